@@ -1,0 +1,30 @@
+//! `tafukt`: the teacher's and CI's command line. `check` validates every lesson natively;
+//! `run` runs a program and prints what it said, the final world and any diagnostic.
+
+mod check;
+mod run;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  tafukt check [LESSONS_DIR]                      check every lesson (default: lessons)
+  tafukt run FILE [--lang en|fr|ar|zgh] [--world FILE]
+                                                  run a program; FILE may be - for stdin;
+                                                  --world takes a world or lesson JSON file";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("check") => check::main(&args[1..]),
+        Some("run") => run::main(&args[1..]),
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}

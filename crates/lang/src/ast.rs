@@ -1,0 +1,216 @@
+//! The program tree both editors share. Every statement and expression has a stable
+//! [`NodeId`] (its index in parse order); byte spans live in a side table on [`Program`], so
+//! two programs that differ only in layout compare equal.
+
+use crate::builtins::{Builtin, Colour};
+
+/// Index of a node in [`Program::spans`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(pub u32);
+
+/// A byte range in the source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// 1-based line number of the span's start in `src`.
+    pub fn line(self, src: &str) -> usize {
+        src.get(..self.start.min(src.len()))
+            .map_or(1, |before| before.matches('\n').count() + 1)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Program {
+    pub body: Vec<Stmt>,
+    /// Spans by node id. Not part of equality.
+    pub spans: Vec<Span>,
+}
+
+impl PartialEq for Program {
+    /// Layout (spans) does not count: two programs are equal when their trees are.
+    fn eq(&self, other: &Program) -> bool {
+        self.body == other.body
+    }
+}
+
+impl Program {
+    pub fn span(&self, id: NodeId) -> Span {
+        self.spans.get(id.0 as usize).copied().unwrap_or_default()
+    }
+
+    /// Counts statements (blocks), the unit of lesson star rules. Comments do not count.
+    pub fn block_count(&self) -> usize {
+        fn count(stmts: &[Stmt]) -> usize {
+            stmts
+                .iter()
+                .map(|s| match &s.kind {
+                    StmtKind::Comment(_) => 0,
+                    other => 1 + other.blocks().map(|b| count(b)).sum::<usize>(),
+                })
+                .sum()
+        }
+        count(&self.body)
+    }
+
+    /// Every built-in the program uses, for toolbox checks.
+    pub fn builtins_used(&self) -> Vec<Builtin> {
+        let mut out = Vec::new();
+        fn expr(e: &Expr, out: &mut Vec<Builtin>) {
+            match &e.kind {
+                ExprKind::Sensor(b, args) => {
+                    out.push(*b);
+                    args.iter().for_each(|a| expr(a, out));
+                }
+                ExprKind::Call(_, args) | ExprKind::List(args) => {
+                    args.iter().for_each(|a| expr(a, out))
+                }
+                ExprKind::Unary(_, a) => expr(a, out),
+                ExprKind::Binary(_, a, b) => {
+                    expr(a, out);
+                    expr(b, out);
+                }
+                _ => {}
+            }
+        }
+        fn stmts(list: &[Stmt], out: &mut Vec<Builtin>) {
+            for s in list {
+                if let StmtKind::Action(b, _) = &s.kind {
+                    out.push(*b);
+                }
+                s.kind.exprs().for_each(|e| expr(e, out));
+                s.kind.blocks().for_each(|b| stmts(b, out));
+            }
+        }
+        stmts(&self.body, &mut out);
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stmt {
+    pub id: NodeId,
+    pub kind: StmtKind,
+    /// A `# comment` written at the end of the statement's first line.
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum StmtKind {
+    /// A robot action such as `move` or `paint red`.
+    Action(Builtin, Vec<Expr>),
+    /// A call of a procedure the pupil defined.
+    Call(String, Vec<Expr>),
+    Assign(String, Expr),
+    Repeat(Expr, Vec<Stmt>),
+    While(Expr, Vec<Stmt>),
+    /// `if` and each `else if`: condition and body; then the optional `else` body.
+    If(Vec<(Expr, Vec<Stmt>)>, Option<Vec<Stmt>>),
+    ForEach(String, Expr, Vec<Stmt>),
+    Define(String, Vec<String>, Vec<Stmt>),
+    Return(Option<Expr>),
+    /// A comment on a line of its own.
+    Comment(String),
+    /// A line the parser could not read; kept so that nothing typed is lost.
+    Invalid(String),
+}
+
+impl StmtKind {
+    /// The nested statement lists, in source order.
+    pub fn blocks(&self) -> impl Iterator<Item = &Vec<Stmt>> {
+        let list: Vec<&Vec<Stmt>> = match self {
+            StmtKind::Repeat(_, b) | StmtKind::While(_, b) | StmtKind::ForEach(_, _, b) => vec![b],
+            StmtKind::Define(_, _, b) => vec![b],
+            StmtKind::If(arms, other) => arms.iter().map(|(_, b)| b).chain(other.iter()).collect(),
+            _ => vec![],
+        };
+        list.into_iter()
+    }
+
+    /// The expressions directly inside this statement (not inside nested statements).
+    pub fn exprs(&self) -> impl Iterator<Item = &Expr> {
+        let list: Vec<&Expr> = match self {
+            StmtKind::Action(_, args) | StmtKind::Call(_, args) => args.iter().collect(),
+            StmtKind::Assign(_, e) | StmtKind::Repeat(e, _) | StmtKind::While(e, _) => vec![e],
+            StmtKind::ForEach(_, e, _) => vec![e],
+            StmtKind::If(arms, _) => arms.iter().map(|(c, _)| c).collect(),
+            StmtKind::Return(e) => e.iter().collect(),
+            _ => vec![],
+        };
+        list.into_iter()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    pub id: NodeId,
+    pub kind: ExprKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    Number(f64),
+    Text(String),
+    Bool(bool),
+    Colour(Colour),
+    List(Vec<Expr>),
+    Var(String),
+    Sensor(Builtin, Vec<Expr>),
+    Call(String, Vec<Expr>),
+    Unary(UnaryOp, Box<Expr>),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    /// An expression the parser could not read.
+    Missing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnaryOp {
+    Neg,
+    Not,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinOp {
+    Or,
+    And,
+    Eq,
+    NotEq,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+}
+
+impl BinOp {
+    /// Binding strength: higher binds tighter.
+    pub fn precedence(self) -> u8 {
+        match self {
+            BinOp::Or => 1,
+            BinOp::And => 2,
+            BinOp::Eq | BinOp::NotEq | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => 4,
+            BinOp::Add | BinOp::Sub => 5,
+            BinOp::Mul | BinOp::Div | BinOp::Mod => 6,
+        }
+    }
+}
+
+/// Precedence of `not`: between `and` and comparisons.
+pub const NOT_PRECEDENCE: u8 = 3;

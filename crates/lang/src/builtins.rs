@@ -1,0 +1,179 @@
+//! The table of robot and world built-ins: what each one is called in code, how many
+//! arguments it takes, and whether it is an action (a statement the pupil sees happen) or a
+//! sensor (an expression that reads the world).
+
+/// A built-in the VM hands to its [`crate::Host`]. Lessons allow a subset by key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Builtin {
+    // Grid actions.
+    Move,
+    TurnLeft,
+    TurnRight,
+    PickUp,
+    PutDown,
+    Paint,
+    Say,
+    // Pen and continuous robot.
+    PenUp,
+    PenDown,
+    Motors,
+    Wait,
+    // Sensors.
+    WallAhead,
+    WallLeft,
+    WallRight,
+    OnItem,
+    ItemCount,
+    TileColour,
+    AtGoal,
+    FacingNorth,
+    BagEmpty,
+    Distance,
+    LineSensor,
+}
+
+/// Whether a built-in is used as a statement or as a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuiltinKind {
+    Action,
+    Sensor,
+}
+
+impl Builtin {
+    pub const ALL: [Builtin; 22] = [
+        Builtin::Move,
+        Builtin::TurnLeft,
+        Builtin::TurnRight,
+        Builtin::PickUp,
+        Builtin::PutDown,
+        Builtin::Paint,
+        Builtin::Say,
+        Builtin::PenUp,
+        Builtin::PenDown,
+        Builtin::Motors,
+        Builtin::Wait,
+        Builtin::WallAhead,
+        Builtin::WallLeft,
+        Builtin::WallRight,
+        Builtin::OnItem,
+        Builtin::ItemCount,
+        Builtin::TileColour,
+        Builtin::AtGoal,
+        Builtin::FacingNorth,
+        Builtin::BagEmpty,
+        Builtin::Distance,
+        Builtin::LineSensor,
+    ];
+
+    /// The language-neutral key used by lesson toolboxes and the message catalogue.
+    pub fn key(self) -> &'static str {
+        match self {
+            Builtin::Move => "move",
+            Builtin::TurnLeft => "turn_left",
+            Builtin::TurnRight => "turn_right",
+            Builtin::PickUp => "pick_up",
+            Builtin::PutDown => "put_down",
+            Builtin::Paint => "paint",
+            Builtin::Say => "say",
+            Builtin::PenUp => "pen_up",
+            Builtin::PenDown => "pen_down",
+            Builtin::Motors => "motors",
+            Builtin::Wait => "wait",
+            Builtin::WallAhead => "wall_ahead",
+            Builtin::WallLeft => "wall_left",
+            Builtin::WallRight => "wall_right",
+            Builtin::OnItem => "on_item",
+            Builtin::ItemCount => "item_count",
+            Builtin::TileColour => "tile_colour",
+            Builtin::AtGoal => "at_goal",
+            Builtin::FacingNorth => "facing_north",
+            Builtin::BagEmpty => "bag_empty",
+            Builtin::Distance => "distance",
+            Builtin::LineSensor => "line_sensor",
+        }
+    }
+
+    /// Looks a built-in up by its [`Builtin::key`].
+    pub fn from_key(key: &str) -> Option<Builtin> {
+        Builtin::ALL.into_iter().find(|b| b.key() == key)
+    }
+
+    pub fn kind(self) -> BuiltinKind {
+        match self {
+            Builtin::Move
+            | Builtin::TurnLeft
+            | Builtin::TurnRight
+            | Builtin::PickUp
+            | Builtin::PutDown
+            | Builtin::Paint
+            | Builtin::Say
+            | Builtin::PenUp
+            | Builtin::PenDown
+            | Builtin::Motors
+            | Builtin::Wait => BuiltinKind::Action,
+            _ => BuiltinKind::Sensor,
+        }
+    }
+
+    /// How many arguments the built-in takes (written after its name, separated by commas).
+    pub fn arity(self) -> usize {
+        match self {
+            Builtin::Paint | Builtin::Say | Builtin::Wait => 1,
+            Builtin::Motors => 2,
+            _ => 0,
+        }
+    }
+}
+
+/// Tile and pen colours. Code names them with words from the pupil's language; the value
+/// the VM sees is the canonical key, so programs behave the same in every language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Colour {
+    Red,
+    Green,
+    Blue,
+    Yellow,
+    Black,
+    White,
+}
+
+impl Colour {
+    pub const ALL: [Colour; 6] = [
+        Colour::Red,
+        Colour::Green,
+        Colour::Blue,
+        Colour::Yellow,
+        Colour::Black,
+        Colour::White,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Colour::Red => "red",
+            Colour::Green => "green",
+            Colour::Blue => "blue",
+            Colour::Yellow => "yellow",
+            Colour::Black => "black",
+            Colour::White => "white",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Colour> {
+        Colour::ALL.into_iter().find(|c| c.key() == key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip() {
+        for b in Builtin::ALL {
+            assert_eq!(Builtin::from_key(b.key()), Some(b));
+        }
+        for c in Colour::ALL {
+            assert_eq!(Colour::from_key(c.key()), Some(c));
+        }
+    }
+}

@@ -1,0 +1,438 @@
+//! Compiles a [`Program`] to a [`Chunk`]. Variables are resolved to slots here: names given a
+//! value in the main program are shared by every procedure; any other name a procedure
+//! assigns is its own.
+
+use crate::ast::*;
+use crate::chunk::{Chunk, Op, Proc};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::value::Value;
+
+type CResult<T> = Result<T, Box<Diagnostic>>;
+
+pub fn compile(program: &Program) -> CResult<Chunk> {
+    let mut defs: Vec<(&String, &Vec<String>, &Vec<Stmt>, NodeId)> = Vec::new();
+    for s in &program.body {
+        if let StmtKind::Define(name, params, body) = &s.kind {
+            if defs.iter().any(|d| d.0 == name) {
+                return Err(Box::new(
+                    Diagnostic::at_node(Code::DuplicateDefine, s.id).with("name", name.clone()),
+                ));
+            }
+            defs.push((name, params, body, s.id));
+        }
+    }
+    // Every slot is known before any code is emitted, so hidden loop slots never collide
+    // with a variable: main's names, then each procedure's own.
+    let mut globals = Vec::new();
+    collect_assigned(&program.body, &mut globals, false);
+    collect_reads(&program.body, &mut globals, false);
+    let mut proc_names = Vec::new();
+    for (_, params, body, _) in &defs {
+        let mut names: Vec<String> = params.to_vec();
+        let mut assigned = Vec::new();
+        collect_assigned(body, &mut assigned, true);
+        for n in assigned {
+            if !names.contains(&n) && !globals.contains(&n) {
+                names.push(n);
+            }
+        }
+        let mut reads = Vec::new();
+        collect_reads(body, &mut reads, true);
+        for n in reads {
+            if !names.contains(&n) && !globals.contains(&n) {
+                globals.push(n);
+            }
+        }
+        proc_names.push(names);
+    }
+    let main_named = globals.len() as u16;
+    let mut c = Compiler {
+        chunk: Chunk::default(),
+        signatures: defs.iter().map(|d| (d.0.clone(), d.1.len())).collect(),
+        scope: Scope {
+            names: globals.clone(),
+            is_main: true,
+            next_hidden: main_named,
+            max_slots: main_named,
+        },
+        globals,
+        depth: 0,
+    };
+    c.chunk.procs.push(Proc {
+        name: String::new(),
+        start: 0,
+        params: 0,
+        slots: 0,
+        names: vec![],
+    });
+    c.block(&program.body)?;
+    let end = program.body.last().map_or(NodeId(0), |s| s.id);
+    c.chunk.emit(Op::Halt, end);
+    c.chunk.procs[0].slots = c.scope.max_slots;
+    c.chunk.procs[0].names = c.globals.clone();
+    for ((name, params, body, id), names) in defs.into_iter().zip(proc_names) {
+        let start = c.chunk.code.len() as u32;
+        let slots = names.len() as u16;
+        c.scope = Scope {
+            names: names.clone(),
+            is_main: false,
+            next_hidden: slots,
+            max_slots: slots,
+        };
+        c.block(body)?;
+        c.chunk.emit(Op::Nothing, id);
+        c.chunk.emit(Op::Return, id);
+        c.chunk.procs.push(Proc {
+            name: name.clone(),
+            start,
+            params: params.len() as u16,
+            slots: c.scope.max_slots,
+            names,
+        });
+    }
+    Ok(c.chunk)
+}
+
+/// Variable names read in `stmts` (outside procedure definitions unless `inside_define`).
+fn collect_reads(stmts: &[Stmt], out: &mut Vec<String>, inside_define: bool) {
+    fn expr(e: &Expr, out: &mut Vec<String>) {
+        match &e.kind {
+            ExprKind::Var(name) if !out.contains(name) => out.push(name.clone()),
+            ExprKind::List(items) | ExprKind::Sensor(_, items) | ExprKind::Call(_, items) => {
+                items.iter().for_each(|i| expr(i, out))
+            }
+            ExprKind::Unary(_, a) => expr(a, out),
+            ExprKind::Binary(_, a, b) => {
+                expr(a, out);
+                expr(b, out);
+            }
+            _ => {}
+        }
+    }
+    for s in stmts {
+        if matches!(s.kind, StmtKind::Define(..)) && !inside_define {
+            continue;
+        }
+        s.kind.exprs().for_each(|e| expr(e, out));
+        for b in s.kind.blocks() {
+            collect_reads(b, out, inside_define);
+        }
+    }
+}
+
+/// Names given a value by `=` or `for each` in `stmts`, outside procedure definitions.
+fn collect_assigned(stmts: &[Stmt], out: &mut Vec<String>, inside_define: bool) {
+    for s in stmts {
+        match &s.kind {
+            StmtKind::Assign(name, _) | StmtKind::ForEach(name, _, _) if !out.contains(name) => {
+                out.push(name.clone());
+            }
+            StmtKind::Define(..) if !inside_define => continue,
+            _ => {}
+        }
+        for b in s.kind.blocks() {
+            collect_assigned(b, out, inside_define);
+        }
+    }
+}
+
+struct Scope {
+    names: Vec<String>,
+    is_main: bool,
+    next_hidden: u16,
+    max_slots: u16,
+}
+
+struct Compiler {
+    chunk: Chunk,
+    signatures: Vec<(String, usize)>,
+    scope: Scope,
+    globals: Vec<String>,
+    /// Nesting of statement lists: 1 is the top level of the main program or a procedure.
+    depth: usize,
+}
+
+enum Slot {
+    Local(u16),
+    Global(u16),
+}
+
+impl Compiler {
+    fn emit(&mut self, op: Op, node: NodeId) -> u32 {
+        self.chunk.emit(op, node)
+    }
+
+    fn patch(&mut self, at: u32, target: u32) {
+        let op = &mut self.chunk.code[at as usize];
+        *op = match *op {
+            Op::Jump(_) => Op::Jump(target),
+            Op::JumpIfFalse(_) => Op::JumpIfFalse(target),
+            Op::AndJump(_) => Op::AndJump(target),
+            Op::OrJump(_) => Op::OrJump(target),
+            Op::RepeatNext(s, _) => Op::RepeatNext(s, target),
+            Op::IterNext(s, _) => Op::IterNext(s, target),
+            other => other,
+        };
+    }
+
+    fn here(&self) -> u32 {
+        self.chunk.code.len() as u32
+    }
+
+    fn hidden(&mut self, n: u16) -> u16 {
+        let slot = self.scope.next_hidden;
+        self.scope.next_hidden += n;
+        self.scope.max_slots = self.scope.max_slots.max(self.scope.next_hidden);
+        slot
+    }
+
+    fn resolve(&mut self, name: &str) -> Slot {
+        if let Some(i) = self.scope.names.iter().position(|n| n == name) {
+            return if self.scope.is_main {
+                Slot::Global(i as u16)
+            } else {
+                Slot::Local(i as u16)
+            };
+        }
+        // Every name was collected before compiling; a global read but never given a value
+        // stays empty, and reading it tells the pupil so at run time.
+        let i = self.globals.iter().position(|n| n == name).unwrap_or(0);
+        Slot::Global(i as u16)
+    }
+
+    fn block(&mut self, stmts: &[Stmt]) -> CResult<()> {
+        self.depth += 1;
+        for s in stmts {
+            self.stmt(s)?;
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    fn proc_index(&self, name: &str, args: usize, node: NodeId) -> CResult<u32> {
+        let Some(i) = self.signatures.iter().position(|(n, _)| n == name) else {
+            return Err(Box::new(
+                Diagnostic::at_node(Code::UnknownWord, node).with("word", name),
+            ));
+        };
+        let want = self.signatures[i].1;
+        if want != args {
+            return Err(Box::new(
+                Diagnostic::at_node(Code::WrongArgCount, node)
+                    .with("name", name)
+                    .with("count", want.to_string()),
+            ));
+        }
+        Ok(i as u32 + 1)
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> CResult<()> {
+        let id = s.id;
+        match &s.kind {
+            StmtKind::Action(b, args) => {
+                for a in args {
+                    self.expr(a)?;
+                }
+                self.emit(Op::Builtin(*b, args.len() as u8), id);
+            }
+            StmtKind::Call(name, args) => {
+                let p = self.proc_index(name, args.len(), id)?;
+                for a in args {
+                    self.expr(a)?;
+                }
+                self.emit(Op::Call(p, args.len() as u8), id);
+                self.emit(Op::Pop, id);
+            }
+            StmtKind::Assign(name, value) => {
+                self.expr(value)?;
+                self.store(name, id);
+            }
+            StmtKind::Repeat(count, body) => {
+                self.expr(count)?;
+                let saved = self.scope.next_hidden;
+                let counter = self.hidden(1);
+                let guard = self.hidden(1);
+                self.emit(Op::RepeatInit(counter), id);
+                self.emit(Op::LoopInit(guard), id);
+                let top = self.here();
+                let exit = self.emit(Op::RepeatNext(counter, 0), id);
+                self.emit(Op::LoopTick(guard), id);
+                self.block(body)?;
+                self.emit(Op::Jump(top), id);
+                let end = self.here();
+                self.patch(exit, end);
+                self.scope.next_hidden = saved;
+            }
+            StmtKind::While(cond, body) => {
+                let saved = self.scope.next_hidden;
+                let guard = self.hidden(1);
+                self.emit(Op::LoopInit(guard), id);
+                let top = self.here();
+                self.expr(cond)?;
+                let exit = self.emit(Op::JumpIfFalse(0), id);
+                self.emit(Op::LoopTick(guard), id);
+                self.block(body)?;
+                self.emit(Op::Jump(top), id);
+                let end = self.here();
+                self.patch(exit, end);
+                self.scope.next_hidden = saved;
+            }
+            StmtKind::If(arms, otherwise) => {
+                let mut to_end = Vec::new();
+                for (cond, body) in arms {
+                    self.expr(cond)?;
+                    let skip = self.emit(Op::JumpIfFalse(0), id);
+                    self.block(body)?;
+                    to_end.push(self.emit(Op::Jump(0), id));
+                    let next = self.here();
+                    self.patch(skip, next);
+                }
+                if let Some(body) = otherwise {
+                    self.block(body)?;
+                }
+                let end = self.here();
+                for j in to_end {
+                    self.patch(j, end);
+                }
+            }
+            StmtKind::ForEach(name, list, body) => {
+                self.expr(list)?;
+                let saved = self.scope.next_hidden;
+                let iter = self.hidden(2);
+                let guard = self.hidden(1);
+                self.emit(Op::IterInit(iter), id);
+                self.emit(Op::LoopInit(guard), id);
+                let top = self.here();
+                let exit = self.emit(Op::IterNext(iter, 0), id);
+                self.store(name, id);
+                self.emit(Op::LoopTick(guard), id);
+                self.block(body)?;
+                self.emit(Op::Jump(top), id);
+                let end = self.here();
+                self.patch(exit, end);
+                self.scope.next_hidden = saved;
+            }
+            StmtKind::Define(..) => {
+                // Defines at the top level are compiled as procedures; the main program skips them.
+                if !self.scope.is_main || self.depth > 1 {
+                    return Err(Box::new(Diagnostic::at_node(Code::DefineNotAtTop, id)));
+                }
+            }
+            StmtKind::Return(value) => {
+                if self.scope.is_main {
+                    return Err(Box::new(Diagnostic::at_node(Code::ReturnOutsideDefine, id)));
+                }
+                match value {
+                    Some(v) => self.expr(v)?,
+                    None => {
+                        self.emit(Op::Nothing, id);
+                    }
+                }
+                self.emit(Op::Return, id);
+            }
+            StmtKind::Comment(_) => {}
+            StmtKind::Invalid(text) => {
+                return Err(Box::new(
+                    Diagnostic::at_node(Code::ExpectedStatement, id).with("word", text.clone()),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn store(&mut self, name: &str, id: NodeId) {
+        match self.resolve(name) {
+            Slot::Local(i) => self.emit(Op::SetLocal(i), id),
+            Slot::Global(i) => self.emit(Op::SetGlobal(i), id),
+        };
+    }
+
+    fn expr(&mut self, e: &Expr) -> CResult<()> {
+        let id = e.id;
+        match &e.kind {
+            ExprKind::Number(n) => self.constant(Value::Num(*n), id),
+            ExprKind::Text(t) => self.constant(Value::text(t), id),
+            ExprKind::Bool(b) => self.constant(Value::Bool(*b), id),
+            ExprKind::Colour(c) => self.constant(Value::text(c.key()), id),
+            ExprKind::List(items) => {
+                for item in items {
+                    self.expr(item)?;
+                }
+                self.emit(Op::MakeList(items.len() as u32), id);
+            }
+            ExprKind::Var(name) => {
+                match self.resolve(name) {
+                    Slot::Local(i) => self.emit(Op::GetLocal(i), id),
+                    Slot::Global(i) => self.emit(Op::GetGlobal(i), id),
+                };
+            }
+            ExprKind::Sensor(b, args) => {
+                for a in args {
+                    self.expr(a)?;
+                }
+                self.emit(Op::Builtin(*b, args.len() as u8), id);
+            }
+            ExprKind::Call(name, args) => {
+                let p = self.proc_index(name, args.len(), id)?;
+                for a in args {
+                    self.expr(a)?;
+                }
+                self.emit(Op::Call(p, args.len() as u8), id);
+            }
+            ExprKind::Unary(op, inner) => {
+                self.expr(inner)?;
+                self.emit(
+                    if *op == UnaryOp::Neg {
+                        Op::Neg
+                    } else {
+                        Op::Not
+                    },
+                    id,
+                );
+            }
+            ExprKind::Binary(op @ (BinOp::And | BinOp::Or), l, r) => {
+                self.expr(l)?;
+                let jump = self.emit(
+                    if *op == BinOp::And {
+                        Op::AndJump(0)
+                    } else {
+                        Op::OrJump(0)
+                    },
+                    id,
+                );
+                self.expr(r)?;
+                let end = self.here();
+                self.patch(jump, end);
+            }
+            ExprKind::Binary(op, l, r) => {
+                self.expr(l)?;
+                self.expr(r)?;
+                let op = match op {
+                    BinOp::And | BinOp::Or => Op::Eq, // compiled above, with short-circuit jumps
+                    BinOp::Eq => Op::Eq,
+                    BinOp::NotEq => Op::NotEq,
+                    BinOp::Lt => Op::Lt,
+                    BinOp::Le => Op::Le,
+                    BinOp::Gt => Op::Gt,
+                    BinOp::Ge => Op::Ge,
+                    BinOp::Add => Op::Add,
+                    BinOp::Sub => Op::Sub,
+                    BinOp::Mul => Op::Mul,
+                    BinOp::Div => Op::Div,
+                    BinOp::Mod => Op::Mod,
+                };
+                self.emit(op, id);
+            }
+            ExprKind::Missing => {
+                return Err(Box::new(Diagnostic::at_node(Code::ExpectedValue, id)))
+            }
+        }
+        Ok(())
+    }
+
+    fn constant(&mut self, v: Value, id: NodeId) {
+        self.chunk.consts.push(v);
+        let i = self.chunk.consts.len() as u32 - 1;
+        self.emit(Op::Const(i), id);
+    }
+}

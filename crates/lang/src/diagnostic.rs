@@ -1,0 +1,183 @@
+//! Diagnostics as data: a code, where it points, and named arguments. The words live in the
+//! message catalogue (`tafukt-i18n`), keyed by [`Code::key`], so every language can say them.
+
+use crate::ast::{NodeId, Span};
+
+/// Every problem the language can report, at parse, compile or run time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Code {
+    // Parse.
+    UnexpectedChar,
+    UnclosedText,
+    RepeatNeedsCount,
+    RepeatNeedsTimes,
+    MissingEnd,
+    StrayEnd,
+    StrayElse,
+    NeedsCondition,
+    ExpectedValue,
+    UnknownWord,
+    ExtraOnLine,
+    ForEachShape,
+    DefineNeedsName,
+    UnclosedParen,
+    UnclosedList,
+    TooDeep,
+    SensorAsStatement,
+    ActionAsValue,
+    WrongArgCount,
+    ExpectedStatement,
+    // Compile.
+    ReturnOutsideDefine,
+    DefineNotAtTop,
+    DuplicateDefine,
+    // Run.
+    StepLimit,
+    LoopLimit,
+    CallDepth,
+    ListTooLong,
+    TextTooLong,
+    NoValue,
+    NotANumber,
+    NotABoolean,
+    NotAList,
+    DivideByZero,
+    NotAllowed,
+    /// A fault the world reported, with the world's own key (e.g. `hit-wall`).
+    World(&'static str),
+}
+
+impl Code {
+    /// The catalogue key, e.g. `parse.repeat-needs-count`.
+    pub fn key(self) -> String {
+        let (layer, name) = match self {
+            Code::UnexpectedChar => ("parse", "unexpected-char"),
+            Code::UnclosedText => ("parse", "unclosed-text"),
+            Code::RepeatNeedsCount => ("parse", "repeat-needs-count"),
+            Code::RepeatNeedsTimes => ("parse", "repeat-needs-times"),
+            Code::MissingEnd => ("parse", "missing-end"),
+            Code::StrayEnd => ("parse", "stray-end"),
+            Code::StrayElse => ("parse", "stray-else"),
+            Code::NeedsCondition => ("parse", "needs-condition"),
+            Code::ExpectedValue => ("parse", "expected-value"),
+            Code::UnknownWord => ("parse", "unknown-word"),
+            Code::ExtraOnLine => ("parse", "extra-on-line"),
+            Code::ForEachShape => ("parse", "for-each-shape"),
+            Code::DefineNeedsName => ("parse", "define-needs-name"),
+            Code::UnclosedParen => ("parse", "unclosed-paren"),
+            Code::UnclosedList => ("parse", "unclosed-list"),
+            Code::TooDeep => ("parse", "too-deep"),
+            Code::SensorAsStatement => ("parse", "sensor-as-statement"),
+            Code::ActionAsValue => ("parse", "action-as-value"),
+            Code::WrongArgCount => ("parse", "wrong-arg-count"),
+            Code::ExpectedStatement => ("parse", "expected-statement"),
+            Code::ReturnOutsideDefine => ("compile", "return-outside-define"),
+            Code::DefineNotAtTop => ("compile", "define-not-at-top"),
+            Code::DuplicateDefine => ("compile", "duplicate-define"),
+            Code::StepLimit => ("run", "step-limit"),
+            Code::LoopLimit => ("run", "loop-limit"),
+            Code::CallDepth => ("run", "call-depth"),
+            Code::ListTooLong => ("run", "list-too-long"),
+            Code::TextTooLong => ("run", "text-too-long"),
+            Code::NoValue => ("run", "no-value"),
+            Code::NotANumber => ("run", "not-a-number"),
+            Code::NotABoolean => ("run", "not-a-boolean"),
+            Code::NotAList => ("run", "not-a-list"),
+            Code::DivideByZero => ("run", "divide-by-zero"),
+            Code::NotAllowed => ("run", "not-allowed"),
+            Code::World(name) => ("world", name),
+        };
+        format!("{layer}.{name}")
+    }
+
+    /// Every code with a catalogue entry of its own (world faults are listed by the world).
+    pub const LANGUAGE_CODES: [Code; 34] = [
+        Code::UnexpectedChar,
+        Code::UnclosedText,
+        Code::RepeatNeedsCount,
+        Code::RepeatNeedsTimes,
+        Code::MissingEnd,
+        Code::StrayEnd,
+        Code::StrayElse,
+        Code::NeedsCondition,
+        Code::ExpectedValue,
+        Code::UnknownWord,
+        Code::ExtraOnLine,
+        Code::ForEachShape,
+        Code::DefineNeedsName,
+        Code::UnclosedParen,
+        Code::UnclosedList,
+        Code::TooDeep,
+        Code::SensorAsStatement,
+        Code::ActionAsValue,
+        Code::WrongArgCount,
+        Code::ExpectedStatement,
+        Code::ReturnOutsideDefine,
+        Code::DefineNotAtTop,
+        Code::DuplicateDefine,
+        Code::StepLimit,
+        Code::LoopLimit,
+        Code::CallDepth,
+        Code::ListTooLong,
+        Code::TextTooLong,
+        Code::NoValue,
+        Code::NotANumber,
+        Code::NotABoolean,
+        Code::NotAList,
+        Code::DivideByZero,
+        Code::NotAllowed,
+    ];
+}
+
+/// Where a diagnostic points: a source range (parse) or a node (compile and run).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Span(Span),
+    Node(NodeId),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub place: Place,
+    /// Named arguments for the message, e.g. `("word", "mvoe")`.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Diagnostic {
+    pub fn at_span(code: Code, span: Span) -> Diagnostic {
+        Diagnostic {
+            code,
+            place: Place::Span(span),
+            args: Vec::new(),
+        }
+    }
+
+    pub fn at_node(code: Code, node: NodeId) -> Diagnostic {
+        Diagnostic {
+            code,
+            place: Place::Node(node),
+            args: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Diagnostic {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    pub fn arg(&self, name: &str) -> Option<&str> {
+        self.args
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The source range, resolving a node through the program's span table.
+    pub fn span(&self, program: &crate::Program) -> Span {
+        match self.place {
+            Place::Span(s) => s,
+            Place::Node(id) => program.span(id),
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! Turns source text into tokens with byte spans. Words may be in any script; digits may be
+//! Western (0-9) or Eastern Arabic (٠-٩, ۰-۹). The lexer never fails: a character it does
+//! not know becomes an `Unknown` token for the parser to report.
+
+use crate::ast::Span;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tok {
+    Word(String),
+    Number(f64),
+    /// A quoted text; `closed` is false when the line ended before the closing quote.
+    Text {
+        value: String,
+        closed: bool,
+    },
+    Comment(String),
+    Newline,
+    LParen,
+    RParen,
+    LBracket,
+    RBracket,
+    Comma,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    /// `=` (assignment at the start of a statement, comparison elsewhere) or `==`.
+    Eq,
+    EqEq,
+    NotEq,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Unknown(char),
+    Eof,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub tok: Tok,
+    pub span: Span,
+}
+
+fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || c == '_'
+        || matches!(
+            c,
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{2D7F}'
+        )
+}
+
+/// Splits `src` into tokens. The last token is always `Eof`.
+pub fn lex(src: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = src.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        let single = |tok: Tok| Token {
+            tok,
+            span: Span::new(start, start + c.len_utf8()),
+        };
+        if c == '\n' {
+            chars.next();
+            out.push(single(Tok::Newline));
+        } else if c.is_whitespace() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}') {
+            // Spaces and the invisible direction marks an RTL keyboard may insert.
+            chars.next();
+        } else if c == '#' {
+            let mut end = start;
+            for (i, ch) in chars.by_ref() {
+                if ch == '\n' {
+                    break;
+                }
+                end = i + ch.len_utf8();
+            }
+            let text = src[start + 1..end].trim().to_string();
+            out.push(Token {
+                tok: Tok::Comment(text),
+                span: Span::new(start, end),
+            });
+            // The newline that ended the comment still separates statements.
+            if end < src.len() {
+                out.push(Token {
+                    tok: Tok::Newline,
+                    span: Span::new(end, end + 1),
+                });
+            }
+        } else if digit_value(c).is_some() {
+            let mut value = 0f64;
+            let mut end = start;
+            let mut frac: Option<f64> = None;
+            while let Some(&(i, ch)) = chars.peek() {
+                if let Some(d) = digit_value(ch) {
+                    match frac.as_mut() {
+                        Some(scale) => {
+                            *scale /= 10.0;
+                            value += d as f64 * *scale;
+                        }
+                        None => value = value * 10.0 + d as f64,
+                    }
+                } else if (ch == '.' || ch == '٫') && frac.is_none() && {
+                    let mut ahead = src[i + ch.len_utf8()..].chars();
+                    ahead.next().and_then(digit_value).is_some()
+                } {
+                    frac = Some(1.0);
+                } else {
+                    break;
+                }
+                end = i + ch.len_utf8();
+                chars.next();
+            }
+            out.push(Token {
+                tok: Tok::Number(value),
+                span: Span::new(start, end),
+            });
+        } else if is_word_char(c) {
+            let mut end = start;
+            while let Some(&(i, ch)) = chars.peek() {
+                let apostrophe_in_word = (ch == '\'' || ch == '’')
+                    && src[i + ch.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic);
+                if !(is_word_char(ch) || apostrophe_in_word) {
+                    break;
+                }
+                end = i + ch.len_utf8();
+                chars.next();
+            }
+            out.push(Token {
+                tok: Tok::Word(src[start..end].to_string()),
+                span: Span::new(start, end),
+            });
+        } else if matches!(c, '"' | '«' | '“') {
+            let close = match c {
+                '«' => '»',
+                '“' => '”',
+                _ => '"',
+            };
+            chars.next();
+            let mut value = String::new();
+            let mut end = start + c.len_utf8();
+            let mut closed = false;
+            while let Some(&(i, ch)) = chars.peek() {
+                if ch == '\n' {
+                    break;
+                }
+                chars.next();
+                end = i + ch.len_utf8();
+                if ch == close {
+                    closed = true;
+                    break;
+                }
+                value.push(ch);
+            }
+            out.push(Token {
+                tok: Tok::Text { value, closed },
+                span: Span::new(start, end),
+            });
+        } else {
+            chars.next();
+            let next = chars.peek().map(|&(_, n)| n);
+            let (tok, len) = match (c, next) {
+                ('=', Some('=')) => (Tok::EqEq, 2),
+                ('!', Some('=')) => (Tok::NotEq, 2),
+                ('<', Some('=')) => (Tok::Le, 2),
+                ('>', Some('=')) => (Tok::Ge, 2),
+                ('<', Some('>')) => (Tok::NotEq, 2),
+                ('=', _) => (Tok::Eq, 1),
+                ('≠', _) => (Tok::NotEq, 1),
+                ('≤', _) => (Tok::Le, 1),
+                ('≥', _) => (Tok::Ge, 1),
+                ('<', _) => (Tok::Lt, 1),
+                ('>', _) => (Tok::Gt, 1),
+                ('(', _) => (Tok::LParen, 1),
+                (')', _) => (Tok::RParen, 1),
+                ('[', _) => (Tok::LBracket, 1),
+                (']', _) => (Tok::RBracket, 1),
+                (',' | '،', _) => (Tok::Comma, 1),
+                ('+', _) => (Tok::Plus, 1),
+                ('-' | '−', _) => (Tok::Minus, 1),
+                ('*' | '×', _) => (Tok::Star, 1),
+                ('/' | '÷', _) => (Tok::Slash, 1),
+                (';', _) => (Tok::Newline, 1),
+                _ => (Tok::Unknown(c), 1),
+            };
+            let mut end = start + c.len_utf8();
+            if len == 2 {
+                if let Some((i, n)) = chars.next() {
+                    end = i + n.len_utf8();
+                }
+            }
+            out.push(Token {
+                tok,
+                span: Span::new(start, end),
+            });
+        }
+    }
+    out.push(Token {
+        tok: Tok::Eof,
+        span: Span::new(src.len(), src.len()),
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(src: &str) -> Vec<Tok> {
+        lex(src).into_iter().map(|t| t.tok).collect()
+    }
+
+    #[test]
+    fn eastern_arabic_digits_are_numbers() {
+        assert_eq!(toks("٤٢"), vec![Tok::Number(42.0), Tok::Eof]);
+        assert_eq!(toks("3.5"), vec![Tok::Number(3.5), Tok::Eof]);
+    }
+
+    #[test]
+    fn words_in_any_script_and_comments() {
+        assert_eq!(
+            toks("ⴷⴷⵓ # go\nكرر"),
+            vec![
+                Tok::Word("ⴷⴷⵓ".into()),
+                Tok::Comment("go".into()),
+                Tok::Newline,
+                Tok::Word("كرر".into()),
+                Tok::Eof
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_are_byte_ranges() {
+        let t = lex("  move");
+        assert_eq!(t[0].span, Span::new(2, 6));
+    }
+
+    #[test]
+    fn unterminated_text_is_marked() {
+        assert_eq!(
+            toks("say \"hi"),
+            vec![
+                Tok::Word("say".into()),
+                Tok::Text {
+                    value: "hi".into(),
+                    closed: false
+                },
+                Tok::Eof
+            ]
+        );
+    }
+}

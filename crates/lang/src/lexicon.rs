@@ -1,0 +1,400 @@
+//! Keyword, built-in and colour names for each pupil language, and the word normalisation
+//! that lets a child type `repeter` for `répéter` or `اذا` for `إذا`.
+//!
+//! Names may be phrases of several words (`turn left`, `tant que`); the parser matches the
+//! longest phrase. The first phrase listed for a term is the one the printer writes.
+//! Arabic and Tamazight tables await review by native-speaking teachers.
+
+use crate::builtins::{Builtin, Colour};
+
+/// A pupil language. Programs are stored language-neutrally and shown in any of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+    Ar,
+    Zgh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Fr, Lang::Ar, Lang::Zgh];
+
+    /// BCP 47 tag, as used in `<html lang>` and file names.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Ar => "ar",
+            Lang::Zgh => "zgh",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.tag() == tag)
+    }
+
+    pub fn is_rtl(self) -> bool {
+        matches!(self, Lang::Ar)
+    }
+}
+
+/// Structural words of the language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Keyword {
+    Repeat,
+    Times,
+    End,
+    While,
+    If,
+    Else,
+    ForEach,
+    In,
+    Define,
+    Return,
+    And,
+    Or,
+    Not,
+    True,
+    False,
+    Mod,
+}
+
+/// Anything a phrase of words can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Term {
+    Keyword(Keyword),
+    Builtin(Builtin),
+    Colour(Colour),
+}
+
+use Builtin as B;
+use Keyword as K;
+use Term::{Builtin as Tb, Colour as Tc, Keyword as Tk};
+
+const EN: &[(&str, Term)] = &[
+    ("repeat", Tk(K::Repeat)),
+    ("times", Tk(K::Times)),
+    ("end", Tk(K::End)),
+    ("while", Tk(K::While)),
+    ("if", Tk(K::If)),
+    ("else", Tk(K::Else)),
+    ("for each", Tk(K::ForEach)),
+    ("in", Tk(K::In)),
+    ("define", Tk(K::Define)),
+    ("return", Tk(K::Return)),
+    ("and", Tk(K::And)),
+    ("or", Tk(K::Or)),
+    ("not", Tk(K::Not)),
+    ("true", Tk(K::True)),
+    ("false", Tk(K::False)),
+    ("mod", Tk(K::Mod)),
+    ("move", Tb(B::Move)),
+    ("turn left", Tb(B::TurnLeft)),
+    ("turn right", Tb(B::TurnRight)),
+    ("pick up", Tb(B::PickUp)),
+    ("put down", Tb(B::PutDown)),
+    ("paint", Tb(B::Paint)),
+    ("say", Tb(B::Say)),
+    ("pen up", Tb(B::PenUp)),
+    ("pen down", Tb(B::PenDown)),
+    ("motors", Tb(B::Motors)),
+    ("wait", Tb(B::Wait)),
+    ("wall ahead", Tb(B::WallAhead)),
+    ("wall left", Tb(B::WallLeft)),
+    ("wall right", Tb(B::WallRight)),
+    ("on item", Tb(B::OnItem)),
+    ("item count", Tb(B::ItemCount)),
+    ("tile colour", Tb(B::TileColour)),
+    ("tile color", Tb(B::TileColour)),
+    ("at goal", Tb(B::AtGoal)),
+    ("at flag", Tb(B::AtGoal)),
+    ("facing north", Tb(B::FacingNorth)),
+    ("bag empty", Tb(B::BagEmpty)),
+    ("distance", Tb(B::Distance)),
+    ("line sensor", Tb(B::LineSensor)),
+    ("red", Tc(Colour::Red)),
+    ("green", Tc(Colour::Green)),
+    ("blue", Tc(Colour::Blue)),
+    ("yellow", Tc(Colour::Yellow)),
+    ("black", Tc(Colour::Black)),
+    ("white", Tc(Colour::White)),
+];
+
+const FR: &[(&str, Term)] = &[
+    ("répéter", Tk(K::Repeat)),
+    ("fois", Tk(K::Times)),
+    ("fin", Tk(K::End)),
+    ("tant que", Tk(K::While)),
+    ("si", Tk(K::If)),
+    ("sinon", Tk(K::Else)),
+    ("pour chaque", Tk(K::ForEach)),
+    ("dans", Tk(K::In)),
+    ("définir", Tk(K::Define)),
+    ("retourner", Tk(K::Return)),
+    ("et", Tk(K::And)),
+    ("ou", Tk(K::Or)),
+    ("non", Tk(K::Not)),
+    ("vrai", Tk(K::True)),
+    ("faux", Tk(K::False)),
+    ("modulo", Tk(K::Mod)),
+    ("avancer", Tb(B::Move)),
+    ("tourner à gauche", Tb(B::TurnLeft)),
+    ("tourner a gauche", Tb(B::TurnLeft)),
+    ("tourner à droite", Tb(B::TurnRight)),
+    ("tourner a droite", Tb(B::TurnRight)),
+    ("ramasser", Tb(B::PickUp)),
+    ("déposer", Tb(B::PutDown)),
+    ("peindre", Tb(B::Paint)),
+    ("dire", Tb(B::Say)),
+    ("lever stylo", Tb(B::PenUp)),
+    ("baisser stylo", Tb(B::PenDown)),
+    ("moteurs", Tb(B::Motors)),
+    ("attendre", Tb(B::Wait)),
+    ("mur devant", Tb(B::WallAhead)),
+    ("mur à gauche", Tb(B::WallLeft)),
+    ("mur a gauche", Tb(B::WallLeft)),
+    ("mur à droite", Tb(B::WallRight)),
+    ("mur a droite", Tb(B::WallRight)),
+    ("sur objet", Tb(B::OnItem)),
+    ("nombre d'objets", Tb(B::ItemCount)),
+    ("nombre objets", Tb(B::ItemCount)),
+    ("couleur case", Tb(B::TileColour)),
+    ("au but", Tb(B::AtGoal)),
+    ("face au nord", Tb(B::FacingNorth)),
+    ("sac vide", Tb(B::BagEmpty)),
+    ("distance", Tb(B::Distance)),
+    ("capteur de ligne", Tb(B::LineSensor)),
+    ("rouge", Tc(Colour::Red)),
+    ("vert", Tc(Colour::Green)),
+    ("bleu", Tc(Colour::Blue)),
+    ("jaune", Tc(Colour::Yellow)),
+    ("noir", Tc(Colour::Black)),
+    ("blanc", Tc(Colour::White)),
+];
+
+const AR: &[(&str, Term)] = &[
+    ("كرر", Tk(K::Repeat)),
+    ("مرات", Tk(K::Times)),
+    ("مرة", Tk(K::Times)),
+    ("نهاية", Tk(K::End)),
+    ("طالما", Tk(K::While)),
+    ("إذا", Tk(K::If)),
+    ("وإلا", Tk(K::Else)),
+    ("لكل", Tk(K::ForEach)),
+    ("في", Tk(K::In)),
+    ("عرف", Tk(K::Define)),
+    ("أرجع", Tk(K::Return)),
+    ("و", Tk(K::And)),
+    ("أو", Tk(K::Or)),
+    ("ليس", Tk(K::Not)),
+    ("صحيح", Tk(K::True)),
+    ("خطأ", Tk(K::False)),
+    ("باقي", Tk(K::Mod)),
+    ("تقدم", Tb(B::Move)),
+    ("استدر يسارا", Tb(B::TurnLeft)),
+    ("استدر يمينا", Tb(B::TurnRight)),
+    ("التقط", Tb(B::PickUp)),
+    ("ضع", Tb(B::PutDown)),
+    ("لون", Tb(B::Paint)),
+    ("قل", Tb(B::Say)),
+    ("ارفع القلم", Tb(B::PenUp)),
+    ("أنزل القلم", Tb(B::PenDown)),
+    ("المحركات", Tb(B::Motors)),
+    ("انتظر", Tb(B::Wait)),
+    ("حائط أمامي", Tb(B::WallAhead)),
+    ("حائط يساري", Tb(B::WallLeft)),
+    ("حائط يميني", Tb(B::WallRight)),
+    ("على شيء", Tb(B::OnItem)),
+    ("عدد الأشياء", Tb(B::ItemCount)),
+    ("لون الخانة", Tb(B::TileColour)),
+    ("عند الهدف", Tb(B::AtGoal)),
+    ("نحو الشمال", Tb(B::FacingNorth)),
+    ("الحقيبة فارغة", Tb(B::BagEmpty)),
+    ("المسافة", Tb(B::Distance)),
+    ("حساس الخط", Tb(B::LineSensor)),
+    ("أحمر", Tc(Colour::Red)),
+    ("أخضر", Tc(Colour::Green)),
+    ("أزرق", Tc(Colour::Blue)),
+    ("أصفر", Tc(Colour::Yellow)),
+    ("أسود", Tc(Colour::Black)),
+    ("أبيض", Tc(Colour::White)),
+];
+
+const ZGH: &[(&str, Term)] = &[
+    ("ⴰⵍⵙ", Tk(K::Repeat)),
+    ("ⵜⵉⴽⴽⴰⵍ", Tk(K::Times)),
+    ("ⵜⵉⴳⵉⵔⴰ", Tk(K::End)),
+    ("ⴰⵍⵍⵉⴳ", Tk(K::While)),
+    ("ⵎⴽ", Tk(K::If)),
+    ("ⵎⵍⴰ ⵓⵀⵓ", Tk(K::Else)),
+    ("ⵉ ⴽⵓ", Tk(K::ForEach)),
+    ("ⴳ", Tk(K::In)),
+    ("ⵙⵏⵎⵍ", Tk(K::Define)),
+    ("ⵔⴰⵔ", Tk(K::Return)),
+    ("ⴷ", Tk(K::And)),
+    ("ⵏⵖ", Tk(K::Or)),
+    ("ⵓⵔ", Tk(K::Not)),
+    ("ⵜⵉⴷⵜ", Tk(K::True)),
+    ("ⵜⵉⴽⵔⴽⵙ", Tk(K::False)),
+    ("ⵜⴰⵇⵇⵉⵎⵜ", Tk(K::Mod)),
+    ("ⴷⴷⵓ", Tb(B::Move)),
+    ("ⵏⵏⴹ ⵥⵍⵎⴰⴹ", Tb(B::TurnLeft)),
+    ("ⵏⵏⴹ ⴼⴰⵙⵙⵉ", Tb(B::TurnRight)),
+    ("ⴰⵙⵉ", Tb(B::PickUp)),
+    ("ⵙⵔⵙ", Tb(B::PutDown)),
+    ("ⵚⴱⵖ", Tb(B::Paint)),
+    ("ⵉⵏⵉ", Tb(B::Say)),
+    ("ⵙⵙⴰⵍⵉ ⴰⵙⵏⴰⴳ", Tb(B::PenUp)),
+    ("ⵙⵙⵓⴷⵙ ⴰⵙⵏⴰⴳ", Tb(B::PenDown)),
+    ("ⵉⵎⵙⵎⵓⵙⵏ", Tb(B::Motors)),
+    ("ⵔⵊⵓ", Tb(B::Wait)),
+    ("ⴰⵖⵔⴰⴱ ⴷⴰⵜ", Tb(B::WallAhead)),
+    ("ⴰⵖⵔⴰⴱ ⵥⵍⵎⴰⴹ", Tb(B::WallLeft)),
+    ("ⴰⵖⵔⴰⴱ ⴼⴰⵙⵙⵉ", Tb(B::WallRight)),
+    ("ⵅ ⵓⵎⴰⵙⵙ", Tb(B::OnItem)),
+    ("ⵎⵏⵛⴽ ⵉⵎⴰⵙⵙⵏ", Tb(B::ItemCount)),
+    ("ⴰⴽⵍⵓ ⵏ ⵜⵙⵓⵔⵜ", Tb(B::TileColour)),
+    ("ⵢⵓⵡⴹ ⴰⵏⵙⴰ", Tb(B::AtGoal)),
+    ("ⵙ ⴰⴳⴰⴼⴰ", Tb(B::FacingNorth)),
+    ("ⵉⵅⵡⴰ ⵓⵇⵔⴰⴱ", Tb(B::BagEmpty)),
+    ("ⴰⵖⴰⵔⴰⵙ", Tb(B::Distance)),
+    ("ⴰⵏⴰⵎⵓⵙ ⵏ ⵓⵣⵔⵉⵔⴳ", Tb(B::LineSensor)),
+    ("ⴰⵣⴳⴳⵡⴰⵖ", Tc(Colour::Red)),
+    ("ⴰⵣⴳⵣⴰⵡ", Tc(Colour::Green)),
+    ("ⴰⵏⵉⵍⵉ", Tc(Colour::Blue)),
+    ("ⴰⵡⵔⴰⵖ", Tc(Colour::Yellow)),
+    ("ⴰⴱⵔⴽⴰⵏ", Tc(Colour::Black)),
+    ("ⴰⵎⵍⵍⴰⵍ", Tc(Colour::White)),
+];
+
+fn table(lang: Lang) -> &'static [(&'static str, Term)] {
+    match lang {
+        Lang::En => EN,
+        Lang::Fr => FR,
+        Lang::Ar => AR,
+        Lang::Zgh => ZGH,
+    }
+}
+
+/// One language's phrases, split into normalised words, longest phrase first.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    lang: Lang,
+    phrases: Vec<(Vec<String>, Term)>,
+}
+
+impl Lexicon {
+    pub fn new(lang: Lang) -> Lexicon {
+        let mut phrases: Vec<(Vec<String>, Term)> = table(lang)
+            .iter()
+            .map(|(phrase, term)| (phrase.split(' ').map(normalize_word).collect(), *term))
+            .collect();
+        // Longest first, so `tourner à gauche` wins over a shorter phrase; stable sort keeps
+        // the table's order among equals.
+        phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        Lexicon { lang, phrases }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The longest phrase that matches the start of `words`, with its length in words.
+    pub fn match_words<'a>(
+        &self,
+        words: impl Fn(usize) -> Option<&'a str>,
+    ) -> Option<(Term, usize)> {
+        'phrases: for (phrase, term) in &self.phrases {
+            for (i, want) in phrase.iter().enumerate() {
+                match words(i) {
+                    Some(w) if normalize_word(w) == *want => {}
+                    _ => continue 'phrases,
+                }
+            }
+            return Some((*term, phrase.len()));
+        }
+        None
+    }
+
+    /// Whether `word` is the first word of some phrase (so it cannot name a variable).
+    pub fn starts_phrase(&self, word: &str) -> bool {
+        let w = normalize_word(word);
+        self.phrases.iter().any(|(p, _)| p[0] == w)
+    }
+}
+
+/// The words the printer writes for `term` in `lang`: the first phrase listed.
+pub fn spelling(lang: Lang, term: Term) -> &'static str {
+    table(lang)
+        .iter()
+        .find(|(_, t)| *t == term)
+        .map(|(p, _)| *p)
+        .unwrap_or("?")
+}
+
+/// Case-folds and removes the marks children often leave out: Latin accents, Arabic short
+/// vowels and tatweel, and the hamza forms of alef.
+pub fn normalize_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        let mapped = match c {
+            'à' | 'â' | 'ä' | 'À' | 'Â' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' => 'e',
+            'î' | 'ï' | 'Î' => 'i',
+            'ô' | 'ö' | 'Ô' => 'o',
+            'ù' | 'û' | 'ü' | 'Ù' | 'Û' => 'u',
+            'ç' | 'Ç' => 'c',
+            'أ' | 'إ' | 'آ' => 'ا',
+            'ى' => 'ي',
+            '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => continue,
+            '’' => '\'',
+            c => c,
+        };
+        out.extend(mapped.to_lowercase());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_term_has_a_spelling_in_every_language() {
+        for lang in Lang::ALL {
+            for (_, term) in EN {
+                assert_ne!(spelling(lang, *term), "?", "{lang:?} lacks {term:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn longest_phrase_wins_and_marks_are_optional() {
+        let fr = Lexicon::new(Lang::Fr);
+        let words = ["tourner", "a", "gauche", "x"];
+        let got = fr.match_words(|i| words.get(i).copied());
+        assert_eq!(got, Some((Tb(B::TurnLeft), 3)));
+        let ar = Lexicon::new(Lang::Ar);
+        let words = ["اذا"];
+        assert_eq!(
+            ar.match_words(|i| words.get(i).copied()),
+            Some((Tk(K::If), 1))
+        );
+    }
+
+    #[test]
+    fn no_two_terms_share_a_phrase_in_one_language() {
+        for lang in Lang::ALL {
+            let lex = Lexicon::new(lang);
+            for (i, (a, ta)) in lex.phrases.iter().enumerate() {
+                for (b, tb) in &lex.phrases[i + 1..] {
+                    assert!(
+                        a != b || ta == tb,
+                        "{lang:?}: {a:?} means {ta:?} and {tb:?}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! Tafukt's language: one small program language with four keyword tables, parsed into an
+//! AST that both editors share, compiled to bytecode and run by a resumable VM.
+//!
+//! Pipeline: [`lexer`] → [`parser`] → [`ast`] → [`compiler`] → [`chunk`] → [`vm`].
+//! The VM reaches the world only through the [`host::Host`] trait.
+
+pub mod ast;
+pub mod builtins;
+pub mod chunk;
+pub mod compiler;
+pub mod diagnostic;
+pub mod disasm;
+pub mod host;
+pub mod lexer;
+pub mod lexicon;
+pub mod limits;
+pub mod parser;
+pub mod printer;
+pub mod value;
+pub mod vm;
+
+pub use ast::{NodeId, Program, Span};
+pub use builtins::Builtin;
+pub use diagnostic::{Code, Diagnostic};
+pub use host::{Host, HostFault};
+pub use lexicon::Lang;
+pub use limits::Limits;
+pub use vm::{Halt, Vm};
+
+/// Parses `source` in `lang` and compiles it, returning the VM-ready chunk or the first
+/// diagnostic. A convenience for callers that need "program text in, runnable out".
+pub fn build(source: &str, lang: Lang) -> Result<(Program, chunk::Chunk), Diagnostic> {
+    let parsed = parser::parse(source, lang);
+    if let Some(first) = parsed.diagnostics.into_iter().next() {
+        return Err(first);
+    }
+    let chunk = compiler::compile(&parsed.program).map_err(|d| *d)?;
+    Ok((parsed.program, chunk))
+}

@@ -1,0 +1,29 @@
+//! Safety limits as one value type: a run that reaches any of them ends with a friendly
+//! message, never a hang, a crash or a frozen page.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Instructions in one whole run.
+    pub max_steps: u64,
+    /// Iterations of any one loop, each time it is entered.
+    pub max_loop_iterations: u64,
+    /// Procedure calls in progress at once (recursion depth).
+    pub max_call_depth: usize,
+    /// Items in one list.
+    pub max_list_len: usize,
+    /// Characters in one text.
+    pub max_text_len: usize,
+}
+
+impl Default for Limits {
+    /// Generous for any lesson, small enough that a runaway run ends within a second or two.
+    fn default() -> Limits {
+        Limits {
+            max_steps: 20_000_000,
+            max_loop_iterations: 1_000_000,
+            max_call_depth: 200,
+            max_list_len: 10_000,
+            max_text_len: 10_000,
+        }
+    }
+}

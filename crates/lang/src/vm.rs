@@ -1,0 +1,428 @@
+//! The resumable VM. All state lives in the [`Vm`] value (explicit frames, no Rust recursion
+//! for pupil calls), so the UI can run it a frame's worth at a time, pause it, and keep
+//! cheap copies of it to step back.
+
+use std::rc::Rc;
+
+use crate::ast::NodeId;
+use crate::builtins::{Builtin, BuiltinKind};
+use crate::chunk::{Chunk, Op};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::host::Host;
+use crate::limits::Limits;
+use crate::value::Value;
+
+/// Why [`Vm::run`] returned.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Halt {
+    /// A robot action was done (the world changed); the pupil should see it happen.
+    Action {
+        node: NodeId,
+        builtin: Builtin,
+    },
+    /// The fuel for this call is used up; call `run` again to go on.
+    OutOfFuel,
+    Finished,
+    Faulted(Diagnostic),
+}
+
+#[derive(Debug, Clone)]
+struct Frame {
+    base: usize,
+    ret_ip: usize,
+    stack_len: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Vm {
+    chunk: Rc<Chunk>,
+    limits: Limits,
+    ip: usize,
+    stack: Vec<Value>,
+    slots: Vec<Value>,
+    frames: Vec<Frame>,
+    steps: u64,
+    ended: Option<Halt>,
+}
+
+impl Vm {
+    pub fn new(chunk: Rc<Chunk>, limits: Limits) -> Vm {
+        let main_slots = chunk.procs.first().map_or(0, |p| p.slots as usize);
+        Vm {
+            chunk,
+            limits,
+            ip: 0,
+            stack: Vec::with_capacity(64),
+            slots: vec![Value::Nothing; main_slots],
+            frames: vec![Frame {
+                base: 0,
+                ret_ip: 0,
+                stack_len: 0,
+            }],
+            steps: 0,
+            ended: None,
+        }
+    }
+
+    /// Instructions executed so far in this run.
+    pub fn steps(&self) -> u64 {
+        self.steps
+    }
+
+    /// The node of the instruction that runs next: what the UI highlights.
+    pub fn current_node(&self) -> NodeId {
+        self.chunk.node_at(self.ip)
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.ended.is_some()
+    }
+
+    /// Runs at most `fuel` instructions, stopping early after a robot action, at the end, or
+    /// on an error. Once finished or faulted, it keeps returning the same halt.
+    pub fn run(&mut self, host: &mut dyn Host, fuel: u64) -> Halt {
+        if let Some(h) = &self.ended {
+            return h.clone();
+        }
+        let halt = match self.execute(host, fuel) {
+            Ok(h) => h,
+            Err(d) => Halt::Faulted(d),
+        };
+        if matches!(halt, Halt::Finished | Halt::Faulted(_)) {
+            self.ended = Some(halt.clone());
+        }
+        halt
+    }
+
+    fn fault(&self, code: Code) -> Diagnostic {
+        Diagnostic::at_node(code, self.chunk.node_at(self.ip))
+    }
+
+    fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or_default()
+    }
+
+    fn num(&self, v: &Value, what: &'static str) -> Result<f64, Diagnostic> {
+        match v {
+            Value::Num(n) => Ok(*n),
+            other => Err(self
+                .fault(Code::NotANumber)
+                .with("what", what)
+                .with("value", other.to_string())),
+        }
+    }
+
+    fn boolean(&self, v: Value) -> Result<bool, Diagnostic> {
+        match v {
+            Value::Bool(b) => Ok(b),
+            other => Err(self
+                .fault(Code::NotABoolean)
+                .with("value", other.to_string())),
+        }
+    }
+
+    fn read(&self, index: usize, frame_base: usize, local: u16) -> Result<Value, Diagnostic> {
+        match self.slots.get(index).unwrap_or(&Value::Nothing) {
+            Value::Nothing => {
+                let proc = if frame_base == 0 {
+                    0
+                } else {
+                    self.current_proc()
+                };
+                let name = self.chunk.procs[proc]
+                    .names
+                    .get(local as usize)
+                    .cloned()
+                    .unwrap_or_default();
+                Err(self.fault(Code::NoValue).with("name", name))
+            }
+            v => Ok(v.clone()),
+        }
+    }
+
+    fn current_proc(&self) -> usize {
+        // The procedure whose code holds the instruction pointer.
+        self.chunk
+            .procs
+            .iter()
+            .rposition(|p| p.start as usize <= self.ip)
+            .unwrap_or(0)
+    }
+
+    fn execute(&mut self, host: &mut dyn Host, fuel: u64) -> Result<Halt, Diagnostic> {
+        let chunk = Rc::clone(&self.chunk);
+        let code = &chunk.code;
+        for _ in 0..fuel {
+            self.steps += 1;
+            if self.steps > self.limits.max_steps {
+                return Err(self
+                    .fault(Code::StepLimit)
+                    .with("count", self.limits.max_steps.to_string()));
+            }
+            let Some(&op) = code.get(self.ip) else {
+                return Ok(Halt::Finished);
+            };
+            let base = self.frames.last().map_or(0, |f| f.base);
+            match op {
+                Op::Const(i) => self.stack.push(chunk.consts[i as usize].clone()),
+                Op::Nothing => self.stack.push(Value::Nothing),
+                Op::GetLocal(i) => {
+                    let v = self.read(base + i as usize, base, i)?;
+                    self.stack.push(v);
+                }
+                Op::GetGlobal(i) => {
+                    let v = self.read(i as usize, 0, i)?;
+                    self.stack.push(v);
+                }
+                Op::SetLocal(i) => self.slots[base + i as usize] = self.pop(),
+                Op::SetGlobal(i) => self.slots[i as usize] = self.pop(),
+                Op::MakeList(n) => {
+                    let n = n as usize;
+                    if n > self.limits.max_list_len {
+                        return Err(self
+                            .fault(Code::ListTooLong)
+                            .with("count", self.limits.max_list_len.to_string()));
+                    }
+                    let items = self.stack.split_off(self.stack.len().saturating_sub(n));
+                    self.stack.push(Value::List(Rc::new(items)));
+                }
+                Op::Add => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let v = match (a, b) {
+                        (Value::Num(x), Value::Num(y)) => Value::Num(x + y),
+                        (a @ Value::Text(_), b) | (a, b @ Value::Text(_)) => {
+                            let joined = format!("{a}{b}");
+                            if joined.chars().count() > self.limits.max_text_len {
+                                return Err(self
+                                    .fault(Code::TextTooLong)
+                                    .with("count", self.limits.max_text_len.to_string()));
+                            }
+                            Value::text(&joined)
+                        }
+                        (Value::List(x), Value::List(y)) => {
+                            if x.len() + y.len() > self.limits.max_list_len {
+                                return Err(self
+                                    .fault(Code::ListTooLong)
+                                    .with("count", self.limits.max_list_len.to_string()));
+                            }
+                            Value::List(Rc::new(x.iter().chain(y.iter()).cloned().collect()))
+                        }
+                        (a, b) => {
+                            let bad = if matches!(a, Value::Num(_)) { b } else { a };
+                            return Err(self
+                                .fault(Code::NotANumber)
+                                .with("what", "+")
+                                .with("value", bad.to_string()));
+                        }
+                    };
+                    self.stack.push(v);
+                }
+                Op::Sub | Op::Mul | Op::Div | Op::Mod | Op::Lt | Op::Le | Op::Gt | Op::Ge => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let v = self.arith(op, a, b)?;
+                    self.stack.push(v);
+                }
+                Op::Eq | Op::NotEq => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    self.stack.push(Value::Bool((a == b) == (op == Op::Eq)));
+                }
+                Op::Neg => {
+                    let a = self.pop();
+                    let n = self.num(&a, "-")?;
+                    self.stack.push(Value::Num(-n));
+                }
+                Op::Not => {
+                    let a = self.pop();
+                    let b = self.boolean(a)?;
+                    self.stack.push(Value::Bool(!b));
+                }
+                Op::Jump(t) => {
+                    self.ip = t as usize;
+                    continue;
+                }
+                Op::JumpIfFalse(t) => {
+                    let c = self.pop();
+                    if !self.boolean(c)? {
+                        self.ip = t as usize;
+                        continue;
+                    }
+                }
+                Op::AndJump(t) | Op::OrJump(t) => {
+                    let top = self.stack.last().cloned().unwrap_or_default();
+                    let b = self.boolean(top)?;
+                    if b == matches!(op, Op::OrJump(_)) {
+                        self.ip = t as usize;
+                        continue;
+                    }
+                    self.pop();
+                }
+                Op::Pop => {
+                    self.pop();
+                }
+                Op::RepeatInit(s) => {
+                    let v = self.pop();
+                    let n = self.num(&v, "repeat")?;
+                    self.slots[base + s as usize] = Value::Num(n.floor().max(0.0));
+                }
+                Op::RepeatNext(s, exit) => {
+                    let slot = &mut self.slots[base + s as usize];
+                    match slot {
+                        Value::Num(n) if *n >= 1.0 => *n -= 1.0,
+                        _ => {
+                            self.ip = exit as usize;
+                            continue;
+                        }
+                    }
+                }
+                Op::IterInit(s) => {
+                    let v = self.pop();
+                    if !matches!(v, Value::List(_)) {
+                        return Err(self.fault(Code::NotAList).with("value", v.to_string()));
+                    }
+                    self.slots[base + s as usize] = v;
+                    self.slots[base + s as usize + 1] = Value::Num(0.0);
+                }
+                Op::IterNext(s, exit) => {
+                    let i = base + s as usize;
+                    let index = match self.slots[i + 1] {
+                        Value::Num(n) => n as usize,
+                        _ => usize::MAX,
+                    };
+                    let item = match &self.slots[i] {
+                        Value::List(items) => items.get(index).cloned(),
+                        _ => None,
+                    };
+                    match item {
+                        Some(item) => {
+                            self.slots[i + 1] = Value::Num(index as f64 + 1.0);
+                            self.stack.push(item);
+                        }
+                        None => {
+                            self.ip = exit as usize;
+                            continue;
+                        }
+                    }
+                }
+                Op::LoopInit(s) => self.slots[base + s as usize] = Value::Num(0.0),
+                Op::LoopTick(s) => {
+                    let limit = self.limits.max_loop_iterations as f64;
+                    if let Value::Num(n) = &mut self.slots[base + s as usize] {
+                        *n += 1.0;
+                        if *n > limit {
+                            return Err(self
+                                .fault(Code::LoopLimit)
+                                .with("count", limit.to_string()));
+                        }
+                    }
+                }
+                Op::Builtin(b, argc) => {
+                    let args = self
+                        .stack
+                        .split_off(self.stack.len().saturating_sub(argc as usize));
+                    let node = chunk.node_at(self.ip);
+                    match host.call(b, &args) {
+                        Ok(v) => {
+                            self.ip += 1;
+                            if b.kind() == BuiltinKind::Action {
+                                return Ok(Halt::Action { node, builtin: b });
+                            }
+                            self.stack.push(v);
+                            continue;
+                        }
+                        Err(f) => {
+                            let mut d = Diagnostic::at_node(Code::World(f.key), node);
+                            d.args = f.args;
+                            return Err(d);
+                        }
+                    }
+                }
+                Op::Call(p, argc) => {
+                    if self.frames.len() >= self.limits.max_call_depth {
+                        return Err(self
+                            .fault(Code::CallDepth)
+                            .with("count", self.limits.max_call_depth.to_string()));
+                    }
+                    let proc = &chunk.procs[p as usize];
+                    let args = self
+                        .stack
+                        .split_off(self.stack.len().saturating_sub(argc as usize));
+                    let new_base = self.slots.len();
+                    self.slots.extend(args);
+                    self.slots
+                        .resize(new_base + proc.slots as usize, Value::Nothing);
+                    self.frames.push(Frame {
+                        base: new_base,
+                        ret_ip: self.ip + 1,
+                        stack_len: self.stack.len(),
+                    });
+                    self.ip = proc.start as usize;
+                    continue;
+                }
+                Op::Return => {
+                    let v = self.pop();
+                    if self.frames.len() <= 1 {
+                        return Ok(Halt::Finished);
+                    }
+                    let frame = self.frames.pop().unwrap_or(Frame {
+                        base: 0,
+                        ret_ip: 0,
+                        stack_len: 0,
+                    });
+                    self.slots.truncate(frame.base);
+                    self.stack.truncate(frame.stack_len);
+                    self.stack.push(v);
+                    self.ip = frame.ret_ip;
+                    continue;
+                }
+                Op::Halt => return Ok(Halt::Finished),
+            }
+            self.ip += 1;
+        }
+        Ok(Halt::OutOfFuel)
+    }
+
+    fn arith(&self, op: Op, a: Value, b: Value) -> Result<Value, Diagnostic> {
+        if let (Value::Text(x), Value::Text(y)) = (&a, &b) {
+            let ord = x.cmp(y);
+            return match op {
+                Op::Lt => Ok(Value::Bool(ord.is_lt())),
+                Op::Le => Ok(Value::Bool(ord.is_le())),
+                Op::Gt => Ok(Value::Bool(ord.is_gt())),
+                Op::Ge => Ok(Value::Bool(ord.is_ge())),
+                _ => Err(self
+                    .fault(Code::NotANumber)
+                    .with("what", symbol(op))
+                    .with("value", a.to_string())),
+            };
+        }
+        let x = self.num(&a, symbol(op))?;
+        let y = self.num(&b, symbol(op))?;
+        Ok(match op {
+            Op::Sub => Value::Num(x - y),
+            Op::Mul => Value::Num(x * y),
+            Op::Div | Op::Mod if y == 0.0 => return Err(self.fault(Code::DivideByZero)),
+            Op::Div => Value::Num(x / y),
+            Op::Mod => Value::Num(x.rem_euclid(y)),
+            Op::Lt => Value::Bool(x < y),
+            Op::Le => Value::Bool(x <= y),
+            Op::Gt => Value::Bool(x > y),
+            _ => Value::Bool(x >= y),
+        })
+    }
+}
+
+fn symbol(op: Op) -> &'static str {
+    match op {
+        Op::Sub => "-",
+        Op::Mul => "×",
+        Op::Div => "÷",
+        Op::Mod => "mod",
+        Op::Lt => "<",
+        Op::Le => "≤",
+        Op::Gt => ">",
+        _ => "≥",
+    }
+}

@@ -1,0 +1,77 @@
+//! Connects the VM to the grid world: each built-in becomes a world action or sensor
+//! reading, and world faults become the language's `HostFault`.
+
+use tafukt_lang::value::Value;
+use tafukt_lang::{Builtin, Host, HostFault};
+use tafukt_world::{Dir, GridWorld};
+
+/// The grid world seen through the language's [`Host`] door.
+pub struct GridHost<'w> {
+    pub world: &'w mut GridWorld,
+}
+
+impl Host for GridHost<'_> {
+    fn call(&mut self, builtin: Builtin, args: &[Value]) -> Result<Value, HostFault> {
+        let w = &mut *self.world;
+        let fault = |f: tafukt_world::Fault| HostFault::new(f.key());
+        Ok(match builtin {
+            Builtin::Move => {
+                w.step().map_err(fault)?;
+                Value::Nothing
+            }
+            Builtin::TurnLeft => {
+                w.turn_left();
+                Value::Nothing
+            }
+            Builtin::TurnRight => {
+                w.turn_right();
+                Value::Nothing
+            }
+            Builtin::PickUp => {
+                w.pick_up().map_err(fault)?;
+                Value::Nothing
+            }
+            Builtin::PutDown => {
+                w.put_down().map_err(fault)?;
+                Value::Nothing
+            }
+            Builtin::Paint => {
+                let colour = args.first().map(|v| v.to_string()).unwrap_or_default();
+                w.paint(&colour).map_err(fault)?;
+                Value::Nothing
+            }
+            Builtin::Say => {
+                w.say(args.first().map(|v| v.to_string()).unwrap_or_default());
+                Value::Nothing
+            }
+            // The grid robot has no pen or motors yet; these are the continuous robot's.
+            Builtin::PenUp | Builtin::PenDown | Builtin::Motors | Builtin::Wait => {
+                return Err(HostFault {
+                    key: "not-in-this-world",
+                    args: vec![("word", builtin.key().to_string())],
+                })
+            }
+            Builtin::WallAhead => Value::Bool(w.wall_ahead()),
+            Builtin::WallLeft => Value::Bool(w.wall_left()),
+            Builtin::WallRight => Value::Bool(w.wall_right()),
+            Builtin::OnItem => Value::Bool(w.item_count_here() > 0),
+            Builtin::ItemCount => Value::Num(w.item_count_here() as f64),
+            Builtin::TileColour => Value::text(w.tile_colour()),
+            Builtin::AtGoal => Value::Bool(w.at_flag()),
+            Builtin::FacingNorth => Value::Bool(w.robot.heading == Dir::North),
+            Builtin::BagEmpty => Value::Bool(w.bag_total() == 0),
+            Builtin::Distance => {
+                let mut d = 0;
+                let (mut x, mut y) = (w.robot.x, w.robot.y);
+                while !w.wall(x, y, w.robot.heading) {
+                    let (dx, dy) = w.robot.heading.delta();
+                    x = (x as i64 + dx) as u32;
+                    y = (y as i64 + dy) as u32;
+                    d += 1;
+                }
+                Value::Num(d as f64)
+            }
+            Builtin::LineSensor => Value::Bool(w.tile_colour() == "black"),
+        })
+    }
+}

@@ -1,0 +1,13 @@
+//! Lessons: the strict JSON format, loading with friendly errors, goal checking, and the
+//! runner that connects the language's VM to a world through the `Host` trait.
+
+pub mod check;
+pub mod goals;
+pub mod host;
+pub mod model;
+pub mod runner;
+
+pub use goals::{Goal, GoalReport, GoalStatus};
+pub use host::GridHost;
+pub use model::{CourseIndex, Lesson, LoadError, Localized};
+pub use runner::{run_to_end, RunOutcome};

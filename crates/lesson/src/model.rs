@@ -1,0 +1,146 @@
+//! The lesson and course-index formats. Strict on purpose (`deny_unknown_fields`, a
+//! `schema_version`): a typo in a lesson file is reported, never silently ignored.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use tafukt_lang::Lang;
+use tafukt_world::WorldSpec;
+
+use crate::goals::Goal;
+
+pub const LESSON_SCHEMA_VERSION: u32 = 1;
+
+/// Text in each pupil language, keyed by language tag (`en`, `fr`, `ar`, `zgh`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Localized(pub BTreeMap<String, String>);
+
+impl Localized {
+    /// The text in `lang`, else English, else any; never panics on a missing language.
+    pub fn get(&self, lang: Lang) -> &str {
+        self.0
+            .get(lang.tag())
+            .or_else(|| self.0.get("en"))
+            .or_else(|| self.0.values().next())
+            .map_or("", String::as_str)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lesson {
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    pub schema_version: u32,
+    pub id: String,
+    pub title: Localized,
+    pub instructions: Localized,
+    #[serde(default)]
+    pub concepts: Vec<String>,
+    pub world: WorldSpec,
+    /// Built-in keys the pupil may use (see `Builtin::key`).
+    pub toolbox: Vec<String>,
+    /// Programs are stored as canonical English text, the language-neutral form.
+    pub starter: String,
+    pub goals: Vec<Goal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stars: Option<StarRule>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hints: Vec<Localized>,
+    pub solution: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StarRule {
+    pub max_blocks: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseIndex {
+    pub schema_version: u32,
+    pub courses: Vec<Course>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Course {
+    pub id: String,
+    pub title: Localized,
+    pub units: Vec<Unit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub id: String,
+    pub title: Localized,
+    pub lessons: Vec<String>,
+}
+
+impl CourseIndex {
+    /// Every lesson id in course order.
+    pub fn lesson_ids(&self) -> Vec<String> {
+        self.courses
+            .iter()
+            .flat_map(|c| &c.units)
+            .flat_map(|u| u.lessons.iter().cloned())
+            .collect()
+    }
+}
+
+/// Why a lesson or index could not be loaded, in words a teacher can act on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    pub file: String,
+    pub problem: String,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.problem)
+    }
+}
+
+fn json_error(file: &str, e: serde_json::Error) -> LoadError {
+    LoadError {
+        file: file.to_string(),
+        problem: format!("line {}, column {}: {e}", e.line(), e.column()),
+    }
+}
+
+/// Parses and validates one lesson file's text.
+pub fn parse_lesson(file: &str, text: &str) -> Result<Lesson, LoadError> {
+    let lesson: Lesson = serde_json::from_str(text).map_err(|e| json_error(file, e))?;
+    let problem = |p: String| LoadError {
+        file: file.to_string(),
+        problem: p,
+    };
+    if lesson.schema_version != LESSON_SCHEMA_VERSION {
+        return Err(problem(format!(
+            "schema_version is {}, this version of Tafukt reads {LESSON_SCHEMA_VERSION}",
+            lesson.schema_version
+        )));
+    }
+    let WorldSpec::Grid(grid) = &lesson.world;
+    if let Some(p) = grid.problems().into_iter().next() {
+        return Err(problem(format!("world: {p}")));
+    }
+    for key in &lesson.toolbox {
+        if tafukt_lang::Builtin::from_key(key).is_none() {
+            return Err(problem(format!(
+                "toolbox names `{key}`, which is not a built-in"
+            )));
+        }
+    }
+    if lesson.goals.is_empty() {
+        return Err(problem("a lesson needs at least one goal".to_string()));
+    }
+    Ok(lesson)
+}
+
+pub fn parse_index(file: &str, text: &str) -> Result<CourseIndex, LoadError> {
+    serde_json::from_str(text).map_err(|e| json_error(file, e))
+}

@@ -1,0 +1,65 @@
+//! Runs a program against a lesson's world from start to end, natively: what the command
+//! line, the lesson checker and the tests use. The app drives the same VM frame by frame.
+
+use std::rc::Rc;
+
+use tafukt_lang::ast::NodeId;
+use tafukt_lang::lexicon::{spelling, Term};
+use tafukt_lang::{Builtin, Code, Diagnostic, Halt, Lang, Limits, Program, Vm};
+use tafukt_world::{GridWorld, WorldSpec};
+
+use crate::host::GridHost;
+
+#[derive(Debug, Clone)]
+pub struct RunOutcome {
+    pub program: Program,
+    pub world: GridWorld,
+    /// `Finished`, or `Faulted` with the runtime error.
+    pub halt: Halt,
+    /// The node of every robot action, in order: what the UI highlights as it animates.
+    pub actions: Vec<NodeId>,
+}
+
+pub fn world_from(spec: &WorldSpec) -> GridWorld {
+    match spec {
+        WorldSpec::Grid(g) => GridWorld::from_spec(g),
+    }
+}
+
+/// The first built-in the program uses that the toolbox does not allow.
+pub fn toolbox_violation(program: &Program, toolbox: &[String], lang: Lang) -> Option<Diagnostic> {
+    let used = program.builtins_used();
+    let bad = used
+        .into_iter()
+        .find(|b: &Builtin| !toolbox.iter().any(|k| k == b.key()))?;
+    let word = spelling(lang, Term::Builtin(bad));
+    Some(Diagnostic::at_span(Code::NotAllowed, Default::default()).with("word", word))
+}
+
+/// Parses, compiles and runs `source` to the end. Parse and compile problems come back as
+/// `Err`; a run-time problem is an `Ok` outcome whose halt is `Faulted`.
+pub fn run_to_end(
+    source: &str,
+    lang: Lang,
+    spec: &WorldSpec,
+    limits: Limits,
+) -> Result<RunOutcome, Diagnostic> {
+    let (program, chunk) = tafukt_lang::build(source, lang)?;
+    let mut world = world_from(spec);
+    let mut vm = Vm::new(Rc::new(chunk), limits);
+    let mut actions = Vec::new();
+    let halt = loop {
+        let mut host = GridHost { world: &mut world };
+        match vm.run(&mut host, 100_000) {
+            Halt::Action { node, .. } => actions.push(node),
+            Halt::OutOfFuel => {}
+            done => break done,
+        }
+    };
+    Ok(RunOutcome {
+        program,
+        world,
+        halt,
+        actions,
+    })
+}

@@ -1,0 +1,399 @@
+//! The grid world (Karel / Reeborg style): cells, walls on cell edges, items, painted tiles,
+//! flags, and a robot with a heading and a bag. `y` grows downwards (row 0 is the top).
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::spec::GridSpec;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dir {
+    North,
+    East,
+    South,
+    West,
+}
+
+impl Dir {
+    pub fn left(self) -> Dir {
+        match self {
+            Dir::North => Dir::West,
+            Dir::West => Dir::South,
+            Dir::South => Dir::East,
+            Dir::East => Dir::North,
+        }
+    }
+
+    pub fn right(self) -> Dir {
+        self.left().left().left()
+    }
+
+    pub fn delta(self) -> (i64, i64) {
+        match self {
+            Dir::North => (0, -1),
+            Dir::East => (1, 0),
+            Dir::South => (0, 1),
+            Dir::West => (-1, 0),
+        }
+    }
+
+    /// Clockwise angle from north, in degrees, for drawing.
+    pub fn degrees(self) -> u32 {
+        match self {
+            Dir::North => 0,
+            Dir::East => 90,
+            Dir::South => 180,
+            Dir::West => 270,
+        }
+    }
+}
+
+/// What went wrong in the world, as the pupil should hear it (a catalogue key under `world.`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    HitWall,
+    NothingToPickUp,
+    BagEmpty,
+    UnknownColour,
+}
+
+impl Fault {
+    pub fn key(self) -> &'static str {
+        match self {
+            Fault::HitWall => "hit-wall",
+            Fault::NothingToPickUp => "nothing-to-pick-up",
+            Fault::BagEmpty => "bag-empty",
+            Fault::UnknownColour => "unknown-colour",
+        }
+    }
+
+    pub const ALL: [Fault; 4] = [
+        Fault::HitWall,
+        Fault::NothingToPickUp,
+        Fault::BagEmpty,
+        Fault::UnknownColour,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Robot {
+    pub x: u32,
+    pub y: u32,
+    pub heading: Dir,
+    pub bag: BTreeMap<String, u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridWorld {
+    pub width: u32,
+    pub height: u32,
+    /// Each wall once, as the cell on its west or north side and `East` or `South`.
+    walls: BTreeSet<(u32, u32, Dir)>,
+    pub items: BTreeMap<(u32, u32), BTreeMap<String, u32>>,
+    pub paint: BTreeMap<(u32, u32), String>,
+    pub flags: BTreeSet<(u32, u32)>,
+    pub robot: Robot,
+    /// Everything the program said, in order.
+    pub said: Vec<String>,
+    /// Actions done so far (moves, turns, pick-ups …).
+    pub actions: u32,
+}
+
+/// Colours a tile may be painted, by canonical key.
+pub const COLOURS: [&str; 6] = ["red", "green", "blue", "yellow", "black", "white"];
+
+impl GridWorld {
+    /// Builds the world a spec describes. Call [`GridSpec::problems`] first for a friendly
+    /// report; out-of-range positions are clamped here so the world is always drawable.
+    pub fn from_spec(spec: &GridSpec) -> GridWorld {
+        let width = spec.width.clamp(1, crate::spec::MAX_SIDE);
+        let height = spec.height.clamp(1, crate::spec::MAX_SIDE);
+        let clamp = |x: u32, y: u32| (x.min(width - 1), y.min(height - 1));
+        let mut world = GridWorld {
+            width,
+            height,
+            walls: BTreeSet::new(),
+            items: BTreeMap::new(),
+            paint: BTreeMap::new(),
+            flags: spec.flags.iter().map(|c| clamp(c.x, c.y)).collect(),
+            robot: {
+                let (x, y) = clamp(spec.robot.x, spec.robot.y);
+                Robot {
+                    x,
+                    y,
+                    heading: spec.robot.heading,
+                    bag: spec.robot.bag.clone(),
+                }
+            },
+            said: Vec::new(),
+            actions: 0,
+        };
+        for w in &spec.walls {
+            let (x, y) = clamp(w.x, w.y);
+            world.add_wall(x, y, w.side);
+        }
+        for i in &spec.items {
+            let cell = clamp(i.x, i.y);
+            *world
+                .items
+                .entry(cell)
+                .or_default()
+                .entry(i.kind.clone())
+                .or_insert(0) += i.count;
+        }
+        for p in &spec.paint {
+            world.paint.insert(clamp(p.x, p.y), p.colour.clone());
+        }
+        world
+    }
+
+    fn neighbour(&self, x: u32, y: u32, dir: Dir) -> Option<(u32, u32)> {
+        let (dx, dy) = dir.delta();
+        let nx = x as i64 + dx;
+        let ny = y as i64 + dy;
+        (nx >= 0 && ny >= 0 && nx < self.width as i64 && ny < self.height as i64)
+            .then_some((nx as u32, ny as u32))
+    }
+
+    fn wall_key(&self, x: u32, y: u32, side: Dir) -> Option<(u32, u32, Dir)> {
+        match side {
+            Dir::East | Dir::South => Some((x, y, side)),
+            Dir::West => self
+                .neighbour(x, y, Dir::West)
+                .map(|(nx, ny)| (nx, ny, Dir::East)),
+            Dir::North => self
+                .neighbour(x, y, Dir::North)
+                .map(|(nx, ny)| (nx, ny, Dir::South)),
+        }
+    }
+
+    pub fn add_wall(&mut self, x: u32, y: u32, side: Dir) {
+        if let Some(k) = self.wall_key(x, y, side) {
+            self.walls.insert(k);
+        }
+    }
+
+    /// Whether the edge on `side` of the cell is blocked (the border always is).
+    pub fn wall(&self, x: u32, y: u32, side: Dir) -> bool {
+        if self.neighbour(x, y, side).is_none() {
+            return true;
+        }
+        self.wall_key(x, y, side)
+            .is_some_and(|k| self.walls.contains(&k))
+    }
+
+    /// Inner walls, each once, for drawing: (x, y, East|South).
+    pub fn inner_walls(&self) -> impl Iterator<Item = &(u32, u32, Dir)> {
+        self.walls.iter()
+    }
+
+    pub fn wall_ahead(&self) -> bool {
+        self.wall(self.robot.x, self.robot.y, self.robot.heading)
+    }
+
+    pub fn wall_left(&self) -> bool {
+        self.wall(self.robot.x, self.robot.y, self.robot.heading.left())
+    }
+
+    pub fn wall_right(&self) -> bool {
+        self.wall(self.robot.x, self.robot.y, self.robot.heading.right())
+    }
+
+    pub fn step(&mut self) -> Result<(), Fault> {
+        if self.wall_ahead() {
+            return Err(Fault::HitWall);
+        }
+        if let Some((x, y)) = self.neighbour(self.robot.x, self.robot.y, self.robot.heading) {
+            self.robot.x = x;
+            self.robot.y = y;
+        }
+        self.actions += 1;
+        Ok(())
+    }
+
+    pub fn turn_left(&mut self) {
+        self.robot.heading = self.robot.heading.left();
+        self.actions += 1;
+    }
+
+    pub fn turn_right(&mut self) {
+        self.robot.heading = self.robot.heading.right();
+        self.actions += 1;
+    }
+
+    fn here(&self) -> (u32, u32) {
+        (self.robot.x, self.robot.y)
+    }
+
+    /// Items on the robot's cell, all kinds together.
+    pub fn item_count_here(&self) -> u32 {
+        self.items.get(&self.here()).map_or(0, |k| k.values().sum())
+    }
+
+    /// Picks up one item (the first kind in name order) from the robot's cell.
+    pub fn pick_up(&mut self) -> Result<(), Fault> {
+        let here = self.here();
+        let kinds = self.items.get_mut(&here).ok_or(Fault::NothingToPickUp)?;
+        let kind = kinds
+            .iter()
+            .find(|(_, n)| **n > 0)
+            .map(|(k, _)| k.clone())
+            .ok_or(Fault::NothingToPickUp)?;
+        if let Some(n) = kinds.get_mut(&kind) {
+            *n -= 1;
+            if *n == 0 {
+                kinds.remove(&kind);
+            }
+        }
+        if kinds.is_empty() {
+            self.items.remove(&here);
+        }
+        *self.robot.bag.entry(kind).or_insert(0) += 1;
+        self.actions += 1;
+        Ok(())
+    }
+
+    pub fn put_down(&mut self) -> Result<(), Fault> {
+        let kind = self
+            .robot
+            .bag
+            .iter()
+            .find(|(_, n)| **n > 0)
+            .map(|(k, _)| k.clone())
+            .ok_or(Fault::BagEmpty)?;
+        if let Some(n) = self.robot.bag.get_mut(&kind) {
+            *n -= 1;
+        }
+        let here = self.here();
+        *self.items.entry(here).or_default().entry(kind).or_insert(0) += 1;
+        self.actions += 1;
+        Ok(())
+    }
+
+    pub fn paint(&mut self, colour: &str) -> Result<(), Fault> {
+        if !COLOURS.contains(&colour) {
+            return Err(Fault::UnknownColour);
+        }
+        let here = self.here();
+        self.paint.insert(here, colour.to_string());
+        self.actions += 1;
+        Ok(())
+    }
+
+    pub fn tile_colour(&self) -> &str {
+        self.paint.get(&self.here()).map_or("white", String::as_str)
+    }
+
+    pub fn at_flag(&self) -> bool {
+        self.flags.contains(&self.here())
+    }
+
+    pub fn bag_total(&self) -> u32 {
+        self.robot.bag.values().sum()
+    }
+
+    pub fn say(&mut self, text: String) {
+        self.said.push(text);
+        self.actions += 1;
+    }
+
+    /// A short, stable, human-readable summary (used by the command line and golden tests).
+    pub fn summary(&self) -> String {
+        let heading = format!("{:?}", self.robot.heading).to_lowercase();
+        let bag: Vec<String> = self
+            .robot
+            .bag
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(k, n)| format!("{k}×{n}"))
+            .collect();
+        let items: u32 = self.items.values().flat_map(|k| k.values()).sum();
+        format!(
+            "robot at ({}, {}) facing {heading}; bag [{}]; {items} items on the ground; {} tiles painted; {} actions",
+            self.robot.x,
+            self.robot.y,
+            bag.join(", "),
+            self.paint.len(),
+            self.actions
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::*;
+
+    fn world(json: &str) -> GridWorld {
+        let spec: GridSpec = serde_json::from_str(json).unwrap();
+        assert!(spec.problems().is_empty(), "{:?}", spec.problems());
+        GridWorld::from_spec(&spec)
+    }
+
+    #[test]
+    fn border_is_a_wall_and_bumping_faults() {
+        let mut w = world(r#"{"width":2,"height":1,"robot":{"x":0,"y":0,"heading":"east"}}"#);
+        assert!(!w.wall_ahead());
+        w.step().unwrap();
+        assert_eq!((w.robot.x, w.robot.y), (1, 0));
+        assert_eq!(w.step(), Err(Fault::HitWall));
+        assert_eq!(
+            (w.robot.x, w.robot.y),
+            (1, 0),
+            "a failed move leaves the robot in place"
+        );
+    }
+
+    #[test]
+    fn inner_walls_block_from_both_sides() {
+        let mut w = world(
+            r#"{"width":3,"height":1,"robot":{"x":2,"y":0,"heading":"west"},"walls":[{"x":0,"y":0,"side":"east"}]}"#,
+        );
+        w.step().unwrap();
+        assert!(w.wall_ahead());
+        assert!(w.wall(0, 0, Dir::East));
+    }
+
+    #[test]
+    fn pick_up_and_put_down_move_items_through_the_bag() {
+        let mut w = world(
+            r#"{"width":2,"height":1,"robot":{"x":0,"y":0,"heading":"east"},"items":[{"x":0,"y":0,"kind":"olive","count":2}]}"#,
+        );
+        w.pick_up().unwrap();
+        w.pick_up().unwrap();
+        assert_eq!(w.pick_up(), Err(Fault::NothingToPickUp));
+        assert_eq!(w.bag_total(), 2);
+        w.step().unwrap();
+        w.put_down().unwrap();
+        assert_eq!(w.item_count_here(), 1);
+    }
+
+    #[test]
+    fn turning_four_times_is_identity() {
+        let mut w = world(r#"{"width":1,"height":1,"robot":{"x":0,"y":0,"heading":"north"}}"#);
+        for _ in 0..4 {
+            w.turn_left();
+        }
+        assert_eq!(w.robot.heading, Dir::North);
+        w.turn_right();
+        assert_eq!(w.robot.heading, Dir::East);
+    }
+
+    #[test]
+    fn unknown_fields_are_refused() {
+        let r: Result<GridSpec, _> = serde_json::from_str(
+            r#"{"width":1,"height":1,"robot":{"x":0,"y":0,"heading":"north"},"wals":[]}"#,
+        );
+        assert!(r.is_err());
+    }
+
+    #[test]
+    fn out_of_grid_positions_are_reported() {
+        let spec: GridSpec = serde_json::from_str(
+            r#"{"width":2,"height":2,"robot":{"x":5,"y":0,"heading":"north"}}"#,
+        )
+        .unwrap();
+        assert_eq!(spec.problems().len(), 1);
+    }
+}

@@ -1,0 +1,8 @@
+//! Tafukt's robot worlds. They know nothing of the language: the lesson crate connects a
+//! world to the VM through the language's `Host` trait. Everything here is deterministic.
+
+pub mod grid;
+pub mod spec;
+
+pub use grid::{Dir, Fault, GridWorld, Robot};
+pub use spec::{GridSpec, WorldSpec};

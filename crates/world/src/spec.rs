@@ -1,0 +1,125 @@
+//! The JSON form of a world, as lessons write it: strict (`deny_unknown_fields`), versioned,
+//! and data only, never code.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use crate::grid::Dir;
+
+pub const WORLD_SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum WorldSpec {
+    Grid(GridSpec),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GridSpec {
+    pub width: u32,
+    pub height: u32,
+    pub robot: RobotSpec,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub walls: Vec<WallSpec>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ItemSpec>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paint: Vec<PaintSpec>,
+    /// Flag markers that the `at goal` sensor detects.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cell {
+    pub x: u32,
+    pub y: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RobotSpec {
+    pub x: u32,
+    pub y: u32,
+    pub heading: Dir,
+    /// Items the robot starts with, by kind.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub bag: BTreeMap<String, u32>,
+}
+
+/// A wall on one side of a cell. The world's border is always a wall.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WallSpec {
+    pub x: u32,
+    pub y: u32,
+    pub side: Dir,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemSpec {
+    pub x: u32,
+    pub y: u32,
+    pub kind: String,
+    #[serde(default = "one")]
+    pub count: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaintSpec {
+    pub x: u32,
+    pub y: u32,
+    pub colour: String,
+}
+
+/// Largest grid side a lesson may ask for: big enough for any lesson, small enough to draw.
+pub const MAX_SIDE: u32 = 100;
+
+impl GridSpec {
+    /// Problems that make the world impossible to build, as (message key, detail) pairs.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.width == 0 || self.height == 0 || self.width > MAX_SIDE || self.height > MAX_SIDE {
+            out.push(format!(
+                "grid size {}×{} must be between 1 and {MAX_SIDE}",
+                self.width, self.height
+            ));
+        }
+        let inside = |x: u32, y: u32| x < self.width && y < self.height;
+        if !inside(self.robot.x, self.robot.y) {
+            out.push(format!(
+                "robot at ({}, {}) is outside the grid",
+                self.robot.x, self.robot.y
+            ));
+        }
+        for w in &self.walls {
+            if !inside(w.x, w.y) {
+                out.push(format!("wall at ({}, {}) is outside the grid", w.x, w.y));
+            }
+        }
+        for i in &self.items {
+            if !inside(i.x, i.y) {
+                out.push(format!("item at ({}, {}) is outside the grid", i.x, i.y));
+            }
+        }
+        for p in &self.paint {
+            if !inside(p.x, p.y) {
+                out.push(format!("paint at ({}, {}) is outside the grid", p.x, p.y));
+            }
+        }
+        for f in &self.flags {
+            if !inside(f.x, f.y) {
+                out.push(format!("flag at ({}, {}) is outside the grid", f.x, f.y));
+            }
+        }
+        out
+    }
+}
