@@ -9,8 +9,8 @@ use tafukt_lesson::model::{parse_index, parse_lesson};
 pub fn main(args: &[String]) -> Result<bool, String> {
     let dir = Path::new(args.first().map_or("lessons", String::as_str));
     let index_path = dir.join("index.json");
-    let index_text = std::fs::read_to_string(&index_path)
-        .map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let index_text =
+        std::fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let index = parse_index("index.json", &index_text).map_err(|e| e.to_string())?;
     let mut ids = index.lesson_ids();
     let mut failures = 0;

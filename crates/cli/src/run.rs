@@ -9,8 +9,7 @@ use tafukt_lesson::model::parse_lesson;
 use tafukt_lesson::runner::run_to_end;
 use tafukt_world::WorldSpec;
 
-const EMPTY_WORLD: &str =
-    r#"{"kind":"grid","width":10,"height":10,"robot":{"x":0,"y":0,"heading":"east"}}"#;
+const EMPTY_WORLD: &str = r#"{"kind":"grid","width":10,"height":10,"robot":{"x":0,"y":0,"heading":"east"}}"#;
 
 pub fn main(args: &[String]) -> Result<bool, String> {
     let mut file = None;
@@ -20,9 +19,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--lang" => {
-                let tag = it
-                    .next()
-                    .ok_or("--lang needs a language: en, fr, ar or zgh")?;
+                let tag = it.next().ok_or("--lang needs a language: en, fr, ar or zgh")?;
                 lang = Lang::from_tag(tag).ok_or_else(|| format!("unknown language `{tag}`"))?;
             }
             "--world" => world_file = Some(it.next().ok_or("--world needs a file")?.clone()),
@@ -37,10 +34,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?
     };
     let (world, goals) = match &world_file {
-        None => (
-            serde_json::from_str::<WorldSpec>(EMPTY_WORLD).map_err(|e| e.to_string())?,
-            vec![],
-        ),
+        None => (serde_json::from_str::<WorldSpec>(EMPTY_WORLD).map_err(|e| e.to_string())?, vec![]),
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
             match serde_json::from_str::<WorldSpec>(&text) {
@@ -80,11 +74,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         ok = false;
     }
     for report in check_all(&goals, &outcome.world) {
-        let mark = if report.status == GoalStatus::Met {
-            "✓"
-        } else {
-            "✗"
-        };
+        let mark = if report.status == GoalStatus::Met { "✓" } else { "✗" };
         let args: Vec<(&str, String)> = report.args.iter().map(|(n, v)| (*n, v.clone())).collect();
         println!("goal {mark} {}", catalog.format(report.key, &args));
         ok &= report.status == GoalStatus::Met;

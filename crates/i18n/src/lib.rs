@@ -7,7 +7,6 @@
 
 pub mod plural;
 
-use std::collections::HashMap;
 use tafukt_lang::Lang;
 
 pub use plural::{plural_category, PluralCategory};
@@ -23,49 +22,53 @@ const SOURCES: [(Lang, &str); 4] = [
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalog {
     lang: Lang,
-    messages: HashMap<String, String>,
-    fallback: HashMap<String, String>,
+    messages: Messages,
+    fallback: Messages,
+}
+
+/// Messages sorted by key, looked up by binary search: smaller in wasm than a hash map.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Messages(Vec<(&'static str, &'static str)>);
+
+impl Messages {
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        self.0.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| self.0[i].1)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().map(|(k, _)| *k)
+    }
 }
 
 fn source(lang: Lang) -> &'static str {
-    SOURCES
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .map_or("", |(_, s)| s)
+    SOURCES.iter().find(|(l, _)| *l == lang).map_or("", |(_, s)| s)
 }
 
 /// Parses a catalogue file into `key` (or `key[category]`) → text.
-pub fn parse_catalog(src: &str) -> HashMap<String, String> {
-    src.lines()
+pub fn parse_catalog(src: &'static str) -> Messages {
+    let mut list: Vec<(&str, &str)> = src
+        .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-        .collect()
+        .map(|(k, v)| (k.trim(), v.trim()))
+        .collect();
+    list.sort_by(|a, b| a.0.cmp(b.0));
+    Messages(list)
 }
 
 impl Catalog {
     pub fn new(lang: Lang) -> Catalog {
-        Catalog {
-            lang,
-            messages: parse_catalog(source(lang)),
-            fallback: if lang == Lang::En {
-                HashMap::new()
-            } else {
-                parse_catalog(source(Lang::En))
-            },
-        }
+        let fallback = if lang == Lang::En { Messages::default() } else { parse_catalog(source(Lang::En)) };
+        Catalog { lang, messages: parse_catalog(source(lang)), fallback }
     }
 
     pub fn lang(&self) -> Lang {
         self.lang
     }
 
-    fn lookup(&self, key: &str) -> Option<&str> {
-        self.messages
-            .get(key)
-            .or_else(|| self.fallback.get(key))
-            .map(String::as_str)
+    fn lookup(&self, key: &str) -> Option<&'static str> {
+        self.messages.get(key).or_else(|| self.fallback.get(key))
     }
 
     /// The message for `key` with no arguments.
@@ -76,36 +79,26 @@ impl Catalog {
     /// The message for `key` with `{name}` placeholders filled. If an argument is named
     /// `count`, it also picks the plural form. An unknown key shows as itself, never blank.
     pub fn format(&self, key: &str, args: &[(&str, String)]) -> String {
-        let count = args
-            .iter()
-            .find(|(n, _)| *n == "count")
-            .and_then(|(_, v)| v.parse::<f64>().ok());
-        let template = count
-            .and_then(|n| {
-                let cat = plural_category(self.lang, n);
-                self.messages
-                    .get(&format!("{key}[{}]", cat.name()))
-                    .or_else(|| self.messages.get(&format!("{key}[other]")))
-                    .map(String::as_str)
-            })
-            .or_else(|| self.lookup(key))
-            .or_else(|| {
-                let cat = plural_category(Lang::En, count.unwrap_or(0.0));
-                self.fallback
-                    .get(&format!("{key}[{}]", cat.name()))
-                    .map(String::as_str)
-            })
+        // Counts are whole numbers (items, steps, blocks); parsing them as integers keeps
+        // float parsing out of the wasm bundle.
+        let count = args.iter().find(|(n, _)| *n == "count").and_then(|(_, v)| v.parse::<i64>().ok());
+        let plural = |messages: &Messages, lang: Lang| {
+            let n = count? as f64;
+            let cat = plural_category(lang, n);
+            messages.get(&format!("{key}[{}]", cat.name())).or_else(|| messages.get(&format!("{key}[other]")))
+        };
+        let template = plural(&self.messages, self.lang)
+            .or_else(|| self.messages.get(key))
+            .or_else(|| plural(&self.fallback, Lang::En))
+            .or_else(|| self.fallback.get(key))
             .unwrap_or(key);
         fill(template, args)
     }
 
     /// Every key in this language's own file (plural keys without their category).
     pub fn keys(&self) -> Vec<String> {
-        let mut keys: Vec<String> = self
-            .messages
-            .keys()
-            .map(|k| k.split('[').next().unwrap_or(k).to_string())
-            .collect();
+        let mut keys: Vec<String> =
+            self.messages.keys().map(|k| k.split('[').next().unwrap_or(k).to_string()).collect();
         keys.sort();
         keys.dedup();
         keys
@@ -163,10 +156,7 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled_and_unknown_ones_kept() {
-        assert_eq!(
-            fill("hi {name}, {x}", &[("name", "Amina".into())]),
-            "hi Amina, {x}"
-        );
+        assert_eq!(fill("hi {name}, {x}", &[("name", "Amina".into())]), "hi Amina, {x}");
     }
 
     #[test]
@@ -187,10 +177,7 @@ mod tests {
         let en = Catalog::new(Lang::En);
         for code in tafukt_lang::Code::LANGUAGE_CODES {
             let key = code.key();
-            assert!(
-                en.lookup(&key).is_some() || en.messages.contains_key(&format!("{key}[other]")),
-                "{key}"
-            );
+            assert!(en.lookup(&key).is_some() || en.messages.get(&format!("{key}[other]")).is_some(), "{key}");
         }
     }
 }

@@ -26,8 +26,7 @@ impl Span {
 
     /// 1-based line number of the span's start in `src`.
     pub fn line(self, src: &str) -> usize {
-        src.get(..self.start.min(src.len()))
-            .map_or(1, |before| before.matches('\n').count() + 1)
+        src.get(..self.start.min(src.len())).map_or(1, |before| before.matches('\n').count() + 1)
     }
 }
 
@@ -73,9 +72,7 @@ impl Program {
                     out.push(*b);
                     args.iter().for_each(|a| expr(a, out));
                 }
-                ExprKind::Call(_, args) | ExprKind::List(args) => {
-                    args.iter().for_each(|a| expr(a, out))
-                }
+                ExprKind::Call(_, args) | ExprKind::List(args) => args.iter().for_each(|a| expr(a, out)),
                 ExprKind::Unary(_, a) => expr(a, out),
                 ExprKind::Binary(_, a, b) => {
                     expr(a, out);

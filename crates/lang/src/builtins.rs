@@ -138,14 +138,8 @@ pub enum Colour {
 }
 
 impl Colour {
-    pub const ALL: [Colour; 6] = [
-        Colour::Red,
-        Colour::Green,
-        Colour::Blue,
-        Colour::Yellow,
-        Colour::Black,
-        Colour::White,
-    ];
+    pub const ALL: [Colour; 6] =
+        [Colour::Red, Colour::Green, Colour::Blue, Colour::Yellow, Colour::Black, Colour::White];
 
     pub fn key(self) -> &'static str {
         match self {

@@ -58,13 +58,7 @@ pub fn compile(program: &Program) -> CResult<Chunk> {
         globals,
         depth: 0,
     };
-    c.chunk.procs.push(Proc {
-        name: String::new(),
-        start: 0,
-        params: 0,
-        slots: 0,
-        names: vec![],
-    });
+    c.chunk.procs.push(Proc { name: String::new(), start: 0, params: 0, slots: 0, names: vec![] });
     c.block(&program.body)?;
     let end = program.body.last().map_or(NodeId(0), |s| s.id);
     c.chunk.emit(Op::Halt, end);
@@ -73,12 +67,7 @@ pub fn compile(program: &Program) -> CResult<Chunk> {
     for ((name, params, body, id), names) in defs.into_iter().zip(proc_names) {
         let start = c.chunk.code.len() as u32;
         let slots = names.len() as u16;
-        c.scope = Scope {
-            names: names.clone(),
-            is_main: false,
-            next_hidden: slots,
-            max_slots: slots,
-        };
+        c.scope = Scope { names: names.clone(), is_main: false, next_hidden: slots, max_slots: slots };
         c.block(body)?;
         c.chunk.emit(Op::Nothing, id);
         c.chunk.emit(Op::Return, id);
@@ -188,11 +177,7 @@ impl Compiler {
 
     fn resolve(&mut self, name: &str) -> Slot {
         if let Some(i) = self.scope.names.iter().position(|n| n == name) {
-            return if self.scope.is_main {
-                Slot::Global(i as u16)
-            } else {
-                Slot::Local(i as u16)
-            };
+            return if self.scope.is_main { Slot::Global(i as u16) } else { Slot::Local(i as u16) };
         }
         // Every name was collected before compiling; a global read but never given a value
         // stays empty, and reading it tells the pupil so at run time.
@@ -211,9 +196,7 @@ impl Compiler {
 
     fn proc_index(&self, name: &str, args: usize, node: NodeId) -> CResult<u32> {
         let Some(i) = self.signatures.iter().position(|(n, _)| n == name) else {
-            return Err(Box::new(
-                Diagnostic::at_node(Code::UnknownWord, node).with("word", name),
-            ));
+            return Err(Box::new(Diagnostic::at_node(Code::UnknownWord, node).with("word", name)));
         };
         let want = self.signatures[i].1;
         if want != args {
@@ -381,25 +364,11 @@ impl Compiler {
             }
             ExprKind::Unary(op, inner) => {
                 self.expr(inner)?;
-                self.emit(
-                    if *op == UnaryOp::Neg {
-                        Op::Neg
-                    } else {
-                        Op::Not
-                    },
-                    id,
-                );
+                self.emit(if *op == UnaryOp::Neg { Op::Neg } else { Op::Not }, id);
             }
             ExprKind::Binary(op @ (BinOp::And | BinOp::Or), l, r) => {
                 self.expr(l)?;
-                let jump = self.emit(
-                    if *op == BinOp::And {
-                        Op::AndJump(0)
-                    } else {
-                        Op::OrJump(0)
-                    },
-                    id,
-                );
+                let jump = self.emit(if *op == BinOp::And { Op::AndJump(0) } else { Op::OrJump(0) }, id);
                 self.expr(r)?;
                 let end = self.here();
                 self.patch(jump, end);
@@ -423,9 +392,7 @@ impl Compiler {
                 };
                 self.emit(op, id);
             }
-            ExprKind::Missing => {
-                return Err(Box::new(Diagnostic::at_node(Code::ExpectedValue, id)))
-            }
+            ExprKind::Missing => return Err(Box::new(Diagnostic::at_node(Code::ExpectedValue, id))),
         }
         Ok(())
     }

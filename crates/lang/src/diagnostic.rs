@@ -33,6 +33,7 @@ pub enum Code {
     DuplicateDefine,
     // Run.
     StepLimit,
+    ActionLimit,
     LoopLimit,
     CallDepth,
     ListTooLong,
@@ -75,6 +76,7 @@ impl Code {
             Code::DefineNotAtTop => ("compile", "define-not-at-top"),
             Code::DuplicateDefine => ("compile", "duplicate-define"),
             Code::StepLimit => ("run", "step-limit"),
+            Code::ActionLimit => ("run", "action-limit"),
             Code::LoopLimit => ("run", "loop-limit"),
             Code::CallDepth => ("run", "call-depth"),
             Code::ListTooLong => ("run", "list-too-long"),
@@ -91,7 +93,7 @@ impl Code {
     }
 
     /// Every code with a catalogue entry of its own (world faults are listed by the world).
-    pub const LANGUAGE_CODES: [Code; 34] = [
+    pub const LANGUAGE_CODES: [Code; 35] = [
         Code::UnexpectedChar,
         Code::UnclosedText,
         Code::RepeatNeedsCount,
@@ -116,6 +118,7 @@ impl Code {
         Code::DefineNotAtTop,
         Code::DuplicateDefine,
         Code::StepLimit,
+        Code::ActionLimit,
         Code::LoopLimit,
         Code::CallDepth,
         Code::ListTooLong,
@@ -146,19 +149,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn at_span(code: Code, span: Span) -> Diagnostic {
-        Diagnostic {
-            code,
-            place: Place::Span(span),
-            args: Vec::new(),
-        }
+        Diagnostic { code, place: Place::Span(span), args: Vec::new() }
     }
 
     pub fn at_node(code: Code, node: NodeId) -> Diagnostic {
-        Diagnostic {
-            code,
-            place: Place::Node(node),
-            args: Vec::new(),
-        }
+        Diagnostic { code, place: Place::Node(node), args: Vec::new() }
     }
 
     pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Diagnostic {
@@ -167,10 +162,7 @@ impl Diagnostic {
     }
 
     pub fn arg(&self, name: &str) -> Option<&str> {
-        self.args
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.as_str())
+        self.args.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
     }
 
     /// The source range, resolving a node through the program's span table.

@@ -8,11 +8,7 @@ pub fn disassemble(chunk: &Chunk) -> String {
     let mut out = String::new();
     for (i, op) in chunk.code.iter().enumerate() {
         if let Some(p) = chunk.procs.iter().skip(1).find(|p| p.start as usize == i) {
-            let _ = writeln!(
-                out,
-                "proc {} ({} params, {} slots):",
-                p.name, p.params, p.slots
-            );
+            let _ = writeln!(out, "proc {} ({} params, {} slots):", p.name, p.params, p.slots);
         }
         let detail = match op {
             Op::Const(c) => format!("Const {:?}", chunk.consts[*c as usize]),

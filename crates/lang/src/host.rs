@@ -13,10 +13,7 @@ pub struct HostFault {
 
 impl HostFault {
     pub fn new(key: &'static str) -> HostFault {
-        HostFault {
-            key,
-            args: Vec::new(),
-        }
+        HostFault { key, args: Vec::new() }
     }
 }
 
@@ -36,8 +33,7 @@ impl Host for NullHost {
     fn call(&mut self, builtin: Builtin, args: &[Value]) -> Result<Value, HostFault> {
         use crate::builtins::BuiltinKind;
         if builtin == Builtin::Say {
-            self.said
-                .push(args.first().map(|v| v.to_string()).unwrap_or_default());
+            self.said.push(args.first().map(|v| v.to_string()).unwrap_or_default());
         }
         Ok(match builtin.kind() {
             BuiltinKind::Action => {

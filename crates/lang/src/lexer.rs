@@ -54,10 +54,7 @@ fn digit_value(c: char) -> Option<u32> {
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
         || c == '_'
-        || matches!(
-            c,
-            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{2D7F}'
-        )
+        || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{2D7F}')
 }
 
 /// Splits `src` into tokens. The last token is always `Eof`.
@@ -65,10 +62,7 @@ pub fn lex(src: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut chars = src.char_indices().peekable();
     while let Some(&(start, c)) = chars.peek() {
-        let single = |tok: Tok| Token {
-            tok,
-            span: Span::new(start, start + c.len_utf8()),
-        };
+        let single = |tok: Tok| Token { tok, span: Span::new(start, start + c.len_utf8()) };
         if c == '\n' {
             chars.next();
             out.push(single(Tok::Newline));
@@ -84,16 +78,10 @@ pub fn lex(src: &str) -> Vec<Token> {
                 end = i + ch.len_utf8();
             }
             let text = src[start + 1..end].trim().to_string();
-            out.push(Token {
-                tok: Tok::Comment(text),
-                span: Span::new(start, end),
-            });
+            out.push(Token { tok: Tok::Comment(text), span: Span::new(start, end) });
             // The newline that ended the comment still separates statements.
             if end < src.len() {
-                out.push(Token {
-                    tok: Tok::Newline,
-                    span: Span::new(end, end + 1),
-                });
+                out.push(Token { tok: Tok::Newline, span: Span::new(end, end + 1) });
             }
         } else if digit_value(c).is_some() {
             let mut value = 0f64;
@@ -119,28 +107,19 @@ pub fn lex(src: &str) -> Vec<Token> {
                 end = i + ch.len_utf8();
                 chars.next();
             }
-            out.push(Token {
-                tok: Tok::Number(value),
-                span: Span::new(start, end),
-            });
+            out.push(Token { tok: Tok::Number(value), span: Span::new(start, end) });
         } else if is_word_char(c) {
             let mut end = start;
             while let Some(&(i, ch)) = chars.peek() {
                 let apostrophe_in_word = (ch == '\'' || ch == '’')
-                    && src[i + ch.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic);
+                    && src[i + ch.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
                 if !(is_word_char(ch) || apostrophe_in_word) {
                     break;
                 }
                 end = i + ch.len_utf8();
                 chars.next();
             }
-            out.push(Token {
-                tok: Tok::Word(src[start..end].to_string()),
-                span: Span::new(start, end),
-            });
+            out.push(Token { tok: Tok::Word(src[start..end].to_string()), span: Span::new(start, end) });
         } else if matches!(c, '"' | '«' | '“') {
             let close = match c {
                 '«' => '»',
@@ -163,10 +142,7 @@ pub fn lex(src: &str) -> Vec<Token> {
                 }
                 value.push(ch);
             }
-            out.push(Token {
-                tok: Tok::Text { value, closed },
-                span: Span::new(start, end),
-            });
+            out.push(Token { tok: Tok::Text { value, closed }, span: Span::new(start, end) });
         } else {
             chars.next();
             let next = chars.peek().map(|&(_, n)| n);
@@ -200,16 +176,10 @@ pub fn lex(src: &str) -> Vec<Token> {
                     end = i + n.len_utf8();
                 }
             }
-            out.push(Token {
-                tok,
-                span: Span::new(start, end),
-            });
+            out.push(Token { tok, span: Span::new(start, end) });
         }
     }
-    out.push(Token {
-        tok: Tok::Eof,
-        span: Span::new(src.len(), src.len()),
-    });
+    out.push(Token { tok: Tok::Eof, span: Span::new(src.len(), src.len()) });
     out
 }
 
@@ -251,14 +221,7 @@ mod tests {
     fn unterminated_text_is_marked() {
         assert_eq!(
             toks("say \"hi"),
-            vec![
-                Tok::Word("say".into()),
-                Tok::Text {
-                    value: "hi".into(),
-                    closed: false
-                },
-                Tok::Eof
-            ]
+            vec![Tok::Word("say".into()), Tok::Text { value: "hi".into(), closed: false }, Tok::Eof]
         );
     }
 }

@@ -301,10 +301,7 @@ impl Lexicon {
     }
 
     /// The longest phrase that matches the start of `words`, with its length in words.
-    pub fn match_words<'a>(
-        &self,
-        words: impl Fn(usize) -> Option<&'a str>,
-    ) -> Option<(Term, usize)> {
+    pub fn match_words<'a>(&self, words: impl Fn(usize) -> Option<&'a str>) -> Option<(Term, usize)> {
         'phrases: for (phrase, term) in &self.phrases {
             for (i, want) in phrase.iter().enumerate() {
                 match words(i) {
@@ -326,15 +323,12 @@ impl Lexicon {
 
 /// The words the printer writes for `term` in `lang`: the first phrase listed.
 pub fn spelling(lang: Lang, term: Term) -> &'static str {
-    table(lang)
-        .iter()
-        .find(|(_, t)| *t == term)
-        .map(|(p, _)| *p)
-        .unwrap_or("?")
+    table(lang).iter().find(|(_, t)| *t == term).map(|(p, _)| *p).unwrap_or("?")
 }
 
 /// Case-folds and removes the marks children often leave out: Latin accents, Arabic short
-/// vowels and tatweel, and the hamza forms of alef.
+/// vowels and tatweel, and the hamza forms of alef. Arabic and Tifinagh have no case, so
+/// folding Latin letters is enough (and spares the wasm bundle Unicode's case tables).
 pub fn normalize_word(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
@@ -351,7 +345,7 @@ pub fn normalize_word(word: &str) -> String {
             '’' => '\'',
             c => c,
         };
-        out.extend(mapped.to_lowercase());
+        out.push(mapped.to_ascii_lowercase());
     }
     out
 }
@@ -377,10 +371,7 @@ mod tests {
         assert_eq!(got, Some((Tb(B::TurnLeft), 3)));
         let ar = Lexicon::new(Lang::Ar);
         let words = ["اذا"];
-        assert_eq!(
-            ar.match_words(|i| words.get(i).copied()),
-            Some((Tk(K::If), 1))
-        );
+        assert_eq!(ar.match_words(|i| words.get(i).copied()), Some((Tk(K::If), 1)));
     }
 
     #[test]
@@ -389,10 +380,7 @@ mod tests {
             let lex = Lexicon::new(lang);
             for (i, (a, ta)) in lex.phrases.iter().enumerate() {
                 for (b, tb) in &lex.phrases[i + 1..] {
-                    assert!(
-                        a != b || ta == tb,
-                        "{lang:?}: {a:?} means {ta:?} and {tb:?}"
-                    );
+                    assert!(a != b || ta == tb, "{lang:?}: {a:?} means {ta:?} and {tb:?}");
                 }
             }
         }

@@ -5,6 +5,8 @@
 pub struct Limits {
     /// Instructions in one whole run.
     pub max_steps: u64,
+    /// Robot actions in one whole run (each one is animated, so this bounds the replay).
+    pub max_actions: u64,
     /// Iterations of any one loop, each time it is entered.
     pub max_loop_iterations: u64,
     /// Procedure calls in progress at once (recursion depth).
@@ -20,6 +22,7 @@ impl Default for Limits {
     fn default() -> Limits {
         Limits {
             max_steps: 20_000_000,
+            max_actions: 5_000,
             max_loop_iterations: 1_000_000,
             max_call_depth: 200,
             max_list_len: 10_000,

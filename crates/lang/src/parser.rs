@@ -29,19 +29,13 @@ pub fn parse(src: &str, lang: Lang) -> Parsed {
         depth: 0,
     };
     let body = p.block(&[]);
-    let mut program = Program {
-        body,
-        spans: p.spans,
-    };
+    let mut program = Program { body, spans: p.spans };
     check_calls(&mut program, &p.lex, &mut p.diags);
     p.diags.sort_by_key(|d| match d.place {
         crate::diagnostic::Place::Span(s) => s.start,
         crate::diagnostic::Place::Node(n) => program.span(n).start,
     });
-    Parsed {
-        program,
-        diagnostics: p.diags,
-    }
+    Parsed { program, diagnostics: p.diags }
 }
 
 struct Parser<'a> {
@@ -158,11 +152,7 @@ impl<'a> Parser<'a> {
                 Err(LineError) => {
                     self.skip_line();
                     let text = self.src[line_start..self.prev_end()].trim_end().to_string();
-                    Stmt {
-                        id,
-                        kind: StmtKind::Invalid(text),
-                        comment: None,
-                    }
+                    Stmt { id, kind: StmtKind::Invalid(text), comment: None }
                 }
             };
             if let StmtKind::Comment(_) = stmt.kind {
@@ -217,17 +207,16 @@ impl<'a> Parser<'a> {
                 }
                 let span = start.to(Span::new(start.start, self.prev_end()));
                 if b.kind() == BuiltinKind::Sensor {
-                    return Err(self.error(
-                        Diagnostic::at_span(Code::SensorAsStatement, span).with("word", text),
-                    ));
+                    return Err(
+                        self.error(Diagnostic::at_span(Code::SensorAsStatement, span).with("word", text))
+                    );
                 }
                 let args = self.builtin_args(b, &text, span)?;
                 Ok(StmtKind::Action(b, args))
             }
             Some((Term::Colour(_), n)) => {
                 let text = self.word_text(n);
-                Err(self
-                    .error(Diagnostic::at_span(Code::ExpectedStatement, start).with("word", text)))
+                Err(self.error(Diagnostic::at_span(Code::ExpectedStatement, start).with("word", text)))
             }
             None => match self.peek().clone() {
                 Tok::Word(name) => {
@@ -237,11 +226,8 @@ impl<'a> Parser<'a> {
                         let value = self.expr_or_missing(Code::ExpectedValue)?;
                         Ok(StmtKind::Assign(name, value))
                     } else {
-                        let args = if matches!(self.peek(), Tok::LParen) {
-                            self.call_args()?
-                        } else {
-                            vec![]
-                        };
+                        let args =
+                            if matches!(self.peek(), Tok::LParen) { self.call_args()? } else { vec![] };
                         Ok(StmtKind::Call(name, args))
                     }
                 }
@@ -254,12 +240,9 @@ impl<'a> Parser<'a> {
     fn token_error(&mut self, fallback: Code) -> LineError {
         let span = self.span();
         let d = match self.peek().clone() {
-            Tok::Unknown(c) => {
-                Diagnostic::at_span(Code::UnexpectedChar, span).with("char", c.to_string())
-            }
+            Tok::Unknown(c) => Diagnostic::at_span(Code::UnexpectedChar, span).with("char", c.to_string()),
             Tok::Text { closed: false, .. } => Diagnostic::at_span(Code::UnclosedText, span),
-            _ => Diagnostic::at_span(fallback, span)
-                .with("word", self.src[span.start..span.end].to_string()),
+            _ => Diagnostic::at_span(fallback, span).with("word", self.src[span.start..span.end].to_string()),
         };
         self.error(d)
     }
@@ -323,11 +306,7 @@ impl<'a> Parser<'a> {
                                     self.bump();
                                 }
                             }
-                            _ => {
-                                return Err(
-                                    self.error(Diagnostic::at_span(Code::UnclosedParen, open))
-                                )
-                            }
+                            _ => return Err(self.error(Diagnostic::at_span(Code::UnclosedParen, open))),
                         }
                     }
                 }
@@ -335,11 +314,7 @@ impl<'a> Parser<'a> {
                 Ok(StmtKind::Define(name, params, body))
             }
             Keyword::Return => {
-                let value = if self.at_line_end() {
-                    None
-                } else {
-                    Some(self.expr(0)?)
-                };
+                let value = if self.at_line_end() { None } else { Some(self.expr(0)?) };
                 Ok(StmtKind::Return(value))
             }
             Keyword::End => Err(self.error(Diagnostic::at_span(Code::StrayEnd, kw))),
@@ -354,9 +329,7 @@ impl<'a> Parser<'a> {
     fn condition(&mut self, kw: Span, k: Keyword) -> PResult<Expr> {
         if self.at_line_end() {
             let word = spelling(self.lex.lang(), Term::Keyword(k)).to_string();
-            return Err(
-                self.error(Diagnostic::at_span(Code::NeedsCondition, kw).with("keyword", word))
-            );
+            return Err(self.error(Diagnostic::at_span(Code::NeedsCondition, kw).with("keyword", word)));
         }
         self.expr(0)
     }
@@ -383,8 +356,7 @@ impl<'a> Parser<'a> {
             return Ok(());
         }
         let word = spelling(self.lex.lang(), Term::Keyword(k)).to_string();
-        self.diags
-            .push(Diagnostic::at_span(Code::MissingEnd, kw).with("keyword", word));
+        self.diags.push(Diagnostic::at_span(Code::MissingEnd, kw).with("keyword", word));
         // The body is kept: a missing `end` at the bottom loses nothing the pupil wrote.
         Ok(())
     }
@@ -419,8 +391,7 @@ impl<'a> Parser<'a> {
                 otherwise = Some(self.block(&[Keyword::End]));
                 if self.at_keyword(Keyword::Else).is_some() {
                     let span = self.span();
-                    self.diags
-                        .push(Diagnostic::at_span(Code::StrayElse, span.to(else_span)));
+                    self.diags.push(Diagnostic::at_span(Code::StrayElse, span.to(else_span)));
                     self.bump();
                 }
                 break;
@@ -450,12 +421,9 @@ impl<'a> Parser<'a> {
             args
         };
         if args.len() != want {
-            let d = Diagnostic::at_span(
-                Code::WrongArgCount,
-                span.to(Span::new(span.start, self.prev_end())),
-            )
-            .with("name", text)
-            .with("count", want.to_string());
+            let d = Diagnostic::at_span(Code::WrongArgCount, span.to(Span::new(span.start, self.prev_end())))
+                .with("name", text)
+                .with("count", want.to_string());
             return Err(self.error(d));
         }
         Ok(args)
@@ -529,17 +497,11 @@ impl<'a> Parser<'a> {
         let mut lhs = if self.at_keyword(Keyword::Not).is_some() {
             self.eat_keyword(Keyword::Not);
             let operand = self.expr(NOT_PRECEDENCE + 1)?;
-            Expr {
-                id,
-                kind: ExprKind::Unary(UnaryOp::Not, Box::new(operand)),
-            }
+            Expr { id, kind: ExprKind::Unary(UnaryOp::Not, Box::new(operand)) }
         } else if matches!(self.peek(), Tok::Minus) {
             self.bump();
             let operand = self.expr(7)?;
-            Expr {
-                id,
-                kind: ExprKind::Unary(UnaryOp::Neg, Box::new(operand)),
-            }
+            Expr { id, kind: ExprKind::Unary(UnaryOp::Neg, Box::new(operand)) }
         } else {
             self.spans.pop();
             let e = self.primary()?;
@@ -562,10 +524,7 @@ impl<'a> Parser<'a> {
             let rhs = self.expr(op.precedence() + 1)?;
             let id = self.new_id(lhs_start);
             self.finish(id);
-            lhs = Expr {
-                id,
-                kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)),
-            };
+            lhs = Expr { id, kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)) };
         }
         Ok(lhs)
     }
@@ -580,20 +539,14 @@ impl<'a> Parser<'a> {
                     for _ in 0..n {
                         self.bump();
                     }
-                    Ok(Expr {
-                        id,
-                        kind: ExprKind::Bool(term == Term::Keyword(Keyword::True)),
-                    })
+                    Ok(Expr { id, kind: ExprKind::Bool(term == Term::Keyword(Keyword::True)) })
                 }
                 Term::Colour(c) => {
                     let id = self.new_id(start.start);
                     for _ in 0..n {
                         self.bump();
                     }
-                    Ok(Expr {
-                        id,
-                        kind: ExprKind::Colour(c),
-                    })
+                    Ok(Expr { id, kind: ExprKind::Colour(c) })
                 }
                 Term::Builtin(b) if b.kind() == BuiltinKind::Sensor => {
                     let id = self.new_id(start.start);
@@ -602,18 +555,13 @@ impl<'a> Parser<'a> {
                     }
                     let span = Span::new(start.start, self.prev_end());
                     let args = self.builtin_args(b, &text, span)?;
-                    Ok(Expr {
-                        id,
-                        kind: ExprKind::Sensor(b, args),
-                    })
+                    Ok(Expr { id, kind: ExprKind::Sensor(b, args) })
                 }
                 Term::Builtin(_) => {
-                    Err(self
-                        .error(Diagnostic::at_span(Code::ActionAsValue, start).with("word", text)))
+                    Err(self.error(Diagnostic::at_span(Code::ActionAsValue, start).with("word", text)))
                 }
                 Term::Keyword(_) => {
-                    Err(self
-                        .error(Diagnostic::at_span(Code::ExpectedValue, start).with("word", text)))
+                    Err(self.error(Diagnostic::at_span(Code::ExpectedValue, start).with("word", text)))
                 }
             };
         }
@@ -623,10 +571,7 @@ impl<'a> Parser<'a> {
                 self.bump();
                 ExprKind::Number(n)
             }
-            Tok::Text {
-                value,
-                closed: true,
-            } => {
+            Tok::Text { value, closed: true } => {
                 self.bump();
                 ExprKind::Text(value)
             }
@@ -699,8 +644,7 @@ fn check_calls(program: &mut Program, lex: &Lexicon, diags: &mut Vec<Diagnostic>
         }
     });
     for (id, name) in unknown {
-        let mut d =
-            Diagnostic::at_span(Code::UnknownWord, program.span(id)).with("word", name.clone());
+        let mut d = Diagnostic::at_span(Code::UnknownWord, program.span(id)).with("word", name.clone());
         if let Some(s) = suggest(&name, lex, &defined) {
             d = d.with("suggestion", s);
         }
@@ -716,13 +660,7 @@ fn suggest(word: &str, lex: &Lexicon, defined: &[String]) -> Option<String> {
             candidates.push(spelling(lang, Term::Builtin(b)).to_string());
         }
     }
-    for k in [
-        Keyword::Repeat,
-        Keyword::While,
-        Keyword::If,
-        Keyword::Define,
-        Keyword::End,
-    ] {
+    for k in [Keyword::Repeat, Keyword::While, Keyword::If, Keyword::Define, Keyword::End] {
         candidates.push(spelling(lang, Term::Keyword(k)).to_string());
     }
     let w = crate::lexicon::normalize_word(word);
@@ -730,10 +668,7 @@ fn suggest(word: &str, lex: &Lexicon, defined: &[String]) -> Option<String> {
         .into_iter()
         .map(|c| {
             let first = c.split(' ').next().unwrap_or(&c).to_string();
-            (
-                edit_distance(&w, &crate::lexicon::normalize_word(&first)),
-                c,
-            )
+            (edit_distance(&w, &crate::lexicon::normalize_word(&first)), c)
         })
         .filter(|(d, _)| *d <= 2 && *d * 3 <= w.chars().count().max(1) + 2)
         .min_by_key(|(d, _)| *d)
@@ -748,11 +683,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for j in 0..b.len() {
             let cur = row[j + 1];
-            row[j + 1] = if ca == b[j] {
-                prev
-            } else {
-                1 + prev.min(row[j]).min(row[j + 1])
-            };
+            row[j + 1] = if ca == b[j] { prev } else { 1 + prev.min(row[j]).min(row[j + 1]) };
             prev = cur;
         }
     }

@@ -5,20 +5,14 @@ use crate::ast::*;
 use crate::lexicon::{spelling, Keyword, Lang, Term};
 
 pub fn print(program: &Program, lang: Lang) -> String {
-    let mut p = Printer {
-        lang,
-        out: String::new(),
-    };
+    let mut p = Printer { lang, out: String::new() };
     p.block(&program.body, 0);
     p.out
 }
 
 /// Prints one expression, as the block editor shows it inside a slot.
 pub fn print_expr(expr: &Expr, lang: Lang) -> String {
-    let mut p = Printer {
-        lang,
-        out: String::new(),
-    };
+    let mut p = Printer { lang, out: String::new() };
     p.expr(expr, 0);
     p.out
 }
@@ -184,11 +178,7 @@ impl Printer {
         match &e.kind {
             ExprKind::Number(n) => self.out.push_str(&format_number(*n)),
             ExprKind::Text(t) => {
-                let (open, close) = if t.contains('"') {
-                    ('«', '»')
-                } else {
-                    ('"', '"')
-                };
+                let (open, close) = if t.contains('"') { ('«', '»') } else { ('"', '"') };
                 self.out.push(open);
                 self.out.push_str(t);
                 self.out.push(close);
@@ -273,10 +263,53 @@ impl Printer {
     }
 }
 
+/// Writes a number as pupils read it: whole numbers plainly, others with at most six
+/// decimals. Done with integers, so every platform prints the same digits.
 pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
+    if !n.is_finite() {
+        return if n.is_nan() {
+            "?".into()
+        } else if n > 0.0 {
+            "∞".into()
+        } else {
+            "-∞".into()
+        };
+    }
+    if n.fract() == 0.0 && n.abs() < 9e15 {
+        return (n as i64).to_string();
+    }
+    if n.abs() >= 9e15 {
+        return (n as i128).to_string();
+    }
+    let scaled = (n.abs() * 1e6).round() as i64;
+    let (whole, mut frac) = (scaled / 1_000_000, scaled % 1_000_000);
+    let sign = if n < 0.0 && scaled != 0 { "-" } else { "" };
+    if frac == 0 {
+        return format!("{sign}{whole}");
+    }
+    let mut digits = 6;
+    while frac % 10 == 0 {
+        frac /= 10;
+        digits -= 1;
+    }
+    format!("{sign}{whole}.{frac:0digits$}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_number;
+
+    #[test]
+    fn numbers_print_as_pupils_write_them() {
+        for (n, want) in [
+            (3.0, "3"),
+            (-2.0, "-2"),
+            (0.5, "0.5"),
+            (-0.25, "-0.25"),
+            (1.0 / 3.0, "0.333333"),
+            (2.05, "2.05"),
+        ] {
+            assert_eq!(format_number(n), want);
+        }
     }
 }

@@ -42,6 +42,7 @@ pub struct Vm {
     slots: Vec<Value>,
     frames: Vec<Frame>,
     steps: u64,
+    actions: u64,
     ended: Option<Halt>,
 }
 
@@ -54,12 +55,9 @@ impl Vm {
             ip: 0,
             stack: Vec::with_capacity(64),
             slots: vec![Value::Nothing; main_slots],
-            frames: vec![Frame {
-                base: 0,
-                ret_ip: 0,
-                stack_len: 0,
-            }],
+            frames: vec![Frame { base: 0, ret_ip: 0, stack_len: 0 }],
             steps: 0,
+            actions: 0,
             ended: None,
         }
     }
@@ -105,35 +103,22 @@ impl Vm {
     fn num(&self, v: &Value, what: &'static str) -> Result<f64, Diagnostic> {
         match v {
             Value::Num(n) => Ok(*n),
-            other => Err(self
-                .fault(Code::NotANumber)
-                .with("what", what)
-                .with("value", other.to_string())),
+            other => Err(self.fault(Code::NotANumber).with("what", what).with("value", other.to_string())),
         }
     }
 
     fn boolean(&self, v: Value) -> Result<bool, Diagnostic> {
         match v {
             Value::Bool(b) => Ok(b),
-            other => Err(self
-                .fault(Code::NotABoolean)
-                .with("value", other.to_string())),
+            other => Err(self.fault(Code::NotABoolean).with("value", other.to_string())),
         }
     }
 
     fn read(&self, index: usize, frame_base: usize, local: u16) -> Result<Value, Diagnostic> {
         match self.slots.get(index).unwrap_or(&Value::Nothing) {
             Value::Nothing => {
-                let proc = if frame_base == 0 {
-                    0
-                } else {
-                    self.current_proc()
-                };
-                let name = self.chunk.procs[proc]
-                    .names
-                    .get(local as usize)
-                    .cloned()
-                    .unwrap_or_default();
+                let proc = if frame_base == 0 { 0 } else { self.current_proc() };
+                let name = self.chunk.procs[proc].names.get(local as usize).cloned().unwrap_or_default();
                 Err(self.fault(Code::NoValue).with("name", name))
             }
             v => Ok(v.clone()),
@@ -142,11 +127,7 @@ impl Vm {
 
     fn current_proc(&self) -> usize {
         // The procedure whose code holds the instruction pointer.
-        self.chunk
-            .procs
-            .iter()
-            .rposition(|p| p.start as usize <= self.ip)
-            .unwrap_or(0)
+        self.chunk.procs.iter().rposition(|p| p.start as usize <= self.ip).unwrap_or(0)
     }
 
     fn execute(&mut self, host: &mut dyn Host, fuel: u64) -> Result<Halt, Diagnostic> {
@@ -155,9 +136,7 @@ impl Vm {
         for _ in 0..fuel {
             self.steps += 1;
             if self.steps > self.limits.max_steps {
-                return Err(self
-                    .fault(Code::StepLimit)
-                    .with("count", self.limits.max_steps.to_string()));
+                return Err(self.fault(Code::StepLimit).with("count", self.limits.max_steps.to_string()));
             }
             let Some(&op) = code.get(self.ip) else {
                 return Ok(Halt::Finished);
@@ -308,25 +287,26 @@ impl Vm {
                 }
                 Op::LoopInit(s) => self.slots[base + s as usize] = Value::Num(0.0),
                 Op::LoopTick(s) => {
-                    let limit = self.limits.max_loop_iterations as f64;
+                    let limit = self.limits.max_loop_iterations;
                     if let Value::Num(n) = &mut self.slots[base + s as usize] {
                         *n += 1.0;
-                        if *n > limit {
-                            return Err(self
-                                .fault(Code::LoopLimit)
-                                .with("count", limit.to_string()));
+                        if *n > limit as f64 {
+                            return Err(self.fault(Code::LoopLimit).with("count", limit.to_string()));
                         }
                     }
                 }
                 Op::Builtin(b, argc) => {
-                    let args = self
-                        .stack
-                        .split_off(self.stack.len().saturating_sub(argc as usize));
+                    let args = self.stack.split_off(self.stack.len().saturating_sub(argc as usize));
                     let node = chunk.node_at(self.ip);
                     match host.call(b, &args) {
                         Ok(v) => {
                             self.ip += 1;
                             if b.kind() == BuiltinKind::Action {
+                                self.actions += 1;
+                                if self.actions > self.limits.max_actions {
+                                    return Err(Diagnostic::at_node(Code::ActionLimit, node)
+                                        .with("count", self.limits.max_actions.to_string()));
+                                }
                                 return Ok(Halt::Action { node, builtin: b });
                             }
                             self.stack.push(v);
@@ -346,13 +326,10 @@ impl Vm {
                             .with("count", self.limits.max_call_depth.to_string()));
                     }
                     let proc = &chunk.procs[p as usize];
-                    let args = self
-                        .stack
-                        .split_off(self.stack.len().saturating_sub(argc as usize));
+                    let args = self.stack.split_off(self.stack.len().saturating_sub(argc as usize));
                     let new_base = self.slots.len();
                     self.slots.extend(args);
-                    self.slots
-                        .resize(new_base + proc.slots as usize, Value::Nothing);
+                    self.slots.resize(new_base + proc.slots as usize, Value::Nothing);
                     self.frames.push(Frame {
                         base: new_base,
                         ret_ip: self.ip + 1,
@@ -366,11 +343,7 @@ impl Vm {
                     if self.frames.len() <= 1 {
                         return Ok(Halt::Finished);
                     }
-                    let frame = self.frames.pop().unwrap_or(Frame {
-                        base: 0,
-                        ret_ip: 0,
-                        stack_len: 0,
-                    });
+                    let frame = self.frames.pop().unwrap_or(Frame { base: 0, ret_ip: 0, stack_len: 0 });
                     self.slots.truncate(frame.base);
                     self.stack.truncate(frame.stack_len);
                     self.stack.push(v);
@@ -392,10 +365,7 @@ impl Vm {
                 Op::Le => Ok(Value::Bool(ord.is_le())),
                 Op::Gt => Ok(Value::Bool(ord.is_gt())),
                 Op::Ge => Ok(Value::Bool(ord.is_ge())),
-                _ => Err(self
-                    .fault(Code::NotANumber)
-                    .with("what", symbol(op))
-                    .with("value", a.to_string())),
+                _ => Err(self.fault(Code::NotANumber).with("what", symbol(op)).with("value", a.to_string())),
             };
         }
         let x = self.num(&a, symbol(op))?;

@@ -10,12 +10,9 @@ use crate::runner::{run_to_end, toolbox_violation};
 
 /// Whether `source` meets every goal of `lesson` without an error.
 pub fn passes(lesson: &Lesson, source: &str) -> Result<bool, String> {
-    let outcome = run_to_end(source, Lang::En, &lesson.world, Limits::default())
-        .map_err(|d| format!("{d:?}"))?;
-    Ok(
-        matches!(outcome.halt, Halt::Finished)
-            && all_met(&check_all(&lesson.goals, &outcome.world)),
-    )
+    let outcome =
+        run_to_end(source, Lang::En, &lesson.world, Limits::default()).map_err(|d| format!("{d:?}"))?;
+    Ok(matches!(outcome.halt, Halt::Finished) && all_met(&check_all(&lesson.goals, &outcome.world)))
 }
 
 /// Every problem with the lesson's content; empty means the lesson is sound.
@@ -30,10 +27,7 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<String> {
         }
     }
     match tafukt_lang::build(&lesson.solution, Lang::En) {
-        Err(d) => problems.push(format!(
-            "solution does not compile: {:?} {:?}",
-            d.code, d.args
-        )),
+        Err(d) => problems.push(format!("solution does not compile: {:?} {:?}", d.code, d.args)),
         Ok((program, _)) => {
             if let Some(d) = toolbox_violation(&program, &lesson.toolbox, Lang::En) {
                 problems.push(format!(

@@ -37,27 +37,20 @@ impl Goal {
     pub fn check(&self, world: &GridWorld) -> GoalReport {
         let (key, args, met): (&'static str, Vec<(&'static str, String)>, bool) = match self {
             Goal::RobotAt { x, y } => {
-                let key = if world.flags.contains(&(*x, *y)) {
-                    "goal.robot-at"
-                } else {
-                    "goal.robot-at-cell"
-                };
+                let key =
+                    if world.flags.contains(&(*x, *y)) { "goal.robot-at" } else { "goal.robot-at-cell" };
                 (
                     key,
                     vec![("x", x.to_string()), ("y", y.to_string())],
                     world.robot.x == *x && world.robot.y == *y,
                 )
             }
-            Goal::ItemsCollected { count } => (
-                "goal.items-collected",
-                vec![("count", count.to_string())],
-                world.bag_total() >= *count,
-            ),
-            Goal::NoItemsLeft => (
-                "goal.no-items-left",
-                vec![],
-                world.items.values().all(|k| k.values().all(|n| *n == 0)),
-            ),
+            Goal::ItemsCollected { count } => {
+                ("goal.items-collected", vec![("count", count.to_string())], world.bag_total() >= *count)
+            }
+            Goal::NoItemsLeft => {
+                ("goal.no-items-left", vec![], world.items.values().all(|k| k.values().all(|n| *n == 0)))
+            }
             Goal::TilesPainted { colour, count } => {
                 let painted = world.paint.values().filter(|c| *c == colour).count() as u32;
                 (
@@ -66,21 +59,11 @@ impl Goal {
                     painted >= *count,
                 )
             }
-            Goal::Said { text } => (
-                "goal.said",
-                vec![("text", text.clone())],
-                world.said.iter().any(|s| s == text),
-            ),
+            Goal::Said { text } => {
+                ("goal.said", vec![("text", text.clone())], world.said.iter().any(|s| s == text))
+            }
         };
-        GoalReport {
-            key,
-            args,
-            status: if met {
-                GoalStatus::Met
-            } else {
-                GoalStatus::NotMet
-            },
-        }
+        GoalReport { key, args, status: if met { GoalStatus::Met } else { GoalStatus::NotMet } }
     }
 }
 

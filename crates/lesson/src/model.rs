@@ -83,11 +83,7 @@ pub struct Unit {
 impl CourseIndex {
     /// Every lesson id in course order.
     pub fn lesson_ids(&self) -> Vec<String> {
-        self.courses
-            .iter()
-            .flat_map(|c| &c.units)
-            .flat_map(|u| u.lessons.iter().cloned())
-            .collect()
+        self.courses.iter().flat_map(|c| &c.units).flat_map(|u| u.lessons.iter().cloned()).collect()
     }
 }
 
@@ -105,19 +101,13 @@ impl std::fmt::Display for LoadError {
 }
 
 fn json_error(file: &str, e: serde_json::Error) -> LoadError {
-    LoadError {
-        file: file.to_string(),
-        problem: format!("line {}, column {}: {e}", e.line(), e.column()),
-    }
+    LoadError { file: file.to_string(), problem: format!("line {}, column {}: {e}", e.line(), e.column()) }
 }
 
 /// Parses and validates one lesson file's text.
 pub fn parse_lesson(file: &str, text: &str) -> Result<Lesson, LoadError> {
     let lesson: Lesson = serde_json::from_str(text).map_err(|e| json_error(file, e))?;
-    let problem = |p: String| LoadError {
-        file: file.to_string(),
-        problem: p,
-    };
+    let problem = |p: String| LoadError { file: file.to_string(), problem: p };
     if lesson.schema_version != LESSON_SCHEMA_VERSION {
         return Err(problem(format!(
             "schema_version is {}, this version of Tafukt reads {LESSON_SCHEMA_VERSION}",
@@ -130,9 +120,7 @@ pub fn parse_lesson(file: &str, text: &str) -> Result<Lesson, LoadError> {
     }
     for key in &lesson.toolbox {
         if tafukt_lang::Builtin::from_key(key).is_none() {
-            return Err(problem(format!(
-                "toolbox names `{key}`, which is not a built-in"
-            )));
+            return Err(problem(format!("toolbox names `{key}`, which is not a built-in")));
         }
     }
     if lesson.goals.is_empty() {

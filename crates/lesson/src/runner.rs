@@ -29,9 +29,7 @@ pub fn world_from(spec: &WorldSpec) -> GridWorld {
 /// The first built-in the program uses that the toolbox does not allow.
 pub fn toolbox_violation(program: &Program, toolbox: &[String], lang: Lang) -> Option<Diagnostic> {
     let used = program.builtins_used();
-    let bad = used
-        .into_iter()
-        .find(|b: &Builtin| !toolbox.iter().any(|k| k == b.key()))?;
+    let bad = used.into_iter().find(|b: &Builtin| !toolbox.iter().any(|k| k == b.key()))?;
     let word = spelling(lang, Term::Builtin(bad));
     Some(Diagnostic::at_span(Code::NotAllowed, Default::default()).with("word", word))
 }
@@ -56,10 +54,5 @@ pub fn run_to_end(
             done => break done,
         }
     };
-    Ok(RunOutcome {
-        program,
-        world,
-        halt,
-        actions,
-    })
+    Ok(RunOutcome { program, world, halt, actions })
 }

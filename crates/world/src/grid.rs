@@ -38,6 +38,16 @@ impl Dir {
         }
     }
 
+    /// The direction's name, as data attributes and summaries write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dir::North => "north",
+            Dir::East => "east",
+            Dir::South => "south",
+            Dir::West => "west",
+        }
+    }
+
     /// Clockwise angle from north, in degrees, for drawing.
     pub fn degrees(self) -> u32 {
         match self {
@@ -68,12 +78,8 @@ impl Fault {
         }
     }
 
-    pub const ALL: [Fault; 4] = [
-        Fault::HitWall,
-        Fault::NothingToPickUp,
-        Fault::BagEmpty,
-        Fault::UnknownColour,
-    ];
+    pub const ALL: [Fault; 4] =
+        [Fault::HitWall, Fault::NothingToPickUp, Fault::BagEmpty, Fault::UnknownColour];
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,12 +125,7 @@ impl GridWorld {
             flags: spec.flags.iter().map(|c| clamp(c.x, c.y)).collect(),
             robot: {
                 let (x, y) = clamp(spec.robot.x, spec.robot.y);
-                Robot {
-                    x,
-                    y,
-                    heading: spec.robot.heading,
-                    bag: spec.robot.bag.clone(),
-                }
+                Robot { x, y, heading: spec.robot.heading, bag: spec.robot.bag.clone() }
             },
             said: Vec::new(),
             actions: 0,
@@ -135,12 +136,7 @@ impl GridWorld {
         }
         for i in &spec.items {
             let cell = clamp(i.x, i.y);
-            *world
-                .items
-                .entry(cell)
-                .or_default()
-                .entry(i.kind.clone())
-                .or_insert(0) += i.count;
+            *world.items.entry(cell).or_default().entry(i.kind.clone()).or_insert(0) += i.count;
         }
         for p in &spec.paint {
             world.paint.insert(clamp(p.x, p.y), p.colour.clone());
@@ -159,12 +155,8 @@ impl GridWorld {
     fn wall_key(&self, x: u32, y: u32, side: Dir) -> Option<(u32, u32, Dir)> {
         match side {
             Dir::East | Dir::South => Some((x, y, side)),
-            Dir::West => self
-                .neighbour(x, y, Dir::West)
-                .map(|(nx, ny)| (nx, ny, Dir::East)),
-            Dir::North => self
-                .neighbour(x, y, Dir::North)
-                .map(|(nx, ny)| (nx, ny, Dir::South)),
+            Dir::West => self.neighbour(x, y, Dir::West).map(|(nx, ny)| (nx, ny, Dir::East)),
+            Dir::North => self.neighbour(x, y, Dir::North).map(|(nx, ny)| (nx, ny, Dir::South)),
         }
     }
 
@@ -179,8 +171,7 @@ impl GridWorld {
         if self.neighbour(x, y, side).is_none() {
             return true;
         }
-        self.wall_key(x, y, side)
-            .is_some_and(|k| self.walls.contains(&k))
+        self.wall_key(x, y, side).is_some_and(|k| self.walls.contains(&k))
     }
 
     /// Inner walls, each once, for drawing: (x, y, East|South).
@@ -235,11 +226,8 @@ impl GridWorld {
     pub fn pick_up(&mut self) -> Result<(), Fault> {
         let here = self.here();
         let kinds = self.items.get_mut(&here).ok_or(Fault::NothingToPickUp)?;
-        let kind = kinds
-            .iter()
-            .find(|(_, n)| **n > 0)
-            .map(|(k, _)| k.clone())
-            .ok_or(Fault::NothingToPickUp)?;
+        let kind =
+            kinds.iter().find(|(_, n)| **n > 0).map(|(k, _)| k.clone()).ok_or(Fault::NothingToPickUp)?;
         if let Some(n) = kinds.get_mut(&kind) {
             *n -= 1;
             if *n == 0 {
@@ -255,13 +243,8 @@ impl GridWorld {
     }
 
     pub fn put_down(&mut self) -> Result<(), Fault> {
-        let kind = self
-            .robot
-            .bag
-            .iter()
-            .find(|(_, n)| **n > 0)
-            .map(|(k, _)| k.clone())
-            .ok_or(Fault::BagEmpty)?;
+        let kind =
+            self.robot.bag.iter().find(|(_, n)| **n > 0).map(|(k, _)| k.clone()).ok_or(Fault::BagEmpty)?;
         if let Some(n) = self.robot.bag.get_mut(&kind) {
             *n -= 1;
         }
@@ -300,14 +283,9 @@ impl GridWorld {
 
     /// A short, stable, human-readable summary (used by the command line and golden tests).
     pub fn summary(&self) -> String {
-        let heading = format!("{:?}", self.robot.heading).to_lowercase();
-        let bag: Vec<String> = self
-            .robot
-            .bag
-            .iter()
-            .filter(|(_, n)| **n > 0)
-            .map(|(k, n)| format!("{k}×{n}"))
-            .collect();
+        let heading = self.robot.heading.name();
+        let bag: Vec<String> =
+            self.robot.bag.iter().filter(|(_, n)| **n > 0).map(|(k, n)| format!("{k}×{n}")).collect();
         let items: u32 = self.items.values().flat_map(|k| k.values()).sum();
         format!(
             "robot at ({}, {}) facing {heading}; bag [{}]; {items} items on the ground; {} tiles painted; {} actions",
@@ -338,11 +316,7 @@ mod tests {
         w.step().unwrap();
         assert_eq!((w.robot.x, w.robot.y), (1, 0));
         assert_eq!(w.step(), Err(Fault::HitWall));
-        assert_eq!(
-            (w.robot.x, w.robot.y),
-            (1, 0),
-            "a failed move leaves the robot in place"
-        );
+        assert_eq!((w.robot.x, w.robot.y), (1, 0), "a failed move leaves the robot in place");
     }
 
     #[test]
@@ -390,10 +364,9 @@ mod tests {
 
     #[test]
     fn out_of_grid_positions_are_reported() {
-        let spec: GridSpec = serde_json::from_str(
-            r#"{"width":2,"height":2,"robot":{"x":5,"y":0,"heading":"north"}}"#,
-        )
-        .unwrap();
+        let spec: GridSpec =
+            serde_json::from_str(r#"{"width":2,"height":2,"robot":{"x":5,"y":0,"heading":"north"}}"#)
+                .unwrap();
         assert_eq!(spec.problems().len(), 1);
     }
 }

@@ -88,17 +88,11 @@ impl GridSpec {
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         if self.width == 0 || self.height == 0 || self.width > MAX_SIDE || self.height > MAX_SIDE {
-            out.push(format!(
-                "grid size {}×{} must be between 1 and {MAX_SIDE}",
-                self.width, self.height
-            ));
+            out.push(format!("grid size {}×{} must be between 1 and {MAX_SIDE}", self.width, self.height));
         }
         let inside = |x: u32, y: u32| x < self.width && y < self.height;
         if !inside(self.robot.x, self.robot.y) {
-            out.push(format!(
-                "robot at ({}, {}) is outside the grid",
-                self.robot.x, self.robot.y
-            ));
+            out.push(format!("robot at ({}, {}) is outside the grid", self.robot.x, self.robot.y));
         }
         for w in &self.walls {
             if !inside(w.x, w.y) {

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Shared set-up for ./scripts/serve and ./scripts/test: installs, idempotently and with
+# pinned versions, every tool the build and the tests need, saying what it does. Only the
+# package registries are used (crates.io, npm, Debian); nothing downloads a binary itself.
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+# Must equal the wasm-bindgen version pinned in Cargo.toml / Cargo.lock.
+WASM_BINDGEN_VERSION=0.2.130
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m[tafukt]\033[0m %s\n' "$*"; }
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_cargo_tool() { # binary version crate [extra cargo install flags]
+  local bin=$1 version=$2 crate=$3
+  shift 3
+  if command -v "$bin" >/dev/null && "$bin" --version 2>/dev/null | grep -q "$version"; then
+    return
+  fi
+  say "installing $crate $version (this takes several minutes on 2 cores, once)"
+  cargo install "$crate" --version "$version" "$@"
+}
+
+ensure_rust_tools() {
+  ensure_wasm_target
+  ensure_cargo_tool trunk "$TRUNK_VERSION" trunk --locked
+  # Without --locked: with it, the install fails on a yanked dependency.
+  ensure_cargo_tool wasm-bindgen "$WASM_BINDGEN_VERSION" wasm-bindgen-cli
+}
+
+ensure_node_tools() {
+  if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ]; then
+    say "installing npm dev tools (binaryen's wasm-opt, playwright-core) from package-lock.json"
+    (cd "$ROOT" && npm ci --no-audit --no-fund)
+  fi
+}
+
+apt_install() { # package...
+  local missing=()
+  for p in "$@"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing Debian packages: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
+  fi
+}
+
+ensure_browser() {
+  # Debian's Chromium and its driver; Noto fonts so Arabic and Tifinagh render in screenshots.
+  apt_install chromium chromium-driver fonts-noto-core brotli
+}

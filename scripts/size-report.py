@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Prints raw, gzip and brotli sizes of every file the page loads before a pupil's first Run
+(html, js, wasm, css, the lesson index and the first lesson) and a last line
+`first-load: <brotli bytes> br, <gzip bytes> gz`. Usage: size-report.py DIST_DIR"""
+import glob
+import gzip
+import json
+import os
+import subprocess
+import sys
+
+
+def brotli_size(data: bytes) -> int:
+    out = subprocess.run(["brotli", "-q", "11", "-c"], input=data, capture_output=True, check=True)
+    return len(out.stdout)
+
+
+def main() -> int:
+    dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
+    files = ["index.html"]
+    for pattern in ("*.js", "*.wasm", "*.css"):
+        files += sorted(os.path.basename(p) for p in glob.glob(os.path.join(dist, pattern)))
+    files.append("lessons/index.json")
+    with open(os.path.join(dist, "lessons/index.json"), encoding="utf-8") as f:
+        index = json.load(f)
+    first = index["courses"][0]["units"][0]["lessons"][0]
+    files.append(f"lessons/{first}.json")
+    total_br = total_gz = total_raw = 0
+    print(f"{'file':<44} {'raw':>9} {'gzip':>9} {'brotli':>9}")
+    for name in files:
+        with open(os.path.join(dist, name), "rb") as f:
+            data = f.read()
+        gz = len(gzip.compress(data, 9))
+        br = brotli_size(data)
+        total_raw += len(data)
+        total_gz += gz
+        total_br += br
+        print(f"{name:<44} {len(data):>9} {gz:>9} {br:>9}")
+    print(f"{'total':<44} {total_raw:>9} {total_gz:>9} {total_br:>9}")
+    print(f"first-load: {total_br} br, {total_gz} gz")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

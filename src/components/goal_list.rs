@@ -1,0 +1,35 @@
+//! The itemised goal checklist: one ✓ or ✗ line per goal, in the pupil's language.
+
+use tafukt_lesson::goals::{GoalReport, GoalStatus};
+use yew::prelude::*;
+
+use super::i18n::use_i18n;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub goals: Vec<GoalReport>,
+    /// True once a run has finished with every goal met.
+    pub success: bool,
+}
+
+#[component]
+pub fn GoalList(props: &Props) -> Html {
+    let i18n = use_i18n();
+    html! {
+        <section class="goals" aria-labelledby="goals-title">
+            <h2 id="goals-title">{ i18n.t("ui.goals") }</h2>
+            <ul data-testid="goals" data-all-met={props.success.to_string()}>
+                { for props.goals.iter().map(|g| {
+                    let met = g.status == GoalStatus::Met;
+                    let args: Vec<(&str, String)> = g.args.iter().map(|(n, v)| (*n, v.clone())).collect();
+                    html! {
+                        <li class={classes!("goal", met.then_some("met"))} data-met={met.to_string()}>
+                            <span class="mark" aria-hidden="true">{ if met { "✓" } else { "✗" } }</span>
+                            { i18n.f(g.key, &args) }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,36 @@
+//! The message catalogue as a Yew context, so every component speaks the pupil's language.
+
+use std::rc::Rc;
+
+use tafukt_i18n::Catalog;
+use tafukt_lang::Lang;
+use yew::prelude::*;
+
+/// A shared catalogue; two are equal when they speak the same language.
+#[derive(Clone)]
+pub struct I18n(pub Rc<Catalog>);
+
+impl PartialEq for I18n {
+    fn eq(&self, other: &I18n) -> bool {
+        self.0.lang() == other.0.lang()
+    }
+}
+
+impl I18n {
+    pub fn new(lang: Lang) -> I18n {
+        I18n(Rc::new(Catalog::new(lang)))
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.0.get(key)
+    }
+
+    pub fn f(&self, key: &str, args: &[(&str, String)]) -> String {
+        self.0.format(key, args)
+    }
+}
+
+#[hook]
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(|| I18n::new(Lang::En))
+}

@@ -1,0 +1,146 @@
+//! One lesson on screen: instructions, editor, stage, run controls and goals. It holds the
+//! [`Session`] in a reducer, ticks it while running, and saves the program on every change.
+
+use std::rc::Rc;
+
+use gloo_timers::callback::Interval;
+use tafukt_lang::Lang;
+use tafukt_lesson::Lesson;
+use yew::prelude::*;
+
+use super::editor::Editor;
+use super::goal_list::GoalList;
+use super::i18n::use_i18n;
+use super::instructions::Instructions;
+use super::run_controls::RunControls;
+use super::stage::Stage;
+use crate::services::storage;
+use crate::session::{Action, Phase, Session};
+
+/// The session behind Yew's reducer hook.
+#[derive(Clone)]
+struct SessionState(Session);
+
+impl Reducible for SessionState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.0.apply(action);
+        Rc::new(next)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lesson: Rc<Lesson>,
+    pub lang: Lang,
+}
+
+/// One animation frame; the session decides how many frames each robot action lasts.
+const FRAME_MS: u32 = 16;
+
+#[component]
+pub fn LessonView(props: &Props) -> Html {
+    let i18n = use_i18n();
+    let lesson = props.lesson.clone();
+    let lang = props.lang;
+    let session = use_reducer(|| {
+        let saved = storage::load_program(&lesson.id, lang)
+            .map(|(saved_lang, text)| crate::session::translate(&text, saved_lang, lang).unwrap_or(text));
+        SessionState(Session::new(lesson.clone(), lang, saved))
+    });
+
+    {
+        let session = session.clone();
+        use_effect_with(lang, move |lang| {
+            if session.0.lang != *lang {
+                session.dispatch(Action::SetLang(*lang));
+            }
+        });
+    }
+    {
+        // Autosave on every change of text or language: nothing a pupil writes is lost.
+        let id = props.lesson.id.clone();
+        use_effect_with((session.0.source.clone(), session.0.lang), move |(source, lang)| {
+            storage::save_program(&id, *lang, source);
+        });
+    }
+    {
+        let dispatcher = session.dispatcher();
+        use_effect_with(session.0.is_running(), move |running| {
+            let interval =
+                running.then(|| Interval::new(FRAME_MS, move || dispatcher.dispatch(Action::Tick)));
+            move || drop(interval)
+        });
+    }
+
+    let s = &session.0;
+    let send = |a: fn() -> Action| {
+        let session = session.clone();
+        Callback::from(move |_| session.dispatch(a()))
+    };
+    let on_edit = {
+        let session = session.clone();
+        Callback::from(move |text: String| session.dispatch(Action::Edit(text)))
+    };
+    let on_speed = {
+        let session = session.clone();
+        Callback::from(move |v: u32| session.dispatch(Action::SetSpeed(v)))
+    };
+    let (phase_name, status) = match &s.phase {
+        Phase::Ready => ("ready", i18n.t("ui.ready")),
+        Phase::Running => ("running", i18n.t("ui.running")),
+        Phase::Paused => ("paused", i18n.t("ui.paused")),
+        Phase::Finished { success: true } => ("success", i18n.t("ui.all-goals-met")),
+        Phase::Finished { success: false } => ("finished", i18n.t("ui.goals-not-met")),
+        Phase::Failed(d) => {
+            let line = s.active_line.map(|l| format!("{}: ", i18n.f("ui.line", &[("line", l.to_string())])));
+            ("failed", format!("{}{}", line.unwrap_or_default(), i18n.0.diagnostic(d)))
+        }
+    };
+    let failed = matches!(s.phase, Phase::Failed(_));
+    let success = s.phase == (Phase::Finished { success: true });
+    let star_rule =
+        s.lesson.stars.as_ref().map(|r| i18n.f("ui.star-rule", &[("count", r.max_blocks.to_string())]));
+
+    html! {
+        <main class="lesson" data-testid="lesson" data-lesson-id={s.lesson.id.clone()}>
+            <section class="panel lesson-panel">
+                <h1 data-testid="lesson-title">{ s.lesson.title.get(lang) }</h1>
+                <Instructions text={s.lesson.instructions.get(lang).to_string()} />
+                if let Some(rule) = star_rule {
+                    <p class="star-rule">{ "★ " }{ rule }</p>
+                }
+                <GoalList goals={s.goals.clone()} {success} />
+            </section>
+            <section class="panel editor-panel">
+                <h2>{ i18n.t("ui.program") }</h2>
+                <Editor source={s.source.clone()} {lang} active_line={s.active_line} error={failed} {on_edit} />
+                <RunControls
+                    running={s.is_running()}
+                    speed={s.speed}
+                    on_run={send(|| Action::Run)}
+                    on_step={send(|| Action::Step)}
+                    on_pause={send(|| Action::Pause)}
+                    on_reset={send(|| Action::Reset)}
+                    {on_speed}
+                />
+                <p class={classes!("status", phase_name)} data-testid="status" data-phase={phase_name} role="status" aria-live="polite">
+                    { status }
+                </p>
+                <p class="saved">{ i18n.t("ui.saved") }{ " · " }{ i18n.f("ui.steps", &[("count", s.steps.to_string())]) }</p>
+            </section>
+            <section class="panel stage-panel">
+                <h2>{ i18n.t("ui.stage") }</h2>
+                <Stage world={s.world.clone()} />
+                if !s.world.said.is_empty() {
+                    <div class="said" data-testid="said">
+                        <span>{ i18n.t("ui.said") }</span>
+                        <ul>{ for s.world.said.iter().map(|t| html! { <li>{ t }</li> }) }</ul>
+                    </div>
+                }
+            </section>
+        </main>
+    }
+}

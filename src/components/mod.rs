@@ -1,0 +1,12 @@
+//! Yew components, one per file. They render engine state and dispatch pupil actions; no
+//! language or world logic lives here.
+
+pub mod app;
+pub mod editor;
+pub mod goal_list;
+pub mod i18n;
+pub mod instructions;
+pub mod language_picker;
+pub mod lesson_view;
+pub mod run_controls;
+pub mod stage;

@@ -1,0 +1,5 @@
+//! Web glue: the only modules that touch browser APIs besides the components.
+
+pub mod fetch;
+pub mod page;
+pub mod storage;

@@ -1,0 +1,41 @@
+//! Saves and loads on this device (localStorage): the pupil's program per lesson, the chosen
+//! language and the current lesson. A failing store (private mode, full disk) never breaks
+//! the page: reads then find nothing and writes report false.
+
+use tafukt_lang::Lang;
+
+const PREFIX: &str = "tafukt.v1.";
+
+fn store() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+pub fn get(key: &str) -> Option<String> {
+    store()?.get_item(&format!("{PREFIX}{key}")).ok()?
+}
+
+pub fn set(key: &str, value: &str) -> bool {
+    store().is_some_and(|s| s.set_item(&format!("{PREFIX}{key}"), value).is_ok())
+}
+
+/// A saved program is stored as its language tag, a newline, then the text exactly as typed.
+pub fn save_program(lesson_id: &str, lang: Lang, source: &str) -> bool {
+    set(&format!("program.{lesson_id}"), &format!("{}\n{source}", lang.tag()))
+}
+
+/// The saved program and the language it was written in. A value that does not start with a
+/// known language tag is kept as text and read as written in `fallback`.
+pub fn load_program(lesson_id: &str, fallback: Lang) -> Option<(Lang, String)> {
+    let raw = get(&format!("program.{lesson_id}"))?;
+    Some(decode_program(&raw, fallback))
+}
+
+pub fn decode_program(raw: &str, fallback: Lang) -> (Lang, String) {
+    match raw.split_once('\n') {
+        Some((tag, text)) => match Lang::from_tag(tag) {
+            Some(lang) => (lang, text.to_string()),
+            None => (fallback, raw.to_string()),
+        },
+        None => (fallback, raw.to_string()),
+    }
+}

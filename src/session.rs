@@ -1,0 +1,355 @@
+//! The lesson session: the pupil's program, the run in progress and what the UI shows of it.
+//! Plain Rust with no web dependency, so every transition is tested natively; components
+//! only render it and dispatch [`Action`]s.
+
+use std::rc::Rc;
+
+use tafukt_lang::parser::parse;
+use tafukt_lang::printer::print;
+use tafukt_lang::{Diagnostic, Halt, Lang, Limits, Program, Vm};
+use tafukt_lesson::goals::{all_met, check_all, GoalReport};
+use tafukt_lesson::runner::{toolbox_violation, world_from};
+use tafukt_lesson::{GridHost, Lesson};
+use tafukt_world::GridWorld;
+
+/// Instructions the VM may run per animation tick (one frame, ~16 ms): a few milliseconds of
+/// work at most, so the page never freezes, whatever the program does.
+pub const FUEL_PER_TICK: u64 = 200_000;
+
+/// Speeds the pupil can pick, slowest first.
+pub const SPEEDS: std::ops::RangeInclusive<u32> = 1..=5;
+
+/// Frames the robot waits after each action at `speed`, so the pupil can follow it.
+pub fn frames_per_action(speed: u32) -> u32 {
+    match speed {
+        1 => 50,
+        2 => 30,
+        3 => 15,
+        4 => 6,
+        _ => 1,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    /// Not running; the world shows the lesson's start.
+    Ready,
+    Running,
+    Paused,
+    /// The program ended; `success` is whether every goal is met.
+    Finished {
+        success: bool,
+    },
+    /// A parse, compile or run-time problem, shown to the pupil.
+    Failed(Diagnostic),
+}
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub lesson: Rc<Lesson>,
+    pub lang: Lang,
+    pub source: String,
+    pub phase: Phase,
+    pub world: GridWorld,
+    /// The program being run, to map nodes back to source lines.
+    pub program: Option<Program>,
+    vm: Option<Vm>,
+    /// 1-based line of the statement that ran last, highlighted in the editor.
+    pub active_line: Option<usize>,
+    pub goals: Vec<GoalReport>,
+    /// Robot actions done in this run.
+    pub steps: usize,
+    pub speed: u32,
+    /// Frames left before the next action may run.
+    cooldown: u32,
+}
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    Edit(String),
+    /// Runs continuously (ticks follow) or resumes after a pause.
+    Run,
+    /// Runs until the next robot action, then pauses.
+    Step,
+    Pause,
+    /// One animation frame while running.
+    Tick,
+    SetSpeed(u32),
+    Reset,
+    SetLang(Lang),
+}
+
+impl Session {
+    /// A session on `lesson` with the pupil's saved program, or the starter in `lang`.
+    pub fn new(lesson: Rc<Lesson>, lang: Lang, saved: Option<String>) -> Session {
+        let source = saved.unwrap_or_else(|| translate(&lesson.starter, Lang::En, lang).unwrap_or_default());
+        let world = world_from(&lesson.world);
+        let goals = check_all(&lesson.goals, &world);
+        Session {
+            lesson,
+            lang,
+            source,
+            phase: Phase::Ready,
+            world,
+            program: None,
+            vm: None,
+            active_line: None,
+            goals,
+            steps: 0,
+            speed: 3,
+            cooldown: 0,
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.phase == Phase::Running
+    }
+
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Edit(text) => {
+                self.source = text;
+                // Editing stops a run: the program on screen is no longer the one running.
+                if self.vm.is_some() {
+                    self.reset();
+                }
+            }
+            Action::Run => {
+                if self.start_if_needed() {
+                    self.phase = Phase::Running;
+                }
+            }
+            Action::Step => {
+                if self.start_if_needed() {
+                    self.advance();
+                    if matches!(self.phase, Phase::Running | Phase::Ready) {
+                        self.phase = Phase::Paused;
+                    }
+                }
+            }
+            Action::Pause => {
+                if self.phase == Phase::Running {
+                    self.phase = Phase::Paused;
+                }
+            }
+            Action::Tick => {
+                if self.phase != Phase::Running {
+                    return;
+                }
+                if self.cooldown > 0 {
+                    self.cooldown -= 1;
+                } else if self.advance() {
+                    self.cooldown = frames_per_action(self.speed).saturating_sub(1);
+                }
+            }
+            Action::SetSpeed(speed) => self.speed = speed.clamp(*SPEEDS.start(), *SPEEDS.end()),
+            Action::Reset => self.reset(),
+            Action::SetLang(lang) => {
+                if let Some(text) = translate(&self.source, self.lang, lang) {
+                    self.source = text;
+                }
+                self.lang = lang;
+            }
+        }
+    }
+
+    fn reset(&mut self) {
+        self.world = world_from(&self.lesson.world);
+        self.goals = check_all(&self.lesson.goals, &self.world);
+        self.vm = None;
+        self.program = None;
+        self.active_line = None;
+        self.steps = 0;
+        self.cooldown = 0;
+        self.phase = Phase::Ready;
+    }
+
+    /// Compiles the program if no run is under way. False if it cannot run (the problem is
+    /// then shown) or has already ended.
+    fn start_if_needed(&mut self) -> bool {
+        match self.phase {
+            Phase::Running | Phase::Paused => return true,
+            Phase::Finished { .. } | Phase::Failed(_) => self.reset(),
+            Phase::Ready => {}
+        }
+        match tafukt_lang::build(&self.source, self.lang) {
+            Err(d) => {
+                self.active_line = Some(line_of(&self.source, &d, None));
+                self.phase = Phase::Failed(d);
+                false
+            }
+            Ok((program, chunk)) => {
+                if let Some(d) = toolbox_violation(&program, &self.lesson.toolbox, self.lang) {
+                    self.phase = Phase::Failed(d);
+                    return false;
+                }
+                self.vm = Some(Vm::new(Rc::new(chunk), Limits::default()));
+                self.program = Some(program);
+                true
+            }
+        }
+    }
+
+    /// Runs until the next robot action or the fuel for one tick is used. True if the robot
+    /// acted.
+    fn advance(&mut self) -> bool {
+        let Some(vm) = self.vm.as_mut() else { return false };
+        let mut host = GridHost { world: &mut self.world };
+        let halt = vm.run(&mut host, FUEL_PER_TICK);
+        match halt {
+            Halt::Action { node, .. } => {
+                self.steps += 1;
+                self.active_line = self.program.as_ref().map(|p| p.span(node).line(&self.source));
+                self.goals = check_all(&self.lesson.goals, &self.world);
+                true
+            }
+            Halt::OutOfFuel => false,
+            Halt::Finished => {
+                self.goals = check_all(&self.lesson.goals, &self.world);
+                self.phase = Phase::Finished { success: all_met(&self.goals) };
+                self.active_line = None;
+                false
+            }
+            Halt::Faulted(d) => {
+                self.active_line = Some(line_of(&self.source, &d, self.program.as_ref()));
+                self.phase = Phase::Failed(d);
+                self.goals = check_all(&self.lesson.goals, &self.world);
+                false
+            }
+        }
+    }
+}
+
+fn line_of(source: &str, d: &Diagnostic, program: Option<&Program>) -> usize {
+    let empty = Program::default();
+    d.span(program.unwrap_or(&empty)).line(source)
+}
+
+/// The program reprinted in another language, if it parses cleanly and the reprint means
+/// the same. Otherwise `None`, and the caller keeps the text exactly as the pupil wrote it.
+pub fn translate(source: &str, from: Lang, to: Lang) -> Option<String> {
+    if from == to {
+        return Some(source.to_string());
+    }
+    let parsed = parse(source, from);
+    if !parsed.diagnostics.is_empty() {
+        return None;
+    }
+    let text = print(&parsed.program, to);
+    let back = parse(&text, to);
+    (back.diagnostics.is_empty() && back.program == parsed.program).then_some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lesson() -> Rc<Lesson> {
+        let text = include_str!("../lessons/first-steps-1.json");
+        Rc::new(tafukt_lesson::model::parse_lesson("first-steps-1.json", text).unwrap())
+    }
+
+    fn run_all(s: &mut Session) {
+        s.apply(Action::SetSpeed(5));
+        s.apply(Action::Run);
+        for _ in 0..100_000 {
+            if !s.is_running() {
+                break;
+            }
+            s.apply(Action::Tick);
+        }
+    }
+
+    #[test]
+    fn the_solution_meets_every_goal_tick_by_tick() {
+        let l = lesson();
+        let mut s = Session::new(l.clone(), Lang::En, Some(l.solution.clone()));
+        run_all(&mut s);
+        assert_eq!(s.phase, Phase::Finished { success: true });
+        assert_eq!(s.steps, 5);
+    }
+
+    #[test]
+    fn the_starter_finishes_without_success() {
+        let mut s = Session::new(lesson(), Lang::En, None);
+        assert_eq!(s.source, "move\n");
+        run_all(&mut s);
+        assert_eq!(s.phase, Phase::Finished { success: false });
+    }
+
+    #[test]
+    fn step_pauses_after_each_action_and_highlights_its_line() {
+        let l = lesson();
+        let mut s = Session::new(l.clone(), Lang::En, Some(l.solution.clone()));
+        s.apply(Action::Step);
+        assert_eq!((s.phase.clone(), s.active_line), (Phase::Paused, Some(1)));
+        s.apply(Action::Step);
+        assert_eq!(s.active_line, Some(2));
+        s.apply(Action::Step);
+        assert_eq!(s.active_line, Some(4));
+    }
+
+    #[test]
+    fn slower_speeds_wait_more_frames_between_actions() {
+        let l = lesson();
+        let mut s = Session::new(l.clone(), Lang::En, Some(l.solution.clone()));
+        s.apply(Action::SetSpeed(3));
+        s.apply(Action::Run);
+        for _ in 0..frames_per_action(3) {
+            s.apply(Action::Tick);
+        }
+        assert_eq!(s.steps, 1, "one action, then a pause of {} frames", frames_per_action(3));
+        s.apply(Action::Tick);
+        assert_eq!(s.steps, 2);
+    }
+
+    #[test]
+    fn a_loop_without_actions_is_stopped_within_a_few_dozen_frames() {
+        let mut s = Session::new(lesson(), Lang::En, Some("while true\n  x = 1\nend\n".into()));
+        s.apply(Action::Run);
+        let mut frames = 0;
+        while s.is_running() && frames < 1_000 {
+            s.apply(Action::Tick);
+            frames += 1;
+        }
+        assert!(
+            matches!(&s.phase, Phase::Failed(d) if d.code == tafukt_lang::Code::LoopLimit),
+            "{:?}",
+            s.phase
+        );
+        assert!(frames <= 40, "{frames} frames");
+    }
+
+    #[test]
+    fn an_endless_loop_ends_with_a_message_not_a_hang() {
+        let mut s = Session::new(lesson(), Lang::En, Some("while true\n  turn left\nend\n".into()));
+        run_all(&mut s);
+        assert!(matches!(s.phase, Phase::Failed(_)), "{:?}", s.phase);
+    }
+
+    #[test]
+    fn a_syntax_error_points_at_its_line() {
+        let mut s = Session::new(lesson(), Lang::En, Some("move\nrepeat times\nend\n".into()));
+        s.apply(Action::Run);
+        assert!(matches!(s.phase, Phase::Failed(_)));
+        assert_eq!(s.active_line, Some(2));
+    }
+
+    #[test]
+    fn switching_language_reprints_a_clean_program_and_keeps_a_broken_one() {
+        let l = lesson();
+        let mut s = Session::new(l.clone(), Lang::En, Some(l.solution.clone()));
+        s.apply(Action::SetLang(Lang::Fr));
+        assert_eq!(s.source, "avancer\ntourner à gauche\nrépéter 3 fois\n  avancer\nfin\n");
+        s.apply(Action::Edit("avancer\nrépéter\n".into()));
+        s.apply(Action::SetLang(Lang::Ar));
+        assert_eq!(s.source, "avancer\nrépéter\n");
+    }
+
+    #[test]
+    fn blocks_outside_the_toolbox_are_refused() {
+        let mut s = Session::new(lesson(), Lang::En, Some("paint red\n".into()));
+        s.apply(Action::Run);
+        assert!(matches!(&s.phase, Phase::Failed(d) if d.code == tafukt_lang::Code::NotAllowed));
+    }
+}

@@ -1,0 +1,87 @@
+// The teacher's flow from the foundation issue, as a pupil does it: open the app, type the
+// solution into the editor, press Run, watch the running line, see every goal met, reload
+// and find the program still there; then switch to Arabic and see the page mirror.
+// Every wait is on the app's own state (data attributes), never on a sleep.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { serveDir } from './static-server.mjs';
+import { launch } from './browser.mjs';
+
+const OUT = 'test-output/e2e';
+let server;
+let browser;
+
+before(async () => {
+  await mkdir(OUT, { recursive: true });
+  server = await serveDir('dist');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a pupil solves lesson 1 by typing, and the program survives a reload', async () => {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-1"]');
+  const source = page.locator('[data-testid=source]');
+  assert.equal(await source.inputValue(), 'move\n', 'the starter program is in the editor');
+
+  await source.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('move\nturn left\nrepeat 3 times\n  move\nend\n');
+  await page.getByTestId('run').click();
+
+  // The running line is highlighted while the robot walks up the column.
+  await page.waitForSelector('[data-testid=editor][data-active-line="4"]');
+  await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 30_000 });
+  assert.equal(await page.getByTestId('status').getAttribute('data-phase'), 'success');
+  assert.equal(await page.getByTestId('stage').getAttribute('data-robot'), '1,0,north');
+  await page.screenshot({ path: `${OUT}/lesson1-solved-en.png`, fullPage: true });
+
+  await page.reload();
+  await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-1"]');
+  assert.equal(
+    await page.getByTestId('source').inputValue(),
+    'move\nturn left\nrepeat 3 times\n  move\nend\n',
+    'the program is still there after a reload',
+  );
+
+  await page.getByTestId('language').selectOption('ar');
+  await page.waitForSelector('html[dir="rtl"][lang="ar"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=source]').value.startsWith('تقدم'));
+  assert.equal(
+    await page.getByTestId('source').inputValue(),
+    'تقدم\nاستدر يسارا\nكرر 3 مرات\n  تقدم\nنهاية\n',
+    'the program is shown with Arabic keywords',
+  );
+  await page.getByTestId('run').click();
+  await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 30_000 });
+  await page.screenshot({ path: `${OUT}/lesson1-solved-ar.png`, fullPage: true });
+  assert.deepEqual(errors, [], 'no script error on the page');
+  await context.close();
+});
+
+test('a runtime error names the line in the pupil language, and nothing freezes', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId('language').selectOption('fr');
+  await page.waitForSelector('html[lang="fr"]');
+  const source = page.getByTestId('source');
+  await source.fill('tant que vrai\n  x = 1\nfin\n');
+  await page.getByTestId('run').click();
+  // An endless loop with no robot action must end with a message, not a frozen tab.
+  await page.waitForSelector('[data-testid=status][data-phase="failed"]', { timeout: 30_000 });
+  const status = await page.getByTestId('status').textContent();
+  assert.match(status, /Ligne 1/);
+  assert.match(status, /boucle/);
+  await context.close();
+});

@@ -1,0 +1,43 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium) for the web glue: saving on the
+//! device and the page's language direction, plus one engine run inside real wasm.
+#![cfg(target_arch = "wasm32")]
+
+use tafukt::services::{page, storage};
+use tafukt_lang::Lang;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn a_saved_program_comes_back_with_its_language() {
+    let text = "كرر ٣ مرات\n  تقدم\nنهاية\n";
+    assert!(storage::save_program("test-lesson", Lang::Ar, text));
+    assert_eq!(storage::load_program("test-lesson", Lang::En), Some((Lang::Ar, text.to_string())));
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_save_is_kept_as_text_not_lost() {
+    assert!(storage::set("program.corrupt", "no language tag here"));
+    assert_eq!(
+        storage::load_program("corrupt", Lang::Fr),
+        Some((Lang::Fr, "no language tag here".to_string()))
+    );
+}
+
+#[wasm_bindgen_test]
+fn arabic_turns_the_page_right_to_left() {
+    page::set_language(Lang::Ar);
+    let root = web_sys::window().unwrap().document().unwrap().document_element().unwrap();
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("ar"));
+    page::set_language(Lang::Fr);
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("ltr"));
+}
+
+#[wasm_bindgen_test]
+fn the_first_lesson_solution_passes_inside_wasm() {
+    let text = include_str!("../lessons/first-steps-1.json");
+    let lesson = tafukt_lesson::model::parse_lesson("first-steps-1.json", text).unwrap();
+    assert_eq!(tafukt_lesson::check::passes(&lesson, &lesson.solution), Ok(true));
+    assert_eq!(tafukt_lesson::check::passes(&lesson, &lesson.starter), Ok(false));
+}
