@@ -67,6 +67,7 @@ impl Catalog {
         self.lang
     }
 
+    #[cfg(test)]
     fn lookup(&self, key: &str) -> Option<&'static str> {
         self.messages.get(key).or_else(|| self.fallback.get(key))
     }
@@ -177,7 +178,10 @@ mod tests {
         let en = Catalog::new(Lang::En);
         for code in tafukt_lang::Code::LANGUAGE_CODES {
             let key = code.key();
-            assert!(en.lookup(&key).is_some() || en.messages.get(&format!("{key}[other]")).is_some(), "{key}");
+            assert!(
+                en.lookup(&key).is_some() || en.messages.get(&format!("{key}[other]")).is_some(),
+                "{key}"
+            );
         }
     }
 }

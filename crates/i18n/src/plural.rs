@@ -57,13 +57,18 @@ pub fn plural_category(lang: Lang, n: f64) -> PluralCategory {
                 return Other;
             }
             let m = i % 100.0;
-            match i {
-                x if x == 0.0 => Zero,
-                x if x == 1.0 => One,
-                x if x == 2.0 => Two,
-                _ if (3.0..=10.0).contains(&m) => Few,
-                _ if (11.0..=99.0).contains(&m) => Many,
-                _ => Other,
+            if i == 0.0 {
+                Zero
+            } else if i == 1.0 {
+                One
+            } else if i == 2.0 {
+                Two
+            } else if (3.0..=10.0).contains(&m) {
+                Few
+            } else if (11.0..=99.0).contains(&m) {
+                Many
+            } else {
+                Other
             }
         }
         // CLDR has no rules for zgh; it uses those of Central Atlas Tamazight (tzm):

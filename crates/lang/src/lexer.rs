@@ -84,29 +84,32 @@ pub fn lex(src: &str) -> Vec<Token> {
                 out.push(Token { tok: Tok::Newline, span: Span::new(end, end + 1) });
             }
         } else if digit_value(c).is_some() {
-            let mut value = 0f64;
+            // Digits are gathered as one whole number and divided once by a power of ten, so
+            // "2.05" reads as the same number Rust's own parser gives.
+            let mut mantissa = 0f64;
             let mut end = start;
-            let mut frac: Option<f64> = None;
+            let mut decimals: Option<i32> = None;
             while let Some(&(i, ch)) = chars.peek() {
                 if let Some(d) = digit_value(ch) {
-                    match frac.as_mut() {
-                        Some(scale) => {
-                            *scale /= 10.0;
-                            value += d as f64 * *scale;
-                        }
-                        None => value = value * 10.0 + d as f64,
+                    mantissa = mantissa * 10.0 + d as f64;
+                    if let Some(k) = decimals.as_mut() {
+                        *k += 1;
                     }
-                } else if (ch == '.' || ch == '٫') && frac.is_none() && {
+                } else if (ch == '.' || ch == '٫') && decimals.is_none() && {
                     let mut ahead = src[i + ch.len_utf8()..].chars();
                     ahead.next().and_then(digit_value).is_some()
                 } {
-                    frac = Some(1.0);
+                    decimals = Some(0);
                 } else {
                     break;
                 }
                 end = i + ch.len_utf8();
                 chars.next();
             }
+            let value = match decimals {
+                Some(k) if k > 0 => mantissa / 10f64.powi(k),
+                _ => mantissa,
+            };
             out.push(Token { tok: Tok::Number(value), span: Span::new(start, end) });
         } else if is_word_char(c) {
             let mut end = start;

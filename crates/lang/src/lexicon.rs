@@ -292,7 +292,7 @@ impl Lexicon {
             .collect();
         // Longest first, so `tourner à gauche` wins over a shorter phrase; stable sort keeps
         // the table's order among equals.
-        phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         Lexicon { lang, phrases }
     }
 

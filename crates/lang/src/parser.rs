@@ -407,24 +407,37 @@ impl<'a> Parser<'a> {
         if want == 0 {
             return Ok(vec![]);
         }
-        let args = if want > 1 && matches!(self.peek(), Tok::LParen) {
-            self.call_args()?
-        } else {
-            let mut args = Vec::new();
-            while !self.at_line_end() {
-                args.push(self.expr(0)?);
-                if !matches!(self.peek(), Tok::Comma) {
-                    break;
-                }
-                self.bump();
+        // `motors 50, 50` and `motors(50, 50)` both work: read a bare list first, and if that
+        // does not fill the line, read it again as one bracketed list.
+        let saved = (self.pos, self.spans.len(), self.diags.len());
+        let mut args = self.bare_args();
+        if want > 1 && saved.0 < self.toks.len() && matches!(self.toks[saved.0].tok, Tok::LParen) {
+            let fits = matches!(&args, Ok(a) if a.len() == want) && self.at_line_end();
+            if !fits {
+                self.pos = saved.0;
+                self.spans.truncate(saved.1);
+                self.diags.truncate(saved.2);
+                args = self.call_args();
             }
-            args
-        };
+        }
+        let args = args?;
         if args.len() != want {
             let d = Diagnostic::at_span(Code::WrongArgCount, span.to(Span::new(span.start, self.prev_end())))
                 .with("name", text)
                 .with("count", want.to_string());
             return Err(self.error(d));
+        }
+        Ok(args)
+    }
+
+    fn bare_args(&mut self) -> PResult<Vec<Expr>> {
+        let mut args = Vec::new();
+        while !self.at_line_end() {
+            args.push(self.expr(0)?);
+            if !matches!(self.peek(), Tok::Comma) {
+                break;
+            }
+            self.bump();
         }
         Ok(args)
     }
