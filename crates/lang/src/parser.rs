@@ -27,6 +27,7 @@ pub fn parse(src: &str, lang: Lang) -> Parsed {
         spans: Vec::new(),
         diags: Vec::new(),
         depth: 0,
+        header_comment: None,
     };
     let body = p.block(&[]);
     let mut program = Program { body, spans: p.spans };
@@ -46,6 +47,9 @@ struct Parser<'a> {
     spans: Vec<Span>,
     diags: Vec<Diagnostic>,
     depth: usize,
+    /// A `# comment` at the end of a block's header line, handed from the block's body to
+    /// the statement that owns it.
+    header_comment: Option<String>,
 }
 
 /// Thrown inside a line; the line is then skipped and kept as `Invalid`.
@@ -146,9 +150,17 @@ impl<'a> Parser<'a> {
             }
             let line_start = self.span().start;
             let id = self.new_id(line_start);
+            self.header_comment = None;
             let result = self.statement();
             let mut stmt = match result.and_then(|kind| self.line_end().map(|c| (kind, c))) {
-                Ok((kind, comment)) => Stmt { id, kind, comment },
+                Ok((kind, end_comment)) => {
+                    // A comment after `end` joins the header's, so neither is lost.
+                    let comment = match (self.header_comment.take(), end_comment) {
+                        (Some(h), Some(e)) => Some(format!("{h}; {e}")),
+                        (h, e) => h.or(e),
+                    };
+                    Stmt { id, kind, comment }
+                }
                 Err(LineError) => {
                     self.skip_line();
                     let text = self.src[line_start..self.prev_end()].trim_end().to_string();
@@ -335,11 +347,23 @@ impl<'a> Parser<'a> {
     }
 
     /// The rest of a block header line, the nested statements, and the closing `end`.
+    /// A comment right after a block header, before the line ends.
+    fn take_header_comment(&mut self) -> Option<String> {
+        if let Tok::Comment(c) = self.peek() {
+            let c = c.clone();
+            self.bump();
+            return Some(c);
+        }
+        None
+    }
+
     fn body(&mut self, kw: Span, k: Keyword) -> PResult<Vec<Stmt>> {
+        let header = self.take_header_comment();
         self.enter(kw)?;
         let body = self.block(&[Keyword::End]);
         self.depth -= 1;
         self.expect_end(kw, k)?;
+        self.header_comment = header;
         Ok(body)
     }
 
@@ -365,6 +389,7 @@ impl<'a> Parser<'a> {
         let mut arms = Vec::new();
         let mut otherwise = None;
         let cond = self.condition(kw, Keyword::If)?;
+        let header = self.take_header_comment();
         self.enter(kw)?;
         let body = self.block(&[Keyword::End, Keyword::Else]);
         arms.push((cond, body));
@@ -380,9 +405,7 @@ impl<'a> Parser<'a> {
                 let body = self.block(&[Keyword::End, Keyword::Else]);
                 arms.push((cond, body));
             } else {
-                if let Tok::Comment(_) = self.peek() {
-                    self.bump();
-                }
+                // A comment after `else` stays: it becomes the else block's first line.
                 if !self.at_line_end() {
                     self.depth -= 1;
                     let span = self.span();
@@ -399,6 +422,7 @@ impl<'a> Parser<'a> {
         }
         self.depth -= 1;
         self.expect_end(kw, Keyword::If)?;
+        self.header_comment = header;
         Ok(StmtKind::If(arms, otherwise))
     }
 
