@@ -63,6 +63,30 @@ impl Program {
         count(&self.body)
     }
 
+    /// The first statement or expression that uses `builtin`, in source order.
+    pub fn first_use(&self, builtin: Builtin) -> Option<NodeId> {
+        fn expr(e: &Expr, b: Builtin) -> Option<NodeId> {
+            match &e.kind {
+                ExprKind::Sensor(x, _) if *x == b => Some(e.id),
+                ExprKind::Sensor(_, args) | ExprKind::Call(_, args) | ExprKind::List(args) => {
+                    args.iter().find_map(|a| expr(a, b))
+                }
+                ExprKind::Unary(_, a) => expr(a, b),
+                ExprKind::Binary(_, l, r) => expr(l, b).or_else(|| expr(r, b)),
+                _ => None,
+            }
+        }
+        fn stmts(list: &[Stmt], b: Builtin) -> Option<NodeId> {
+            list.iter().find_map(|s| match &s.kind {
+                StmtKind::Action(x, _) if *x == b => Some(s.id),
+                k => {
+                    k.exprs().find_map(|e| expr(e, b)).or_else(|| k.blocks().find_map(|body| stmts(body, b)))
+                }
+            })
+        }
+        stmts(&self.body, builtin)
+    }
+
     /// Every built-in the program uses, for toolbox checks.
     pub fn builtins_used(&self) -> Vec<Builtin> {
         let mut out = Vec::new();

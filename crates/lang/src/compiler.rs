@@ -235,7 +235,7 @@ impl Compiler {
                 let saved = self.scope.next_hidden;
                 let counter = self.hidden(1);
                 let guard = self.hidden(1);
-                self.emit(Op::RepeatInit(counter), id);
+                self.emit(Op::RepeatInit(counter), count.id);
                 self.emit(Op::LoopInit(guard), id);
                 let top = self.here();
                 let exit = self.emit(Op::RepeatNext(counter, 0), id);
@@ -252,7 +252,7 @@ impl Compiler {
                 self.emit(Op::LoopInit(guard), id);
                 let top = self.here();
                 self.expr(cond)?;
-                let exit = self.emit(Op::JumpIfFalse(0), id);
+                let exit = self.emit(Op::JumpIfFalse(0), cond.id);
                 self.emit(Op::LoopTick(guard), id);
                 self.block(body)?;
                 self.emit(Op::Jump(top), id);
@@ -264,7 +264,7 @@ impl Compiler {
                 let mut to_end = Vec::new();
                 for (cond, body) in arms {
                     self.expr(cond)?;
-                    let skip = self.emit(Op::JumpIfFalse(0), id);
+                    let skip = self.emit(Op::JumpIfFalse(0), cond.id);
                     self.block(body)?;
                     to_end.push(self.emit(Op::Jump(0), id));
                     let next = self.here();
@@ -283,7 +283,7 @@ impl Compiler {
                 let saved = self.scope.next_hidden;
                 let iter = self.hidden(2);
                 let guard = self.hidden(1);
-                self.emit(Op::IterInit(iter), id);
+                self.emit(Op::IterInit(iter), list.id);
                 self.emit(Op::LoopInit(guard), id);
                 let top = self.here();
                 let exit = self.emit(Op::IterNext(iter, 0), id);

@@ -28,12 +28,16 @@ pub use limits::Limits;
 pub use vm::{Halt, Vm};
 
 /// Parses `source` in `lang` and compiles it, returning the VM-ready chunk or the first
-/// diagnostic. A convenience for callers that need "program text in, runnable out".
+/// diagnostic, which then points at a source range (the tree is not returned with it).
 pub fn build(source: &str, lang: Lang) -> Result<(Program, chunk::Chunk), Diagnostic> {
     let parsed = parser::parse(source, lang);
     if let Some(first) = parsed.diagnostics.into_iter().next() {
         return Err(first);
     }
-    let chunk = compiler::compile(&parsed.program).map_err(|d| *d)?;
-    Ok((parsed.program, chunk))
+    let program = parsed.program;
+    let chunk = compiler::compile(&program).map_err(|d| {
+        let span = d.span(&program);
+        Diagnostic { place: diagnostic::Place::Span(span), ..*d }
+    })?;
+    Ok((program, chunk))
 }

@@ -26,12 +26,13 @@ pub fn world_from(spec: &WorldSpec) -> GridWorld {
     }
 }
 
-/// The first built-in the program uses that the toolbox does not allow.
+/// The first built-in the program uses that the toolbox does not allow, pointing at its use.
 pub fn toolbox_violation(program: &Program, toolbox: &[String], lang: Lang) -> Option<Diagnostic> {
     let used = program.builtins_used();
     let bad = used.into_iter().find(|b: &Builtin| !toolbox.iter().any(|k| k == b.key()))?;
     let word = spelling(lang, Term::Builtin(bad));
-    Some(Diagnostic::at_span(Code::NotAllowed, Default::default()).with("word", word))
+    let node = program.first_use(bad).unwrap_or(NodeId(0));
+    Some(Diagnostic::at_node(Code::NotAllowed, node).with("word", word))
 }
 
 /// Parses, compiles and runs `source` to the end. Parse and compile problems come back as

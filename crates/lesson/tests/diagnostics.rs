@@ -1,0 +1,287 @@
+//! One case per diagnostic code: a program that triggers it, the exact source text the
+//! diagnostic points at, and the English message a pupil reads. The same cases are
+//! snapshotted in French, Arabic and Tamazight.
+
+use tafukt_i18n::Catalog;
+use tafukt_lang::{Code, Diagnostic, Halt, Lang, Limits};
+use tafukt_lesson::runner::{run_to_end, toolbox_violation};
+use tafukt_world::WorldSpec;
+
+const WORLD: &str = r#"{"kind":"grid","width":3,"height":3,"robot":{"x":0,"y":0,"heading":"east"}}"#;
+
+struct Case {
+    key: &'static str,
+    source: String,
+    limits: Limits,
+    /// The source text the diagnostic points at.
+    at: &'static str,
+    english: &'static str,
+}
+
+fn case(key: &'static str, source: &str, at: &'static str, english: &'static str) -> Case {
+    Case { key, source: source.to_string(), limits: Limits::default(), at, english }
+}
+
+fn cases() -> Vec<Case> {
+    let small = |l: Limits| l;
+    let mut deep = "say ".to_string();
+    deep.push_str(&"(".repeat(60));
+    deep.push('1');
+    deep.push_str(&")".repeat(60));
+    vec![
+        case("parse.unexpected-char", "@", "@", "I don't know the sign `@`. Remove it."),
+        case("parse.unclosed-text", "say \"hi", "\"hi", "This text has no closing quote. End it with `\"`."),
+        case(
+            "parse.repeat-needs-count",
+            "repeat times\nend",
+            "repeat",
+            "`repeat` needs a number of times, like `repeat 4 times`.",
+        ),
+        case(
+            "parse.repeat-needs-times",
+            "repeat 4\nend",
+            "repeat 4",
+            "Write `times` after the number, like `repeat 4 times`.",
+        ),
+        case(
+            "parse.missing-end",
+            "repeat 2 times\n  move\n",
+            "repeat",
+            "This `repeat` has no `end`. Add `end` after its blocks.",
+        ),
+        case(
+            "parse.stray-end",
+            "move\nend",
+            "end",
+            "This `end` has nothing to close. Remove it, or check the lines above.",
+        ),
+        case("parse.stray-else", "else", "else", "This `else` must come inside an `if … end`."),
+        case(
+            "parse.needs-condition",
+            "if\nend",
+            "if",
+            "`if` needs a question to check, like `if wall ahead`.",
+        ),
+        case(
+            "parse.expected-value",
+            "x = times",
+            "times",
+            "A value is missing here, like a number or `wall ahead`.",
+        ),
+        case("parse.unknown-word", "mvoe", "mvoe", "I don't know `mvoe`. Did you mean `move`?"),
+        case(
+            "parse.extra-on-line",
+            "move move",
+            "move",
+            "Something extra is on this line. Put one command per line.",
+        ),
+        case(
+            "parse.for-each-shape",
+            "for each 3 in x\nend",
+            "for each",
+            "Write it like `for each x in [1, 2, 3]`.",
+        ),
+        case(
+            "parse.define-needs-name",
+            "define\nend",
+            "define",
+            "Give your new block a name, like `define jump`.",
+        ),
+        case("parse.unclosed-paren", "say (1 + 2", "(", "This bracket `(` is never closed. Add `)`."),
+        case("parse.unclosed-list", "say [1, 2", "[", "This list is never closed. Add `]`."),
+        Case {
+            key: "parse.too-deep",
+            source: deep,
+            limits: Limits::default(),
+            at: "(",
+            english: "This is nested too deeply. Split it into smaller blocks with `define`.",
+        },
+        case(
+            "parse.sensor-as-statement",
+            "wall ahead",
+            "wall ahead",
+            "`wall ahead` is a question, not a command. Use it with `if` or `while`, like `if wall ahead`.",
+        ),
+        case(
+            "parse.action-as-value",
+            "x = move",
+            "move",
+            "`move` is a command, not a value. Put it on a line of its own.",
+        ),
+        case("parse.wrong-arg-count", "paint", "paint", "`paint` needs 1 value."),
+        case(
+            "parse.expected-statement",
+            "times",
+            "times",
+            "`times` cannot start a line. Start with a command, like `move`.",
+        ),
+        case(
+            "compile.return-outside-define",
+            "return 1",
+            "return 1",
+            "`return` only works inside a block you `define`.",
+        ),
+        case(
+            "compile.define-not-at-top",
+            "repeat 2 times\n  define f\n  end\nend",
+            "define f\n  end",
+            "Put `define` at the left edge, not inside another block.",
+        ),
+        case(
+            "compile.duplicate-define",
+            "define f\nend\ndefine f\nend",
+            "define f\nend",
+            "There are two blocks called `f`. Give one another name.",
+        ),
+        Case {
+            key: "run.step-limit",
+            source: "while true\n  x = 1\nend".into(),
+            limits: small(Limits { max_steps: 100, ..Limits::default() }),
+            at: "1",
+            english:
+                "The program ran for too long (100 steps) and was stopped. Is there a loop that never ends?",
+        },
+        case(
+            "run.action-limit",
+            "while true\n  turn left\nend",
+            "turn left",
+            "The robot did 5000 actions and was stopped. Is there a loop that never ends?",
+        ),
+        case(
+            "run.loop-limit",
+            "while true\nend",
+            "while true\nend",
+            "This loop ran 1000000 times and was stopped. Does it ever end?",
+        ),
+        case(
+            "run.call-depth",
+            "define f\n  f\nend\nf",
+            "f",
+            "Blocks called each other too deeply (200 at once). Does your block call itself forever?",
+        ),
+        Case {
+            key: "run.list-too-long",
+            source: "x = [1, 2, 3]".into(),
+            limits: small(Limits { max_list_len: 2, ..Limits::default() }),
+            at: "[1, 2, 3]",
+            english: "This list became too long (more than 2 items).",
+        },
+        Case {
+            key: "run.text-too-long",
+            source: "say \"ab\" + \"cd\"".into(),
+            limits: small(Limits { max_text_len: 3, ..Limits::default() }),
+            at: "\"ab\" + \"cd\"",
+            english: "This text became too long (more than 3 letters).",
+        },
+        case("run.no-value", "say y", "y", "`y` has no value yet. Give it one first, like `y = 0`."),
+        case("run.not-a-number", "say 1 - true", "1 - true", "`-` needs a number here, but got “true”."),
+        case(
+            "run.not-a-boolean",
+            "if 3\nend",
+            "3",
+            "This needs a yes-or-no question, like `wall ahead`, but got “3”.",
+        ),
+        case(
+            "run.not-a-list",
+            "for each x in 3\nend",
+            "3",
+            "`for each` needs a list, like `[1, 2, 3]`, but got “3”.",
+        ),
+        case("run.divide-by-zero", "say 1 / 0", "1 / 0", "You cannot divide by zero."),
+        case("run.not-allowed", "move\nsay 1", "say 1", "`say` is not used in this lesson."),
+        case(
+            "world.hit-wall",
+            "turn left\nmove",
+            "move",
+            "The robot bumped into a wall. Check with `wall ahead` before you `move`.",
+        ),
+        case(
+            "world.nothing-to-pick-up",
+            "pick up",
+            "pick up",
+            "There is nothing here to pick up. Check with `on item` first.",
+        ),
+        case(
+            "world.bag-empty",
+            "put down",
+            "put down",
+            "The robot's bag is empty, so there is nothing to put down.",
+        ),
+        case(
+            "world.unknown-colour",
+            "paint \"purple\"",
+            "paint \"purple\"",
+            "The robot only knows the colours red, green, blue, yellow, black and white.",
+        ),
+        case(
+            "world.not-in-this-world",
+            "pen up",
+            "pen up",
+            "`pen_up` works only for the robot on wheels, not in this world.",
+        ),
+    ]
+}
+
+/// The diagnostic a pupil would see first, and the text it points at.
+fn diagnose(c: &Case) -> (Diagnostic, String) {
+    let world: WorldSpec = serde_json::from_str(WORLD).unwrap();
+    let (d, program) = match run_to_end(&c.source, Lang::En, &world, c.limits) {
+        Err(d) => (d, Default::default()),
+        Ok(o) => {
+            let toolbox = vec!["move".to_string(), "turn_left".to_string()];
+            if c.key == "run.not-allowed" {
+                (toolbox_violation(&o.program, &toolbox, Lang::En).expect("a violation"), o.program)
+            } else {
+                match o.halt {
+                    Halt::Faulted(d) => (d, o.program),
+                    other => panic!("{}: no diagnostic, halted {other:?}", c.key),
+                }
+            }
+        }
+    };
+    let span = d.span(&program);
+    let at = c.source[span.start..span.end].to_string();
+    (d, at)
+}
+
+#[test]
+fn every_code_has_a_case() {
+    let keys: Vec<&str> = cases().iter().map(|c| c.key).collect();
+    for code in Code::LANGUAGE_CODES {
+        assert!(keys.contains(&code.key().as_str()), "no case for {}", code.key());
+    }
+    for fault in tafukt_world::Fault::ALL {
+        assert!(keys.contains(&format!("world.{}", fault.key()).as_str()), "no case for {}", fault.key());
+    }
+}
+
+#[test]
+fn each_diagnostic_pins_code_place_and_english_words() {
+    let en = Catalog::new(Lang::En);
+    let mut failures = Vec::new();
+    for c in cases() {
+        let (d, at) = diagnose(&c);
+        let message = en.diagnostic(&d);
+        if d.code.key() != c.key || at != c.at || message != c.english {
+            failures.push(format!(
+                "{}: got {} at {at:?}: {message}\n   want {} at {:?}: {}",
+                c.key,
+                d.code.key(),
+                c.key,
+                c.at,
+                c.english
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn messages_in_french_arabic_and_tamazight() {
+    for lang in [Lang::Fr, Lang::Ar, Lang::Zgh] {
+        let catalog = Catalog::new(lang);
+        let text: String =
+            cases().iter().map(|c| format!("{}: {}\n", c.key, catalog.diagnostic(&diagnose(c).0))).collect();
+        insta::assert_snapshot!(format!("diagnostics_{}", lang.tag()), text);
+    }
+}
