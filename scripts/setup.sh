@@ -38,8 +38,11 @@ ensure_rust_tools() {
 }
 
 ensure_node_tools() {
-  if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ]; then
-    say "installing npm dev tools (binaryen's wasm-opt, playwright-core) from package-lock.json"
+  # node_modules/.package-lock.json is npm's record of what it installed: if it differs from
+  # the lock file, the tools are missing or stale.
+  if ! cmp -s "$ROOT/package-lock.json" "$ROOT/node_modules/.package-lock.json" 2>/dev/null \
+    && ! [ -x "$ROOT/node_modules/.bin/wasm-opt" -a -d "$ROOT/node_modules/playwright-core" -a -d "$ROOT/node_modules/js-interpreter" ]; then
+    say "installing npm dev tools (binaryen's wasm-opt, playwright-core, js-interpreter) from package-lock.json"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
   fi
 }

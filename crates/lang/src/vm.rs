@@ -84,7 +84,7 @@ impl Vm {
         }
         let halt = match self.execute(host, fuel) {
             Ok(h) => h,
-            Err(d) => Halt::Faulted(d),
+            Err(d) => Halt::Faulted(*d),
         };
         if matches!(halt, Halt::Finished | Halt::Faulted(_)) {
             self.ended = Some(halt.clone());
@@ -92,37 +92,45 @@ impl Vm {
         halt
     }
 
-    fn fault(&self, code: Code) -> Diagnostic {
-        Diagnostic::at_node(code, self.chunk.node_at(self.ip))
+    /// A run-time error at the instruction being run. Boxed, so the hot path's results stay
+    /// two words wide.
+    #[cold]
+    fn fault(&self, code: Code) -> Box<Diagnostic> {
+        Box::new(Diagnostic::at_node(code, self.chunk.node_at(self.ip)))
+    }
+
+    #[cold]
+    fn fault_with(&self, code: Code, args: &[(&'static str, String)]) -> Box<Diagnostic> {
+        let mut d = self.fault(code);
+        d.args.extend_from_slice(args);
+        d
     }
 
     fn pop(&mut self) -> Value {
         self.stack.pop().unwrap_or_default()
     }
 
-    fn num(&self, v: &Value, what: &'static str) -> Result<f64, Diagnostic> {
+    fn num(&self, v: &Value, what: &'static str) -> Result<f64, Box<Diagnostic>> {
         match v {
             Value::Num(n) => Ok(*n),
-            other => Err(self.fault(Code::NotANumber).with("what", what).with("value", other.to_string())),
-        }
-    }
-
-    fn boolean(&self, v: Value) -> Result<bool, Diagnostic> {
-        match v {
-            Value::Bool(b) => Ok(b),
-            other => Err(self.fault(Code::NotABoolean).with("value", other.to_string())),
-        }
-    }
-
-    fn read(&self, index: usize, frame_base: usize, local: u16) -> Result<Value, Diagnostic> {
-        match self.slots.get(index).unwrap_or(&Value::Nothing) {
-            Value::Nothing => {
-                let proc = if frame_base == 0 { 0 } else { self.current_proc() };
-                let name = self.chunk.procs[proc].names.get(local as usize).cloned().unwrap_or_default();
-                Err(self.fault(Code::NoValue).with("name", name))
+            other => {
+                Err(self.fault_with(Code::NotANumber, &[("what", what.into()), ("value", other.to_string())]))
             }
-            v => Ok(v.clone()),
         }
+    }
+
+    fn boolean(&self, v: &Value) -> Result<bool, Box<Diagnostic>> {
+        match v {
+            Value::Bool(b) => Ok(*b),
+            other => Err(self.fault_with(Code::NotABoolean, &[("value", other.to_string())])),
+        }
+    }
+
+    #[cold]
+    fn no_value(&self, frame_base: usize, local: u16) -> Box<Diagnostic> {
+        let proc = if frame_base == 0 { 0 } else { self.current_proc() };
+        let name = self.chunk.procs[proc].names.get(local as usize).cloned().unwrap_or_default();
+        self.fault_with(Code::NoValue, &[("name", name)])
     }
 
     fn current_proc(&self) -> usize {
@@ -130,77 +138,73 @@ impl Vm {
         self.chunk.procs.iter().rposition(|p| p.start as usize <= self.ip).unwrap_or(0)
     }
 
-    fn execute(&mut self, host: &mut dyn Host, fuel: u64) -> Result<Halt, Diagnostic> {
+    fn execute(&mut self, host: &mut dyn Host, fuel: u64) -> Result<Halt, Box<Diagnostic>> {
         let chunk = Rc::clone(&self.chunk);
         let code = &chunk.code;
-        for _ in 0..fuel {
-            self.steps += 1;
-            if self.steps > self.limits.max_steps {
-                return Err(self.fault(Code::StepLimit).with("count", self.limits.max_steps.to_string()));
+        // Steps are counted against the run's limit once per call, not once per instruction.
+        let left = self.limits.max_steps.saturating_sub(self.steps);
+        let budget = fuel.min(left);
+        let mut base = self.frames.last().map_or(0, |f| f.base);
+        let mut done = 0u64;
+        let halt = loop {
+            if done == budget {
+                if budget < fuel {
+                    self.steps += done;
+                    let count = self.limits.max_steps.to_string();
+                    return Err(self.fault_with(Code::StepLimit, &[("count", count)]));
+                }
+                break Halt::OutOfFuel;
             }
+            done += 1;
             let Some(&op) = code.get(self.ip) else {
-                return Ok(Halt::Finished);
+                break Halt::Finished;
             };
-            let base = self.frames.last().map_or(0, |f| f.base);
             match op {
                 Op::Const(i) => self.stack.push(chunk.consts[i as usize].clone()),
                 Op::Nothing => self.stack.push(Value::Nothing),
-                Op::GetLocal(i) => {
-                    let v = self.read(base + i as usize, base, i)?;
-                    self.stack.push(v);
+                Op::GetLocal(i) | Op::GetGlobal(i) => {
+                    let frame_base = if matches!(op, Op::GetLocal(_)) { base } else { 0 };
+                    match self.slots.get(frame_base + i as usize) {
+                        Some(Value::Num(n)) => self.stack.push(Value::Num(*n)),
+                        Some(Value::Nothing) | None => return Err(self.no_value(frame_base, i)),
+                        Some(v) => self.stack.push(v.clone()),
+                    }
                 }
-                Op::GetGlobal(i) => {
-                    let v = self.read(i as usize, 0, i)?;
-                    self.stack.push(v);
+                Op::SetLocal(i) => {
+                    let v = self.pop();
+                    self.slots[base + i as usize] = v;
                 }
-                Op::SetLocal(i) => self.slots[base + i as usize] = self.pop(),
-                Op::SetGlobal(i) => self.slots[i as usize] = self.pop(),
+                Op::SetGlobal(i) => {
+                    let v = self.pop();
+                    self.slots[i as usize] = v;
+                }
                 Op::MakeList(n) => {
                     let n = n as usize;
                     if n > self.limits.max_list_len {
-                        return Err(self
-                            .fault(Code::ListTooLong)
-                            .with("count", self.limits.max_list_len.to_string()));
+                        let count = self.limits.max_list_len.to_string();
+                        return Err(self.fault_with(Code::ListTooLong, &[("count", count)]));
                     }
                     let items = self.stack.split_off(self.stack.len().saturating_sub(n));
                     self.stack.push(Value::List(Rc::new(items)));
                 }
-                Op::Add => {
+                Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Mod | Op::Lt | Op::Le | Op::Gt | Op::Ge => {
                     let b = self.pop();
                     let a = self.pop();
-                    let v = match (a, b) {
-                        (Value::Num(x), Value::Num(y)) => Value::Num(x + y),
-                        (a @ Value::Text(_), b) | (a, b @ Value::Text(_)) => {
-                            let joined = format!("{a}{b}");
-                            if joined.chars().count() > self.limits.max_text_len {
-                                return Err(self
-                                    .fault(Code::TextTooLong)
-                                    .with("count", self.limits.max_text_len.to_string()));
-                            }
-                            Value::text(&joined)
-                        }
-                        (Value::List(x), Value::List(y)) => {
-                            if x.len() + y.len() > self.limits.max_list_len {
-                                return Err(self
-                                    .fault(Code::ListTooLong)
-                                    .with("count", self.limits.max_list_len.to_string()));
-                            }
-                            Value::List(Rc::new(x.iter().chain(y.iter()).cloned().collect()))
-                        }
-                        (a, b) => {
-                            let bad = if matches!(a, Value::Num(_)) { b } else { a };
-                            return Err(self
-                                .fault(Code::NotANumber)
-                                .with("what", "+")
-                                .with("value", bad.to_string()));
-                        }
+                    let v = match (&a, &b) {
+                        // The common case, numbers, without leaving the loop.
+                        (Value::Num(x), Value::Num(y)) => match op {
+                            Op::Add => Value::Num(x + y),
+                            Op::Sub => Value::Num(x - y),
+                            Op::Mul => Value::Num(x * y),
+                            Op::Lt => Value::Bool(x < y),
+                            Op::Le => Value::Bool(x <= y),
+                            Op::Gt => Value::Bool(x > y),
+                            Op::Ge => Value::Bool(x >= y),
+                            _ => self.arith(op, a, b)?,
+                        },
+                        _ if op == Op::Add => self.add(a, b)?,
+                        _ => self.arith(op, a, b)?,
                     };
-                    self.stack.push(v);
-                }
-                Op::Sub | Op::Mul | Op::Div | Op::Mod | Op::Lt | Op::Le | Op::Gt | Op::Ge => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    let v = self.arith(op, a, b)?;
                     self.stack.push(v);
                 }
                 Op::Eq | Op::NotEq => {
@@ -215,7 +219,7 @@ impl Vm {
                 }
                 Op::Not => {
                     let a = self.pop();
-                    let b = self.boolean(a)?;
+                    let b = self.boolean(&a)?;
                     self.stack.push(Value::Bool(!b));
                 }
                 Op::Jump(t) => {
@@ -224,14 +228,18 @@ impl Vm {
                 }
                 Op::JumpIfFalse(t) => {
                     let c = self.pop();
-                    if !self.boolean(c)? {
+                    let truth = match c {
+                        Value::Bool(b) => b,
+                        other => self.boolean(&other)?,
+                    };
+                    if !truth {
                         self.ip = t as usize;
                         continue;
                     }
                 }
                 Op::AndJump(t) | Op::OrJump(t) => {
                     let top = self.stack.last().cloned().unwrap_or_default();
-                    let b = self.boolean(top)?;
+                    let b = self.boolean(&top)?;
                     if b == matches!(op, Op::OrJump(_)) {
                         self.ip = t as usize;
                         continue;
@@ -246,20 +254,17 @@ impl Vm {
                     let n = self.num(&v, "repeat")?;
                     self.slots[base + s as usize] = Value::Num(n.floor().max(0.0));
                 }
-                Op::RepeatNext(s, exit) => {
-                    let slot = &mut self.slots[base + s as usize];
-                    match slot {
-                        Value::Num(n) if *n >= 1.0 => *n -= 1.0,
-                        _ => {
-                            self.ip = exit as usize;
-                            continue;
-                        }
+                Op::RepeatNext(s, exit) => match &mut self.slots[base + s as usize] {
+                    Value::Num(n) if *n >= 1.0 => *n -= 1.0,
+                    _ => {
+                        self.ip = exit as usize;
+                        continue;
                     }
-                }
+                },
                 Op::IterInit(s) => {
                     let v = self.pop();
                     if !matches!(v, Value::List(_)) {
-                        return Err(self.fault(Code::NotAList).with("value", v.to_string()));
+                        return Err(self.fault_with(Code::NotAList, &[("value", v.to_string())]));
                     }
                     self.slots[base + s as usize] = v;
                     self.slots[base + s as usize + 1] = Value::Num(0.0);
@@ -291,7 +296,7 @@ impl Vm {
                     if let Value::Num(n) = &mut self.slots[base + s as usize] {
                         *n += 1.0;
                         if *n > limit as f64 {
-                            return Err(self.fault(Code::LoopLimit).with("count", limit.to_string()));
+                            return Err(self.fault_with(Code::LoopLimit, &[("count", limit.to_string())]));
                         }
                     }
                 }
@@ -304,10 +309,12 @@ impl Vm {
                             if b.kind() == BuiltinKind::Action {
                                 self.actions += 1;
                                 if self.actions > self.limits.max_actions {
-                                    return Err(Diagnostic::at_node(Code::ActionLimit, node)
-                                        .with("count", self.limits.max_actions.to_string()));
+                                    self.steps += done;
+                                    let mut d = Diagnostic::at_node(Code::ActionLimit, node);
+                                    d.args.push(("count", self.limits.max_actions.to_string()));
+                                    return Err(Box::new(d));
                                 }
-                                return Ok(Halt::Action { node, builtin: b });
+                                break Halt::Action { node, builtin: b };
                             }
                             self.stack.push(v);
                             continue;
@@ -315,15 +322,14 @@ impl Vm {
                         Err(f) => {
                             let mut d = Diagnostic::at_node(Code::World(f.key), node);
                             d.args = f.args;
-                            return Err(d);
+                            return Err(Box::new(d));
                         }
                     }
                 }
                 Op::Call(p, argc) => {
                     if self.frames.len() >= self.limits.max_call_depth {
-                        return Err(self
-                            .fault(Code::CallDepth)
-                            .with("count", self.limits.max_call_depth.to_string()));
+                        let count = self.limits.max_call_depth.to_string();
+                        return Err(self.fault_with(Code::CallDepth, &[("count", count)]));
                     }
                     let proc = &chunk.procs[p as usize];
                     let args = self.stack.split_off(self.stack.len().saturating_sub(argc as usize));
@@ -335,29 +341,60 @@ impl Vm {
                         ret_ip: self.ip + 1,
                         stack_len: self.stack.len(),
                     });
+                    base = new_base;
                     self.ip = proc.start as usize;
                     continue;
                 }
                 Op::Return => {
                     let v = self.pop();
                     if self.frames.len() <= 1 {
-                        return Ok(Halt::Finished);
+                        break Halt::Finished;
                     }
                     let frame = self.frames.pop().unwrap_or(Frame { base: 0, ret_ip: 0, stack_len: 0 });
                     self.slots.truncate(frame.base);
                     self.stack.truncate(frame.stack_len);
                     self.stack.push(v);
                     self.ip = frame.ret_ip;
+                    base = self.frames.last().map_or(0, |f| f.base);
                     continue;
                 }
-                Op::Halt => return Ok(Halt::Finished),
+                Op::Halt => break Halt::Finished,
             }
             self.ip += 1;
-        }
-        Ok(Halt::OutOfFuel)
+        };
+        self.steps += done;
+        Ok(halt)
     }
 
-    fn arith(&self, op: Op, a: Value, b: Value) -> Result<Value, Diagnostic> {
+    #[cold]
+    fn add(&self, a: Value, b: Value) -> Result<Value, Box<Diagnostic>> {
+        Ok(match (a, b) {
+            (Value::Num(x), Value::Num(y)) => Value::Num(x + y),
+            (a @ Value::Text(_), b) | (a, b @ Value::Text(_)) => {
+                let joined = format!("{a}{b}");
+                if joined.chars().count() > self.limits.max_text_len {
+                    let count = self.limits.max_text_len.to_string();
+                    return Err(self.fault_with(Code::TextTooLong, &[("count", count)]));
+                }
+                Value::text(&joined)
+            }
+            (Value::List(x), Value::List(y)) => {
+                if x.len() + y.len() > self.limits.max_list_len {
+                    let count = self.limits.max_list_len.to_string();
+                    return Err(self.fault_with(Code::ListTooLong, &[("count", count)]));
+                }
+                Value::List(Rc::new(x.iter().chain(y.iter()).cloned().collect()))
+            }
+            (a, b) => {
+                let bad = if matches!(a, Value::Num(_)) { b } else { a };
+                return Err(
+                    self.fault_with(Code::NotANumber, &[("what", "+".into()), ("value", bad.to_string())])
+                );
+            }
+        })
+    }
+
+    fn arith(&self, op: Op, a: Value, b: Value) -> Result<Value, Box<Diagnostic>> {
         if let (Value::Text(x), Value::Text(y)) = (&a, &b) {
             let ord = x.cmp(y);
             return match op {
@@ -365,12 +402,14 @@ impl Vm {
                 Op::Le => Ok(Value::Bool(ord.is_le())),
                 Op::Gt => Ok(Value::Bool(ord.is_gt())),
                 Op::Ge => Ok(Value::Bool(ord.is_ge())),
-                _ => Err(self.fault(Code::NotANumber).with("what", symbol(op)).with("value", a.to_string())),
+                _ => Err(self
+                    .fault_with(Code::NotANumber, &[("what", symbol(op).into()), ("value", a.to_string())])),
             };
         }
         let x = self.num(&a, symbol(op))?;
         let y = self.num(&b, symbol(op))?;
         Ok(match op {
+            Op::Add => Value::Num(x + y),
             Op::Sub => Value::Num(x - y),
             Op::Mul => Value::Num(x * y),
             Op::Div | Op::Mod if y == 0.0 => return Err(self.fault(Code::DivideByZero)),
