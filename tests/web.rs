@@ -41,3 +41,16 @@ fn the_first_lesson_solution_passes_inside_wasm() {
     assert_eq!(tafukt_lesson::check::passes(&lesson, &lesson.solution), Ok(true));
     assert_eq!(tafukt_lesson::check::passes(&lesson, &lesson.starter), Ok(false));
 }
+
+#[wasm_bindgen_test]
+fn a_sample_of_golden_programs_runs_the_same_in_wasm() {
+    for (name, src) in [
+        ("arithmetic", include_str!("programs/arithmetic.tfk")),
+        ("recursion", include_str!("programs/recursion.tfk")),
+        ("arabic", include_str!("programs/arabic.tfk")),
+        ("tamazight", include_str!("programs/tamazight.tfk")),
+        ("error-endless-loop", include_str!("programs/error-endless-loop.tfk")),
+    ] {
+        assert_eq!(tafukt_lesson::golden::check(src), Ok(()), "{name}");
+    }
+}

@@ -138,7 +138,21 @@ impl Vm {
         self.chunk.procs.iter().rposition(|p| p.start as usize <= self.ip).unwrap_or(0)
     }
 
+    /// Runs up to `fuel` instructions, counting every one it starts into the run's steps,
+    /// whether the slice ends in a halt or an error.
     fn execute(&mut self, host: &mut dyn Host, fuel: u64) -> Result<Halt, Box<Diagnostic>> {
+        let mut done = 0;
+        let result = self.execute_counted(host, fuel, &mut done);
+        self.steps += done;
+        result
+    }
+
+    fn execute_counted(
+        &mut self,
+        host: &mut dyn Host,
+        fuel: u64,
+        counted: &mut u64,
+    ) -> Result<Halt, Box<Diagnostic>> {
         let chunk = Rc::clone(&self.chunk);
         let code = &chunk.code;
         // Steps are counted against the run's limit once per call, not once per instruction.
@@ -149,13 +163,13 @@ impl Vm {
         let halt = loop {
             if done == budget {
                 if budget < fuel {
-                    self.steps += done;
                     let count = self.limits.max_steps.to_string();
                     return Err(self.fault_with(Code::StepLimit, &[("count", count)]));
                 }
                 break Halt::OutOfFuel;
             }
             done += 1;
+            *counted = done;
             let Some(&op) = code.get(self.ip) else {
                 break Halt::Finished;
             };
@@ -309,7 +323,6 @@ impl Vm {
                             if b.kind() == BuiltinKind::Action {
                                 self.actions += 1;
                                 if self.actions > self.limits.max_actions {
-                                    self.steps += done;
                                     let mut d = Diagnostic::at_node(Code::ActionLimit, node);
                                     d.args.push(("count", self.limits.max_actions.to_string()));
                                     return Err(Box::new(d));
@@ -362,7 +375,6 @@ impl Vm {
             }
             self.ip += 1;
         };
-        self.steps += done;
         Ok(halt)
     }
 

@@ -227,4 +227,29 @@ proptest! {
             prop_assert!(vm.is_done());
         }
     }
+
+    #[test]
+    fn stepping_and_running_straight_through_give_the_same_trace(p in arb_program()) {
+        if let Ok(chunk) = tafukt_lang::compiler::compile(&p) {
+            let chunk = std::rc::Rc::new(chunk);
+            let limits = Limits { max_steps: 20_000, max_call_depth: 30, ..Limits::default() };
+            let trace = |fuel: u64| {
+                let mut vm = Vm::new(chunk.clone(), limits);
+                let mut host = NullHost::default();
+                let mut halts = Vec::new();
+                loop {
+                    match vm.run(&mut host, fuel) {
+                        Halt::OutOfFuel => {}
+                        h @ (Halt::Finished | Halt::Faulted(_)) => {
+                            halts.push(h);
+                            break;
+                        }
+                        h => halts.push(h),
+                    }
+                }
+                (halts, host.actions, host.said, vm.steps())
+            };
+            prop_assert_eq!(trace(1), trace(1_000_000));
+        }
+    }
 }

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod goals;
+pub mod golden;
 pub mod host;
 pub mod model;
 pub mod runner;
