@@ -62,6 +62,9 @@ pub struct Session {
     pub speed: u32,
     /// Frames left before the next action may run.
     cooldown: u32,
+    /// While stepping over or out: pause at the first action made at this call depth or
+    /// shallower.
+    pause_depth: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -71,6 +74,10 @@ pub enum Action {
     Run,
     /// Runs until the next robot action, then pauses.
     Step,
+    /// Runs until the next action that is not inside a procedure called from here.
+    StepOver,
+    /// Runs until the next action after the current procedure returns.
+    StepOut,
     Pause,
     /// One animation frame while running.
     Tick,
@@ -98,6 +105,7 @@ impl Session {
             steps: 0,
             speed: 3,
             cooldown: 0,
+            pause_depth: None,
         }
     }
 
@@ -115,6 +123,7 @@ impl Session {
                 }
             }
             Action::Run => {
+                self.pause_depth = None;
                 if self.start_if_needed() {
                     self.phase = Phase::Running;
                 }
@@ -125,6 +134,15 @@ impl Session {
                     if matches!(self.phase, Phase::Running | Phase::Ready) {
                         self.phase = Phase::Paused;
                     }
+                }
+            }
+            Action::StepOver | Action::StepOut => {
+                if self.start_if_needed() {
+                    let depth = self.vm.as_ref().map_or(1, Vm::depth);
+                    let target =
+                        if matches!(action, Action::StepOut) { depth.saturating_sub(1) } else { depth };
+                    self.pause_depth = Some(target);
+                    self.phase = Phase::Running;
                 }
             }
             Action::Pause => {
@@ -140,6 +158,11 @@ impl Session {
                     self.cooldown -= 1;
                 } else if self.advance() {
                     self.cooldown = frames_per_action(self.speed).saturating_sub(1);
+                    let depth = self.vm.as_ref().map_or(0, Vm::depth);
+                    if self.pause_depth.is_some_and(|target| depth <= target) {
+                        self.pause_depth = None;
+                        self.phase = Phase::Paused;
+                    }
                 }
             }
             Action::SetSpeed(speed) => self.speed = speed.clamp(*SPEEDS.start(), *SPEEDS.end()),
@@ -161,6 +184,7 @@ impl Session {
         self.active_line = None;
         self.steps = 0;
         self.cooldown = 0;
+        self.pause_depth = None;
         self.phase = Phase::Ready;
     }
 
@@ -318,6 +342,38 @@ mod tests {
             s.phase
         );
         assert!(frames <= 40, "{frames} frames");
+    }
+
+    const JUMPS: &str = "define hop\n  turn left\n  turn right\nend\nhop\nturn left\nhop\n";
+
+    fn ticks_until_paused(s: &mut Session) {
+        for _ in 0..1_000 {
+            if !s.is_running() {
+                return;
+            }
+            s.apply(Action::Tick);
+        }
+    }
+
+    #[test]
+    fn step_over_runs_a_whole_procedure_call_then_pauses() {
+        let mut s = Session::new(lesson(), Lang::En, Some(JUMPS.into()));
+        s.apply(Action::SetSpeed(5));
+        s.apply(Action::StepOver);
+        ticks_until_paused(&mut s);
+        // Both turns inside `hop` ran; it paused at the next action of the main program.
+        assert_eq!((s.phase.clone(), s.steps, s.active_line), (Phase::Paused, 3, Some(6)));
+    }
+
+    #[test]
+    fn step_out_finishes_the_current_procedure() {
+        let mut s = Session::new(lesson(), Lang::En, Some(JUMPS.into()));
+        s.apply(Action::SetSpeed(5));
+        s.apply(Action::Step);
+        assert_eq!(s.active_line, Some(2), "stepped into hop");
+        s.apply(Action::StepOut);
+        ticks_until_paused(&mut s);
+        assert_eq!((s.phase.clone(), s.steps, s.active_line), (Phase::Paused, 3, Some(6)));
     }
 
     #[test]

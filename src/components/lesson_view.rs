@@ -122,6 +122,8 @@ pub fn LessonView(props: &Props) -> Html {
                     speed={s.speed}
                     on_run={send(|| Action::Run)}
                     on_step={send(|| Action::Step)}
+                    on_step_over={send(|| Action::StepOver)}
+                    on_step_out={send(|| Action::StepOut)}
                     on_pause={send(|| Action::Pause)}
                     on_reset={send(|| Action::Reset)}
                     {on_speed}

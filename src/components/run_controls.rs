@@ -11,6 +11,8 @@ pub struct Props {
     pub speed: u32,
     pub on_run: Callback<()>,
     pub on_step: Callback<()>,
+    pub on_step_over: Callback<()>,
+    pub on_step_out: Callback<()>,
     pub on_pause: Callback<()>,
     pub on_reset: Callback<()>,
     pub on_speed: Callback<u32>,
@@ -38,6 +40,8 @@ pub fn RunControls(props: &Props) -> Html {
                 <button class="primary" data-testid="run" onclick={click(&props.on_run)}>{ "▶ " }{ i18n.t("ui.run") }</button>
             }
             <button data-testid="step" onclick={click(&props.on_step)}>{ i18n.t("ui.step") }</button>
+            <button data-testid="step-over" onclick={click(&props.on_step_over)}>{ i18n.t("ui.step-over") }</button>
+            <button data-testid="step-out" onclick={click(&props.on_step_out)}>{ i18n.t("ui.step-out") }</button>
             <button data-testid="reset" onclick={click(&props.on_reset)}>{ i18n.t("ui.reset") }</button>
             <label class="speed">
                 <span>{ i18n.t("ui.speed") }</span>

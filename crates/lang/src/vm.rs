@@ -62,6 +62,12 @@ impl Vm {
         }
     }
 
+    /// Procedure calls in progress, counting the main program as 1: what step over and
+    /// step out compare against.
+    pub fn depth(&self) -> usize {
+        self.frames.len()
+    }
+
     /// Instructions executed so far in this run.
     pub fn steps(&self) -> u64 {
         self.steps
