@@ -68,12 +68,7 @@ impl Program {
         fn expr(e: &Expr, b: Builtin) -> Option<NodeId> {
             match &e.kind {
                 ExprKind::Sensor(x, _) if *x == b => Some(e.id),
-                ExprKind::Sensor(_, args) | ExprKind::Call(_, args) | ExprKind::List(args) => {
-                    args.iter().find_map(|a| expr(a, b))
-                }
-                ExprKind::Unary(_, a) => expr(a, b),
-                ExprKind::Binary(_, l, r) => expr(l, b).or_else(|| expr(r, b)),
-                _ => None,
+                _ => e.children().find_map(|c| expr(c, b)),
             }
         }
         fn stmts(list: &[Stmt], b: Builtin) -> Option<NodeId> {
@@ -91,19 +86,10 @@ impl Program {
     pub fn builtins_used(&self) -> Vec<Builtin> {
         let mut out = Vec::new();
         fn expr(e: &Expr, out: &mut Vec<Builtin>) {
-            match &e.kind {
-                ExprKind::Sensor(b, args) => {
-                    out.push(*b);
-                    args.iter().for_each(|a| expr(a, out));
-                }
-                ExprKind::Call(_, args) | ExprKind::List(args) => args.iter().for_each(|a| expr(a, out)),
-                ExprKind::Unary(_, a) => expr(a, out),
-                ExprKind::Binary(_, a, b) => {
-                    expr(a, out);
-                    expr(b, out);
-                }
-                _ => {}
+            if let ExprKind::Sensor(b, _) = &e.kind {
+                out.push(*b);
             }
+            e.children().for_each(|c| expr(c, out));
         }
         fn stmts(list: &[Stmt], out: &mut Vec<Builtin>) {
             for s in list {
@@ -193,8 +179,26 @@ pub enum ExprKind {
     Call(String, Vec<Expr>),
     Unary(UnaryOp, Box<Expr>),
     Binary(BinOp, Box<Expr>, Box<Expr>),
+    /// `a to b`: the whole numbers from a up to b. A `for each` over it counts without
+    /// building a list.
+    Range(Box<Expr>, Box<Expr>),
     /// An expression the parser could not read.
     Missing,
+}
+
+impl Expr {
+    /// The expressions directly inside this one, in source order.
+    pub fn children(&self) -> impl Iterator<Item = &Expr> {
+        let list: Vec<&Expr> = match &self.kind {
+            ExprKind::List(items) | ExprKind::Sensor(_, items) | ExprKind::Call(_, items) => {
+                items.iter().collect()
+            }
+            ExprKind::Unary(_, a) => vec![a],
+            ExprKind::Binary(_, a, b) | ExprKind::Range(a, b) => vec![a, b],
+            _ => vec![],
+        };
+        list.into_iter()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

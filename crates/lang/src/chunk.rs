@@ -1,7 +1,7 @@
 //! Bytecode: the contract between compiler and VM. Every instruction has the id of the AST
 //! node it came from in a side table, so errors and highlights point at blocks and lines.
 
-use crate::ast::NodeId;
+use crate::ast::{BinOp, NodeId};
 use crate::builtins::Builtin;
 use crate::value::Value;
 
@@ -16,17 +16,18 @@ pub enum Op {
     GetGlobal(u16),
     SetGlobal(u16),
     MakeList(u32),
-    Add,
-    Sub,
-    Mul,
-    Div,
-    Mod,
-    Eq,
-    NotEq,
-    Lt,
-    Le,
-    Gt,
-    Ge,
+    /// Pops two values and pushes the result of the operator.
+    Bin(BinOp),
+    /// The operator on a main-program variable and a constant, fused (`i mod 3`).
+    BinGlobalConst(BinOp, u16, u32),
+    /// The operator on a procedure's variable and a constant, fused.
+    BinLocalConst(BinOp, u16, u32),
+    /// The operator on two main-program variables, fused (`n + i`).
+    BinGlobals(BinOp, u16, u16),
+    /// The operator on two of a procedure's variables, fused.
+    BinLocals(BinOp, u16, u16),
+    /// Pops two values; jumps if the comparison is false (compare and branch, fused).
+    JumpUnless(BinOp, u32),
     Neg,
     Not,
     Jump(u32),
@@ -43,6 +44,14 @@ pub enum Op {
     IterInit(u16),
     /// Pushes the next item, or jumps out when there is none.
     IterNext(u16, u32),
+    /// Pops the end and start of a counting loop into slots s (next value), s + 1 (last
+    /// value) and s + 2 (iterations so far).
+    RangeInit(u16),
+    /// Pushes the next number of a counting loop, or jumps out after the last; too many
+    /// iterations end the run, naming this loop.
+    RangeNext(u16, u32),
+    /// Pops end and start and pushes the list of whole numbers between them.
+    MakeRange,
     /// Zeroes a loop's iteration counter.
     LoopInit(u16),
     /// Counts one iteration; too many ends the run, naming this loop.

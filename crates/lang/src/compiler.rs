@@ -57,6 +57,7 @@ pub fn compile(program: &Program) -> CResult<Chunk> {
         },
         globals,
         depth: 0,
+        barrier: 0,
     };
     c.chunk.procs.push(Proc { name: String::new(), start: 0, params: 0, slots: 0, names: vec![] });
     c.block(&program.body)?;
@@ -85,18 +86,12 @@ pub fn compile(program: &Program) -> CResult<Chunk> {
 /// Variable names read in `stmts` (outside procedure definitions unless `inside_define`).
 fn collect_reads(stmts: &[Stmt], out: &mut Vec<String>, inside_define: bool) {
     fn expr(e: &Expr, out: &mut Vec<String>) {
-        match &e.kind {
-            ExprKind::Var(name) if !out.contains(name) => out.push(name.clone()),
-            ExprKind::List(items) | ExprKind::Sensor(_, items) | ExprKind::Call(_, items) => {
-                items.iter().for_each(|i| expr(i, out))
+        if let ExprKind::Var(name) = &e.kind {
+            if !out.contains(name) {
+                out.push(name.clone());
             }
-            ExprKind::Unary(_, a) => expr(a, out),
-            ExprKind::Binary(_, a, b) => {
-                expr(a, out);
-                expr(b, out);
-            }
-            _ => {}
         }
+        e.children().for_each(|c| expr(c, out));
     }
     for s in stmts {
         if matches!(s.kind, StmtKind::Define(..)) && !inside_define {
@@ -139,6 +134,8 @@ struct Compiler {
     globals: Vec<String>,
     /// Nesting of statement lists: 1 is the top level of the main program or a procedure.
     depth: usize,
+    /// The latest jump target; instructions before it are never fused with later ones.
+    barrier: u32,
 }
 
 enum Slot {
@@ -147,8 +144,43 @@ enum Slot {
 }
 
 impl Compiler {
+    /// Emits `op`, fusing it with the instructions just before when a shorter form exists
+    /// and no jump lands between them.
     fn emit(&mut self, op: Op, node: NodeId) -> u32 {
+        let n = self.chunk.code.len();
+        let tail = |k: usize| {
+            if n >= k && (n - k) as u32 >= self.barrier {
+                Some(&self.chunk.code[n - k..])
+            } else {
+                None
+            }
+        };
+        let fused = match op {
+            Op::Bin(bin) => match tail(2) {
+                Some([Op::GetGlobal(a), Op::Const(c)]) => Some((2, Op::BinGlobalConst(bin, *a, *c))),
+                Some([Op::GetLocal(a), Op::Const(c)]) => Some((2, Op::BinLocalConst(bin, *a, *c))),
+                Some([Op::GetGlobal(a), Op::GetGlobal(b)]) => Some((2, Op::BinGlobals(bin, *a, *b))),
+                Some([Op::GetLocal(a), Op::GetLocal(b)]) => Some((2, Op::BinLocals(bin, *a, *b))),
+                _ => None,
+            },
+            Op::JumpIfFalse(t) => match tail(1) {
+                Some([Op::Bin(cmp)]) if cmp.precedence() == 4 => Some((1, Op::JumpUnless(*cmp, t))),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((replaced, op)) = fused {
+            self.chunk.code.truncate(n - replaced);
+            self.chunk.nodes.truncate(n - replaced);
+            return self.chunk.emit(op, node);
+        }
         self.chunk.emit(op, node)
+    }
+
+    /// The current position as a jump target: nothing before it may be fused across it.
+    fn label(&mut self) -> u32 {
+        self.barrier = self.here();
+        self.barrier
     }
 
     fn patch(&mut self, at: u32, target: u32) {
@@ -156,10 +188,12 @@ impl Compiler {
         *op = match *op {
             Op::Jump(_) => Op::Jump(target),
             Op::JumpIfFalse(_) => Op::JumpIfFalse(target),
+            Op::JumpUnless(cmp, _) => Op::JumpUnless(cmp, target),
             Op::AndJump(_) => Op::AndJump(target),
             Op::OrJump(_) => Op::OrJump(target),
             Op::RepeatNext(s, _) => Op::RepeatNext(s, target),
             Op::IterNext(s, _) => Op::IterNext(s, target),
+            Op::RangeNext(s, _) => Op::RangeNext(s, target),
             other => other,
         };
     }
@@ -237,12 +271,12 @@ impl Compiler {
                 let guard = self.hidden(1);
                 self.emit(Op::RepeatInit(counter), count.id);
                 self.emit(Op::LoopInit(guard), id);
-                let top = self.here();
+                let top = self.label();
                 let exit = self.emit(Op::RepeatNext(counter, 0), id);
                 self.emit(Op::LoopTick(guard), id);
                 self.block(body)?;
                 self.emit(Op::Jump(top), id);
-                let end = self.here();
+                let end = self.label();
                 self.patch(exit, end);
                 self.scope.next_hidden = saved;
             }
@@ -250,33 +284,52 @@ impl Compiler {
                 let saved = self.scope.next_hidden;
                 let guard = self.hidden(1);
                 self.emit(Op::LoopInit(guard), id);
-                let top = self.here();
+                let top = self.label();
                 self.expr(cond)?;
                 let exit = self.emit(Op::JumpIfFalse(0), cond.id);
                 self.emit(Op::LoopTick(guard), id);
                 self.block(body)?;
                 self.emit(Op::Jump(top), id);
-                let end = self.here();
+                let end = self.label();
                 self.patch(exit, end);
                 self.scope.next_hidden = saved;
             }
             StmtKind::If(arms, otherwise) => {
                 let mut to_end = Vec::new();
-                for (cond, body) in arms {
+                for (k, (cond, body)) in arms.iter().enumerate() {
                     self.expr(cond)?;
                     let skip = self.emit(Op::JumpIfFalse(0), cond.id);
                     self.block(body)?;
-                    to_end.push(self.emit(Op::Jump(0), id));
-                    let next = self.here();
+                    // The last arm with no `else` falls through to the end: no jump needed.
+                    if k + 1 < arms.len() || otherwise.is_some() {
+                        to_end.push(self.emit(Op::Jump(0), id));
+                    }
+                    let next = self.label();
                     self.patch(skip, next);
                 }
                 if let Some(body) = otherwise {
                     self.block(body)?;
                 }
-                let end = self.here();
+                let end = self.label();
                 for j in to_end {
                     self.patch(j, end);
                 }
+            }
+            StmtKind::ForEach(name, list, body) if matches!(list.kind, ExprKind::Range(..)) => {
+                let ExprKind::Range(from, to) = &list.kind else { return Ok(()) };
+                self.expr(from)?;
+                self.expr(to)?;
+                let saved = self.scope.next_hidden;
+                let range = self.hidden(3);
+                self.emit(Op::RangeInit(range), list.id);
+                let top = self.label();
+                let exit = self.emit(Op::RangeNext(range, 0), id);
+                self.store(name, id);
+                self.block(body)?;
+                self.emit(Op::Jump(top), id);
+                let end = self.label();
+                self.patch(exit, end);
+                self.scope.next_hidden = saved;
             }
             StmtKind::ForEach(name, list, body) => {
                 self.expr(list)?;
@@ -285,13 +338,13 @@ impl Compiler {
                 let guard = self.hidden(1);
                 self.emit(Op::IterInit(iter), list.id);
                 self.emit(Op::LoopInit(guard), id);
-                let top = self.here();
+                let top = self.label();
                 let exit = self.emit(Op::IterNext(iter, 0), id);
                 self.store(name, id);
                 self.emit(Op::LoopTick(guard), id);
                 self.block(body)?;
                 self.emit(Op::Jump(top), id);
-                let end = self.here();
+                let end = self.label();
                 self.patch(exit, end);
                 self.scope.next_hidden = saved;
             }
@@ -370,27 +423,18 @@ impl Compiler {
                 self.expr(l)?;
                 let jump = self.emit(if *op == BinOp::And { Op::AndJump(0) } else { Op::OrJump(0) }, id);
                 self.expr(r)?;
-                let end = self.here();
+                let end = self.label();
                 self.patch(jump, end);
             }
             ExprKind::Binary(op, l, r) => {
                 self.expr(l)?;
                 self.expr(r)?;
-                let op = match op {
-                    BinOp::And | BinOp::Or => Op::Eq, // compiled above, with short-circuit jumps
-                    BinOp::Eq => Op::Eq,
-                    BinOp::NotEq => Op::NotEq,
-                    BinOp::Lt => Op::Lt,
-                    BinOp::Le => Op::Le,
-                    BinOp::Gt => Op::Gt,
-                    BinOp::Ge => Op::Ge,
-                    BinOp::Add => Op::Add,
-                    BinOp::Sub => Op::Sub,
-                    BinOp::Mul => Op::Mul,
-                    BinOp::Div => Op::Div,
-                    BinOp::Mod => Op::Mod,
-                };
-                self.emit(op, id);
+                self.emit(Op::Bin(*op), id);
+            }
+            ExprKind::Range(from, to) => {
+                self.expr(from)?;
+                self.expr(to)?;
+                self.emit(Op::MakeRange, id);
             }
             ExprKind::Missing => return Err(Box::new(Diagnostic::at_node(Code::ExpectedValue, id))),
         }

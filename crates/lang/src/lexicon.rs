@@ -58,6 +58,7 @@ pub enum Keyword {
     True,
     False,
     Mod,
+    To,
 }
 
 /// Anything a phrase of words can stand for.
@@ -89,6 +90,7 @@ const EN: &[(&str, Term)] = &[
     ("true", Tk(K::True)),
     ("false", Tk(K::False)),
     ("mod", Tk(K::Mod)),
+    ("to", Tk(K::To)),
     ("move", Tb(B::Move)),
     ("turn left", Tb(B::TurnLeft)),
     ("turn right", Tb(B::TurnRight)),
@@ -138,6 +140,7 @@ const FR: &[(&str, Term)] = &[
     ("vrai", Tk(K::True)),
     ("faux", Tk(K::False)),
     ("modulo", Tk(K::Mod)),
+    ("jusqu'à", Tk(K::To)),
     ("avancer", Tb(B::Move)),
     ("tourner à gauche", Tb(B::TurnLeft)),
     ("tourner a gauche", Tb(B::TurnLeft)),
@@ -191,6 +194,7 @@ const AR: &[(&str, Term)] = &[
     ("صحيح", Tk(K::True)),
     ("خطأ", Tk(K::False)),
     ("باقي", Tk(K::Mod)),
+    ("إلى", Tk(K::To)),
     ("تقدم", Tb(B::Move)),
     ("استدر يسارا", Tb(B::TurnLeft)),
     ("استدر يمينا", Tb(B::TurnRight)),
@@ -238,6 +242,7 @@ const ZGH: &[(&str, Term)] = &[
     ("ⵜⵉⴷⵜ", Tk(K::True)),
     ("ⵜⵉⴽⵔⴽⵙ", Tk(K::False)),
     ("ⵜⴰⵇⵇⵉⵎⵜ", Tk(K::Mod)),
+    ("ⴰⵔ", Tk(K::To)),
     ("ⴷⴷⵓ", Tb(B::Move)),
     ("ⵏⵏⴹ ⵥⵍⵎⴰⴹ", Tb(B::TurnLeft)),
     ("ⵏⵏⴹ ⴼⴰⵙⵙⵉ", Tb(B::TurnRight)),

@@ -563,6 +563,19 @@ impl<'a> Parser<'a> {
             self.finish(id);
             lhs = Expr { id, kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)) };
         }
+        // `a to b` binds loosest of all and does not chain.
+        if min_prec == 0 && self.at_keyword(Keyword::To).is_some() {
+            let lhs_start = self.spans[lhs.id.0 as usize].start;
+            self.eat_keyword(Keyword::To);
+            if self.at_line_end() {
+                let span = self.span();
+                return Err(self.error(Diagnostic::at_span(Code::ExpectedValue, span)));
+            }
+            let rhs = self.expr(1)?;
+            let id = self.new_id(lhs_start);
+            self.finish(id);
+            lhs = Expr { id, kind: ExprKind::Range(Box::new(lhs), Box::new(rhs)) };
+        }
         Ok(lhs)
     }
 

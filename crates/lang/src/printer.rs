@@ -258,6 +258,20 @@ impl Printer {
                     self.out.push(')');
                 }
             }
+            ExprKind::Range(from, to) => {
+                let wrap = min_prec > 0;
+                if wrap {
+                    self.out.push('(');
+                }
+                self.expr(from, 1);
+                self.out.push(' ');
+                self.kw(Keyword::To);
+                self.out.push(' ');
+                self.expr(to, 1);
+                if wrap {
+                    self.out.push(')');
+                }
+            }
             ExprKind::Missing => self.out.push('?'),
         }
     }

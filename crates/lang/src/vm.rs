@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::ast::NodeId;
+use crate::ast::{BinOp, NodeId};
 use crate::builtins::{Builtin, BuiltinKind};
 use crate::chunk::{Chunk, Op};
 use crate::diagnostic::{Code, Diagnostic};
@@ -207,30 +207,41 @@ impl Vm {
                     let items = self.stack.split_off(self.stack.len().saturating_sub(n));
                     self.stack.push(Value::List(Rc::new(items)));
                 }
-                Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Mod | Op::Lt | Op::Le | Op::Gt | Op::Ge => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    let v = match (&a, &b) {
-                        // The common case, numbers, without leaving the loop.
-                        (Value::Num(x), Value::Num(y)) => match op {
-                            Op::Add => Value::Num(x + y),
-                            Op::Sub => Value::Num(x - y),
-                            Op::Mul => Value::Num(x * y),
-                            Op::Lt => Value::Bool(x < y),
-                            Op::Le => Value::Bool(x <= y),
-                            Op::Gt => Value::Bool(x > y),
-                            Op::Ge => Value::Bool(x >= y),
-                            _ => self.arith(op, a, b)?,
-                        },
-                        _ if op == Op::Add => self.add(a, b)?,
-                        _ => self.arith(op, a, b)?,
-                    };
+                Op::Bin(bin) => {
+                    let y = self.pop();
+                    let x = self.pop();
+                    let v = self.binary(bin, &x, &y)?;
                     self.stack.push(v);
                 }
-                Op::Eq | Op::NotEq => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    self.stack.push(Value::Bool((a == b) == (op == Op::Eq)));
+                Op::BinGlobalConst(bin, a, c) | Op::BinLocalConst(bin, a, c) => {
+                    let frame_base = if matches!(op, Op::BinLocalConst(..)) { base } else { 0 };
+                    let Some(x) = self.slots.get(frame_base + a as usize).filter(|v| **v != Value::Nothing)
+                    else {
+                        return Err(self.no_value(frame_base, a));
+                    };
+                    let v = self.binary(bin, x, &chunk.consts[c as usize])?;
+                    self.stack.push(v);
+                }
+                Op::BinGlobals(bin, a, b) | Op::BinLocals(bin, a, b) => {
+                    let frame_base = if matches!(op, Op::BinLocals(..)) { base } else { 0 };
+                    let Some(x) = self.slots.get(frame_base + a as usize).filter(|v| **v != Value::Nothing)
+                    else {
+                        return Err(self.no_value(frame_base, a));
+                    };
+                    let Some(y) = self.slots.get(frame_base + b as usize).filter(|v| **v != Value::Nothing)
+                    else {
+                        return Err(self.no_value(frame_base, b));
+                    };
+                    let v = self.binary(bin, x, y)?;
+                    self.stack.push(v);
+                }
+                Op::JumpUnless(cmp, t) => {
+                    let y = self.pop();
+                    let x = self.pop();
+                    if self.binary(cmp, &x, &y)? == Value::Bool(false) {
+                        self.ip = t as usize;
+                        continue;
+                    }
                 }
                 Op::Neg => {
                     let a = self.pop();
@@ -310,6 +321,48 @@ impl Vm {
                         }
                     }
                 }
+                Op::RangeInit(s) => {
+                    let end = self.pop();
+                    let start = self.pop();
+                    let (start, end) = (self.num(&start, "for each")?, self.num(&end, "for each")?);
+                    let i = base + s as usize;
+                    self.slots[i] = Value::Num(start);
+                    self.slots[i + 1] = Value::Num(end);
+                    self.slots[i + 2] = Value::Num(0.0);
+                }
+                Op::RangeNext(s, exit) => {
+                    let i = base + s as usize;
+                    let (Value::Num(next), Value::Num(end), Value::Num(count)) =
+                        (&self.slots[i], &self.slots[i + 1], &self.slots[i + 2])
+                    else {
+                        self.ip = exit as usize;
+                        continue;
+                    };
+                    let (next, end, count) = (*next, *end, *count);
+                    if next > end {
+                        self.ip = exit as usize;
+                        continue;
+                    }
+                    let limit = self.limits.max_loop_iterations;
+                    if count >= limit as f64 {
+                        return Err(self.fault_with(Code::LoopLimit, &[("count", limit.to_string())]));
+                    }
+                    self.slots[i] = Value::Num(next + 1.0);
+                    self.slots[i + 2] = Value::Num(count + 1.0);
+                    self.stack.push(Value::Num(next));
+                }
+                Op::MakeRange => {
+                    let end = self.pop();
+                    let start = self.pop();
+                    let (start, end) = (self.num(&start, "to")?, self.num(&end, "to")?);
+                    let len = if end >= start { (end - start).floor() + 1.0 } else { 0.0 };
+                    if len > self.limits.max_list_len as f64 {
+                        let count = self.limits.max_list_len.to_string();
+                        return Err(self.fault_with(Code::ListTooLong, &[("count", count)]));
+                    }
+                    let items = (0..len as usize).map(|k| Value::Num(start + k as f64)).collect();
+                    self.stack.push(Value::List(Rc::new(items)));
+                }
                 Op::LoopInit(s) => self.slots[base + s as usize] = Value::Num(0.0),
                 Op::LoopTick(s) => {
                     let limit = self.limits.max_loop_iterations;
@@ -384,72 +437,90 @@ impl Vm {
         Ok(halt)
     }
 
+    /// A binary operator on two values: numbers take the fast path, everything else (texts,
+    /// lists, equality of any values, errors) the slow one.
+    #[inline(always)]
+    fn binary(&self, op: BinOp, a: &Value, b: &Value) -> Result<Value, Box<Diagnostic>> {
+        if let (Value::Num(x), Value::Num(y)) = (a, b) {
+            let (x, y) = (*x, *y);
+            return Ok(match op {
+                BinOp::Add => Value::Num(x + y),
+                BinOp::Sub => Value::Num(x - y),
+                BinOp::Mul => Value::Num(x * y),
+                BinOp::Div if y != 0.0 => Value::Num(x / y),
+                BinOp::Mod if y != 0.0 => Value::Num(x.rem_euclid(y)),
+                BinOp::Eq => Value::Bool(x == y),
+                BinOp::NotEq => Value::Bool(x != y),
+                BinOp::Lt => Value::Bool(x < y),
+                BinOp::Le => Value::Bool(x <= y),
+                BinOp::Gt => Value::Bool(x > y),
+                BinOp::Ge => Value::Bool(x >= y),
+                _ => return self.slow_binary(op, a, b),
+            });
+        }
+        self.slow_binary(op, a, b)
+    }
+
     #[cold]
-    fn add(&self, a: Value, b: Value) -> Result<Value, Box<Diagnostic>> {
-        Ok(match (a, b) {
-            (Value::Num(x), Value::Num(y)) => Value::Num(x + y),
-            (a @ Value::Text(_), b) | (a, b @ Value::Text(_)) => {
+    fn slow_binary(&self, op: BinOp, a: &Value, b: &Value) -> Result<Value, Box<Diagnostic>> {
+        let max_text = self.limits.max_text_len;
+        let max_list = self.limits.max_list_len;
+        Ok(match (op, a, b) {
+            (BinOp::Eq, a, b) => Value::Bool(a == b),
+            (BinOp::NotEq, a, b) => Value::Bool(a != b),
+            (BinOp::And | BinOp::Or, Value::Bool(x), Value::Bool(y)) => {
+                Value::Bool(if op == BinOp::And { *x && *y } else { *x || *y })
+            }
+            (BinOp::Div | BinOp::Mod, Value::Num(_), Value::Num(_)) => {
+                return Err(self.fault(Code::DivideByZero))
+            }
+            (BinOp::Add, Value::Text(_), _) | (BinOp::Add, _, Value::Text(_)) => {
                 let joined = format!("{a}{b}");
-                if joined.chars().count() > self.limits.max_text_len {
-                    let count = self.limits.max_text_len.to_string();
-                    return Err(self.fault_with(Code::TextTooLong, &[("count", count)]));
+                if joined.chars().count() > max_text {
+                    return Err(self.fault_with(Code::TextTooLong, &[("count", max_text.to_string())]));
                 }
                 Value::text(&joined)
             }
-            (Value::List(x), Value::List(y)) => {
-                if x.len() + y.len() > self.limits.max_list_len {
-                    let count = self.limits.max_list_len.to_string();
-                    return Err(self.fault_with(Code::ListTooLong, &[("count", count)]));
+            (BinOp::Add, Value::List(x), Value::List(y)) => {
+                if x.len() + y.len() > max_list {
+                    return Err(self.fault_with(Code::ListTooLong, &[("count", max_list.to_string())]));
                 }
                 Value::List(Rc::new(x.iter().chain(y.iter()).cloned().collect()))
             }
-            (a, b) => {
-                let bad = if matches!(a, Value::Num(_)) { b } else { a };
-                return Err(
-                    self.fault_with(Code::NotANumber, &[("what", "+".into()), ("value", bad.to_string())])
-                );
+            (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge, Value::Text(x), Value::Text(y)) => {
+                let ord = x.cmp(y);
+                Value::Bool(match op {
+                    BinOp::Lt => ord.is_lt(),
+                    BinOp::Le => ord.is_le(),
+                    BinOp::Gt => ord.is_gt(),
+                    _ => ord.is_ge(),
+                })
             }
-        })
-    }
-
-    fn arith(&self, op: Op, a: Value, b: Value) -> Result<Value, Box<Diagnostic>> {
-        if let (Value::Text(x), Value::Text(y)) = (&a, &b) {
-            let ord = x.cmp(y);
-            return match op {
-                Op::Lt => Ok(Value::Bool(ord.is_lt())),
-                Op::Le => Ok(Value::Bool(ord.is_le())),
-                Op::Gt => Ok(Value::Bool(ord.is_gt())),
-                Op::Ge => Ok(Value::Bool(ord.is_ge())),
-                _ => Err(self
-                    .fault_with(Code::NotANumber, &[("what", symbol(op).into()), ("value", a.to_string())])),
-            };
-        }
-        let x = self.num(&a, symbol(op))?;
-        let y = self.num(&b, symbol(op))?;
-        Ok(match op {
-            Op::Add => Value::Num(x + y),
-            Op::Sub => Value::Num(x - y),
-            Op::Mul => Value::Num(x * y),
-            Op::Div | Op::Mod if y == 0.0 => return Err(self.fault(Code::DivideByZero)),
-            Op::Div => Value::Num(x / y),
-            Op::Mod => Value::Num(x.rem_euclid(y)),
-            Op::Lt => Value::Bool(x < y),
-            Op::Le => Value::Bool(x <= y),
-            Op::Gt => Value::Bool(x > y),
-            _ => Value::Bool(x >= y),
+            (op, a, b) => {
+                let bad = if matches!(a, Value::Num(_)) { b } else { a };
+                return Err(self.fault_with(
+                    Code::NotANumber,
+                    &[("what", symbol(op).into()), ("value", bad.to_string())],
+                ));
+            }
         })
     }
 }
 
-fn symbol(op: Op) -> &'static str {
+fn symbol(op: BinOp) -> &'static str {
     match op {
-        Op::Sub => "-",
-        Op::Mul => "×",
-        Op::Div => "÷",
-        Op::Mod => "mod",
-        Op::Lt => "<",
-        Op::Le => "≤",
-        Op::Gt => ">",
-        _ => "≥",
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "×",
+        BinOp::Div => "÷",
+        BinOp::Mod => "mod",
+        BinOp::Lt => "<",
+        BinOp::Le => "≤",
+        BinOp::Gt => ">",
+        BinOp::Ge => "≥",
+        BinOp::Eq => "=",
+        BinOp::NotEq => "≠",
+        BinOp::And => "and",
+        BinOp::Or => "or",
     }
 }

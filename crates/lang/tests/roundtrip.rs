@@ -65,6 +65,7 @@ fn arb_expr() -> impl Strategy<Value = Expr> {
             inner.clone().prop_map(|a| expr(ExprKind::Unary(UnaryOp::Not, Box::new(a)))),
             inner.clone().prop_map(|a| expr(ExprKind::Unary(UnaryOp::Neg, Box::new(a)))),
             prop::collection::vec(inner.clone(), 0..3).prop_map(|items| expr(ExprKind::List(items))),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| expr(ExprKind::Range(Box::new(a), Box::new(b)))),
             prop::collection::vec(inner, 1..=1)
                 .prop_map(|args| expr(ExprKind::Call("climb".to_string(), args))),
         ]
@@ -132,6 +133,7 @@ fn shape(p: &Program) -> Program {
             ExprKind::Call(n, a) => ExprKind::Call(n.clone(), a.iter().map(e).collect()),
             ExprKind::Unary(o, a) => ExprKind::Unary(*o, Box::new(e(a))),
             ExprKind::Binary(o, a, b) => ExprKind::Binary(*o, Box::new(e(a)), Box::new(e(b))),
+            ExprKind::Range(a, b) => ExprKind::Range(Box::new(e(a)), Box::new(e(b))),
             k => k.clone(),
         };
         Expr { id: NodeId(0), kind }

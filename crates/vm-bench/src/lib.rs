@@ -11,7 +11,8 @@ use wasm_bindgen::prelude::*;
 /// The benchmark program in Tafukt: `n = 0; for i in 0..N: if i mod 3 == 0: n = n + i`.
 pub fn program(iterations: u32) -> String {
     format!(
-        "n = 0\ni = 0\nwhile i < {iterations}\n  if i mod 3 = 0\n    n = n + i\n  end\n  i = i + 1\nend\nsay n\n"
+        "n = 0\nfor each i in 0 to {}\n  if i mod 3 = 0\n    n = n + i\n  end\nend\nsay n\n",
+        iterations - 1
     )
 }
 
