@@ -9,7 +9,7 @@ use tafukt_lesson::model::parse_lesson;
 use tafukt_lesson::runner::run_to_end;
 use tafukt_world::WorldSpec;
 
-const EMPTY_WORLD: &str = r#"{"kind":"grid","width":10,"height":10,"robot":{"x":0,"y":0,"heading":"east"}}"#;
+const EMPTY_WORLD: &str = r#"{"grid":{"width":10,"height":10,"robot":{"x":0,"y":0,"heading":"east"}}}"#;
 
 pub fn main(args: &[String]) -> Result<bool, String> {
     let mut file = None;
@@ -50,7 +50,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     let outcome = match run_to_end(&source, lang, &world, Limits::default()) {
         Ok(o) => o,
         Err(d) => {
-            let line = d.span(&Default::default()).line(&source);
+            let line = d.span(&tafukt_lang::Program::default()).line(&source);
             println!(
                 "error: {}: {}",
                 catalog.format("ui.line", &[("line", line.to_string())]),

@@ -2,33 +2,8 @@
 //! [`NodeId`] (its index in parse order); byte spans live in a side table on [`Program`], so
 //! two programs that differ only in layout compare equal.
 
-use crate::builtins::{Builtin, Colour};
-
-/// Index of a node in [`Program::spans`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct NodeId(pub u32);
-
-/// A byte range in the source text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end }
-    }
-
-    pub fn to(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
-    }
-
-    /// 1-based line number of the span's start in `src`.
-    pub fn line(self, src: &str) -> usize {
-        src.get(..self.start.min(src.len())).map_or(1, |before| before.matches('\n').count() + 1)
-    }
-}
+use tafukt_vm::builtins::{Builtin, Colour};
+pub use tafukt_vm::ids::{BinOp, NodeId, Span};
 
 #[derive(Debug, Clone, Default)]
 pub struct Program {
@@ -41,6 +16,12 @@ impl PartialEq for Program {
     /// Layout (spans) does not count: two programs are equal when their trees are.
     fn eq(&self, other: &Program) -> bool {
         self.body == other.body
+    }
+}
+
+impl tafukt_vm::ids::SpanTable for Program {
+    fn span_of(&self, id: NodeId) -> Span {
+        self.span(id)
     }
 }
 
@@ -205,36 +186,6 @@ impl Expr {
 pub enum UnaryOp {
     Neg,
     Not,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BinOp {
-    Or,
-    And,
-    Eq,
-    NotEq,
-    Lt,
-    Le,
-    Gt,
-    Ge,
-    Add,
-    Sub,
-    Mul,
-    Div,
-    Mod,
-}
-
-impl BinOp {
-    /// Binding strength: higher binds tighter.
-    pub fn precedence(self) -> u8 {
-        match self {
-            BinOp::Or => 1,
-            BinOp::And => 2,
-            BinOp::Eq | BinOp::NotEq | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => 4,
-            BinOp::Add | BinOp::Sub => 5,
-            BinOp::Mul | BinOp::Div | BinOp::Mod => 6,
-        }
-    }
 }
 
 /// Precedence of `not`: between `and` and comparisons.

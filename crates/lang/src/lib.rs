@@ -1,23 +1,20 @@
 //! Tafukt's language: one small program language with four keyword tables, parsed into an
 //! AST that both editors share, compiled to bytecode and run by a resumable VM.
 //!
-//! Pipeline: [`lexer`] → [`parser`] → [`ast`] → [`compiler`] → [`chunk`] → [`vm`].
-//! The VM reaches the world only through the [`host::Host`] trait.
+//! Pipeline: [`lexer`] → [`parser`] → [`ast`] → [`compiler`] → [`chunk`] → [`vm`]; the
+//! last two come from the `tafukt-vm` crate. The VM reaches the world only through the
+//! [`host::Host`] trait.
 
 pub mod ast;
-pub mod builtins;
-pub mod chunk;
 pub mod compiler;
-pub mod diagnostic;
-pub mod disasm;
-pub mod host;
 pub mod lexer;
 pub mod lexicon;
-pub mod limits;
 pub mod parser;
 pub mod printer;
-pub mod value;
-pub mod vm;
+
+// The runtime lives in its own crate (built for speed); its modules are re-exported here so
+// callers see one language crate.
+pub use tafukt_vm::{builtins, chunk, diagnostic, disasm, host, limits, value, vm};
 
 pub use ast::{NodeId, Program, Span};
 pub use builtins::Builtin;

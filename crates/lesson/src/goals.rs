@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use tafukt_world::GridWorld;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+/// Externally tagged (`{"robot_at": {"x": 1, "y": 0}}`, or `"no_items_left"`): serde reads
+/// it without buffering, which keeps the wasm bundle small.
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Goal {
     /// The robot ends on this cell (shown as "reach the flag" when a flag is there).
     RobotAt { x: u32, y: u32 },

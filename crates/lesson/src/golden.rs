@@ -8,7 +8,7 @@ use tafukt_world::WorldSpec;
 
 use crate::runner::run_to_end;
 
-const EMPTY_WORLD: &str = r#"{"kind":"grid","width":10,"height":10,"robot":{"x":0,"y":0,"heading":"east"}}"#;
+const EMPTY_WORLD: &str = r#"{"grid":{"width":10,"height":10,"robot":{"x":0,"y":0,"heading":"east"}}}"#;
 
 struct Expected {
     lang: Lang,
@@ -40,7 +40,7 @@ pub fn check(src: &str) -> Result<(), String> {
     let want = expectations(src);
     let world: WorldSpec = serde_json::from_str(EMPTY_WORLD).map_err(|e| e.to_string())?;
     let (said, summary, error) = match run_to_end(src, want.lang, &world, Limits::default()) {
-        Err(d) => (vec![], None, Some((d.code.key(), d.span(&Default::default()).line(src)))),
+        Err(d) => (vec![], None, Some((d.code.key(), d.span(&tafukt_lang::Program::default()).line(src)))),
         Ok(o) => {
             let error = match &o.halt {
                 Halt::Faulted(d) => Some((d.code.key(), d.span(&o.program).line(src))),

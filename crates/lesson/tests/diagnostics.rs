@@ -7,7 +7,7 @@ use tafukt_lang::{Code, Diagnostic, Halt, Lang, Limits};
 use tafukt_lesson::runner::{run_to_end, toolbox_violation};
 use tafukt_world::WorldSpec;
 
-const WORLD: &str = r#"{"kind":"grid","width":3,"height":3,"robot":{"x":0,"y":0,"heading":"east"}}"#;
+const WORLD: &str = r#"{"grid":{"width":3,"height":3,"robot":{"x":0,"y":0,"heading":"east"}}}"#;
 
 struct Case {
     key: &'static str,

@@ -9,7 +9,9 @@ use crate::grid::Dir;
 pub const WORLD_SCHEMA_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+/// Externally tagged (`{"grid": {…}}`): serde reads it without buffering, which keeps the
+/// wasm bundle small.
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum WorldSpec {
     Grid(GridSpec),
 }

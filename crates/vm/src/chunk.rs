@@ -1,8 +1,8 @@
 //! Bytecode: the contract between compiler and VM. Every instruction has the id of the AST
 //! node it came from in a side table, so errors and highlights point at blocks and lines.
 
-use crate::ast::{BinOp, NodeId};
 use crate::builtins::Builtin;
+use crate::ids::{BinOp, NodeId};
 use crate::value::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -1,7 +1,7 @@
 //! Diagnostics as data: a code, where it points, and named arguments. The words live in the
 //! message catalogue (`tafukt-i18n`), keyed by [`Code::key`], so every language can say them.
 
-use crate::ast::{NodeId, Span};
+use crate::ids::{NodeId, Span};
 
 /// Every problem the language can report, at parse, compile or run time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -166,10 +166,10 @@ impl Diagnostic {
     }
 
     /// The source range, resolving a node through the program's span table.
-    pub fn span(&self, program: &crate::Program) -> Span {
+    pub fn span(&self, table: &impl crate::ids::SpanTable) -> Span {
         match self.place {
             Place::Span(s) => s,
-            Place::Node(id) => program.span(id),
+            Place::Node(id) => table.span_of(id),
         }
     }
 }

@@ -4,11 +4,11 @@
 
 use std::rc::Rc;
 
-use crate::ast::{BinOp, NodeId};
 use crate::builtins::{Builtin, BuiltinKind};
 use crate::chunk::{Chunk, Op};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::host::Host;
+use crate::ids::{BinOp, NodeId};
 use crate::limits::Limits;
 use crate::value::Value;
 
@@ -215,7 +215,8 @@ impl Vm {
                 }
                 Op::BinGlobalConst(bin, a, c) | Op::BinLocalConst(bin, a, c) => {
                     let frame_base = if matches!(op, Op::BinLocalConst(..)) { base } else { 0 };
-                    let Some(x) = self.slots.get(frame_base + a as usize).filter(|v| **v != Value::Nothing)
+                    let Some(x) =
+                        self.slots.get(frame_base + a as usize).filter(|v| !matches!(v, Value::Nothing))
                     else {
                         return Err(self.no_value(frame_base, a));
                     };
@@ -224,11 +225,13 @@ impl Vm {
                 }
                 Op::BinGlobals(bin, a, b) | Op::BinLocals(bin, a, b) => {
                     let frame_base = if matches!(op, Op::BinLocals(..)) { base } else { 0 };
-                    let Some(x) = self.slots.get(frame_base + a as usize).filter(|v| **v != Value::Nothing)
+                    let Some(x) =
+                        self.slots.get(frame_base + a as usize).filter(|v| !matches!(v, Value::Nothing))
                     else {
                         return Err(self.no_value(frame_base, a));
                     };
-                    let Some(y) = self.slots.get(frame_base + b as usize).filter(|v| **v != Value::Nothing)
+                    let Some(y) =
+                        self.slots.get(frame_base + b as usize).filter(|v| !matches!(v, Value::Nothing))
                     else {
                         return Err(self.no_value(frame_base, b));
                     };
@@ -238,7 +241,7 @@ impl Vm {
                 Op::JumpUnless(cmp, t) => {
                     let y = self.pop();
                     let x = self.pop();
-                    if self.binary(cmp, &x, &y)? == Value::Bool(false) {
+                    if matches!(self.binary(cmp, &x, &y)?, Value::Bool(false)) {
                         self.ip = t as usize;
                         continue;
                     }
@@ -448,7 +451,7 @@ impl Vm {
                 BinOp::Sub => Value::Num(x - y),
                 BinOp::Mul => Value::Num(x * y),
                 BinOp::Div if y != 0.0 => Value::Num(x / y),
-                BinOp::Mod if y != 0.0 => Value::Num(x.rem_euclid(y)),
+                BinOp::Mod if y != 0.0 => Value::Num(modulo(x, y)),
                 BinOp::Eq => Value::Bool(x == y),
                 BinOp::NotEq => Value::Bool(x != y),
                 BinOp::Lt => Value::Bool(x < y),
@@ -504,6 +507,18 @@ impl Vm {
                 ));
             }
         })
+    }
+}
+
+/// `x mod y` as pupils expect it (never negative for a positive y). Whole numbers use integer
+/// remainder: float remainder is a slow software routine in wasm.
+#[inline(always)]
+fn modulo(x: f64, y: f64) -> f64 {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every whole number below is exact
+    if x.fract() == 0.0 && y.fract() == 0.0 && x.abs() < EXACT && y.abs() < EXACT {
+        (x as i64).rem_euclid(y as i64) as f64
+    } else {
+        x.rem_euclid(y)
     }
 }
 

@@ -1,0 +1,94 @@
+//! Run-time values: numbers, booleans, texts and lists. Texts and lists are shared behind
+//! `Rc`, so copying a value (and snapshotting a whole VM) is cheap.
+
+use std::fmt;
+use std::rc::Rc;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Value {
+    /// What a procedure without `return` gives back.
+    #[default]
+    Nothing,
+    Num(f64),
+    Bool(bool),
+    Text(Rc<str>),
+    List(Rc<Vec<Value>>),
+}
+
+impl Value {
+    pub fn text(s: &str) -> Value {
+        Value::Text(Rc::from(s))
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Nothing => Ok(()),
+            Value::Num(n) => f.write_str(&format_number(*n)),
+            Value::Bool(b) => write!(f, "{b}"),
+            Value::Text(t) => f.write_str(t),
+            Value::List(items) => {
+                f.write_str("[")?;
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{v}")?;
+                }
+                f.write_str("]")
+            }
+        }
+    }
+}
+
+/// Writes a number as pupils read it: whole numbers plainly, others with at most six
+/// decimals. Done with integers, so every platform prints the same digits.
+pub fn format_number(n: f64) -> String {
+    if !n.is_finite() {
+        return if n.is_nan() {
+            "?".into()
+        } else if n > 0.0 {
+            "∞".into()
+        } else {
+            "-∞".into()
+        };
+    }
+    if n.fract() == 0.0 && n.abs() < 9e15 {
+        return (n as i64).to_string();
+    }
+    if n.abs() >= 9e15 {
+        return (n as i128).to_string();
+    }
+    let scaled = (n.abs() * 1e6).round() as i64;
+    let (whole, mut frac) = (scaled / 1_000_000, scaled % 1_000_000);
+    let sign = if n < 0.0 && scaled != 0 { "-" } else { "" };
+    if frac == 0 {
+        return format!("{sign}{whole}");
+    }
+    let mut digits = 6;
+    while frac % 10 == 0 {
+        frac /= 10;
+        digits -= 1;
+    }
+    format!("{sign}{whole}.{frac:0digits$}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_number;
+
+    #[test]
+    fn numbers_print_as_pupils_write_them() {
+        for (n, want) in [
+            (3.0, "3"),
+            (-2.0, "-2"),
+            (0.5, "0.5"),
+            (-0.25, "-0.25"),
+            (1.0 / 3.0, "0.333333"),
+            (2.05, "2.05"),
+        ] {
+            assert_eq!(format_number(n), want);
+        }
+    }
+}
