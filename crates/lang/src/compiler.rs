@@ -3,7 +3,7 @@
 //! assigns is its own.
 
 use crate::ast::*;
-use crate::chunk::{Chunk, Op, Proc};
+use crate::chunk::{Chunk, LoopVar, Op, Proc};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::value::Value;
 
@@ -163,8 +163,16 @@ impl Compiler {
                 Some([Op::GetLocal(a), Op::GetLocal(b)]) => Some((2, Op::BinLocals(bin, *a, *b))),
                 _ => None,
             },
-            Op::JumpIfFalse(t) => match tail(1) {
-                Some([Op::Bin(cmp)]) if cmp.precedence() == 4 => Some((1, Op::JumpUnless(*cmp, t))),
+            Op::JumpIfFalse(t) => match (tail(2), tail(1)) {
+                (Some([Op::Const(c), Op::Bin(cmp)]), _) if cmp.precedence() == 4 && *c <= u16::MAX as u32 => {
+                    Some((2, Op::JumpUnlessConst(*cmp, *c as u16, t)))
+                }
+                (_, Some([Op::BinGlobalConst(cmp, a, c)]))
+                    if cmp.precedence() == 4 && *c <= u16::MAX as u32 =>
+                {
+                    Some((1, Op::JumpUnlessGlobalConst(*cmp, *a, *c as u16, t)))
+                }
+                (_, Some([Op::Bin(cmp)])) if cmp.precedence() == 4 => Some((1, Op::JumpUnless(*cmp, t))),
                 _ => None,
             },
             _ => None,
@@ -193,7 +201,8 @@ impl Compiler {
             Op::OrJump(_) => Op::OrJump(target),
             Op::RepeatNext(s, _) => Op::RepeatNext(s, target),
             Op::IterNext(s, _) => Op::IterNext(s, target),
-            Op::RangeNext(s, _) => Op::RangeNext(s, target),
+            Op::JumpUnlessConst(cmp, c, _) => Op::JumpUnlessConst(cmp, c, target),
+            Op::JumpUnlessGlobalConst(cmp, a, c, _) => Op::JumpUnlessGlobalConst(cmp, a, c, target),
             other => other,
         };
     }
@@ -322,13 +331,19 @@ impl Compiler {
                 let saved = self.scope.next_hidden;
                 let range = self.hidden(3);
                 self.emit(Op::RangeInit(range), list.id);
-                let top = self.label();
-                let exit = self.emit(Op::RangeNext(range, 0), id);
-                self.store(name, id);
+                let var = match self.resolve(name) {
+                    Slot::Global(v) => LoopVar::Global(v),
+                    Slot::Local(v) => LoopVar::Local(v),
+                };
+                // The test sits at the bottom (entered once by a jump), so each iteration
+                // runs one loop instruction instead of a test and a jump back.
+                let to_test = self.emit(Op::Jump(0), id);
+                let body_start = self.label();
                 self.block(body)?;
-                self.emit(Op::Jump(top), id);
-                let end = self.label();
-                self.patch(exit, end);
+                let test = self.label();
+                self.patch(to_test, test);
+                self.emit(Op::RangeLoop(range, var, body_start), id);
+                self.label();
                 self.scope.next_hidden = saved;
             }
             StmtKind::ForEach(name, list, body) => {

@@ -137,7 +137,7 @@ fn cases() -> Vec<Case> {
             key: "run.step-limit",
             source: "while true\n  x = 1\nend".into(),
             limits: small(Limits { max_steps: 100, ..Limits::default() }),
-            at: "1",
+            at: "while true\n  x = 1\nend",
             english:
                 "The program ran for too long (100 steps) and was stopped. Is there a loop that never ends?",
         },

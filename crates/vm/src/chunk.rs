@@ -28,6 +28,10 @@ pub enum Op {
     BinLocals(BinOp, u16, u16),
     /// Pops two values; jumps if the comparison is false (compare and branch, fused).
     JumpUnless(BinOp, u32),
+    /// Pops a value; jumps if comparing it with a constant is false (`… = 0` then branch).
+    JumpUnlessConst(BinOp, u16, u32),
+    /// Jumps if comparing a main-program variable with a constant is false (`while i < 10`).
+    JumpUnlessGlobalConst(BinOp, u16, u16, u32),
     Neg,
     Not,
     Jump(u32),
@@ -47,9 +51,10 @@ pub enum Op {
     /// Pops the end and start of a counting loop into slots s (next value), s + 1 (last
     /// value) and s + 2 (iterations so far).
     RangeInit(u16),
-    /// Pushes the next number of a counting loop, or jumps out after the last; too many
-    /// iterations end the run, naming this loop.
-    RangeNext(u16, u32),
+    /// The bottom of a counting loop: stores the next number in the loop variable and jumps
+    /// back to the body, or falls through after the last; too many iterations end the run,
+    /// naming this loop.
+    RangeLoop(u16, LoopVar, u32),
     /// Pops end and start and pushes the list of whole numbers between them.
     MakeRange,
     /// Zeroes a loop's iteration counter.
@@ -60,6 +65,13 @@ pub enum Op {
     Call(u32, u8),
     Return,
     Halt,
+}
+
+/// Where a counting loop keeps its variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoopVar {
+    Global(u16),
+    Local(u16),
 }
 
 /// A procedure's place in the code and the size of its frame.

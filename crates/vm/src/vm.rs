@@ -5,12 +5,16 @@
 use std::rc::Rc;
 
 use crate::builtins::{Builtin, BuiltinKind};
+use crate::chunk::LoopVar;
 use crate::chunk::{Chunk, Op};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Place};
 use crate::host::Host;
 use crate::ids::{BinOp, NodeId};
 use crate::limits::Limits;
 use crate::value::Value;
+
+/// Where a helper's error points until the loop knows which instruction failed.
+const PENDING: NodeId = NodeId(u32::MAX);
 
 /// Why [`Vm::run`] returned.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,7 +106,7 @@ impl Vm {
     /// two words wide.
     #[cold]
     fn fault(&self, code: Code) -> Box<Diagnostic> {
-        Box::new(Diagnostic::at_node(code, self.chunk.node_at(self.ip)))
+        Box::new(Diagnostic::at_node(code, PENDING))
     }
 
     #[cold]
@@ -145,50 +149,65 @@ impl Vm {
     }
 
     /// Runs up to `fuel` instructions, counting every one it starts into the run's steps,
-    /// whether the slice ends in a halt or an error.
+    /// whether the slice ends in a halt or an error. The instruction pointer and the count
+    /// live in locals while it runs; every error leaves the loop with `break`, so both are
+    /// written back in one place.
     fn execute(&mut self, host: &mut dyn Host, fuel: u64) -> Result<Halt, Box<Diagnostic>> {
-        let mut done = 0;
-        let result = self.execute_counted(host, fuel, &mut done);
-        self.steps += done;
-        result
-    }
-
-    fn execute_counted(
-        &mut self,
-        host: &mut dyn Host,
-        fuel: u64,
-        counted: &mut u64,
-    ) -> Result<Halt, Box<Diagnostic>> {
         let chunk = Rc::clone(&self.chunk);
         let code = &chunk.code;
+        let consts = &chunk.consts;
         // Steps are counted against the run's limit once per call, not once per instruction.
         let left = self.limits.max_steps.saturating_sub(self.steps);
         let budget = fuel.min(left);
         let mut base = self.frames.last().map_or(0, |f| f.base);
+        let mut ip = self.ip;
         let mut done = 0u64;
-        let halt = loop {
+        // The instruction being run, for errors made by helpers (they point at `PENDING`).
+        let mut at = ip;
+        // On an error: point it at the instruction being run, and leave the loop.
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(d) => break Err(d),
+                }
+            };
+        }
+        macro_rules! read {
+            ($frame_base:expr, $slot:expr) => {
+                match self.slots.get($frame_base + $slot as usize) {
+                    Some(Value::Nothing) | None => {
+                        self.ip = ip;
+                        break Err(self.no_value($frame_base, $slot));
+                    }
+                    Some(v) => v,
+                }
+            };
+        }
+        let result = loop {
             if done == budget {
                 if budget < fuel {
                     let count = self.limits.max_steps.to_string();
-                    return Err(self.fault_with(Code::StepLimit, &[("count", count)]));
+                    self.ip = ip;
+                    break Err(self.fault_with(Code::StepLimit, &[("count", count)]));
                 }
-                break Halt::OutOfFuel;
+                break Ok(Halt::OutOfFuel);
             }
             done += 1;
-            *counted = done;
-            let Some(&op) = code.get(self.ip) else {
-                break Halt::Finished;
+            let Some(&op) = code.get(ip) else {
+                break Ok(Halt::Finished);
             };
+            at = ip;
             match op {
-                Op::Const(i) => self.stack.push(chunk.consts[i as usize].clone()),
+                Op::Const(i) => self.stack.push(consts[i as usize].clone()),
                 Op::Nothing => self.stack.push(Value::Nothing),
-                Op::GetLocal(i) | Op::GetGlobal(i) => {
-                    let frame_base = if matches!(op, Op::GetLocal(_)) { base } else { 0 };
-                    match self.slots.get(frame_base + i as usize) {
-                        Some(Value::Num(n)) => self.stack.push(Value::Num(*n)),
-                        Some(Value::Nothing) | None => return Err(self.no_value(frame_base, i)),
-                        Some(v) => self.stack.push(v.clone()),
-                    }
+                Op::GetLocal(i) => {
+                    let v = read!(base, i).clone();
+                    self.stack.push(v);
+                }
+                Op::GetGlobal(i) => {
+                    let v = read!(0, i).clone();
+                    self.stack.push(v);
                 }
                 Op::SetLocal(i) => {
                     let v = self.pop();
@@ -202,7 +221,7 @@ impl Vm {
                     let n = n as usize;
                     if n > self.limits.max_list_len {
                         let count = self.limits.max_list_len.to_string();
-                        return Err(self.fault_with(Code::ListTooLong, &[("count", count)]));
+                        break Err(self.fault_with(Code::ListTooLong, &[("count", count)]));
                     }
                     let items = self.stack.split_off(self.stack.len().saturating_sub(n));
                     self.stack.push(Value::List(Rc::new(items)));
@@ -210,72 +229,77 @@ impl Vm {
                 Op::Bin(bin) => {
                     let y = self.pop();
                     let x = self.pop();
-                    let v = self.binary(bin, &x, &y)?;
+                    let v = tri!(self.binary(bin, &x, &y));
                     self.stack.push(v);
                 }
-                Op::BinGlobalConst(bin, a, c) | Op::BinLocalConst(bin, a, c) => {
-                    let frame_base = if matches!(op, Op::BinLocalConst(..)) { base } else { 0 };
-                    let Some(x) =
-                        self.slots.get(frame_base + a as usize).filter(|v| !matches!(v, Value::Nothing))
-                    else {
-                        return Err(self.no_value(frame_base, a));
-                    };
-                    let v = self.binary(bin, x, &chunk.consts[c as usize])?;
+                Op::BinGlobalConst(bin, a, c) => {
+                    let v = tri!(self.binary(bin, read!(0, a), &consts[c as usize]));
                     self.stack.push(v);
                 }
-                Op::BinGlobals(bin, a, b) | Op::BinLocals(bin, a, b) => {
-                    let frame_base = if matches!(op, Op::BinLocals(..)) { base } else { 0 };
-                    let Some(x) =
-                        self.slots.get(frame_base + a as usize).filter(|v| !matches!(v, Value::Nothing))
-                    else {
-                        return Err(self.no_value(frame_base, a));
-                    };
-                    let Some(y) =
-                        self.slots.get(frame_base + b as usize).filter(|v| !matches!(v, Value::Nothing))
-                    else {
-                        return Err(self.no_value(frame_base, b));
-                    };
-                    let v = self.binary(bin, x, y)?;
+                Op::BinLocalConst(bin, a, c) => {
+                    let v = tri!(self.binary(bin, read!(base, a), &consts[c as usize]));
+                    self.stack.push(v);
+                }
+                Op::BinGlobals(bin, a, b) => {
+                    let v = tri!(self.binary(bin, read!(0, a), read!(0, b)));
+                    self.stack.push(v);
+                }
+                Op::BinLocals(bin, a, b) => {
+                    let v = tri!(self.binary(bin, read!(base, a), read!(base, b)));
                     self.stack.push(v);
                 }
                 Op::JumpUnless(cmp, t) => {
                     let y = self.pop();
                     let x = self.pop();
-                    if matches!(self.binary(cmp, &x, &y)?, Value::Bool(false)) {
-                        self.ip = t as usize;
+                    if matches!(tri!(self.binary(cmp, &x, &y)), Value::Bool(false)) {
+                        ip = t as usize;
+                        continue;
+                    }
+                }
+                Op::JumpUnlessConst(cmp, c, t) => {
+                    let x = self.pop();
+                    if matches!(tri!(self.binary(cmp, &x, &consts[c as usize])), Value::Bool(false)) {
+                        ip = t as usize;
+                        continue;
+                    }
+                }
+                Op::JumpUnlessGlobalConst(cmp, a, c, t) => {
+                    if matches!(tri!(self.binary(cmp, read!(0, a), &consts[c as usize])), Value::Bool(false))
+                    {
+                        ip = t as usize;
                         continue;
                     }
                 }
                 Op::Neg => {
                     let a = self.pop();
-                    let n = self.num(&a, "-")?;
+                    let n = tri!(self.num(&a, "-"));
                     self.stack.push(Value::Num(-n));
                 }
                 Op::Not => {
                     let a = self.pop();
-                    let b = self.boolean(&a)?;
+                    let b = tri!(self.boolean(&a));
                     self.stack.push(Value::Bool(!b));
                 }
                 Op::Jump(t) => {
-                    self.ip = t as usize;
+                    ip = t as usize;
                     continue;
                 }
                 Op::JumpIfFalse(t) => {
                     let c = self.pop();
                     let truth = match c {
                         Value::Bool(b) => b,
-                        other => self.boolean(&other)?,
+                        other => tri!(self.boolean(&other)),
                     };
                     if !truth {
-                        self.ip = t as usize;
+                        ip = t as usize;
                         continue;
                     }
                 }
                 Op::AndJump(t) | Op::OrJump(t) => {
                     let top = self.stack.last().cloned().unwrap_or_default();
-                    let b = self.boolean(&top)?;
+                    let b = tri!(self.boolean(&top));
                     if b == matches!(op, Op::OrJump(_)) {
-                        self.ip = t as usize;
+                        ip = t as usize;
                         continue;
                     }
                     self.pop();
@@ -285,20 +309,20 @@ impl Vm {
                 }
                 Op::RepeatInit(s) => {
                     let v = self.pop();
-                    let n = self.num(&v, "repeat")?;
+                    let n = tri!(self.num(&v, "repeat"));
                     self.slots[base + s as usize] = Value::Num(n.floor().max(0.0));
                 }
                 Op::RepeatNext(s, exit) => match &mut self.slots[base + s as usize] {
                     Value::Num(n) if *n >= 1.0 => *n -= 1.0,
                     _ => {
-                        self.ip = exit as usize;
+                        ip = exit as usize;
                         continue;
                     }
                 },
                 Op::IterInit(s) => {
                     let v = self.pop();
                     if !matches!(v, Value::List(_)) {
-                        return Err(self.fault_with(Code::NotAList, &[("value", v.to_string())]));
+                        break Err(self.fault_with(Code::NotAList, &[("value", v.to_string())]));
                     }
                     self.slots[base + s as usize] = v;
                     self.slots[base + s as usize + 1] = Value::Num(0.0);
@@ -319,7 +343,7 @@ impl Vm {
                             self.stack.push(item);
                         }
                         None => {
-                            self.ip = exit as usize;
+                            ip = exit as usize;
                             continue;
                         }
                     }
@@ -327,41 +351,50 @@ impl Vm {
                 Op::RangeInit(s) => {
                     let end = self.pop();
                     let start = self.pop();
-                    let (start, end) = (self.num(&start, "for each")?, self.num(&end, "for each")?);
+                    let start = tri!(self.num(&start, "for each"));
+                    let end = tri!(self.num(&end, "for each"));
                     let i = base + s as usize;
                     self.slots[i] = Value::Num(start);
                     self.slots[i + 1] = Value::Num(end);
                     self.slots[i + 2] = Value::Num(0.0);
                 }
-                Op::RangeNext(s, exit) => {
+                Op::RangeLoop(s, var, body) => {
                     let i = base + s as usize;
                     let (Value::Num(next), Value::Num(end), Value::Num(count)) =
                         (&self.slots[i], &self.slots[i + 1], &self.slots[i + 2])
                     else {
-                        self.ip = exit as usize;
+                        ip += 1;
                         continue;
                     };
                     let (next, end, count) = (*next, *end, *count);
                     if next > end {
-                        self.ip = exit as usize;
+                        ip += 1;
                         continue;
                     }
                     let limit = self.limits.max_loop_iterations;
                     if count >= limit as f64 {
-                        return Err(self.fault_with(Code::LoopLimit, &[("count", limit.to_string())]));
+                        break Err(self.fault_with(Code::LoopLimit, &[("count", limit.to_string())]));
                     }
                     self.slots[i] = Value::Num(next + 1.0);
                     self.slots[i + 2] = Value::Num(count + 1.0);
-                    self.stack.push(Value::Num(next));
+                    // The loop variable is stored here, not by a separate instruction.
+                    let target = match var {
+                        LoopVar::Global(v) => v as usize,
+                        LoopVar::Local(v) => base + v as usize,
+                    };
+                    self.slots[target] = Value::Num(next);
+                    ip = body as usize;
+                    continue;
                 }
                 Op::MakeRange => {
                     let end = self.pop();
                     let start = self.pop();
-                    let (start, end) = (self.num(&start, "to")?, self.num(&end, "to")?);
+                    let start = tri!(self.num(&start, "to"));
+                    let end = tri!(self.num(&end, "to"));
                     let len = if end >= start { (end - start).floor() + 1.0 } else { 0.0 };
                     if len > self.limits.max_list_len as f64 {
                         let count = self.limits.max_list_len.to_string();
-                        return Err(self.fault_with(Code::ListTooLong, &[("count", count)]));
+                        break Err(self.fault_with(Code::ListTooLong, &[("count", count)]));
                     }
                     let items = (0..len as usize).map(|k| Value::Num(start + k as f64)).collect();
                     self.stack.push(Value::List(Rc::new(items)));
@@ -372,24 +405,24 @@ impl Vm {
                     if let Value::Num(n) = &mut self.slots[base + s as usize] {
                         *n += 1.0;
                         if *n > limit as f64 {
-                            return Err(self.fault_with(Code::LoopLimit, &[("count", limit.to_string())]));
+                            break Err(self.fault_with(Code::LoopLimit, &[("count", limit.to_string())]));
                         }
                     }
                 }
                 Op::Builtin(b, argc) => {
                     let args = self.stack.split_off(self.stack.len().saturating_sub(argc as usize));
-                    let node = chunk.node_at(self.ip);
+                    let node = chunk.node_at(ip);
                     match host.call(b, &args) {
                         Ok(v) => {
-                            self.ip += 1;
+                            ip += 1;
                             if b.kind() == BuiltinKind::Action {
                                 self.actions += 1;
                                 if self.actions > self.limits.max_actions {
                                     let mut d = Diagnostic::at_node(Code::ActionLimit, node);
                                     d.args.push(("count", self.limits.max_actions.to_string()));
-                                    return Err(Box::new(d));
+                                    break Err(Box::new(d));
                                 }
-                                break Halt::Action { node, builtin: b };
+                                break Ok(Halt::Action { node, builtin: b });
                             }
                             self.stack.push(v);
                             continue;
@@ -397,47 +430,51 @@ impl Vm {
                         Err(f) => {
                             let mut d = Diagnostic::at_node(Code::World(f.key), node);
                             d.args = f.args;
-                            return Err(Box::new(d));
+                            break Err(Box::new(d));
                         }
                     }
                 }
                 Op::Call(p, argc) => {
                     if self.frames.len() >= self.limits.max_call_depth {
                         let count = self.limits.max_call_depth.to_string();
-                        return Err(self.fault_with(Code::CallDepth, &[("count", count)]));
+                        break Err(self.fault_with(Code::CallDepth, &[("count", count)]));
                     }
                     let proc = &chunk.procs[p as usize];
                     let args = self.stack.split_off(self.stack.len().saturating_sub(argc as usize));
                     let new_base = self.slots.len();
                     self.slots.extend(args);
                     self.slots.resize(new_base + proc.slots as usize, Value::Nothing);
-                    self.frames.push(Frame {
-                        base: new_base,
-                        ret_ip: self.ip + 1,
-                        stack_len: self.stack.len(),
-                    });
+                    self.frames.push(Frame { base: new_base, ret_ip: ip + 1, stack_len: self.stack.len() });
                     base = new_base;
-                    self.ip = proc.start as usize;
+                    ip = proc.start as usize;
                     continue;
                 }
                 Op::Return => {
                     let v = self.pop();
                     if self.frames.len() <= 1 {
-                        break Halt::Finished;
+                        break Ok(Halt::Finished);
                     }
                     let frame = self.frames.pop().unwrap_or(Frame { base: 0, ret_ip: 0, stack_len: 0 });
                     self.slots.truncate(frame.base);
                     self.stack.truncate(frame.stack_len);
                     self.stack.push(v);
-                    self.ip = frame.ret_ip;
+                    ip = frame.ret_ip;
                     base = self.frames.last().map_or(0, |f| f.base);
                     continue;
                 }
-                Op::Halt => break Halt::Finished,
+                Op::Halt => break Ok(Halt::Finished),
             }
-            self.ip += 1;
+            ip += 1;
         };
-        Ok(halt)
+        let mut result = result;
+        if let Err(d) = &mut result {
+            if d.place == Place::Node(PENDING) {
+                d.place = Place::Node(chunk.node_at(at));
+            }
+        }
+        self.ip = ip;
+        self.steps += done;
+        result
     }
 
     /// A binary operator on two values: numbers take the fast path, everything else (texts,
@@ -516,7 +553,10 @@ impl Vm {
 fn modulo(x: f64, y: f64) -> f64 {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every whole number below is exact
     if x.fract() == 0.0 && y.fract() == 0.0 && x.abs() < EXACT && y.abs() < EXACT {
-        (x as i64).rem_euclid(y as i64) as f64
+        let (a, b) = (x as i64, y as i64);
+        // Euclidean remainder by hand: both are below 2^53, so `%` cannot overflow.
+        let r = a % b;
+        (if r < 0 { r + b.abs() } else { r }) as f64
     } else {
         x.rem_euclid(y)
     }
