@@ -130,7 +130,7 @@ impl Session {
             }
             Action::Step => {
                 if self.start_if_needed() {
-                    self.advance();
+                    self.advance(true);
                     if matches!(self.phase, Phase::Running | Phase::Ready) {
                         self.phase = Phase::Paused;
                     }
@@ -156,7 +156,7 @@ impl Session {
                 }
                 if self.cooldown > 0 {
                     self.cooldown -= 1;
-                } else if self.advance() {
+                } else if self.advance(false) {
                     self.cooldown = frames_per_action(self.speed).saturating_sub(1);
                     let depth = self.vm.as_ref().map_or(0, Vm::depth);
                     if self.pause_depth.is_some_and(|target| depth <= target) {
@@ -214,13 +214,21 @@ impl Session {
         }
     }
 
-    /// Runs until the next robot action or the fuel for one tick is used. True if the robot
-    /// acted.
-    fn advance(&mut self) -> bool {
+    /// Runs until the next robot action (or, when `one_statement`, the next statement) or
+    /// until the fuel for one tick is used. True if the robot acted.
+    fn advance(&mut self, one_statement: bool) -> bool {
         let Some(vm) = self.vm.as_mut() else { return false };
         let mut host = GridHost { world: &mut self.world };
-        let halt = vm.run(&mut host, FUEL_PER_TICK);
+        let halt = if one_statement {
+            vm.step_statement(&mut host, FUEL_PER_TICK)
+        } else {
+            vm.run(&mut host, FUEL_PER_TICK)
+        };
         match halt {
+            Halt::Step { node } => {
+                self.active_line = self.program.as_ref().map(|p| p.span(node).line(&self.source));
+                false
+            }
             Halt::Action { node, .. } => {
                 self.steps += 1;
                 self.active_line = self.program.as_ref().map(|p| p.span(node).line(&self.source));
@@ -302,15 +310,29 @@ mod tests {
     }
 
     #[test]
-    fn step_pauses_after_each_action_and_highlights_its_line() {
+    fn step_pauses_after_each_statement_and_highlights_its_line() {
         let l = lesson();
         let mut s = Session::new(l.clone(), Lang::En, Some(l.solution.clone()));
+        let mut lines = Vec::new();
+        for _ in 0..6 {
+            s.apply(Action::Step);
+            lines.push(s.active_line);
+        }
+        assert_eq!(s.phase, Phase::Paused);
+        // move, turn left, the repeat header, a move, the repeat going round, a move.
+        assert_eq!(lines, [Some(1), Some(2), Some(3), Some(4), Some(3), Some(4)]);
+        assert_eq!(s.steps, 4);
+    }
+
+    #[test]
+    fn step_shows_statements_that_do_not_move_the_robot() {
+        let mut s = Session::new(lesson(), Lang::En, Some("x = 1\nx = x + 1\nmove\n".into()));
         s.apply(Action::Step);
-        assert_eq!((s.phase.clone(), s.active_line), (Phase::Paused, Some(1)));
+        assert_eq!((s.active_line, s.steps), (Some(1), 0));
         s.apply(Action::Step);
-        assert_eq!(s.active_line, Some(2));
+        assert_eq!((s.active_line, s.steps), (Some(2), 0));
         s.apply(Action::Step);
-        assert_eq!(s.active_line, Some(4));
+        assert_eq!((s.active_line, s.steps), (Some(3), 1));
     }
 
     #[test]
@@ -369,6 +391,8 @@ mod tests {
     fn step_out_finishes_the_current_procedure() {
         let mut s = Session::new(lesson(), Lang::En, Some(JUMPS.into()));
         s.apply(Action::SetSpeed(5));
+        s.apply(Action::Step);
+        assert_eq!(s.active_line, Some(5), "the call of hop");
         s.apply(Action::Step);
         assert_eq!(s.active_line, Some(2), "stepped into hop");
         s.apply(Action::StepOut);

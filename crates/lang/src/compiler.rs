@@ -254,6 +254,11 @@ impl Compiler {
 
     fn stmt(&mut self, s: &Stmt) -> CResult<()> {
         let id = s.id;
+        if !matches!(s.kind, StmtKind::Comment(_) | StmtKind::Define(..)) {
+            // A statement start is a visible step, and nothing is fused across it.
+            let at = self.label();
+            self.chunk.statements.push((at, id));
+        }
         match &s.kind {
             StmtKind::Action(b, args) => {
                 for a in args {

@@ -254,4 +254,29 @@ proptest! {
             prop_assert_eq!(trace(1), trace(1_000_000));
         }
     }
+
+    #[test]
+    fn a_snapshot_of_the_vm_resumes_exactly_like_the_original(p in arb_program(), cut in 0u64..2_000) {
+        if let Ok(chunk) = tafukt_lang::compiler::compile(&p) {
+            let limits = Limits { max_steps: 20_000, max_call_depth: 30, ..Limits::default() };
+            let mut vm = Vm::new(std::rc::Rc::new(chunk), limits);
+            let mut host = NullHost::default();
+            let _ = vm.run(&mut host, cut);
+            // The step back the UI offers: keep a copy of VM and host, run on, compare.
+            let (mut copy, mut copy_host) = (vm.clone(), host.clone());
+            let finish = |vm: &mut Vm, host: &mut NullHost| {
+                let mut halts = Vec::new();
+                for _ in 0..100_000 {
+                    let h = vm.run(host, 10_000);
+                    let end = matches!(h, Halt::Finished | Halt::Faulted(_));
+                    halts.push(h);
+                    if end {
+                        break;
+                    }
+                }
+                (halts, host.actions.clone(), host.said.clone())
+            };
+            prop_assert_eq!(finish(&mut vm, &mut host), finish(&mut copy, &mut copy_host));
+        }
+    }
 }

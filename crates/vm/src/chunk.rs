@@ -94,6 +94,9 @@ pub struct Chunk {
     pub consts: Vec<Value>,
     /// Procedure 0 is the main program.
     pub procs: Vec<Proc>,
+    /// Where each statement's code starts, in code order, with the statement's node: the
+    /// visible steps a pupil can stop at.
+    pub statements: Vec<(u32, NodeId)>,
 }
 
 impl Chunk {
@@ -101,6 +104,18 @@ impl Chunk {
         self.code.push(op);
         self.nodes.push(node);
         self.code.len() as u32 - 1
+    }
+
+    /// The statement whose code begins at `ip`, if one does.
+    pub fn statement_at(&self, ip: usize) -> Option<NodeId> {
+        let i = self.statements.binary_search_by_key(&(ip as u32), |(at, _)| *at).ok()?;
+        Some(self.statements[i].1)
+    }
+
+    /// The innermost statement that started at or before `ip`.
+    pub fn statement_before(&self, ip: usize) -> Option<NodeId> {
+        let i = self.statements.partition_point(|(at, _)| *at as usize <= ip);
+        i.checked_sub(1).map(|i| self.statements[i].1)
     }
 
     pub fn node_at(&self, ip: usize) -> NodeId {

@@ -24,6 +24,10 @@ pub enum Halt {
         node: NodeId,
         builtin: Builtin,
     },
+    /// Stepping by statements: `node` has just run and the next statement is about to.
+    Step {
+        node: NodeId,
+    },
     /// The fuel for this call is used up; call `run` again to go on.
     OutOfFuel,
     Finished,
@@ -84,6 +88,24 @@ impl Vm {
 
     pub fn is_done(&self) -> bool {
         self.ended.is_some()
+    }
+
+    /// Runs one visible step: until the next statement begins, a robot action is done, or
+    /// the run ends, whichever comes first. Used for stepping, never for running (it runs one
+    /// instruction per call).
+    pub fn step_statement(&mut self, host: &mut dyn Host, max_instructions: u64) -> Halt {
+        for _ in 0..max_instructions {
+            let at = self.ip;
+            match self.run(host, 1) {
+                Halt::OutOfFuel => {}
+                other => return other,
+            }
+            if self.chunk.statement_at(self.ip).is_some() {
+                let node = self.chunk.statement_before(at).unwrap_or_else(|| self.chunk.node_at(at));
+                return Halt::Step { node };
+            }
+        }
+        Halt::OutOfFuel
     }
 
     /// Runs at most `fuel` instructions, stopping early after a robot action, at the end, or
