@@ -32,9 +32,15 @@ pub enum Tok {
     Le,
     Gt,
     Ge,
+    /// A number with more digits than a program may hold.
+    LongNumber,
     Unknown(char),
     Eof,
 }
+
+/// Digits a number in a program may have, and how many of them after the point.
+pub const MAX_DIGITS: usize = 15;
+pub const MAX_DECIMALS: usize = 6;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
@@ -110,7 +116,14 @@ pub fn lex(src: &str) -> Vec<Token> {
                 Some(k) if k > 0 => mantissa / 10f64.powi(k),
                 _ => mantissa,
             };
-            out.push(Token { tok: Tok::Number(value), span: Span::new(start, end) });
+            // Up to 15 digits, 6 of them after the point, read and print back exactly.
+            let digits = src[start..end].chars().filter(|c| digit_value(*c).is_some()).count();
+            let tok = if digits > MAX_DIGITS || decimals.unwrap_or(0) > MAX_DECIMALS as i32 {
+                Tok::LongNumber
+            } else {
+                Tok::Number(value)
+            };
+            out.push(Token { tok, span: Span::new(start, end) });
         } else if is_word_char(c) {
             let mut end = start;
             while let Some(&(i, ch)) = chars.peek() {
@@ -218,6 +231,14 @@ mod tests {
     fn spans_are_byte_ranges() {
         let t = lex("  move");
         assert_eq!(t[0].span, Span::new(2, 6));
+    }
+
+    #[test]
+    fn numbers_longer_than_a_program_may_hold_are_marked() {
+        // Found by fuzzing: 43 nines printed back as a different number.
+        assert_eq!(toks("9999999999999999999999"), vec![Tok::LongNumber, Tok::Eof]);
+        assert_eq!(toks("0.1234567"), vec![Tok::LongNumber, Tok::Eof]);
+        assert_eq!(toks("123456789012345"), vec![Tok::Number(123456789012345.0), Tok::Eof]);
     }
 
     #[test]

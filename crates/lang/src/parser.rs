@@ -254,6 +254,9 @@ impl<'a> Parser<'a> {
         let d = match self.peek().clone() {
             Tok::Unknown(c) => Diagnostic::at_span(Code::UnexpectedChar, span).with("char", c.to_string()),
             Tok::Text { closed: false, .. } => Diagnostic::at_span(Code::UnclosedText, span),
+            Tok::LongNumber => Diagnostic::at_span(Code::NumberTooLong, span)
+                .with("digits", crate::lexer::MAX_DIGITS.to_string())
+                .with("decimals", crate::lexer::MAX_DECIMALS.to_string()),
             _ => Diagnostic::at_span(fallback, span).with("word", self.src[span.start..span.end].to_string()),
         };
         self.error(d)

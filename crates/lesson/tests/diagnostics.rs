@@ -32,6 +32,12 @@ fn cases() -> Vec<Case> {
         case("parse.unexpected-char", "@", "@", "I don't know the sign `@`. Remove it."),
         case("parse.unclosed-text", "say \"hi", "\"hi", "This text has no closing quote. End it with `\"`."),
         case(
+            "parse.number-too-long",
+            "say 1234567890123456",
+            "1234567890123456",
+            "This number is too long. Use at most 15 digits, and at most 6 after the point.",
+        ),
+        case(
             "parse.repeat-needs-count",
             "repeat times\nend",
             "repeat",

@@ -9,6 +9,7 @@ pub enum Code {
     // Parse.
     UnexpectedChar,
     UnclosedText,
+    NumberTooLong,
     RepeatNeedsCount,
     RepeatNeedsTimes,
     MissingEnd,
@@ -54,6 +55,7 @@ impl Code {
         let (layer, name) = match self {
             Code::UnexpectedChar => ("parse", "unexpected-char"),
             Code::UnclosedText => ("parse", "unclosed-text"),
+            Code::NumberTooLong => ("parse", "number-too-long"),
             Code::RepeatNeedsCount => ("parse", "repeat-needs-count"),
             Code::RepeatNeedsTimes => ("parse", "repeat-needs-times"),
             Code::MissingEnd => ("parse", "missing-end"),
@@ -93,9 +95,10 @@ impl Code {
     }
 
     /// Every code with a catalogue entry of its own (world faults are listed by the world).
-    pub const LANGUAGE_CODES: [Code; 35] = [
+    pub const LANGUAGE_CODES: [Code; 36] = [
         Code::UnexpectedChar,
         Code::UnclosedText,
+        Code::NumberTooLong,
         Code::RepeatNeedsCount,
         Code::RepeatNeedsTimes,
         Code::MissingEnd,
