@@ -8,7 +8,7 @@ use tafukt_lang::parser::parse;
 use tafukt_lang::printer::print;
 use tafukt_lang::{Diagnostic, Halt, Lang, Limits, Program, Vm};
 use tafukt_lesson::goals::{all_met, check_all, GoalReport};
-use tafukt_lesson::runner::{toolbox_violation, world_from};
+use tafukt_lesson::runner::{seeds, toolbox_violation, world_from};
 use tafukt_lesson::{GridHost, Lesson};
 use tafukt_world::GridWorld;
 
@@ -65,6 +65,11 @@ pub struct Session {
     /// While stepping over or out: pause at the first action made at this call depth or
     /// shallower.
     pause_depth: Option<usize>,
+    /// The lesson world's seeds, and which one is on the stage.
+    seeds: Vec<u64>,
+    variant: usize,
+    /// Variants on which a run met every goal.
+    passed: std::collections::BTreeSet<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -90,7 +95,8 @@ impl Session {
     /// A session on `lesson` with the pupil's saved program, or the starter in `lang`.
     pub fn new(lesson: Rc<Lesson>, lang: Lang, saved: Option<String>) -> Session {
         let source = saved.unwrap_or_else(|| translate(&lesson.starter, Lang::En, lang).unwrap_or_default());
-        let world = world_from(&lesson.world);
+        let seeds = seeds(&lesson.world);
+        let world = world_from(&lesson.world, seeds[0]);
         let goals = check_all(&lesson.goals, &world);
         Session {
             lesson,
@@ -106,7 +112,20 @@ impl Session {
             speed: 3,
             cooldown: 0,
             pause_depth: None,
+            seeds,
+            variant: 0,
+            passed: Default::default(),
         }
+    }
+
+    /// Which variant of the world is on the stage (from 0), and how many there are.
+    pub fn variant(&self) -> (usize, usize) {
+        (self.variant, self.seeds.len())
+    }
+
+    /// How many variants a run has passed, of how many: the lesson is done when all.
+    pub fn variants_passed(&self) -> (usize, usize) {
+        (self.passed.len(), self.seeds.len())
     }
 
     pub fn is_running(&self) -> bool {
@@ -177,7 +196,7 @@ impl Session {
     }
 
     fn reset(&mut self) {
-        self.world = world_from(&self.lesson.world);
+        self.world = world_from(&self.lesson.world, self.seeds[self.variant]);
         self.goals = check_all(&self.lesson.goals, &self.world);
         self.vm = None;
         self.program = None;
@@ -193,6 +212,12 @@ impl Session {
     fn start_if_needed(&mut self) -> bool {
         match self.phase {
             Phase::Running | Phase::Paused => return true,
+            // After a success, the next run meets the next variant of the world, so a path
+            // learnt by heart does not pass; after a failure, the same world again.
+            Phase::Finished { success: true } => {
+                self.variant = (self.variant + 1) % self.seeds.len();
+                self.reset();
+            }
             Phase::Finished { .. } | Phase::Failed(_) => self.reset(),
             Phase::Ready => {}
         }
@@ -238,7 +263,11 @@ impl Session {
             Halt::OutOfFuel => false,
             Halt::Finished => {
                 self.goals = check_all(&self.lesson.goals, &self.world);
-                self.phase = Phase::Finished { success: all_met(&self.goals) };
+                let success = all_met(&self.goals);
+                if success {
+                    self.passed.insert(self.variant);
+                }
+                self.phase = Phase::Finished { success };
                 self.active_line = None;
                 false
             }
@@ -398,6 +427,37 @@ mod tests {
         s.apply(Action::StepOut);
         ticks_until_paused(&mut s);
         assert_eq!((s.phase.clone(), s.steps, s.active_line), (Phase::Paused, 3, Some(6)));
+    }
+
+    fn lesson_with_variants() -> Rc<Lesson> {
+        let text = include_str!("../lessons/conditions-2.json");
+        Rc::new(tafukt_lesson::model::parse_lesson("conditions-2.json", text).unwrap())
+    }
+
+    #[test]
+    fn after_a_success_the_next_run_meets_the_next_variant() {
+        let l = lesson_with_variants();
+        let mut s = Session::new(l.clone(), Lang::En, Some(l.solution.clone()));
+        let (_, count) = s.variant();
+        let mut flags = std::collections::BTreeSet::new();
+        for round in 0..count {
+            run_all(&mut s);
+            assert_eq!(s.variant().0, round, "each new run after a success moves on");
+            assert_eq!(s.phase, Phase::Finished { success: true });
+            flags.insert(s.world.robot.x);
+        }
+        assert_eq!(s.variants_passed(), (count, count));
+        assert!(flags.len() > 1, "the flag moved between variants");
+    }
+
+    #[test]
+    fn after_a_failure_the_same_variant_comes_back() {
+        let l = lesson_with_variants();
+        let mut s = Session::new(l, Lang::En, Some("move\n".into()));
+        run_all(&mut s);
+        assert_eq!(s.phase, Phase::Finished { success: false });
+        s.apply(Action::Run);
+        assert_eq!(s.variant().0, 0);
     }
 
     #[test]

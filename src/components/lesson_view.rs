@@ -100,6 +100,8 @@ pub fn LessonView(props: &Props) -> Html {
         }
     };
     let failed = matches!(s.phase, Phase::Failed(_));
+    let (variant, variants) = s.variant();
+    let (passed, _) = s.variants_passed();
     let success = s.phase == (Phase::Finished { success: true });
     let star_rule =
         s.lesson.stars.as_ref().map(|r| i18n.f("ui.star-rule", &[("count", r.max_blocks.to_string())]));
@@ -135,6 +137,13 @@ pub fn LessonView(props: &Props) -> Html {
             </section>
             <section class="panel stage-panel">
                 <h2>{ i18n.t("ui.stage") }</h2>
+                if variants > 1 {
+                    <p class="variant" data-testid="variant" data-passed={passed.to_string()}>
+                        { i18n.f("ui.variant", &[("index", (variant + 1).to_string()), ("count", variants.to_string())]) }
+                        { " · " }
+                        { i18n.f("ui.variants-passed", &[("passed", passed.to_string()), ("count", variants.to_string())]) }
+                    </p>
+                }
                 <Stage world={s.world.clone()} />
                 if !s.world.said.is_empty() {
                     <div class="said" data-testid="said">

@@ -8,9 +8,10 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   tafukt check [LESSONS_DIR]                      check every lesson (default: lessons)
-  tafukt run FILE [--lang en|fr|ar|zgh] [--world FILE]
+  tafukt run FILE [--lang en|fr|ar|zgh] [--world FILE [--seed N]]
                                                   run a program; FILE may be - for stdin;
-                                                  --world takes a world or lesson JSON file";
+                                                  --world takes a world or lesson JSON file,
+                                                  --seed picks one of its variants";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -15,6 +15,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     let mut file = None;
     let mut lang = Lang::En;
     let mut world_file = None;
+    let mut seed: Option<u64> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -23,6 +24,10 @@ pub fn main(args: &[String]) -> Result<bool, String> {
                 lang = Lang::from_tag(tag).ok_or_else(|| format!("unknown language `{tag}`"))?;
             }
             "--world" => world_file = Some(it.next().ok_or("--world needs a file")?.clone()),
+            "--seed" => {
+                let n = it.next().ok_or("--seed needs a number")?;
+                seed = Some(n.parse().map_err(|_| format!("--seed needs a whole number, not `{n}`"))?);
+            }
             other if file.is_none() => file = Some(other.to_string()),
             other => return Err(format!("unexpected argument `{other}`")),
         }
@@ -47,7 +52,9 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         }
     };
     let catalog = Catalog::new(lang);
-    let outcome = match run_to_end(&source, lang, &world, Limits::default()) {
+    // Without --seed, the first of the world's own seeds.
+    let seed = seed.unwrap_or_else(|| tafukt_lesson::runner::seeds(&world)[0]);
+    let outcome = match run_to_end(&source, lang, &world, seed, Limits::default()) {
         Ok(o) => o,
         Err(d) => {
             let line = d.span(&tafukt_lang::Program::default()).line(&source);

@@ -6,13 +6,18 @@ use tafukt_lang::{Halt, Lang, Limits};
 
 use crate::goals::{all_met, check_all};
 use crate::model::Lesson;
-use crate::runner::{run_to_end, toolbox_violation};
+use crate::runner::{run_to_end, seeds, toolbox_violation};
 
-/// Whether `source` meets every goal of `lesson` without an error.
+/// Whether `source` meets every goal of `lesson` without an error, on every seed.
 pub fn passes(lesson: &Lesson, source: &str) -> Result<bool, String> {
-    let outcome =
-        run_to_end(source, Lang::En, &lesson.world, Limits::default()).map_err(|d| format!("{d:?}"))?;
-    Ok(matches!(outcome.halt, Halt::Finished) && all_met(&check_all(&lesson.goals, &outcome.world)))
+    for seed in seeds(&lesson.world) {
+        let outcome = run_to_end(source, Lang::En, &lesson.world, seed, Limits::default())
+            .map_err(|d| format!("{d:?}"))?;
+        if !(matches!(outcome.halt, Halt::Finished) && all_met(&check_all(&lesson.goals, &outcome.world))) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// Every problem with the lesson's content; empty means the lesson is sound.

@@ -11,6 +11,8 @@ use tafukt_world::GridWorld;
 pub enum Goal {
     /// The robot ends on this cell (shown as "reach the flag" when a flag is there).
     RobotAt { x: u32, y: u32 },
+    /// The robot ends on a flag, wherever the world's variant put it.
+    AtFlag,
     /// The robot's bag holds at least this many items at the end.
     ItemsCollected { count: u32 },
     /// No item is left on the ground.
@@ -47,6 +49,7 @@ impl Goal {
                     world.robot.x == *x && world.robot.y == *y,
                 )
             }
+            Goal::AtFlag => ("goal.robot-at", vec![], world.at_flag()),
             Goal::ItemsCollected { count } => {
                 ("goal.items-collected", vec![("count", count.to_string())], world.bag_total() >= *count)
             }

@@ -39,7 +39,7 @@ fn expectations(src: &str) -> Expected {
 pub fn check(src: &str) -> Result<(), String> {
     let want = expectations(src);
     let world: WorldSpec = serde_json::from_str(EMPTY_WORLD).map_err(|e| e.to_string())?;
-    let (said, summary, error) = match run_to_end(src, want.lang, &world, Limits::default()) {
+    let (said, summary, error) = match run_to_end(src, want.lang, &world, 0, Limits::default()) {
         Err(d) => (vec![], None, Some((d.code.key(), d.span(&tafukt_lang::Program::default()).line(src)))),
         Ok(o) => {
             let error = match &o.halt {

@@ -20,9 +20,19 @@ pub struct RunOutcome {
     pub actions: Vec<NodeId>,
 }
 
-pub fn world_from(spec: &WorldSpec) -> GridWorld {
+/// The world for one seed of the spec's variants.
+pub fn world_from(spec: &WorldSpec, seed: u64) -> GridWorld {
     match spec {
-        WorldSpec::Grid(g) => GridWorld::from_spec(g),
+        WorldSpec::Grid(g) => GridWorld::from_spec_seeded(g, seed),
+    }
+}
+
+/// The seeds a solution must pass on: the spec's variants, or the one world it describes.
+pub fn seeds(spec: &WorldSpec) -> Vec<u64> {
+    match spec {
+        WorldSpec::Grid(g) => {
+            g.variants.as_ref().map(|v| v.seeds.clone()).filter(|s| !s.is_empty()).unwrap_or(vec![0])
+        }
     }
 }
 
@@ -41,10 +51,11 @@ pub fn run_to_end(
     source: &str,
     lang: Lang,
     spec: &WorldSpec,
+    seed: u64,
     limits: Limits,
 ) -> Result<RunOutcome, Diagnostic> {
     let (program, chunk) = tafukt_lang::build(source, lang)?;
-    let mut world = world_from(spec);
+    let mut world = world_from(spec, seed);
     let mut vm = Vm::new(Rc::new(chunk), limits);
     let mut actions = Vec::new();
     let halt = loop {

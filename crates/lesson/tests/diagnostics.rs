@@ -231,7 +231,7 @@ fn cases() -> Vec<Case> {
 /// The diagnostic a pupil would see first, and the text it points at.
 fn diagnose(c: &Case) -> (Diagnostic, String) {
     let world: WorldSpec = serde_json::from_str(WORLD).unwrap();
-    let (d, program) = match run_to_end(&c.source, Lang::En, &world, c.limits) {
+    let (d, program) = match run_to_end(&c.source, Lang::En, &world, 0, c.limits) {
         Err(d) => (d, Default::default()),
         Ok(o) => {
             let toolbox = vec!["move".to_string(), "turn_left".to_string()];

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::spec::GridSpec;
+use crate::spec::{GridSpec, RandomRule};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -110,8 +110,56 @@ pub struct GridWorld {
 pub const COLOURS: [&str; 6] = ["red", "green", "blue", "yellow", "black", "white"];
 
 impl GridWorld {
-    /// Builds the world a spec describes. Call [`GridSpec::problems`] first for a friendly
-    /// report; out-of-range positions are clamped here so the world is always drawable.
+    /// The world a spec describes for one seed: the fixed parts, then each random rule
+    /// drawn from a generator seeded with `seed`. Same spec and seed, same world, anywhere.
+    pub fn from_spec_seeded(spec: &GridSpec, seed: u64) -> GridWorld {
+        let mut world = GridWorld::from_spec(spec);
+        let Some(variants) = &spec.variants else { return world };
+        let mut rng = crate::rng::Rng::new(seed);
+        let (width, height) = (world.width, world.height);
+        let clamp = |x: u32, y: u32| (x.min(width - 1), y.min(height - 1));
+        for rule in &variants.rules {
+            match rule {
+                RandomRule::ItemCount { x, y, kind, min, max } => {
+                    let cell = clamp(*x, *y);
+                    let n = rng.range(*min, *max);
+                    let kinds = world.items.entry(cell).or_default();
+                    if n == 0 {
+                        kinds.remove(kind);
+                    } else {
+                        kinds.insert(kind.clone(), n);
+                    }
+                    if kinds.is_empty() {
+                        world.items.remove(&cell);
+                    }
+                }
+                RandomRule::WallGap { walls } => {
+                    let gap = rng.index(walls.len());
+                    for (i, w) in walls.iter().enumerate() {
+                        if i != gap {
+                            let (x, y) = clamp(w.x, w.y);
+                            world.add_wall(x, y, w.side);
+                        }
+                    }
+                }
+                RandomRule::StartHeading { choices } => {
+                    if let Some(d) = choices.get(rng.index(choices.len())) {
+                        world.robot.heading = *d;
+                    }
+                }
+                RandomRule::FlagAt { cells } => {
+                    if let Some(c) = cells.get(rng.index(cells.len())) {
+                        world.flags.insert(clamp(c.x, c.y));
+                    }
+                }
+            }
+        }
+        world
+    }
+
+    /// Builds the world a spec describes, without its random rules. Call
+    /// [`GridSpec::problems`] first for a friendly report; out-of-range positions are clamped
+    /// here so the world is always drawable.
     pub fn from_spec(spec: &GridSpec) -> GridWorld {
         let width = spec.width.clamp(1, crate::spec::MAX_SIDE);
         let height = spec.height.clamp(1, crate::spec::MAX_SIDE);
@@ -352,6 +400,30 @@ mod tests {
         assert_eq!(w.robot.heading, Dir::North);
         w.turn_right();
         assert_eq!(w.robot.heading, Dir::East);
+    }
+
+    #[test]
+    fn a_seed_decides_the_variant_and_always_the_same_one() {
+        let spec: GridSpec = serde_json::from_str(
+            r#"{"width":5,"height":3,"robot":{"x":0,"y":1,"heading":"east"},
+                "variants":{"seeds":[1,2,3],"rules":[
+                  {"wall_gap":{"walls":[{"x":2,"y":0,"side":"east"},{"x":2,"y":1,"side":"east"},{"x":2,"y":2,"side":"east"}]}},
+                  {"item_count":{"x":4,"y":1,"kind":"olive","min":1,"max":5}},
+                  {"flag_at":{"cells":[{"x":4,"y":0},{"x":4,"y":2}]}}]}}"#,
+        )
+        .unwrap();
+        assert!(spec.problems().is_empty(), "{:?}", spec.problems());
+        let worlds: Vec<GridWorld> = (0..20).map(|s| GridWorld::from_spec_seeded(&spec, s)).collect();
+        for (s, w) in worlds.iter().enumerate() {
+            assert_eq!(*w, GridWorld::from_spec_seeded(&spec, s as u64), "seed {s} is deterministic");
+            let walls = (0..3).filter(|y| w.wall(2, *y, Dir::East)).count();
+            assert_eq!(walls, 2, "exactly one gap");
+            assert!((1..=5).contains(&w.items[&(4, 1)]["olive"]));
+            assert_eq!(w.flags.len(), 1);
+        }
+        let gaps: std::collections::BTreeSet<u32> =
+            worlds.iter().map(|w| (0..3).find(|y| !w.wall(2, *y, Dir::East)).unwrap()).collect();
+        assert!(gaps.len() > 1, "different seeds make different worlds");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! world to the VM through the language's `Host` trait. Everything here is deterministic.
 
 pub mod grid;
+pub mod rng;
 pub mod spec;
 
 pub use grid::{Dir, Fault, GridWorld, Robot};
-pub use spec::{GridSpec, WorldSpec};
+pub use spec::{GridSpec, RandomRule, Variants, WorldSpec};

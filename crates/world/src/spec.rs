@@ -31,6 +31,31 @@ pub struct GridSpec {
     /// Flag markers that the `at goal` sensor detects.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flags: Vec<Cell>,
+    /// Seeded variations of this world, so a path learnt by heart does not pass.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variants: Option<Variants>,
+}
+
+/// The seeds a solution must pass on, and what each seed changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Variants {
+    pub seeds: Vec<u64>,
+    pub rules: Vec<RandomRule>,
+}
+
+/// One thing a seed decides, applied in order after the fixed parts of the world.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum RandomRule {
+    /// The number of items of `kind` on a cell, between `min` and `max` (0 means none).
+    ItemCount { x: u32, y: u32, kind: String, min: u32, max: u32 },
+    /// All of these walls but one, chosen by the seed: a gap the robot must find.
+    WallGap { walls: Vec<WallSpec> },
+    /// The robot starts facing one of these directions.
+    StartHeading { choices: Vec<Dir> },
+    /// The flag stands on one of these cells.
+    FlagAt { cells: Vec<Cell> },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,6 +139,39 @@ impl GridSpec {
         for f in &self.flags {
             if !inside(f.x, f.y) {
                 out.push(format!("flag at ({}, {}) is outside the grid", f.x, f.y));
+            }
+        }
+        if let Some(v) = &self.variants {
+            if v.seeds.is_empty() {
+                out.push("variants need at least one seed".to_string());
+            }
+            for rule in &v.rules {
+                let cells: Vec<(u32, u32)> = match rule {
+                    RandomRule::ItemCount { x, y, min, max, .. } => {
+                        if min > max {
+                            out.push(format!("item count at ({x}, {y}) has min {min} above max {max}"));
+                        }
+                        vec![(*x, *y)]
+                    }
+                    RandomRule::WallGap { walls } => walls.iter().map(|w| (w.x, w.y)).collect(),
+                    RandomRule::FlagAt { cells } => cells.iter().map(|c| (c.x, c.y)).collect(),
+                    RandomRule::StartHeading { choices } => {
+                        if choices.is_empty() {
+                            out.push("start_heading needs at least one choice".to_string());
+                        }
+                        vec![]
+                    }
+                };
+                if matches!(rule, RandomRule::WallGap { walls } if walls.is_empty())
+                    || matches!(rule, RandomRule::FlagAt { cells } if cells.is_empty())
+                {
+                    out.push("a random rule needs at least one place to choose from".to_string());
+                }
+                for (x, y) in cells {
+                    if !inside(x, y) {
+                        out.push(format!("random rule place ({x}, {y}) is outside the grid"));
+                    }
+                }
             }
         }
         out
