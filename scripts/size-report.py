@@ -37,6 +37,18 @@ def main() -> int:
         total_br += br
         print(f"{name:<44} {len(data):>9} {gz:>9} {br:>9}")
     print(f"{'total':<44} {total_raw:>9} {total_gz:>9} {total_br:>9}")
+    # What the engine's crates weigh inside the wasm (the linker's output still has names).
+    linked = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target",
+                          "wasm32-unknown-unknown", "release", "tafukt-web.wasm")
+    if os.path.exists(linked):
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from wasm_code_by_crate import code_sizes
+        with open(linked, "rb") as f:
+            funcs = code_sizes(f.read())
+        code = sum(size for _, size in funcs)
+        for crate in ("tafukt_vm", "tafukt_lang", "tafukt_world", "tafukt_lesson", "tafukt_i18n"):
+            mine = sum(size for n, size in funcs if f"{len(crate)}{crate}" in n)
+            print(f"{crate + ' code':<44} {mine:>9} of {code} code bytes before wasm-opt")
     print(f"first-load: {total_br} br, {total_gz} gz")
     return 0
 
