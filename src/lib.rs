@@ -2,6 +2,7 @@
 //! Logic lives in [`session`] (plain Rust, tested natively); web glue lives in [`services`].
 
 pub mod session;
+pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;

@@ -12,6 +12,8 @@ use tafukt_lesson::runner::{seeds, toolbox_violation, world_from};
 use tafukt_lesson::{GridHost, Lesson};
 use tafukt_world::GridWorld;
 
+use crate::timeline::Timeline;
+
 /// Instructions the VM may run per animation tick (one frame, ~16 ms): a few milliseconds of
 /// work at most, so the page never freezes, whatever the program does.
 pub const FUEL_PER_TICK: u64 = 200_000;
@@ -70,6 +72,8 @@ pub struct Session {
     variant: usize,
     /// Variants on which a run met every goal.
     passed: std::collections::BTreeSet<usize>,
+    /// The world after each action of this run, to step back and scrub through.
+    pub timeline: Timeline,
 }
 
 #[derive(Debug, Clone)]
@@ -86,6 +90,10 @@ pub enum Action {
     Pause,
     /// One animation frame while running.
     Tick,
+    /// Shows frame `n` of the run's timeline (pausing a run).
+    Scrub(usize),
+    /// Shows the frame before the one on screen (pausing a run).
+    StepBack,
     SetSpeed(u32),
     Reset,
     SetLang(Lang),
@@ -97,6 +105,7 @@ impl Session {
         let source = saved.unwrap_or_else(|| translate(&lesson.starter, Lang::En, lang).unwrap_or_default());
         let seeds = seeds(&lesson.world);
         let world = world_from(&lesson.world, seeds[0]);
+        let timeline = Timeline::start(world.clone());
         let goals = check_all(&lesson.goals, &world);
         Session {
             lesson,
@@ -115,6 +124,7 @@ impl Session {
             seeds,
             variant: 0,
             passed: Default::default(),
+            timeline,
         }
     }
 
@@ -126,6 +136,19 @@ impl Session {
     /// How many variants a run has passed, of how many: the lesson is done when all.
     pub fn variants_passed(&self) -> (usize, usize) {
         (self.passed.len(), self.seeds.len())
+    }
+
+    /// The world on the stage: an earlier frame while looking back, else the live one.
+    pub fn shown_world(&self) -> &GridWorld {
+        self.timeline.shown().map_or(&self.world, |f| &f.world)
+    }
+
+    /// The line highlighted: the one that made the frame on screen.
+    pub fn shown_line(&self) -> Option<usize> {
+        match self.timeline.shown() {
+            Some(frame) => frame.line,
+            None => self.active_line,
+        }
     }
 
     pub fn is_running(&self) -> bool {
@@ -142,12 +165,14 @@ impl Session {
                 }
             }
             Action::Run => {
+                self.timeline.follow_live();
                 self.pause_depth = None;
                 if self.start_if_needed() {
                     self.phase = Phase::Running;
                 }
             }
             Action::Step => {
+                self.timeline.follow_live();
                 if self.start_if_needed() {
                     self.advance(true);
                     if matches!(self.phase, Phase::Running | Phase::Ready) {
@@ -186,6 +211,14 @@ impl Session {
             }
             Action::SetSpeed(speed) => self.speed = speed.clamp(*SPEEDS.start(), *SPEEDS.end()),
             Action::Reset => self.reset(),
+            Action::Scrub(i) => {
+                self.apply(Action::Pause);
+                self.timeline.scrub(i);
+            }
+            Action::StepBack => {
+                self.apply(Action::Pause);
+                self.timeline.back();
+            }
             Action::SetLang(lang) => {
                 if let Some(text) = translate(&self.source, self.lang, lang) {
                     self.source = text;
@@ -197,6 +230,7 @@ impl Session {
 
     fn reset(&mut self) {
         self.world = world_from(&self.lesson.world, self.seeds[self.variant]);
+        self.timeline = Timeline::start(self.world.clone());
         self.goals = check_all(&self.lesson.goals, &self.world);
         self.vm = None;
         self.program = None;
@@ -257,6 +291,7 @@ impl Session {
             Halt::Action { node, .. } => {
                 self.steps += 1;
                 self.active_line = self.program.as_ref().map(|p| p.span(node).line(&self.source));
+                self.timeline.record(&self.world, self.active_line);
                 self.goals = check_all(&self.lesson.goals, &self.world);
                 true
             }
@@ -458,6 +493,37 @@ mod tests {
         assert_eq!(s.phase, Phase::Finished { success: false });
         s.apply(Action::Run);
         assert_eq!(s.variant().0, 0);
+    }
+
+    #[test]
+    fn stepping_back_shows_the_world_and_line_of_earlier_actions() {
+        let l = lesson();
+        let mut s = Session::new(l.clone(), Lang::En, Some(l.solution.clone()));
+        run_all(&mut s);
+        assert_eq!(s.timeline.len(), 6, "the start and five actions");
+        s.apply(Action::StepBack);
+        assert_eq!((s.shown_world().robot.y, s.shown_line()), (1, Some(4)));
+        s.apply(Action::Scrub(2));
+        assert_eq!((s.shown_world().robot.heading.name(), s.shown_line()), ("north", Some(2)));
+        s.apply(Action::Scrub(0));
+        assert_eq!((s.shown_world().robot.x, s.shown_world().robot.y, s.shown_line()), (0, 3, None));
+        s.apply(Action::Scrub(5));
+        assert!(!s.timeline.is_looking_back());
+        assert_eq!(s.shown_world(), &s.world);
+    }
+
+    #[test]
+    fn scrubbing_during_a_run_pauses_it() {
+        let l = lesson();
+        let mut s = Session::new(l.clone(), Lang::En, Some(l.solution.clone()));
+        s.apply(Action::SetSpeed(5));
+        s.apply(Action::Run);
+        s.apply(Action::Tick);
+        s.apply(Action::Tick);
+        s.apply(Action::Scrub(0));
+        assert_eq!(s.phase, Phase::Paused);
+        s.apply(Action::Run);
+        assert!(!s.timeline.is_looking_back(), "running again follows the live run");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use tafukt_i18n::Catalog;
 use tafukt_lang::Lang;
 use tafukt_lesson::model::{parse_index, parse_lesson, CourseIndex};
 use tafukt_lesson::Lesson;
@@ -28,17 +29,42 @@ fn initial_lang() -> Lang {
     })
 }
 
+/// The catalogue for `lang`: compiled in for English, else fetched from `messages/`.
+async fn load_catalog(lang: Lang) -> Result<I18n, String> {
+    if tafukt_i18n::embedded(lang).is_some() {
+        return Ok(I18n::new(lang));
+    }
+    let text = fetch_text(&format!("messages/{}.txt", lang.tag())).await?;
+    Ok(I18n(Rc::new(Catalog::from_text(lang, &text))))
+}
+
 #[component]
 pub fn App() -> Html {
-    let lang = use_state(initial_lang);
+    // The language the pupil chose, and the catalogue on screen (it follows once loaded).
+    let wanted = use_state(initial_lang);
+    let i18n = use_state(|| I18n::new(Lang::En));
+    let lang = i18n.0.lang();
     let index = use_state(|| Load::<Rc<CourseIndex>>::Loading);
     let current = use_state(|| storage::get("lesson"));
     let lesson = use_state(|| Load::<Rc<Lesson>>::Loading);
 
-    use_effect_with(*lang, |lang| {
-        page::set_language(*lang);
-        storage::set("lang", lang.tag());
-    });
+    use_effect_with(lang, |lang| page::set_language(*lang));
+    {
+        let i18n = i18n.clone();
+        let wanted_handle = wanted.clone();
+        use_effect_with(*wanted, move |wanted| {
+            storage::set("lang", wanted.tag());
+            let wanted = *wanted;
+            spawn_local(async move {
+                match load_catalog(wanted).await {
+                    Ok(catalog) => i18n.set(catalog),
+                    // Offline and never loaded: stay in the language on screen.
+                    Err(_) => wanted_handle.set(i18n.0.lang()),
+                }
+            });
+        });
+    }
+    let ready = lang == *wanted;
     {
         let index = index.clone();
         use_effect_with((), move |_| {
@@ -79,10 +105,10 @@ pub fn App() -> Html {
         });
     }
 
-    let i18n = I18n::new(*lang);
+    let i18n = (*i18n).clone();
     let on_lang = {
-        let lang = lang.clone();
-        Callback::from(move |l: Lang| lang.set(l))
+        let wanted = wanted.clone();
+        Callback::from(move |l: Lang| wanted.set(l))
     };
     let go = |delta: isize| {
         let current = current.clone();
@@ -118,13 +144,13 @@ pub fn App() -> Html {
                     <span data-testid="lesson-counter">{ counter }</span>
                     <button onclick={go(1)} disabled={position + 1 >= ids.len()} aria-label={i18n.t("ui.next-lesson")} data-testid="next-lesson">{ "›" }</button>
                 </nav>
-                <LanguagePicker lang={*lang} on_change={on_lang} />
+                <LanguagePicker lang={*wanted} on_change={on_lang} />
             </header>
             {
                 match (&*index, &*lesson) {
                     (Load::Failed { file, problem }, _) => error_card(file, problem),
                     (_, Load::Failed { file, problem }) => error_card(file, problem),
-                    (Load::Ready(_), Load::Ready(l)) => html! { <LessonView key={l.id.clone()} lesson={l.clone()} lang={*lang} /> },
+                    (Load::Ready(_), Load::Ready(l)) if ready => html! { <LessonView key={l.id.clone()} lesson={l.clone()} {lang} /> },
                     _ => html! { <p class="loading" data-testid="loading">{ i18n.t("ui.loading") }</p> },
                 }
             }

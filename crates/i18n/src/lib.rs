@@ -2,21 +2,36 @@
 //! and Tamazight, with `{name}` placeholders and CLDR plural forms chosen by `{count}`.
 //!
 //! Catalogue files (`messages/*.txt`) are one `key = text` a line; a plural message has one
-//! line per category, `key[one] = …`, `key[other] = …`. They are compiled into the binary, so
-//! they work offline and never fail to load.
+//! line per category, `key[one] = …`, `key[other] = …`. English is always compiled in (it is
+//! the fallback for any missing key). With the default `all-languages` feature the others are
+//! too (the command line, tests); the web app leaves it off and loads the pupil's language as
+//! a static file, so each language costs first-load bytes only to those who use it.
 
 pub mod plural;
+
+use std::ops::Range;
+use std::rc::Rc;
 
 use tafukt_lang::Lang;
 
 pub use plural::{plural_category, PluralCategory};
 
-const SOURCES: [(Lang, &str); 4] = [
-    (Lang::En, include_str!("../messages/en.txt")),
-    (Lang::Fr, include_str!("../messages/fr.txt")),
-    (Lang::Ar, include_str!("../messages/ar.txt")),
-    (Lang::Zgh, include_str!("../messages/zgh.txt")),
-];
+const ENGLISH: &str = include_str!("../messages/en.txt");
+
+/// The catalogue text compiled into this build for `lang`, if any.
+pub fn embedded(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::En => Some(ENGLISH),
+        #[cfg(feature = "all-languages")]
+        Lang::Fr => Some(include_str!("../messages/fr.txt")),
+        #[cfg(feature = "all-languages")]
+        Lang::Ar => Some(include_str!("../messages/ar.txt")),
+        #[cfg(feature = "all-languages")]
+        Lang::Zgh => Some(include_str!("../messages/zgh.txt")),
+        #[allow(unreachable_patterns)]
+        _ => None,
+    }
+}
 
 /// One language's messages, with English behind it for any key not yet translated.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,41 +41,61 @@ pub struct Catalog {
     fallback: Messages,
 }
 
-/// Messages sorted by key, looked up by binary search: smaller in wasm than a hash map.
+/// A catalogue file's text and its entries sorted by key, looked up by binary search:
+/// smaller in wasm than a hash map, and no copy of the text.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Messages(Vec<(&'static str, &'static str)>);
-
-impl Messages {
-    pub fn get(&self, key: &str) -> Option<&'static str> {
-        self.0.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| self.0[i].1)
-    }
-
-    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.0.iter().map(|(k, _)| *k)
-    }
+pub struct Messages {
+    text: Rc<str>,
+    entries: Vec<(Range<usize>, Range<usize>)>,
 }
 
-fn source(lang: Lang) -> &'static str {
-    SOURCES.iter().find(|(l, _)| *l == lang).map_or("", |(_, s)| s)
+impl Messages {
+    fn key(&self, i: usize) -> &str {
+        &self.text[self.entries[i].0.clone()]
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        let i = self.entries.binary_search_by(|(k, _)| self.text[k.clone()].cmp(key)).ok()?;
+        Some(&self.text[self.entries[i].1.clone()])
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.entries.len()).map(|i| self.key(i))
+    }
 }
 
 /// Parses a catalogue file into `key` (or `key[category]`) → text.
-pub fn parse_catalog(src: &'static str) -> Messages {
-    let mut list: Vec<(&str, &str)> = src
+pub fn parse_catalog(src: &str) -> Messages {
+    let text: Rc<str> = Rc::from(src);
+    let base = text.as_ptr() as usize;
+    let range = |part: &str| {
+        let start = part.as_ptr() as usize - base;
+        start..start + part.len()
+    };
+    let mut entries: Vec<(Range<usize>, Range<usize>)> = text
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.trim(), v.trim()))
+        .map(|(k, v)| (range(k.trim()), range(v.trim())))
         .collect();
-    list.sort_by(|a, b| a.0.cmp(b.0));
-    Messages(list)
+    entries.sort_by(|a, b| text[a.0.clone()].cmp(&text[b.0.clone()]));
+    Messages { text, entries }
 }
 
 impl Catalog {
+    /// The catalogue for `lang` from the text compiled in; English where a language is not.
     pub fn new(lang: Lang) -> Catalog {
-        let fallback = if lang == Lang::En { Messages::default() } else { parse_catalog(source(Lang::En)) };
-        Catalog { lang, messages: parse_catalog(source(lang)), fallback }
+        match embedded(lang) {
+            Some(text) => Catalog::from_text(lang, text),
+            None => Catalog::from_text(Lang::En, ENGLISH),
+        }
+    }
+
+    /// The catalogue for `lang` from a catalogue file's text (as the web app fetches it).
+    pub fn from_text(lang: Lang, text: &str) -> Catalog {
+        let fallback = if lang == Lang::En { Messages::default() } else { parse_catalog(ENGLISH) };
+        Catalog { lang, messages: parse_catalog(text), fallback }
     }
 
     pub fn lang(&self) -> Lang {
@@ -68,7 +103,7 @@ impl Catalog {
     }
 
     #[cfg(test)]
-    fn lookup(&self, key: &str) -> Option<&'static str> {
+    fn lookup(&self, key: &str) -> Option<&str> {
         self.messages.get(key).or_else(|| self.fallback.get(key))
     }
 
@@ -83,14 +118,13 @@ impl Catalog {
         // Counts are whole numbers (items, steps, blocks); parsing them as integers keeps
         // float parsing out of the wasm bundle.
         let count = args.iter().find(|(n, _)| *n == "count").and_then(|(_, v)| v.parse::<i64>().ok());
-        let plural = |messages: &Messages, lang: Lang| {
-            let n = count? as f64;
-            let cat = plural_category(lang, n);
+        fn plural<'m>(messages: &'m Messages, lang: Lang, key: &str, count: Option<i64>) -> Option<&'m str> {
+            let cat = plural_category(lang, count? as f64);
             messages.get(&format!("{key}[{}]", cat.name())).or_else(|| messages.get(&format!("{key}[other]")))
-        };
-        let template = plural(&self.messages, self.lang)
+        }
+        let template = plural(&self.messages, self.lang, key, count)
             .or_else(|| self.messages.get(key))
-            .or_else(|| plural(&self.fallback, Lang::En))
+            .or_else(|| plural(&self.fallback, Lang::En, key, count))
             .or_else(|| self.fallback.get(key))
             .unwrap_or(key);
         fill(template, args)
