@@ -14,6 +14,7 @@ use super::i18n::use_i18n;
 use super::instructions::Instructions;
 use super::run_controls::RunControls;
 use super::stage::Stage;
+use super::timeline_bar::TimelineBar;
 use crate::services::storage;
 use crate::session::{Action, Phase, Session};
 
@@ -84,6 +85,10 @@ pub fn LessonView(props: &Props) -> Html {
         let session = session.clone();
         Callback::from(move |text: String| session.dispatch(Action::Edit(text)))
     };
+    let on_scrub = {
+        let session = session.clone();
+        Callback::from(move |i: usize| session.dispatch(Action::Scrub(i)))
+    };
     let on_speed = {
         let session = session.clone();
         Callback::from(move |v: u32| session.dispatch(Action::SetSpeed(v)))
@@ -118,7 +123,7 @@ pub fn LessonView(props: &Props) -> Html {
             </section>
             <section class="panel editor-panel">
                 <h2>{ i18n.t("ui.program") }</h2>
-                <Editor source={s.source.clone()} {lang} active_line={s.active_line} error={failed} {on_edit} />
+                <Editor source={s.source.clone()} {lang} active_line={s.shown_line()} error={failed} {on_edit} />
                 <RunControls
                     running={s.is_running()}
                     speed={s.speed}
@@ -144,7 +149,8 @@ pub fn LessonView(props: &Props) -> Html {
                         { i18n.f("ui.variants-passed", &[("passed", passed.to_string()), ("count", variants.to_string())]) }
                     </p>
                 }
-                <Stage world={s.world.clone()} />
+                <Stage world={s.shown_world().clone()} />
+                <TimelineBar frames={s.timeline.len()} position={s.timeline.position()} {on_scrub} />
                 if !s.world.said.is_empty() {
                     <div class="said" data-testid="said">
                         <span>{ i18n.t("ui.said") }</span>

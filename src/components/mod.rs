@@ -10,3 +10,4 @@ pub mod language_picker;
 pub mod lesson_view;
 pub mod run_controls;
 pub mod stage;
+pub mod timeline_bar;

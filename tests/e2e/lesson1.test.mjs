@@ -46,6 +46,18 @@ test('a pupil solves lesson 1 by typing, and the program survives a reload', asy
   assert.equal(await page.getByTestId('stage').getAttribute('data-robot'), '1,0,north');
   await page.screenshot({ path: `${OUT}/lesson1-solved-en.png`, fullPage: true });
 
+  // Replay: scrub back to the start, then step forward; robot and highlight move together.
+  await page.getByTestId('scrub').fill('0');
+  await page.waitForSelector('[data-testid=stage][data-robot="0,3,east"]');
+  assert.equal(await page.getByTestId('editor').getAttribute('data-active-line'), '0');
+  await page.getByTestId('step-forward').click();
+  await page.waitForSelector('[data-testid=stage][data-robot="1,3,east"]');
+  assert.equal(await page.getByTestId('editor').getAttribute('data-active-line'), '1');
+  await page.getByTestId('step-forward').click();
+  await page.waitForSelector('[data-testid=stage][data-robot="1,3,north"]');
+  assert.equal(await page.getByTestId('editor').getAttribute('data-active-line'), '2');
+  await page.screenshot({ path: `${OUT}/lesson1-replay-en.png`, fullPage: true });
+
   await page.reload();
   await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-1"]');
   assert.equal(
