@@ -3,6 +3,7 @@
 
 mod check;
 mod run;
+mod schema;
 
 use std::process::ExitCode;
 
@@ -11,13 +12,16 @@ const USAGE: &str = "usage:
   tafukt run FILE [--lang en|fr|ar|zgh] [--world FILE [--seed N]]
                                                   run a program; FILE may be - for stdin;
                                                   --world takes a world or lesson JSON file,
-                                                  --seed picks one of its variants";
+                                                  --seed picks one of its variants
+  tafukt schema [DIR] [--check]                   write (or check) the JSON Schemas of the
+                                                  lesson formats (default: lessons/schema)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("check") => check::main(&args[1..]),
         Some("run") => run::main(&args[1..]),
+        Some("schema") => schema::main(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {

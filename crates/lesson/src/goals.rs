@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use tafukt_world::GridWorld;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 /// Externally tagged (`{"robot_at": {"x": 1, "y": 0}}`, or `"no_items_left"`): serde reads
 /// it without buffering, which keeps the wasm bundle small.
 #[serde(rename_all = "snake_case", deny_unknown_fields)]

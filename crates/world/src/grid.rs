@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::spec::{GridSpec, RandomRule};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Dir {
     North,

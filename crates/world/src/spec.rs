@@ -9,6 +9,7 @@ use crate::grid::Dir;
 pub const WORLD_SCHEMA_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 /// Externally tagged (`{"grid": {…}}`): serde reads it without buffering, which keeps the
 /// wasm bundle small.
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
@@ -17,6 +18,7 @@ pub enum WorldSpec {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GridSpec {
     pub width: u32,
@@ -38,6 +40,7 @@ pub struct GridSpec {
 
 /// The seeds a solution must pass on, and what each seed changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Variants {
     pub seeds: Vec<u64>,
@@ -46,6 +49,7 @@ pub struct Variants {
 
 /// One thing a seed decides, applied in order after the fixed parts of the world.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum RandomRule {
     /// The number of items of `kind` on a cell, between `min` and `max` (0 means none).
@@ -59,6 +63,7 @@ pub enum RandomRule {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Cell {
     pub x: u32,
@@ -66,6 +71,7 @@ pub struct Cell {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RobotSpec {
     pub x: u32,
@@ -78,6 +84,7 @@ pub struct RobotSpec {
 
 /// A wall on one side of a cell. The world's border is always a wall.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WallSpec {
     pub x: u32,
@@ -86,6 +93,7 @@ pub struct WallSpec {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ItemSpec {
     pub x: u32,
@@ -100,6 +108,7 @@ fn one() -> u32 {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PaintSpec {
     pub x: u32,
