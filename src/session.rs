@@ -72,6 +72,8 @@ pub struct Session {
     variant: usize,
     /// Variants on which a run met every goal.
     passed: std::collections::BTreeSet<usize>,
+    /// Blocks in the program of the latest passing run (for the star rule).
+    passing_blocks: Option<usize>,
     /// The world after each action of this run, to step back and scrub through.
     pub timeline: Timeline,
 }
@@ -124,6 +126,7 @@ impl Session {
             seeds,
             variant: 0,
             passed: Default::default(),
+            passing_blocks: None,
             timeline,
         }
     }
@@ -136,6 +139,20 @@ impl Session {
     /// How many variants a run has passed, of how many: the lesson is done when all.
     pub fn variants_passed(&self) -> (usize, usize) {
         (self.passed.len(), self.seeds.len())
+    }
+
+    /// Stars earned in this session: 0 until the program has passed every variant of the
+    /// world, 1 then, 2 if it also keeps to the lesson's star rule (at most N blocks).
+    pub fn stars(&self) -> u8 {
+        if self.passed.len() < self.seeds.len() {
+            return 0;
+        }
+        let within_rule = match (&self.lesson.stars, &self.passing_blocks) {
+            (Some(rule), Some(blocks)) => *blocks <= rule.max_blocks,
+            (None, _) => true,
+            _ => false,
+        };
+        1 + u8::from(within_rule)
     }
 
     /// The world on the stage: an earlier frame while looking back, else the live one.
@@ -301,6 +318,7 @@ impl Session {
                 let success = all_met(&self.goals);
                 if success {
                     self.passed.insert(self.variant);
+                    self.passing_blocks = self.program.as_ref().map(Program::block_count);
                 }
                 self.phase = Phase::Finished { success };
                 self.active_line = None;
@@ -524,6 +542,23 @@ mod tests {
         assert_eq!(s.phase, Phase::Paused);
         s.apply(Action::Run);
         assert!(!s.timeline.is_looking_back(), "running again follows the live run");
+    }
+
+    #[test]
+    fn stars_need_every_variant_and_the_star_rule() {
+        let l = lesson();
+        let mut s = Session::new(l.clone(), Lang::En, Some(l.solution.clone()));
+        assert_eq!(s.stars(), 0);
+        run_all(&mut s);
+        assert_eq!(s.stars(), 2, "the solution keeps to at most 4 blocks");
+        let long = "move\nturn left\nmove\nmove\nmove\n";
+        let mut s = Session::new(l, Lang::En, Some(long.into()));
+        run_all(&mut s);
+        assert_eq!((s.phase.clone(), s.stars()), (Phase::Finished { success: true }, 1));
+        let v = lesson_with_variants();
+        let mut s = Session::new(v.clone(), Lang::En, Some(v.solution.clone()));
+        run_all(&mut s);
+        assert_eq!(s.stars(), 0, "one variant of five is not enough");
     }
 
     #[test]

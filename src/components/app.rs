@@ -1,15 +1,17 @@
 //! The app shell: loads the course index and the current lesson from `lessons/`, keeps the
 //! chosen language, and shows the lesson, a loading line, or an error card.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use tafukt_i18n::Catalog;
 use tafukt_lang::Lang;
-use tafukt_lesson::model::{parse_index, parse_lesson, CourseIndex};
+use tafukt_lesson::model::{parse_index, parse_lesson, CourseIndex, Localized};
 use tafukt_lesson::Lesson;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::course_map::CourseMap;
 use super::i18n::I18n;
 use super::language_picker::LanguagePicker;
 use super::lesson_view::LessonView;
@@ -105,6 +107,36 @@ pub fn App() -> Html {
         });
     }
 
+    let show_map = use_state(|| false);
+    let titles = use_state(|| Rc::new(HashMap::<String, Localized>::new()));
+    // Bumped when a lesson earns stars, so the map re-reads progress from the device.
+    let progress = use_state(|| 0u32);
+    {
+        let titles = titles.clone();
+        let ids = ids.clone();
+        use_effect_with(*show_map, move |open| {
+            if *open {
+                spawn_local(async move {
+                    let mut known = (*titles).as_ref().clone();
+                    let missing: Vec<String> =
+                        ids.iter().filter(|id| !known.contains_key(*id)).cloned().collect();
+                    for id in missing {
+                        let file = format!("{id}.json");
+                        if let Ok(lesson) = fetch_text(&format!("lessons/{file}"))
+                            .await
+                            .and_then(|t| parse_lesson(&file, &t).map_err(|e| e.to_string()))
+                        {
+                            known.insert(id, lesson.title);
+                        }
+                    }
+                    titles.set(Rc::new(known));
+                });
+            }
+        });
+    }
+    let stars: Rc<HashMap<String, u8>> =
+        Rc::new(ids.iter().map(|id| (id.clone(), storage::stars(id))).collect());
+
     let i18n = (*i18n).clone();
     let on_lang = {
         let wanted = wanted.clone();
@@ -144,13 +176,38 @@ pub fn App() -> Html {
                     <span data-testid="lesson-counter">{ counter }</span>
                     <button onclick={go(1)} disabled={position + 1 >= ids.len()} aria-label={i18n.t("ui.next-lesson")} data-testid="next-lesson">{ "›" }</button>
                 </nav>
+                <button class="map-toggle" data-testid="map-toggle" aria-expanded={show_map.to_string()}
+                    onclick={{ let show_map = show_map.clone(); Callback::from(move |_| show_map.set(!*show_map)) }}>
+                    { "☰ " }{ i18n.t("ui.course-map") }
+                </button>
                 <LanguagePicker lang={*wanted} on_change={on_lang} />
             </header>
+            if *show_map {
+                if let Load::Ready(index) = &*index {
+                    <CourseMap index={index.clone()} {lang} current={lesson_id.clone()} titles={(*titles).clone()}
+                        stars={stars.clone()} on_open={{
+                            let current = current.clone();
+                            let show_map = show_map.clone();
+                            Callback::from(move |id: String| { current.set(Some(id)); show_map.set(false); })
+                        }} />
+                }
+            }
             {
                 match (&*index, &*lesson) {
                     (Load::Failed { file, problem }, _) => error_card(file, problem),
                     (_, Load::Failed { file, problem }) => error_card(file, problem),
-                    (Load::Ready(_), Load::Ready(l)) if ready => html! { <LessonView key={l.id.clone()} lesson={l.clone()} {lang} /> },
+                    (Load::Ready(_), Load::Ready(l)) if ready => {
+                        let on_next = ids.get(position + 1).map(|next| {
+                            let current = current.clone();
+                            let next = next.clone();
+                            Callback::from(move |_| current.set(Some(next.clone())))
+                        });
+                        let on_stars = {
+                            let progress = progress.clone();
+                            Callback::from(move |_| progress.set(*progress + 1))
+                        };
+                        html! { <LessonView key={l.id.clone()} lesson={l.clone()} {lang} {on_next} {on_stars} /> }
+                    }
                     _ => html! { <p class="loading" data-testid="loading">{ i18n.t("ui.loading") }</p> },
                 }
             }

@@ -36,6 +36,10 @@ impl Reducible for SessionState {
 pub struct Props {
     pub lesson: Rc<Lesson>,
     pub lang: Lang,
+    /// Opens the next lesson; none on the last.
+    pub on_next: Option<Callback<()>>,
+    /// Told when the lesson earns stars (already saved on the device).
+    pub on_stars: Callback<u8>,
 }
 
 /// One animation frame; the session decides how many frames each robot action lasts.
@@ -65,6 +69,16 @@ pub fn LessonView(props: &Props) -> Html {
         let id = props.lesson.id.clone();
         use_effect_with((session.0.source.clone(), session.0.lang), move |(source, lang)| {
             storage::save_program(&id, *lang, source);
+        });
+    }
+    {
+        let id = props.lesson.id.clone();
+        let on_stars = props.on_stars.clone();
+        use_effect_with(session.0.stars(), move |stars| {
+            if *stars > 0 {
+                storage::save_stars(&id, *stars);
+                on_stars.emit(*stars);
+            }
         });
     }
     {
@@ -120,6 +134,22 @@ pub fn LessonView(props: &Props) -> Html {
                     <p class="star-rule">{ "★ " }{ rule }</p>
                 }
                 <GoalList goals={s.goals.clone()} {success} />
+                if s.stars() > 0 {
+                    <div class="complete" data-testid="complete" data-stars={s.stars().to_string()} role="status">
+                        <p class="stars">{ "✓" }{ if s.stars() > 1 { " ★" } else { "" } }</p>
+                        <p>{ i18n.t("ui.lesson-complete") }</p>
+                        if s.stars() == 1 {
+                            if let Some(rule) = s.lesson.stars.as_ref() {
+                                <p class="hint">{ i18n.f("ui.star-rule", &[("count", rule.max_blocks.to_string())]) }</p>
+                            }
+                        }
+                        if let Some(next) = props.on_next.clone() {
+                            <button class="primary" data-testid="complete-next" onclick={Callback::from(move |_| next.emit(()))}>
+                                { i18n.t("ui.next-lesson") }{ " ›" }
+                            </button>
+                        }
+                    </div>
+                }
             </section>
             <section class="panel editor-panel">
                 <h2>{ i18n.t("ui.program") }</h2>

@@ -2,6 +2,7 @@
 //! language or world logic lives here.
 
 pub mod app;
+pub mod course_map;
 pub mod editor;
 pub mod goal_list;
 pub mod i18n;

@@ -30,6 +30,16 @@ pub fn load_program(lesson_id: &str, fallback: Lang) -> Option<(Lang, String)> {
     Some(decode_program(&raw, fallback))
 }
 
+/// Stars saved for a lesson on this device (0 when never completed).
+pub fn stars(lesson_id: &str) -> u8 {
+    get(&format!("progress.{lesson_id}")).and_then(|s| s.parse().ok()).unwrap_or(0)
+}
+
+/// Keeps the best stars a lesson has earned on this device.
+pub fn save_stars(lesson_id: &str, stars: u8) -> bool {
+    stars <= self::stars(lesson_id) || set(&format!("progress.{lesson_id}"), &stars.to_string())
+}
+
 pub fn decode_program(raw: &str, fallback: Lang) -> (Lang, String) {
     match raw.split_once('\n') {
         Some((tag, text)) => match Lang::from_tag(tag) {

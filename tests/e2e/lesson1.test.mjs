@@ -97,3 +97,27 @@ test('a runtime error names the line in the pupil language, and nothing freezes'
   assert.match(status, /boucle/);
   await context.close();
 });
+
+test('a completed lesson earns stars, leads to the next, and shows on the course map', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-1"]');
+  await page.getByTestId('source').fill('move\nturn left\nrepeat 3 times\n  move\nend\n');
+  await page.getByTestId('speed').fill('5');
+  await page.getByTestId('run').click();
+  await page.waitForSelector('[data-testid=complete][data-stars="2"]', { timeout: 30_000 });
+  await page.getByTestId('complete-next').click();
+  await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-2"]');
+  await page.getByTestId('map-toggle').click();
+  await page.waitForSelector('[data-testid=course-map] [data-lesson="first-steps-1"][data-stars="2"]');
+  const next = page.locator('[data-testid=course-map] .map-lesson.next');
+  assert.equal(await next.getAttribute('data-lesson'), 'first-steps-2');
+  // Titles arrive as the map opens; wait for the first one, then keep a picture.
+  await page.waitForFunction(() => document.querySelector('[data-lesson="first-steps-1"] .title')?.textContent.length > 0);
+  await page.screenshot({ path: `${OUT}/course-map-en.png`, fullPage: true });
+  await page.locator('[data-testid=course-map] [data-lesson="conditions-2"]').click();
+  await page.waitForSelector('[data-testid=lesson][data-lesson-id="conditions-2"]');
+  await page.waitForSelector('[data-testid=variant]');
+  await context.close();
+});
