@@ -1,12 +1,12 @@
 //! The app shell: loads the course index and the current lesson from `lessons/`, keeps the
 //! chosen language, and shows the lesson, a loading line, or an error card.
 
-use std::collections::HashMap;
 use std::rc::Rc;
+use tafukt_world::sorted::SortedMap;
 
 use tafukt_i18n::Catalog;
 use tafukt_lang::Lang;
-use tafukt_lesson::model::{parse_index, parse_lesson, CourseIndex, Localized};
+use tafukt_lesson::model::{parse_index, parse_lesson, CourseIndex, LoadError, Localized};
 use tafukt_lesson::Lesson;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -29,6 +29,16 @@ fn initial_lang() -> Lang {
         let nav = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
         Lang::from_tag(nav.split('-').next().unwrap_or("")).unwrap_or(Lang::En)
     })
+}
+
+/// A lesson from `lessons/`, or why it could not be had. The one place lessons are fetched
+/// and parsed, so the parser is in the bundle once.
+async fn load_lesson(id: &str) -> Result<Lesson, LoadError> {
+    let file = format!("{id}.json");
+    match fetch_text(&format!("lessons/{file}")).await {
+        Ok(text) => parse_lesson(&file, &text),
+        Err(problem) => Err(LoadError { file, problem }),
+    }
 }
 
 /// The catalogue for `lang`: compiled in for English, else fetched from `messages/`.
@@ -94,13 +104,9 @@ pub fn App() -> Html {
                 lesson.set(Load::Loading);
                 storage::set("lesson", &id);
                 spawn_local(async move {
-                    let file = format!("{id}.json");
-                    lesson.set(match fetch_text(&format!("lessons/{file}")).await {
-                        Ok(text) => match parse_lesson(&file, &text) {
-                            Ok(l) => Load::Ready(Rc::new(l)),
-                            Err(e) => Load::Failed { file: e.file, problem: e.problem },
-                        },
-                        Err(problem) => Load::Failed { file, problem },
+                    lesson.set(match load_lesson(&id).await {
+                        Ok(l) => Load::Ready(Rc::new(l)),
+                        Err(e) => Load::Failed { file: e.file, problem: e.problem },
                     });
                 });
             }
@@ -108,7 +114,7 @@ pub fn App() -> Html {
     }
 
     let show_map = use_state(|| false);
-    let titles = use_state(|| Rc::new(HashMap::<String, Localized>::new()));
+    let titles = use_state(|| Rc::new(SortedMap::<String, Localized>::new()));
     // Bumped when a lesson earns stars, so the map re-reads progress from the device.
     let progress = use_state(|| 0u32);
     {
@@ -121,11 +127,7 @@ pub fn App() -> Html {
                     let missing: Vec<String> =
                         ids.iter().filter(|id| !known.contains_key(*id)).cloned().collect();
                     for id in missing {
-                        let file = format!("{id}.json");
-                        if let Ok(lesson) = fetch_text(&format!("lessons/{file}"))
-                            .await
-                            .and_then(|t| parse_lesson(&file, &t).map_err(|e| e.to_string()))
-                        {
+                        if let Ok(lesson) = load_lesson(&id).await {
                             known.insert(id, lesson.title);
                         }
                     }
@@ -134,7 +136,7 @@ pub fn App() -> Html {
             }
         });
     }
-    let stars: Rc<HashMap<String, u8>> =
+    let stars: Rc<SortedMap<String, u8>> =
         Rc::new(ids.iter().map(|id| (id.clone(), storage::stars(id))).collect());
 
     let i18n = (*i18n).clone();

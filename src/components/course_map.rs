@@ -1,8 +1,8 @@
 //! The course map: every unit and lesson in order, with the pupil's progress and stars on
 //! this device, the current lesson marked and the next one to do highlighted.
 
-use std::collections::HashMap;
 use std::rc::Rc;
+use tafukt_world::sorted::SortedMap;
 
 use tafukt_lang::Lang;
 use tafukt_lesson::model::{CourseIndex, Localized};
@@ -16,9 +16,9 @@ pub struct Props {
     pub lang: Lang,
     pub current: Option<String>,
     /// Lesson titles known so far (fetched as the map opens).
-    pub titles: Rc<HashMap<String, Localized>>,
+    pub titles: Rc<SortedMap<String, Localized>>,
     /// Stars per lesson id, as saved on this device.
-    pub stars: Rc<HashMap<String, u8>>,
+    pub stars: Rc<SortedMap<String, u8>>,
     pub on_open: Callback<String>,
 }
 

@@ -82,7 +82,7 @@ pub fn Stage(props: &Props) -> Html {
                 }) }
                 { for w.items.iter().map(|((x, y), kinds)| {
                     let count: u32 = kinds.values().sum();
-                    let kind = kinds.keys().next().cloned().unwrap_or_default();
+                    let kind = kinds.iter().next().map(|(k, _)| k.clone()).unwrap_or_default();
                     let (cx, cy) = (x * CELL + CELL / 2, y * CELL + CELL / 2);
                     html! {
                         <g class={classes!("item", kind.clone())} data-count={count.to_string()}>

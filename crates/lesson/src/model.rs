@@ -112,7 +112,9 @@ fn json_error(file: &str, e: serde_json::Error) -> LoadError {
     LoadError { file: file.to_string(), problem: format!("line {}, column {}: {e}", e.line(), e.column()) }
 }
 
-/// Parses and validates one lesson file's text.
+/// Parses and validates one lesson file's text. Never inlined: the web app calls it from
+/// more than one place, and its deserialiser is large.
+#[inline(never)]
 pub fn parse_lesson(file: &str, text: &str) -> Result<Lesson, LoadError> {
     let lesson: Lesson = serde_json::from_str(text).map_err(|e| json_error(file, e))?;
     let problem = |p: String| LoadError { file: file.to_string(), problem: p };

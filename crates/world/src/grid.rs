@@ -2,8 +2,8 @@
 //! flags, and a robot with a heading and a bag. `y` grows downwards (row 0 is the top).
 
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 
+use crate::sorted::{SortedMap, SortedSet};
 use crate::spec::{GridSpec, RandomRule};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -88,7 +88,7 @@ pub struct Robot {
     pub x: u32,
     pub y: u32,
     pub heading: Dir,
-    pub bag: BTreeMap<String, u32>,
+    pub bag: SortedMap<String, u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,10 +96,10 @@ pub struct GridWorld {
     pub width: u32,
     pub height: u32,
     /// Each wall once, as the cell on its west or north side and `East` or `South`.
-    walls: BTreeSet<(u32, u32, Dir)>,
-    pub items: BTreeMap<(u32, u32), BTreeMap<String, u32>>,
-    pub paint: BTreeMap<(u32, u32), String>,
-    pub flags: BTreeSet<(u32, u32)>,
+    walls: SortedSet<(u32, u32, Dir)>,
+    pub items: SortedMap<(u32, u32), SortedMap<String, u32>>,
+    pub paint: SortedMap<(u32, u32), String>,
+    pub flags: SortedSet<(u32, u32)>,
     pub robot: Robot,
     /// Everything the program said, in order.
     pub said: Vec<String>,
@@ -124,7 +124,7 @@ impl GridWorld {
                 RandomRule::ItemCount { x, y, kind, min, max } => {
                     let cell = clamp(*x, *y);
                     let n = rng.range(*min, *max);
-                    let kinds = world.items.entry(cell).or_default();
+                    let kinds = world.items.get_or_default(cell);
                     if n == 0 {
                         kinds.remove(kind);
                     } else {
@@ -168,13 +168,18 @@ impl GridWorld {
         let mut world = GridWorld {
             width,
             height,
-            walls: BTreeSet::new(),
-            items: BTreeMap::new(),
-            paint: BTreeMap::new(),
+            walls: SortedSet::new(),
+            items: SortedMap::new(),
+            paint: SortedMap::new(),
             flags: spec.flags.iter().map(|c| clamp(c.x, c.y)).collect(),
             robot: {
                 let (x, y) = clamp(spec.robot.x, spec.robot.y);
-                Robot { x, y, heading: spec.robot.heading, bag: spec.robot.bag.clone() }
+                Robot {
+                    x,
+                    y,
+                    heading: spec.robot.heading,
+                    bag: spec.robot.bag.iter().map(|(k, n)| (k.clone(), *n)).collect(),
+                }
             },
             said: Vec::new(),
             actions: 0,
@@ -185,7 +190,7 @@ impl GridWorld {
         }
         for i in &spec.items {
             let cell = clamp(i.x, i.y);
-            *world.items.entry(cell).or_default().entry(i.kind.clone()).or_insert(0) += i.count;
+            *world.items.get_or_default(cell).get_or_default(i.kind.clone()) += i.count;
         }
         for p in &spec.paint {
             world.paint.insert(clamp(p.x, p.y), p.colour.clone());
@@ -286,7 +291,7 @@ impl GridWorld {
         if kinds.is_empty() {
             self.items.remove(&here);
         }
-        *self.robot.bag.entry(kind).or_insert(0) += 1;
+        *self.robot.bag.get_or_default(kind) += 1;
         self.actions += 1;
         Ok(())
     }
@@ -298,7 +303,7 @@ impl GridWorld {
             *n -= 1;
         }
         let here = self.here();
-        *self.items.entry(here).or_default().entry(kind).or_insert(0) += 1;
+        *self.items.get_or_default(here).get_or_default(kind) += 1;
         self.actions += 1;
         Ok(())
     }
@@ -419,7 +424,7 @@ mod tests {
             assert_eq!(*w, GridWorld::from_spec_seeded(&spec, s as u64), "seed {s} is deterministic");
             let walls = (0..3).filter(|y| w.wall(2, *y, Dir::East)).count();
             assert_eq!(walls, 2, "exactly one gap");
-            assert!((1..=5).contains(&w.items[&(4, 1)]["olive"]));
+            assert!((1..=5).contains(w.items.get(&(4, 1)).and_then(|k| k.get("olive")).unwrap()));
             assert_eq!(w.flags.len(), 1);
         }
         let gaps: std::collections::BTreeSet<u32> =

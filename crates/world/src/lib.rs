@@ -3,6 +3,7 @@
 
 pub mod grid;
 pub mod rng;
+pub mod sorted;
 pub mod spec;
 
 pub use grid::{Dir, Fault, GridWorld, Robot};
