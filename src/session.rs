@@ -71,9 +71,13 @@ pub struct Session {
     seeds: Vec<u64>,
     variant: usize,
     /// Variants on which a run met every goal.
-    passed: std::collections::BTreeSet<usize>,
+    passed: tafukt_world::sorted::SortedSet<usize>,
     /// Blocks in the program of the latest passing run (for the star rule).
     passing_blocks: Option<usize>,
+    /// Runs that ended without meeting every goal: each one shows one more hint.
+    pub failed_runs: usize,
+    /// The pupil's program while the starter is back in the editor.
+    pub put_aside: Option<String>,
     /// The world after each action of this run, to step back and scrub through.
     pub timeline: Timeline,
 }
@@ -98,6 +102,11 @@ pub enum Action {
     StepBack,
     SetSpeed(u32),
     Reset,
+    /// Puts the lesson's starter program back in the editor (in the pupil's language); the
+    /// pupil's program is kept aside so it can come back.
+    RestoreStarter,
+    /// Brings back the program that `RestoreStarter` put aside.
+    UndoRestore,
     SetLang(Lang),
 }
 
@@ -127,8 +136,15 @@ impl Session {
             variant: 0,
             passed: Default::default(),
             passing_blocks: None,
+            failed_runs: 0,
+            put_aside: None,
             timeline,
         }
+    }
+
+    /// The hints to show: one more after each run that did not succeed.
+    pub fn hints_shown(&self) -> usize {
+        self.failed_runs.min(self.lesson.hints.len())
     }
 
     /// Which variant of the world is on the stage (from 0), and how many there are.
@@ -228,6 +244,20 @@ impl Session {
             }
             Action::SetSpeed(speed) => self.speed = speed.clamp(*SPEEDS.start(), *SPEEDS.end()),
             Action::Reset => self.reset(),
+            Action::RestoreStarter => {
+                self.reset();
+                let starter = translate(&self.lesson.starter, Lang::En, self.lang).unwrap_or_default();
+                let mine = std::mem::replace(&mut self.source, starter);
+                if mine != self.source {
+                    self.put_aside = Some(mine);
+                }
+            }
+            Action::UndoRestore => {
+                if let Some(mine) = self.put_aside.take() {
+                    self.reset();
+                    self.source = mine;
+                }
+            }
             Action::Scrub(i) => {
                 self.apply(Action::Pause);
                 self.timeline.scrub(i);
@@ -319,12 +349,15 @@ impl Session {
                 if success {
                     self.passed.insert(self.variant);
                     self.passing_blocks = self.program.as_ref().map(Program::block_count);
+                } else {
+                    self.failed_runs += 1;
                 }
                 self.phase = Phase::Finished { success };
                 self.active_line = None;
                 false
             }
             Halt::Faulted(d) => {
+                self.failed_runs += 1;
                 self.active_line = Some(line_of(&self.source, &d, self.program.as_ref()));
                 self.phase = Phase::Failed(d);
                 self.goals = check_all(&self.lesson.goals, &self.world);
@@ -559,6 +592,21 @@ mod tests {
         let mut s = Session::new(v.clone(), Lang::En, Some(v.solution.clone()));
         run_all(&mut s);
         assert_eq!(s.stars(), 0, "one variant of five is not enough");
+    }
+
+    #[test]
+    fn each_failed_run_shows_one_more_hint_and_the_starter_can_come_back() {
+        let l = lesson();
+        let mut s = Session::new(l.clone(), Lang::Fr, Some("avancer\navancer\n".into()));
+        assert_eq!(s.hints_shown(), 0);
+        run_all(&mut s);
+        assert_eq!((s.failed_runs, s.hints_shown()), (1, 1));
+        run_all(&mut s);
+        assert_eq!(s.hints_shown(), 1, "lesson 1 has one hint");
+        s.apply(Action::RestoreStarter);
+        assert_eq!((s.source.as_str(), s.phase.clone()), ("avancer\n", Phase::Ready));
+        s.apply(Action::UndoRestore);
+        assert_eq!(s.source, "avancer\navancer\n", "nothing the pupil wrote is lost");
     }
 
     #[test]

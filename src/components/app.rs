@@ -114,6 +114,9 @@ pub fn App() -> Html {
     }
 
     let show_map = use_state(|| false);
+    let teacher = use_state(|| storage::get("teacher").as_deref() == Some("1"));
+    // Resetting progress takes two taps: the first arms it.
+    let reset_armed = use_state(|| false);
     let titles = use_state(|| Rc::new(SortedMap::<String, Localized>::new()));
     // Bumped when a lesson earns stars, so the map re-reads progress from the device.
     let progress = use_state(|| 0u32);
@@ -182,8 +185,36 @@ pub fn App() -> Html {
                     onclick={{ let show_map = show_map.clone(); Callback::from(move |_| show_map.set(!*show_map)) }}>
                     { "☰ " }{ i18n.t("ui.course-map") }
                 </button>
+                <button class="teacher-toggle" data-testid="teacher-toggle" aria-pressed={teacher.to_string()}
+                    onclick={{
+                        let teacher = teacher.clone();
+                        Callback::from(move |_| {
+                            storage::set("teacher", if *teacher { "0" } else { "1" });
+                            teacher.set(!*teacher);
+                        })
+                    }}>
+                    { i18n.t("ui.teacher") }
+                </button>
                 <LanguagePicker lang={*wanted} on_change={on_lang} />
             </header>
+            if *teacher {
+                <div class="teacher-bar" data-testid="teacher-bar">
+                    <button data-testid="reset-progress" onclick={{
+                        let reset_armed = reset_armed.clone();
+                        let progress = progress.clone();
+                        let ids = ids.clone();
+                        Callback::from(move |_| {
+                            if *reset_armed {
+                                storage::reset_progress(&ids);
+                                progress.set(*progress + 1);
+                            }
+                            reset_armed.set(!*reset_armed);
+                        })
+                    }}>
+                        { if *reset_armed { i18n.t("ui.reset-progress-confirm") } else { i18n.t("ui.reset-progress") } }
+                    </button>
+                </div>
+            }
             if *show_map {
                 if let Load::Ready(index) = &*index {
                     <CourseMap index={index.clone()} {lang} current={lesson_id.clone()} titles={(*titles).clone()}
@@ -208,7 +239,7 @@ pub fn App() -> Html {
                             let progress = progress.clone();
                             Callback::from(move |_| progress.set(*progress + 1))
                         };
-                        html! { <LessonView key={l.id.clone()} lesson={l.clone()} {lang} {on_next} {on_stars} /> }
+                        html! { <LessonView key={l.id.clone()} lesson={l.clone()} {lang} teacher={*teacher} {on_next} {on_stars} /> }
                     }
                     _ => html! { <p class="loading" data-testid="loading">{ i18n.t("ui.loading") }</p> },
                 }

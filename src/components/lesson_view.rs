@@ -36,6 +36,8 @@ impl Reducible for SessionState {
 pub struct Props {
     pub lesson: Rc<Lesson>,
     pub lang: Lang,
+    /// Teacher mode: the reference solution is shown.
+    pub teacher: bool,
     /// Opens the next lesson; none on the last.
     pub on_next: Option<Callback<()>>,
     /// Told when the lesson earns stars (already saved on the device).
@@ -95,6 +97,10 @@ pub fn LessonView(props: &Props) -> Html {
         let session = session.clone();
         Callback::from(move |_| session.dispatch(a()))
     };
+    let click = |a: Action| {
+        let session = session.clone();
+        Callback::from(move |_: MouseEvent| session.dispatch(a.clone()))
+    };
     let on_edit = {
         let session = session.clone();
         Callback::from(move |text: String| session.dispatch(Action::Edit(text)))
@@ -134,6 +140,22 @@ pub fn LessonView(props: &Props) -> Html {
                     <p class="star-rule">{ "★ " }{ rule }</p>
                 }
                 <GoalList goals={s.goals.clone()} {success} />
+                if s.hints_shown() > 0 {
+                    <section class="hints" data-testid="hints">
+                        <h2>{ i18n.t("ui.hints") }</h2>
+                        { for s.lesson.hints.iter().take(s.hints_shown()).map(|h| html! {
+                            <Instructions text={h.get(lang).to_string()} />
+                        }) }
+                    </section>
+                }
+                if props.teacher {
+                    <section class="teacher-solution" data-testid="solution">
+                        <h2>{ i18n.t("ui.solution") }</h2>
+                        <pre dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>
+                            { crate::session::translate(&s.lesson.solution, Lang::En, lang).unwrap_or_else(|| s.lesson.solution.clone()) }
+                        </pre>
+                    </section>
+                }
                 if s.stars() > 0 {
                     <div class="complete" data-testid="complete" data-stars={s.stars().to_string()} role="status">
                         <p class="stars">{ "✓" }{ if s.stars() > 1 { " ★" } else { "" } }</p>
@@ -167,6 +189,13 @@ pub fn LessonView(props: &Props) -> Html {
                 />
                 <p class={classes!("status", phase_name)} data-testid="status" data-phase={phase_name} role="status" aria-live="polite">
                     { status }
+                </p>
+                <p class="restore">
+                    if s.put_aside.is_some() {
+                        <button data-testid="undo-restore" onclick={click(Action::UndoRestore)}>{ i18n.t("ui.undo-restore") }</button>
+                    } else {
+                        <button data-testid="restore-starter" onclick={click(Action::RestoreStarter)}>{ i18n.t("ui.restore-starter") }</button>
+                    }
                 </p>
                 <p class="saved">{ i18n.t("ui.saved") }{ " · " }{ i18n.f("ui.steps", &[("count", s.steps.to_string())]) }</p>
             </section>

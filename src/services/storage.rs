@@ -30,6 +30,17 @@ pub fn load_program(lesson_id: &str, fallback: Lang) -> Option<(Lang, String)> {
     Some(decode_program(&raw, fallback))
 }
 
+pub fn remove(key: &str) -> bool {
+    store().is_some_and(|s| s.remove_item(&format!("{PREFIX}{key}")).is_ok())
+}
+
+/// Forgets the stars of these lessons on this device (programs stay: they are the pupil's).
+pub fn reset_progress(lesson_ids: &[String]) {
+    for id in lesson_ids {
+        remove(&format!("progress.{id}"));
+    }
+}
+
 /// Stars saved for a lesson on this device (0 when never completed).
 pub fn stars(lesson_id: &str) -> u8 {
     get(&format!("progress.{lesson_id}")).and_then(|s| s.parse().ok()).unwrap_or(0)

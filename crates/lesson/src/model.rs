@@ -2,7 +2,7 @@
 //! `schema_version`): a typo in a lesson file is reported, never silently ignored.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use tafukt_world::sorted::SortedMap;
 
 use tafukt_lang::Lang;
 use tafukt_world::WorldSpec;
@@ -15,7 +15,7 @@ pub const LESSON_SCHEMA_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
-pub struct Localized(pub BTreeMap<String, String>);
+pub struct Localized(pub SortedMap<String, String>);
 
 impl Localized {
     /// The text in `lang`, else English, else any; never panics on a missing language.

@@ -174,12 +174,7 @@ impl GridWorld {
             flags: spec.flags.iter().map(|c| clamp(c.x, c.y)).collect(),
             robot: {
                 let (x, y) = clamp(spec.robot.x, spec.robot.y);
-                Robot {
-                    x,
-                    y,
-                    heading: spec.robot.heading,
-                    bag: spec.robot.bag.iter().map(|(k, n)| (k.clone(), *n)).collect(),
-                }
+                Robot { x, y, heading: spec.robot.heading, bag: spec.robot.bag.clone() }
             },
             said: Vec::new(),
             actions: 0,

@@ -1,8 +1,8 @@
 //! The JSON form of a world, as lessons write it: strict (`deny_unknown_fields`), versioned,
 //! and data only, never code.
 
+use crate::sorted::SortedMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 use crate::grid::Dir;
 
@@ -78,8 +78,8 @@ pub struct RobotSpec {
     pub y: u32,
     pub heading: Dir,
     /// Items the robot starts with, by kind.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub bag: BTreeMap<String, u32>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub bag: SortedMap<String, u32>,
 }
 
 /// A wall on one side of a cell. The world's border is always a wall.
