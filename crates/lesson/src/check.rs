@@ -61,3 +61,45 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<String> {
     }
     problems
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_lesson;
+
+    fn lesson(solution: &str, starter: &str, toolbox: &str) -> Lesson {
+        let text = format!(
+            r#"{{"schema_version":1,"id":"t","title":{{"en":"T"}},"instructions":{{"en":"I"}},
+            "world":{{"grid":{{"width":3,"height":1,"robot":{{"x":0,"y":0,"heading":"east"}},
+              "variants":{{"seeds":[1,2,3],"rules":[{{"flag_at":{{"cells":[{{"x":1,"y":0}},{{"x":2,"y":0}}]}}}}]}}}}}},
+            "toolbox":{toolbox},"starter":{starter:?},"goals":["at_flag"],"stars":{{"max_blocks":2}},
+            "solution":{solution:?}}}"#
+        );
+        parse_lesson("t.json", &text).unwrap()
+    }
+
+    #[test]
+    fn a_sound_lesson_only_lacks_its_other_languages() {
+        let problems =
+            check_lesson(&lesson("while not at goal\n  move\nend\n", "move\n", r#"["move","at_goal"]"#));
+        assert_eq!(problems.len(), 6, "{problems:?}");
+        assert!(problems.iter().all(|p| p.contains("text")), "{problems:?}");
+    }
+
+    #[test]
+    fn a_path_learnt_by_heart_fails_on_another_seed() {
+        let problems = check_lesson(&lesson("move\n", "", r#"["move","at_goal"]"#));
+        assert!(problems.iter().any(|p| p.contains("does not meet every goal")), "{problems:?}");
+    }
+
+    #[test]
+    fn starter_that_passes_toolbox_gaps_and_unreachable_stars_are_reported() {
+        let solution = "while not at goal\n  move\nend\n";
+        let problems = check_lesson(&lesson(solution, solution, r#"["move"]"#));
+        assert!(problems.iter().any(|p| p.contains("starter program already passes")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("toolbox lacks")), "{problems:?}");
+        let long = "move\nmove\nmove\n";
+        let problems = check_lesson(&lesson(long, "", r#"["move","at_goal"]"#));
+        assert!(problems.iter().any(|p| p.contains("star rule")), "{problems:?}");
+    }
+}

@@ -22,6 +22,9 @@ pub enum Goal {
     TilesPainted { colour: String, count: u32 },
     /// The program said exactly this text at some point.
     Said { text: String },
+    /// The program's last words are how many items the robot holds at the end (so the
+    /// count must be worked out, not learnt by heart from one variant).
+    SaidBagCount,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +71,11 @@ impl Goal {
             Goal::Said { text } => {
                 ("goal.said", vec![("text", text.clone())], world.said.iter().any(|s| s == text))
             }
+            Goal::SaidBagCount => (
+                "goal.said-count",
+                vec![],
+                world.said.last().is_some_and(|s| *s == world.bag_total().to_string()),
+            ),
         };
         GoalReport { key, args, status: if met { GoalStatus::Met } else { GoalStatus::NotMet } }
     }
