@@ -54,3 +54,9 @@ fn a_sample_of_golden_programs_runs_the_same_in_wasm() {
         assert_eq!(tafukt_lesson::golden::check(src), Ok(()), "{name}");
     }
 }
+
+#[wasm_bindgen_test]
+fn the_continuous_robot_follows_the_same_path_in_the_browser() {
+    // Pinned natively in crates/world/src/arena.rs: portable maths give the same bits here.
+    assert_eq!(tafukt_world::arena::recorded_scenario(), tafukt_world::arena::RECORDED_SCENARIO);
+}

@@ -36,6 +36,27 @@ pub fn seeds(spec: &WorldSpec) -> Vec<u64> {
     }
 }
 
+/// Runs `source` in a continuous arena to the end: the arena's final state and how the run
+/// ended (finished, or the run-time error).
+pub fn run_arena_to_end(
+    source: &str,
+    lang: Lang,
+    spec: &tafukt_world::ArenaSpec,
+    limits: Limits,
+) -> Result<(Program, tafukt_world::Arena, Halt), Diagnostic> {
+    let (program, chunk) = tafukt_lang::build(source, lang)?;
+    let mut arena = tafukt_world::Arena::new(spec);
+    let mut vm = Vm::new(Rc::new(chunk), limits);
+    let halt = loop {
+        let mut host = crate::arena_host::ArenaHost { arena: &mut arena };
+        match vm.run(&mut host, 100_000) {
+            Halt::Action { .. } | Halt::OutOfFuel => {}
+            done => break done,
+        }
+    };
+    Ok((program, arena, halt))
+}
+
 /// The first built-in the program uses that the toolbox does not allow, pointing at its use.
 pub fn toolbox_violation(program: &Program, toolbox: &[String], lang: Lang) -> Option<Diagnostic> {
     let used = program.builtins_used();

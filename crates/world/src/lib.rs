@@ -1,10 +1,12 @@
 //! Tafukt's robot worlds. They know nothing of the language: the lesson crate connects a
 //! world to the VM through the language's `Host` trait. Everything here is deterministic.
 
+pub mod arena;
 pub mod grid;
 pub mod rng;
 pub mod sorted;
 pub mod spec;
 
+pub use arena::Arena;
 pub use grid::{Dir, Fault, GridWorld, Robot};
-pub use spec::{GridSpec, RandomRule, Variants, WorldSpec};
+pub use spec::{ArenaSpec, GridSpec, RandomRule, Variants, WorldSpec};

@@ -186,3 +186,92 @@ impl GridSpec {
         out
     }
 }
+
+/// A continuous arena (see [`crate::arena`]), measured in centimetres.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ArenaSpec {
+    pub width: f64,
+    pub height: f64,
+    pub robot: ArenaRobotSpec,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub obstacles: Vec<Obstacle>,
+    /// Coloured floor areas, later ones on top; a line to follow is a thin black area.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub floor: Vec<Area>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ArenaRobotSpec {
+    pub x: f64,
+    pub y: f64,
+    /// Degrees, clockwise from east.
+    pub heading: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Obstacle {
+    Rect { x: f64, y: f64, w: f64, h: f64 },
+    Circle { x: f64, y: f64, r: f64 },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    pub colour: String,
+}
+
+impl Area {
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x && x <= self.x + self.w && y >= self.y && y <= self.y + self.h
+    }
+}
+
+/// Largest arena side, in cm.
+pub const MAX_ARENA_SIDE: f64 = 1000.0;
+
+impl ArenaSpec {
+    /// Problems that make the arena impossible to simulate.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let ok = |v: f64| v.is_finite();
+        if !(ok(self.width) && ok(self.height))
+            || self.width < 20.0
+            || self.height < 20.0
+            || self.width > MAX_ARENA_SIDE
+            || self.height > MAX_ARENA_SIDE
+        {
+            out.push(format!("arena size must be between 20 and {MAX_ARENA_SIDE} cm"));
+        }
+        let r = crate::arena::RADIUS;
+        let (x, y) = (self.robot.x, self.robot.y);
+        if !(ok(x) && ok(y) && ok(self.robot.heading))
+            || x < r
+            || y < r
+            || x > self.width - r
+            || y > self.height - r
+        {
+            out.push("the robot must start inside the arena".to_string());
+        }
+        for o in &self.obstacles {
+            let fine = match *o {
+                Obstacle::Rect { x, y, w, h } => ok(x) && ok(y) && ok(w) && ok(h) && w > 0.0 && h > 0.0,
+                Obstacle::Circle { x, y, r } => ok(x) && ok(y) && ok(r) && r > 0.0,
+            };
+            if !fine {
+                out.push("an obstacle needs a finite position and a positive size".to_string());
+            }
+        }
+        out
+    }
+}

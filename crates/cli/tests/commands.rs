@@ -1,4 +1,5 @@
-//! The checked-in JSON Schemas match the Rust types; regenerate with `tafukt schema`.
+//! The command line as teachers and CI use it: schemas not stale, every lesson checked, a
+//! program run against a continuous arena.
 
 use std::process::Command;
 
@@ -16,4 +17,17 @@ fn every_lesson_check_passes_through_the_command_line() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.trim_end().ends_with("lessons ok"), "{stdout}");
+}
+
+#[test]
+fn a_program_drives_the_continuous_robot_and_stops_before_the_wall() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/arenas");
+    let out = Command::new(env!("CARGO_BIN_EXE_tafukt"))
+        .args(["run", &format!("{root}/stop-before-wall.tfk"), "--world", &format!("{root}/corridor.json")])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("said: 10\n"), "{stdout}");
+    assert!(stdout.contains("arena: robot at (105.0, 30.0)"), "{stdout}");
 }

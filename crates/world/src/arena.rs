@@ -1,0 +1,278 @@
+//! The continuous world (Open Roberta style): a differential-drive robot in an arena measured
+//! in centimetres, with obstacles, coloured floor areas and lines, a distance sensor, a line
+//! sensor, a bumper and a pen. Fixed time step and portable maths (`libm`), so native runs and
+//! the browser agree to the bit.
+
+use serde::{Deserialize, Serialize};
+
+use crate::spec::{Area, Obstacle};
+
+/// Simulation step: 100 steps per simulated second (waits of whole hundredths are exact).
+pub const DT: f64 = 0.01;
+/// Robot radius, distance between the wheels, and top speed at motor power 100 (cm, cm/s).
+pub const RADIUS: f64 = 5.0;
+pub const WHEEL_BASE: f64 = 10.0;
+pub const MAX_SPEED: f64 = 25.0;
+/// How far the distance sensor sees, in cm.
+pub const SENSOR_RANGE: f64 = 200.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Pose {
+    pub x: f64,
+    pub y: f64,
+    /// Radians, clockwise from east (y grows downwards, as on screen).
+    pub heading: f64,
+}
+
+/// A straight piece of the pen's trail.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stroke {
+    pub from: (f64, f64),
+    pub to: (f64, f64),
+    pub colour: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arena {
+    pub width: f64,
+    pub height: f64,
+    pub obstacles: Vec<Obstacle>,
+    /// Floor markings, drawn in order (a line is a thin area).
+    pub floor: Vec<Area>,
+    pub robot: Pose,
+    /// Motor powers, −100 to 100.
+    pub motors: (f64, f64),
+    pub bumped: bool,
+    pub pen_down: bool,
+    pub pen_colour: &'static str,
+    pub trail: Vec<Stroke>,
+    /// Simulated seconds so far.
+    pub time: f64,
+    pub said: Vec<String>,
+}
+
+impl Arena {
+    pub fn new(spec: &crate::spec::ArenaSpec) -> Arena {
+        Arena {
+            width: spec.width,
+            height: spec.height,
+            obstacles: spec.obstacles.clone(),
+            floor: spec.floor.clone(),
+            robot: Pose { x: spec.robot.x, y: spec.robot.y, heading: spec.robot.heading.to_radians() },
+            motors: (0.0, 0.0),
+            bumped: false,
+            pen_down: false,
+            pen_colour: "black",
+            trail: Vec::new(),
+            time: 0.0,
+            said: Vec::new(),
+        }
+    }
+
+    pub fn set_motors(&mut self, left: f64, right: f64) {
+        self.motors = (left.clamp(-100.0, 100.0), right.clamp(-100.0, 100.0));
+    }
+
+    /// Whether a robot centred at (x, y) would overlap an obstacle or leave the arena.
+    fn blocked(&self, x: f64, y: f64) -> bool {
+        if x < RADIUS || y < RADIUS || x > self.width - RADIUS || y > self.height - RADIUS {
+            return true;
+        }
+        self.obstacles.iter().any(|o| match *o {
+            Obstacle::Rect { x: ox, y: oy, w, h } => {
+                let cx = x.clamp(ox, ox + w);
+                let cy = y.clamp(oy, oy + h);
+                (x - cx) * (x - cx) + (y - cy) * (y - cy) < RADIUS * RADIUS
+            }
+            Obstacle::Circle { x: ox, y: oy, r } => {
+                let d = RADIUS + r;
+                (x - ox) * (x - ox) + (y - oy) * (y - oy) < d * d
+            }
+        })
+    }
+
+    /// One fixed step of the differential drive; the robot stops (and the bumper closes) at
+    /// a wall or an obstacle.
+    pub fn step(&mut self) {
+        let vl = self.motors.0 / 100.0 * MAX_SPEED;
+        let vr = self.motors.1 / 100.0 * MAX_SPEED;
+        let v = (vl + vr) / 2.0;
+        // Left wheel faster turns right, which is clockwise on screen: heading grows.
+        let omega = (vl - vr) / WHEEL_BASE;
+        let heading = self.robot.heading + omega * DT;
+        let x = self.robot.x + v * libm::cos(heading) * DT;
+        let y = self.robot.y + v * libm::sin(heading) * DT;
+        self.robot.heading = heading;
+        if self.blocked(x, y) {
+            self.bumped = true;
+        } else {
+            if self.pen_down && (x != self.robot.x || y != self.robot.y) {
+                self.trail.push(Stroke {
+                    from: (self.robot.x, self.robot.y),
+                    to: (x, y),
+                    colour: self.pen_colour,
+                });
+            }
+            self.robot.x = x;
+            self.robot.y = y;
+            self.bumped = false;
+        }
+        self.time += DT;
+    }
+
+    /// Runs the simulation for `seconds` (whole steps; at most a simulated hour at once).
+    pub fn wait(&mut self, seconds: f64) {
+        let steps = (seconds.clamp(0.0, 3600.0) / DT).round() as u64;
+        for _ in 0..steps {
+            self.step();
+        }
+    }
+
+    /// Distance in cm from the robot's front to the nearest wall or obstacle straight ahead.
+    pub fn distance(&self) -> f64 {
+        let (dx, dy) = (libm::cos(self.robot.heading), libm::sin(self.robot.heading));
+        // March along the ray in 0.5 cm steps: simple, exact enough, the same everywhere.
+        let mut d = 0.0;
+        while d < SENSOR_RANGE {
+            let x = self.robot.x + dx * (RADIUS + d);
+            let y = self.robot.y + dy * (RADIUS + d);
+            if x <= 0.0 || y <= 0.0 || x >= self.width || y >= self.height || self.inside_obstacle(x, y) {
+                break;
+            }
+            d += 0.5;
+        }
+        (d * 10.0).round() / 10.0
+    }
+
+    fn inside_obstacle(&self, x: f64, y: f64) -> bool {
+        self.obstacles.iter().any(|o| match *o {
+            Obstacle::Rect { x: ox, y: oy, w, h } => x >= ox && x <= ox + w && y >= oy && y <= oy + h,
+            Obstacle::Circle { x: ox, y: oy, r } => (x - ox) * (x - ox) + (y - oy) * (y - oy) <= r * r,
+        })
+    }
+
+    /// The floor colour under the line sensor (just in front of the robot's centre).
+    pub fn floor_colour(&self) -> &str {
+        let x = self.robot.x + libm::cos(self.robot.heading) * RADIUS * 0.6;
+        let y = self.robot.y + libm::sin(self.robot.heading) * RADIUS * 0.6;
+        self.floor.iter().rev().find(|a| a.contains(x, y)).map_or("white", |a| a.colour.as_str())
+    }
+
+    pub fn on_line(&self) -> bool {
+        self.floor_colour() == "black"
+    }
+
+    pub fn summary(&self) -> String {
+        format!(
+            "robot at ({:.1}, {:.1}) heading {:.0}°; {:.2} s; {} strokes drawn{}",
+            self.robot.x,
+            self.robot.y,
+            self.robot.heading.to_degrees().rem_euclid(360.0),
+            self.time,
+            self.trail.len(),
+            if self.bumped { "; bumped" } else { "" }
+        )
+    }
+}
+
+/// The result of [`recorded_scenario`], pinned (natively and in wasm alike).
+pub const RECORDED_SCENARIO: &str = "13.138212383 27.249825578 4.257500000 619";
+
+/// A fixed drive with changing motor powers and the pen down, used to check that native
+/// runs and the browser compute the same path to the bit. Returns the final pose printed to
+/// nine decimals.
+pub fn recorded_scenario() -> String {
+    let spec = crate::spec::ArenaSpec {
+        width: 100.0,
+        height: 60.0,
+        robot: crate::spec::ArenaRobotSpec { x: 20.0, y: 30.0, heading: 0.0 },
+        obstacles: vec![],
+        floor: vec![],
+    };
+    let mut a = Arena::new(&spec);
+    a.pen_down = true;
+    for i in 0..40 {
+        a.set_motors(60.0 + (i % 7) as f64 * 5.0, 40.0 + (i % 5) as f64 * 9.0);
+        a.wait(0.26);
+    }
+    format!("{:.9} {:.9} {:.9} {}", a.robot.x, a.robot.y, a.robot.heading, a.trail.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::ArenaSpec;
+
+    fn arena(json: &str) -> Arena {
+        let spec: ArenaSpec = serde_json::from_str(json).unwrap();
+        assert!(spec.problems().is_empty(), "{:?}", spec.problems());
+        Arena::new(&spec)
+    }
+
+    const OPEN: &str = r#"{"width":100,"height":60,"robot":{"x":20,"y":30,"heading":0}}"#;
+
+    #[test]
+    fn equal_motors_drive_straight_at_the_set_speed() {
+        let mut a = arena(OPEN);
+        a.set_motors(100.0, 100.0);
+        a.wait(1.0);
+        assert!((a.robot.x - 45.0).abs() < 1e-9 && (a.robot.y - 30.0).abs() < 1e-9, "{:?}", a.robot);
+    }
+
+    #[test]
+    fn the_robot_stops_at_the_wall_and_the_bumper_closes() {
+        let mut a = arena(OPEN);
+        a.set_motors(100.0, 100.0);
+        a.wait(10.0);
+        assert!(a.bumped);
+        assert!(a.robot.x <= 100.0 - RADIUS && a.robot.x > 90.0, "{:?}", a.robot);
+    }
+
+    #[test]
+    fn opposite_motors_turn_on_the_spot() {
+        let mut a = arena(OPEN);
+        a.set_motors(50.0, -50.0);
+        a.wait(0.5);
+        assert!((a.robot.x - 20.0).abs() < 1e-9);
+        assert!(a.robot.heading > 0.0, "left faster turns clockwise");
+    }
+
+    #[test]
+    fn the_distance_sensor_sees_walls_and_obstacles() {
+        let a = arena(OPEN);
+        assert!((a.distance() - 75.0).abs() <= 0.5, "{}", a.distance());
+        let b = arena(
+            r#"{"width":100,"height":60,"robot":{"x":20,"y":30,"heading":0},
+            "obstacles":[{"rect":{"x":50,"y":0,"w":5,"h":60}}]}"#,
+        );
+        assert!((b.distance() - 25.0).abs() <= 0.5, "{}", b.distance());
+    }
+
+    #[test]
+    fn the_line_sensor_reads_the_floor() {
+        let a = arena(
+            r#"{"width":100,"height":60,"robot":{"x":20,"y":30,"heading":0},
+            "floor":[{"x":0,"y":28,"w":100,"h":4,"colour":"black"}]}"#,
+        );
+        assert!(a.on_line());
+        assert_eq!(a.floor_colour(), "black");
+    }
+
+    #[test]
+    fn the_pen_leaves_a_trail_only_when_down() {
+        let mut a = arena(OPEN);
+        a.set_motors(50.0, 50.0);
+        a.wait(0.2);
+        assert!(a.trail.is_empty());
+        a.pen_down = true;
+        a.wait(0.2);
+        assert_eq!(a.trail.len(), 20);
+    }
+
+    #[test]
+    fn a_recorded_scenario_is_identical_on_every_run() {
+        assert_eq!(recorded_scenario(), recorded_scenario());
+        // Pinned: the browser test (tests/web.rs) runs the same scenario against this text.
+        assert_eq!(recorded_scenario(), RECORDED_SCENARIO);
+    }
+}
