@@ -260,18 +260,9 @@ impl Compiler {
             self.chunk.statements.push((at, id));
         }
         match &s.kind {
-            StmtKind::Action(b, args) => {
-                for a in args {
-                    self.expr(a)?;
-                }
-                self.emit(Op::Builtin(*b, args.len() as u8), id);
-            }
+            StmtKind::Action(b, args) => self.builtin(*b, args, id)?,
             StmtKind::Call(name, args) => {
-                let p = self.proc_index(name, args.len(), id)?;
-                for a in args {
-                    self.expr(a)?;
-                }
-                self.emit(Op::Call(p, args.len() as u8), id);
+                self.call(name, args, id)?;
                 self.emit(Op::Pop, id);
             }
             StmtKind::Assign(name, value) => {
@@ -422,19 +413,8 @@ impl Compiler {
                     Slot::Global(i) => self.emit(Op::GetGlobal(i), id),
                 };
             }
-            ExprKind::Sensor(b, args) => {
-                for a in args {
-                    self.expr(a)?;
-                }
-                self.emit(Op::Builtin(*b, args.len() as u8), id);
-            }
-            ExprKind::Call(name, args) => {
-                let p = self.proc_index(name, args.len(), id)?;
-                for a in args {
-                    self.expr(a)?;
-                }
-                self.emit(Op::Call(p, args.len() as u8), id);
-            }
+            ExprKind::Sensor(b, args) => self.builtin(*b, args, id)?,
+            ExprKind::Call(name, args) => self.call(name, args, id)?,
             ExprKind::Unary(op, inner) => {
                 self.expr(inner)?;
                 self.emit(if *op == UnaryOp::Neg { Op::Neg } else { Op::Not }, id);
@@ -458,6 +438,25 @@ impl Compiler {
             }
             ExprKind::Missing => return Err(Box::new(Diagnostic::at_node(Code::ExpectedValue, id))),
         }
+        Ok(())
+    }
+
+    /// A built-in, as a statement (an action) or an expression (a sensor) alike.
+    fn builtin(&mut self, b: crate::builtins::Builtin, args: &[Expr], id: NodeId) -> CResult<()> {
+        for a in args {
+            self.expr(a)?;
+        }
+        self.emit(Op::Builtin(b, args.len() as u8), id);
+        Ok(())
+    }
+
+    /// A call of a pupil's procedure; its result stays on the stack.
+    fn call(&mut self, name: &str, args: &[Expr], id: NodeId) -> CResult<()> {
+        let p = self.proc_index(name, args.len(), id)?;
+        for a in args {
+            self.expr(a)?;
+        }
+        self.emit(Op::Call(p, args.len() as u8), id);
         Ok(())
     }
 
