@@ -8,9 +8,10 @@ use tafukt_lang::parser::parse;
 use tafukt_lang::printer::print;
 use tafukt_lang::{Diagnostic, Halt, Lang, Limits, Program, Vm};
 use tafukt_lesson::goals::{all_met, check_all, GoalReport};
+use tafukt_lesson::host::{run_in, step_in};
 use tafukt_lesson::runner::{seeds, toolbox_violation, world_from};
-use tafukt_lesson::{GridHost, Lesson};
-use tafukt_world::GridWorld;
+use tafukt_lesson::Lesson;
+use tafukt_world::World;
 
 use crate::timeline::Timeline;
 
@@ -52,7 +53,7 @@ pub struct Session {
     pub lang: Lang,
     pub source: String,
     pub phase: Phase,
-    pub world: GridWorld,
+    pub world: World,
     /// The program being run, to map nodes back to source lines.
     pub program: Option<Program>,
     vm: Option<Vm>,
@@ -172,7 +173,7 @@ impl Session {
     }
 
     /// The world on the stage: an earlier frame while looking back, else the live one.
-    pub fn shown_world(&self) -> &GridWorld {
+    pub fn shown_world(&self) -> &World {
         self.timeline.shown().map_or(&self.world, |f| &f.world)
     }
 
@@ -324,11 +325,10 @@ impl Session {
     /// until the fuel for one tick is used. True if the robot acted.
     fn advance(&mut self, one_statement: bool) -> bool {
         let Some(vm) = self.vm.as_mut() else { return false };
-        let mut host = GridHost { world: &mut self.world };
         let halt = if one_statement {
-            vm.step_statement(&mut host, FUEL_PER_TICK)
+            step_in(vm, &mut self.world, FUEL_PER_TICK)
         } else {
-            vm.run(&mut host, FUEL_PER_TICK)
+            run_in(vm, &mut self.world, FUEL_PER_TICK)
         };
         match halt {
             Halt::Step { node } => {
@@ -530,7 +530,7 @@ mod tests {
             run_all(&mut s);
             assert_eq!(s.variant().0, round, "each new run after a success moves on");
             assert_eq!(s.phase, Phase::Finished { success: true });
-            flags.insert(s.world.robot.x);
+            flags.insert(s.world.grid().unwrap().robot.x);
         }
         assert_eq!(s.variants_passed(), (count, count));
         assert!(flags.len() > 1, "the flag moved between variants");
@@ -553,11 +553,21 @@ mod tests {
         run_all(&mut s);
         assert_eq!(s.timeline.len(), 6, "the start and five actions");
         s.apply(Action::StepBack);
-        assert_eq!((s.shown_world().robot.y, s.shown_line()), (1, Some(4)));
+        assert_eq!((s.shown_world().grid().unwrap().robot.y, s.shown_line()), (1, Some(4)));
         s.apply(Action::Scrub(2));
-        assert_eq!((s.shown_world().robot.heading.name(), s.shown_line()), ("north", Some(2)));
+        assert_eq!(
+            (s.shown_world().grid().unwrap().robot.heading.name(), s.shown_line()),
+            ("north", Some(2))
+        );
         s.apply(Action::Scrub(0));
-        assert_eq!((s.shown_world().robot.x, s.shown_world().robot.y, s.shown_line()), (0, 3, None));
+        assert_eq!(
+            (
+                s.shown_world().grid().unwrap().robot.x,
+                s.shown_world().grid().unwrap().robot.y,
+                s.shown_line()
+            ),
+            (0, 3, None)
+        );
         s.apply(Action::Scrub(5));
         assert!(!s.timeline.is_looking_back());
         assert_eq!(s.shown_world(), &s.world);

@@ -2,7 +2,7 @@
 //! pupil can step back and scrub through a run (blocks or text highlighted in step). Plain
 //! Rust, tested natively.
 
-use tafukt_world::GridWorld;
+use tafukt_world::World;
 
 /// Frames kept at most; beyond it the oldest (after the start) make room, so a very long run
 /// cannot eat a tablet's memory.
@@ -10,7 +10,7 @@ pub const MAX_FRAMES: usize = 2_000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
-    pub world: GridWorld,
+    pub world: World,
     /// The line that made this frame (none for the start).
     pub line: Option<usize>,
 }
@@ -24,11 +24,11 @@ pub struct Timeline {
 
 impl Timeline {
     /// A timeline whose first frame is the world before the program runs.
-    pub fn start(world: GridWorld) -> Timeline {
+    pub fn start(world: World) -> Timeline {
         Timeline { frames: vec![Frame { world, line: None }], view: None }
     }
 
-    pub fn record(&mut self, world: &GridWorld, line: Option<usize>) {
+    pub fn record(&mut self, world: &World, line: Option<usize>) {
         if self.frames.len() >= MAX_FRAMES {
             self.frames.remove(1);
         }
@@ -80,14 +80,18 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tafukt_world::{Dir, GridSpec};
+    use tafukt_world::{Dir, GridSpec, GridWorld};
 
-    fn world(x: u32) -> GridWorld {
+    fn world(x: u32) -> World {
         let spec: GridSpec = serde_json::from_str(&format!(
             r#"{{"width":9,"height":1,"robot":{{"x":{x},"y":0,"heading":"east"}}}}"#
         ))
         .unwrap();
-        GridWorld::from_spec(&spec)
+        World::Grid(GridWorld::from_spec(&spec))
+    }
+
+    fn grid(frame: Option<&Frame>) -> Option<&GridWorld> {
+        frame.and_then(|f| f.world.grid())
     }
 
     #[test]
@@ -97,13 +101,14 @@ mod tests {
         t.record(&world(2), Some(2));
         assert_eq!((t.position(), t.shown()), (2, None));
         t.scrub(0);
-        assert_eq!(t.shown().map(|f| f.world.robot.x), Some(0));
+        assert_eq!(grid(t.shown()).map(|w| w.robot.x), Some(0));
         t.forward();
-        assert_eq!(t.shown().map(|f| (f.world.robot.x, f.line)), Some((1, Some(1))));
+        assert_eq!(grid(t.shown()).map(|w| w.robot.x), Some(1));
+        assert_eq!(t.shown().map(|f| f.line), Some(Some(1)));
         t.forward();
         assert!(!t.is_looking_back(), "the last frame is the live run");
         t.back();
-        assert_eq!(t.shown().map(|f| f.world.robot.heading), Some(Dir::East));
+        assert_eq!(grid(t.shown()).map(|w| w.robot.heading), Some(Dir::East));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::goal_list::GoalList;
 use super::i18n::use_i18n;
 use super::instructions::Instructions;
 use super::run_controls::RunControls;
-use super::stage::Stage;
+use super::stage::stage;
 use super::timeline_bar::TimelineBar;
 use crate::services::storage;
 use crate::session::{Action, Phase, Session};
@@ -208,12 +208,12 @@ pub fn LessonView(props: &Props) -> Html {
                         { i18n.f("ui.variants-passed", &[("passed", passed.to_string()), ("count", variants.to_string())]) }
                     </p>
                 }
-                <Stage world={s.shown_world().clone()} />
+                { stage(s.shown_world(), &i18n) }
                 <TimelineBar frames={s.timeline.len()} position={s.timeline.position()} {on_scrub} />
-                if !s.world.said.is_empty() {
+                if !s.world.said().is_empty() {
                     <div class="said" data-testid="said">
                         <span>{ i18n.t("ui.said") }</span>
-                        <ul>{ for s.world.said.iter().map(|t| html! { <li>{ t }</li> }) }</ul>
+                        <ul>{ for s.world.said().iter().map(|t| html! { <li>{ t }</li> }) }</ul>
                     </div>
                 }
             </section>

@@ -2,9 +2,11 @@
 //! language or world logic lives here.
 
 pub mod app;
+pub mod arena_stage;
 pub mod course_map;
 pub mod editor;
 pub mod goal_list;
+pub mod grid_stage;
 pub mod i18n;
 pub mod instructions;
 pub mod language_picker;

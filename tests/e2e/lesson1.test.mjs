@@ -121,3 +121,21 @@ test('a completed lesson earns stars, leads to the next, and shows on the course
   await page.waitForSelector('[data-testid=variant]');
   await context.close();
 });
+
+test('the robot on wheels stops before the wall in the continuous arena', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=lesson]');
+  await page.getByTestId('map-toggle').click();
+  await page.locator('[data-testid=course-map] [data-lesson="sensors-1"]').click();
+  await page.waitForSelector('[data-testid=lesson][data-lesson-id="sensors-1"]');
+  await page.getByTestId('source').fill('motors 60, 60\nwhile distance > 10\n  wait 0.05\nend\nmotors 0, 0\n');
+  await page.getByTestId('speed').fill('5');
+  await page.getByTestId('run').click();
+  await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 30_000 });
+  assert.equal(await page.getByTestId('stage').getAttribute('data-robot'), '105,30');
+  assert.equal(await page.getByTestId('stage').getAttribute('data-bumped'), 'false');
+  await page.screenshot({ path: `${OUT}/arena-stop-before-wall.png`, fullPage: true });
+  await context.close();
+});

@@ -9,51 +9,6 @@ use tafukt_lesson::model::parse_lesson;
 use tafukt_lesson::runner::run_to_end;
 use tafukt_world::WorldSpec;
 
-/// A continuous-world file: `{"arena": {…}}`.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ArenaFile {
-    arena: tafukt_world::ArenaSpec,
-}
-
-fn run_arena(
-    source: &str,
-    lang: Lang,
-    spec: &tafukt_world::ArenaSpec,
-    catalog: &Catalog,
-) -> Result<bool, String> {
-    if let Some(p) = spec.problems().into_iter().next() {
-        return Err(format!("arena: {p}"));
-    }
-    match tafukt_lesson::runner::run_arena_to_end(source, lang, spec, Limits::default()) {
-        Err(d) => {
-            let line = d.span(&tafukt_lang::Program::default()).line(source);
-            println!(
-                "error: {}: {}",
-                catalog.format("ui.line", &[("line", line.to_string())]),
-                catalog.diagnostic(&d)
-            );
-            Ok(false)
-        }
-        Ok((program, arena, halt)) => {
-            for said in &arena.said {
-                println!("said: {said}");
-            }
-            println!("arena: {}", arena.summary());
-            if let Halt::Faulted(d) = &halt {
-                let line = d.span(&program).line(source);
-                println!(
-                    "error: {}: {}",
-                    catalog.format("ui.line", &[("line", line.to_string())]),
-                    catalog.diagnostic(d)
-                );
-                return Ok(false);
-            }
-            Ok(true)
-        }
-    }
-}
-
 const EMPTY_WORLD: &str = r#"{"grid":{"width":10,"height":10,"robot":{"x":0,"y":0,"heading":"east"}}}"#;
 
 pub fn main(args: &[String]) -> Result<bool, String> {
@@ -84,12 +39,6 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?
     };
     let catalog = Catalog::new(lang);
-    if let Some(path) = &world_file {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-        if let Ok(file) = serde_json::from_str::<ArenaFile>(&text) {
-            return run_arena(&source, lang, &file.arena, &catalog);
-        }
-    }
     let (world, goals) = match &world_file {
         None => (serde_json::from_str::<WorldSpec>(EMPTY_WORLD).map_err(|e| e.to_string())?, vec![]),
         Some(path) => {
@@ -117,7 +66,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
             return Ok(false);
         }
     };
-    for said in &outcome.world.said {
+    for said in outcome.world.said() {
         println!("said: {said}");
     }
     println!("world: {}", outcome.world.summary());

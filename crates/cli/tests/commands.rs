@@ -29,5 +29,5 @@ fn a_program_drives_the_continuous_robot_and_stops_before_the_wall() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.contains("said: 10\n"), "{stdout}");
-    assert!(stdout.contains("arena: robot at (105.0, 30.0)"), "{stdout}");
+    assert!(stdout.contains("world: robot at (105.0, 30.0)"), "{stdout}");
 }

@@ -2,7 +2,7 @@
 //! catalogue key, so the pupil sees exactly what is still missing, in their language.
 
 use serde::{Deserialize, Serialize};
-use tafukt_world::GridWorld;
+use tafukt_world::{GridWorld, World};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -22,6 +22,10 @@ pub enum Goal {
     TilesPainted { colour: String, count: u32 },
     /// The program said exactly this text at some point.
     Said { text: String },
+    /// The continuous robot ends inside this rectangle of the arena (cm).
+    InArea { x: i32, y: i32, w: i32, h: i32 },
+    /// The continuous robot never ends a run pressed against a wall or an obstacle.
+    NotBumped,
     /// The program's last words are how many items the robot holds at the end (so the
     /// count must be worked out, not learnt by heart from one variant).
     SaidBagCount,
@@ -42,7 +46,30 @@ pub struct GoalReport {
 }
 
 impl Goal {
-    pub fn check(&self, world: &GridWorld) -> GoalReport {
+    /// Checks the goal in any world; a goal of the other kind of world is never met.
+    pub fn check(&self, world: &World) -> GoalReport {
+        match (self, world) {
+            (Goal::InArea { x, y, w, h }, World::Arena(a)) => {
+                let (x, y, w, h) = (*x as f64, *y as f64, *w as f64, *h as f64);
+                let inside = a.robot.x >= x && a.robot.x <= x + w && a.robot.y >= y && a.robot.y <= y + h;
+                report("goal.in-area", vec![], inside)
+            }
+            (Goal::NotBumped, World::Arena(a)) => report("goal.not-bumped", vec![], !a.bumped),
+            (Goal::InArea { .. }, _) => report("goal.in-area", vec![], false),
+            (Goal::NotBumped, _) => report("goal.not-bumped", vec![], false),
+            (Goal::Said { text }, w) => {
+                report("goal.said", vec![("text", text.clone())], w.said().iter().any(|s| s == text))
+            }
+            (_, World::Grid(g)) => self.check_grid(g),
+            (_, World::Arena(_)) => {
+                let mut r = self.check_grid(&GridWorld::default());
+                r.status = GoalStatus::NotMet;
+                r
+            }
+        }
+    }
+
+    fn check_grid(&self, world: &GridWorld) -> GoalReport {
         let (key, args, met): (&'static str, Vec<(&'static str, String)>, bool) = match self {
             Goal::RobotAt { x, y } => {
                 let key =
@@ -71,6 +98,7 @@ impl Goal {
             Goal::Said { text } => {
                 ("goal.said", vec![("text", text.clone())], world.said.iter().any(|s| s == text))
             }
+            Goal::InArea { .. } | Goal::NotBumped => ("goal.in-area", vec![], false),
             Goal::SaidBagCount => (
                 "goal.said-count",
                 vec![],
@@ -82,7 +110,11 @@ impl Goal {
 }
 
 /// Checks every goal; the lesson is passed when all are met.
-pub fn check_all(goals: &[Goal], world: &GridWorld) -> Vec<GoalReport> {
+fn report(key: &'static str, args: Vec<(&'static str, String)>, met: bool) -> GoalReport {
+    GoalReport { key, args, status: if met { GoalStatus::Met } else { GoalStatus::NotMet } }
+}
+
+pub fn check_all(goals: &[Goal], world: &World) -> Vec<GoalReport> {
     goals.iter().map(|g| g.check(world)).collect()
 }
 

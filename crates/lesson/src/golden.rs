@@ -46,7 +46,7 @@ pub fn check(src: &str) -> Result<(), String> {
                 Halt::Faulted(d) => Some((d.code.key(), d.span(&o.program).line(src))),
                 _ => None,
             };
-            (o.world.said.clone(), Some(o.world.summary()), error)
+            (o.world.said().to_vec(), Some(o.world.summary()), error)
         }
     };
     if said != want.said {

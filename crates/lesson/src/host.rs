@@ -75,3 +75,21 @@ impl Host for GridHost<'_> {
         })
     }
 }
+
+/// Runs the VM against whichever world the lesson has, through that world's host.
+pub fn run_in(vm: &mut tafukt_lang::Vm, world: &mut tafukt_world::World, fuel: u64) -> tafukt_lang::Halt {
+    match world {
+        tafukt_world::World::Grid(w) => vm.run(&mut GridHost { world: w }, fuel),
+        tafukt_world::World::Arena(a) => vm.run(&mut crate::arena_host::ArenaHost { arena: a }, fuel),
+    }
+}
+
+/// One visible step (see `Vm::step_statement`) against whichever world the lesson has.
+pub fn step_in(vm: &mut tafukt_lang::Vm, world: &mut tafukt_world::World, fuel: u64) -> tafukt_lang::Halt {
+    match world {
+        tafukt_world::World::Grid(w) => vm.step_statement(&mut GridHost { world: w }, fuel),
+        tafukt_world::World::Arena(a) => {
+            vm.step_statement(&mut crate::arena_host::ArenaHost { arena: a }, fuel)
+        }
+    }
+}

@@ -124,8 +124,7 @@ pub fn parse_lesson(file: &str, text: &str) -> Result<Lesson, LoadError> {
             lesson.schema_version
         )));
     }
-    let WorldSpec::Grid(grid) = &lesson.world;
-    if let Some(p) = grid.problems().into_iter().next() {
+    if let Some(p) = lesson.world.problems().into_iter().next() {
         return Err(problem(format!("world: {p}")));
     }
     for key in &lesson.toolbox {

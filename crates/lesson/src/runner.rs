@@ -6,14 +6,14 @@ use std::rc::Rc;
 use tafukt_lang::ast::NodeId;
 use tafukt_lang::lexicon::{spelling, Term};
 use tafukt_lang::{Builtin, Code, Diagnostic, Halt, Lang, Limits, Program, Vm};
-use tafukt_world::{GridWorld, WorldSpec};
+use tafukt_world::{World, WorldSpec};
 
-use crate::host::GridHost;
+use crate::host::run_in;
 
 #[derive(Debug, Clone)]
 pub struct RunOutcome {
     pub program: Program,
-    pub world: GridWorld,
+    pub world: World,
     /// `Finished`, or `Faulted` with the runtime error.
     pub halt: Halt,
     /// The node of every robot action, in order: what the UI highlights as it animates.
@@ -21,10 +21,8 @@ pub struct RunOutcome {
 }
 
 /// The world for one seed of the spec's variants.
-pub fn world_from(spec: &WorldSpec, seed: u64) -> GridWorld {
-    match spec {
-        WorldSpec::Grid(g) => GridWorld::from_spec_seeded(g, seed),
-    }
+pub fn world_from(spec: &WorldSpec, seed: u64) -> World {
+    World::from_spec(spec, seed)
 }
 
 /// The seeds a solution must pass on: the spec's variants, or the one world it describes.
@@ -33,28 +31,8 @@ pub fn seeds(spec: &WorldSpec) -> Vec<u64> {
         WorldSpec::Grid(g) => {
             g.variants.as_ref().map(|v| v.seeds.clone()).filter(|s| !s.is_empty()).unwrap_or(vec![0])
         }
+        WorldSpec::Arena(_) => vec![0],
     }
-}
-
-/// Runs `source` in a continuous arena to the end: the arena's final state and how the run
-/// ended (finished, or the run-time error).
-pub fn run_arena_to_end(
-    source: &str,
-    lang: Lang,
-    spec: &tafukt_world::ArenaSpec,
-    limits: Limits,
-) -> Result<(Program, tafukt_world::Arena, Halt), Diagnostic> {
-    let (program, chunk) = tafukt_lang::build(source, lang)?;
-    let mut arena = tafukt_world::Arena::new(spec);
-    let mut vm = Vm::new(Rc::new(chunk), limits);
-    let halt = loop {
-        let mut host = crate::arena_host::ArenaHost { arena: &mut arena };
-        match vm.run(&mut host, 100_000) {
-            Halt::Action { .. } | Halt::OutOfFuel => {}
-            done => break done,
-        }
-    };
-    Ok((program, arena, halt))
 }
 
 /// The first built-in the program uses that the toolbox does not allow, pointing at its use.
@@ -80,8 +58,7 @@ pub fn run_to_end(
     let mut vm = Vm::new(Rc::new(chunk), limits);
     let mut actions = Vec::new();
     let halt = loop {
-        let mut host = GridHost { world: &mut world };
-        match vm.run(&mut host, 100_000) {
+        match run_in(&mut vm, &mut world, 100_000) {
             Halt::Action { node, .. } => actions.push(node),
             Halt::OutOfFuel => {}
             done => break done,

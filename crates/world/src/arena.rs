@@ -1,7 +1,8 @@
 //! The continuous world (Open Roberta style): a differential-drive robot in an arena measured
 //! in centimetres, with obstacles, coloured floor areas and lines, a distance sensor, a line
-//! sensor, a bumper and a pen. Fixed time step and portable maths (`libm`), so native runs and
-//! the browser agree to the bit.
+//! sensor, a bumper and a pen. Fixed time step and only + − × ÷ and √ (which IEEE 754 makes
+//! exact everywhere): the heading is a unit vector turned by a short series each step, so
+//! native runs and the browser agree to the bit, with no trigonometry library in the bundle.
 
 use serde::{Deserialize, Serialize};
 
@@ -20,8 +21,52 @@ pub const SENSOR_RANGE: f64 = 200.0;
 pub struct Pose {
     pub x: f64,
     pub y: f64,
-    /// Radians, clockwise from east (y grows downwards, as on screen).
+    /// Radians, clockwise from east (y grows downwards, as on screen): for people.
     pub heading: f64,
+    /// The heading as a unit vector (cos, sin): what the physics uses.
+    pub dir: (f64, f64),
+}
+
+/// `v` kept between `lo` and `hi`, NaN becoming `lo`. Not `f64::clamp`: its formatted panic
+/// message brings the float formatter (~15 KB of wasm) into the bundle.
+#[allow(clippy::manual_clamp)]
+fn within(v: f64, lo: f64, hi: f64) -> f64 {
+    if v.is_nan() {
+        lo
+    } else {
+        v.max(lo).min(hi)
+    }
+}
+
+/// sin and cos of a small angle by their series: exact to the last bit for a step's turn
+/// (|a| < 0.1 rad), and to ~1e-14 up to 0.4 rad.
+fn small_sin_cos(a: f64) -> (f64, f64) {
+    let a2 = a * a;
+    let sin =
+        a * (1.0 - a2 / 6.0 * (1.0 - a2 / 20.0 * (1.0 - a2 / 42.0 * (1.0 - a2 / 72.0 * (1.0 - a2 / 110.0)))));
+    let cos = 1.0
+        - a2 / 2.0
+            * (1.0
+                - a2 / 12.0 * (1.0 - a2 / 30.0 * (1.0 - a2 / 56.0 * (1.0 - a2 / 90.0 * (1.0 - a2 / 132.0)))));
+    (sin, cos)
+}
+
+/// The unit vector for a heading in whole degrees: exact at the right angles, otherwise
+/// quarter turns plus a series on what is left (at most 45°).
+pub fn direction(degrees: i32) -> (f64, f64) {
+    let d = degrees.rem_euclid(360);
+    let turns = (d + 45) / 90;
+    let rest = (d - turns * 90) as f64 * std::f64::consts::PI / 180.0;
+    let quarter = turns % 4;
+    // The series converges fast enough up to 45° when taken in halves.
+    let (s, c) = small_sin_cos(rest / 2.0);
+    let (s, c) = (2.0 * s * c, c * c - s * s);
+    match quarter {
+        0 => (c, s),
+        1 => (-s, c),
+        2 => (-c, -s),
+        _ => (s, -c),
+    }
 }
 
 /// A straight piece of the pen's trail.
@@ -54,11 +99,16 @@ pub struct Arena {
 impl Arena {
     pub fn new(spec: &crate::spec::ArenaSpec) -> Arena {
         Arena {
-            width: spec.width,
-            height: spec.height,
+            width: spec.width as f64,
+            height: spec.height as f64,
             obstacles: spec.obstacles.clone(),
             floor: spec.floor.clone(),
-            robot: Pose { x: spec.robot.x, y: spec.robot.y, heading: spec.robot.heading.to_radians() },
+            robot: Pose {
+                x: spec.robot.x as f64,
+                y: spec.robot.y as f64,
+                heading: (spec.robot.heading as f64).to_radians(),
+                dir: direction(spec.robot.heading),
+            },
             motors: (0.0, 0.0),
             bumped: false,
             pen_down: false,
@@ -70,7 +120,7 @@ impl Arena {
     }
 
     pub fn set_motors(&mut self, left: f64, right: f64) {
-        self.motors = (left.clamp(-100.0, 100.0), right.clamp(-100.0, 100.0));
+        self.motors = (within(left, -100.0, 100.0), within(right, -100.0, 100.0));
     }
 
     /// Whether a robot centred at (x, y) would overlap an obstacle or leave the arena.
@@ -80,12 +130,14 @@ impl Arena {
         }
         self.obstacles.iter().any(|o| match *o {
             Obstacle::Rect { x: ox, y: oy, w, h } => {
-                let cx = x.clamp(ox, ox + w);
-                let cy = y.clamp(oy, oy + h);
+                let (ox, oy, w, h) = (ox as f64, oy as f64, w as f64, h as f64);
+                let cx = x.max(ox).min(ox + w);
+                let cy = y.max(oy).min(oy + h);
                 (x - cx) * (x - cx) + (y - cy) * (y - cy) < RADIUS * RADIUS
             }
             Obstacle::Circle { x: ox, y: oy, r } => {
-                let d = RADIUS + r;
+                let (ox, oy) = (ox as f64, oy as f64);
+                let d = RADIUS + r as f64;
                 (x - ox) * (x - ox) + (y - oy) * (y - oy) < d * d
             }
         })
@@ -99,10 +151,15 @@ impl Arena {
         let v = (vl + vr) / 2.0;
         // Left wheel faster turns right, which is clockwise on screen: heading grows.
         let omega = (vl - vr) / WHEEL_BASE;
-        let heading = self.robot.heading + omega * DT;
-        let x = self.robot.x + v * libm::cos(heading) * DT;
-        let y = self.robot.y + v * libm::sin(heading) * DT;
-        self.robot.heading = heading;
+        let turn = omega * DT;
+        let (s, c) = small_sin_cos(turn);
+        let (dx, dy) = self.robot.dir;
+        let (dx, dy) = (dx * c - dy * s, dx * s + dy * c);
+        let norm = (dx * dx + dy * dy).sqrt();
+        self.robot.dir = (dx / norm, dy / norm);
+        self.robot.heading += turn;
+        let x = self.robot.x + v * self.robot.dir.0 * DT;
+        let y = self.robot.y + v * self.robot.dir.1 * DT;
         if self.blocked(x, y) {
             self.bumped = true;
         } else {
@@ -122,7 +179,8 @@ impl Arena {
 
     /// Runs the simulation for `seconds` (whole steps; at most a simulated hour at once).
     pub fn wait(&mut self, seconds: f64) {
-        let steps = (seconds.clamp(0.0, 3600.0) / DT).round() as u64;
+        let seconds = within(seconds, 0.0, 3600.0);
+        let steps = (seconds / DT).round() as u64;
         for _ in 0..steps {
             self.step();
         }
@@ -130,7 +188,7 @@ impl Arena {
 
     /// Distance in cm from the robot's front to the nearest wall or obstacle straight ahead.
     pub fn distance(&self) -> f64 {
-        let (dx, dy) = (libm::cos(self.robot.heading), libm::sin(self.robot.heading));
+        let (dx, dy) = self.robot.dir;
         // March along the ray in 0.5 cm steps: simple, exact enough, the same everywhere.
         let mut d = 0.0;
         while d < SENSOR_RANGE {
@@ -146,15 +204,21 @@ impl Arena {
 
     fn inside_obstacle(&self, x: f64, y: f64) -> bool {
         self.obstacles.iter().any(|o| match *o {
-            Obstacle::Rect { x: ox, y: oy, w, h } => x >= ox && x <= ox + w && y >= oy && y <= oy + h,
-            Obstacle::Circle { x: ox, y: oy, r } => (x - ox) * (x - ox) + (y - oy) * (y - oy) <= r * r,
+            Obstacle::Rect { x: ox, y: oy, w, h } => {
+                let (ox, oy) = (ox as f64, oy as f64);
+                x >= ox && x <= ox + w as f64 && y >= oy && y <= oy + h as f64
+            }
+            Obstacle::Circle { x: ox, y: oy, r } => {
+                let (dx, dy, r) = (x - ox as f64, y - oy as f64, r as f64);
+                dx * dx + dy * dy <= r * r
+            }
         })
     }
 
     /// The floor colour under the line sensor (just in front of the robot's centre).
     pub fn floor_colour(&self) -> &str {
-        let x = self.robot.x + libm::cos(self.robot.heading) * RADIUS * 0.6;
-        let y = self.robot.y + libm::sin(self.robot.heading) * RADIUS * 0.6;
+        let x = self.robot.x + self.robot.dir.0 * RADIUS * 0.6;
+        let y = self.robot.y + self.robot.dir.1 * RADIUS * 0.6;
         self.floor.iter().rev().find(|a| a.contains(x, y)).map_or("white", |a| a.colour.as_str())
     }
 
@@ -176,16 +240,16 @@ impl Arena {
 }
 
 /// The result of [`recorded_scenario`], pinned (natively and in wasm alike).
-pub const RECORDED_SCENARIO: &str = "13.138212383 27.249825578 4.257500000 619";
+pub const RECORDED_SCENARIO: &str = "13.138212383 27.249825578 -0.439362587 -0.898309812 619";
 
 /// A fixed drive with changing motor powers and the pen down, used to check that native
 /// runs and the browser compute the same path to the bit. Returns the final pose printed to
 /// nine decimals.
 pub fn recorded_scenario() -> String {
     let spec = crate::spec::ArenaSpec {
-        width: 100.0,
-        height: 60.0,
-        robot: crate::spec::ArenaRobotSpec { x: 20.0, y: 30.0, heading: 0.0 },
+        width: 100,
+        height: 60,
+        robot: crate::spec::ArenaRobotSpec { x: 20, y: 30, heading: 0 },
         obstacles: vec![],
         floor: vec![],
     };
@@ -195,7 +259,7 @@ pub fn recorded_scenario() -> String {
         a.set_motors(60.0 + (i % 7) as f64 * 5.0, 40.0 + (i % 5) as f64 * 9.0);
         a.wait(0.26);
     }
-    format!("{:.9} {:.9} {:.9} {}", a.robot.x, a.robot.y, a.robot.heading, a.trail.len())
+    format!("{:.9} {:.9} {:.9} {:.9} {}", a.robot.x, a.robot.y, a.robot.dir.0, a.robot.dir.1, a.trail.len())
 }
 
 #[cfg(test)]
@@ -210,6 +274,21 @@ mod tests {
     }
 
     const OPEN: &str = r#"{"width":100,"height":60,"robot":{"x":20,"y":30,"heading":0}}"#;
+
+    #[test]
+    fn headings_in_degrees_become_unit_vectors() {
+        for (deg, want) in
+            [(0, (1.0, 0.0)), (90, (0.0, 1.0)), (180, (-1.0, 0.0)), (270, (0.0, -1.0)), (-90, (0.0, -1.0))]
+        {
+            let (x, y) = direction(deg);
+            assert!((x - want.0).abs() < 1e-15 && (y - want.1).abs() < 1e-15, "{deg}: {x} {y}");
+        }
+        for deg in (0..360).step_by(7) {
+            let (x, y) = direction(deg);
+            let r = (deg as f64).to_radians();
+            assert!((x - r.cos()).abs() < 1e-12 && (y - r.sin()).abs() < 1e-12, "{deg}°: {x} {y}");
+        }
+    }
 
     #[test]
     fn equal_motors_drive_straight_at_the_set_speed() {

@@ -107,6 +107,23 @@ pub struct GridWorld {
     pub actions: u32,
 }
 
+impl Default for GridWorld {
+    /// A one-cell world with the robot facing east: a neutral stand-in.
+    fn default() -> GridWorld {
+        GridWorld {
+            width: 1,
+            height: 1,
+            walls: SortedSet::new(),
+            items: SortedMap::new(),
+            paint: SortedMap::new(),
+            flags: SortedSet::new(),
+            robot: Robot { x: 0, y: 0, heading: Dir::East, bag: SortedMap::new() },
+            said: Vec::new(),
+            actions: 0,
+        }
+    }
+}
+
 /// Colours a tile may be painted, by canonical key.
 pub const COLOURS: [&str; 6] = ["red", "green", "blue", "yellow", "black", "white"];
 

@@ -6,7 +6,9 @@ pub mod grid;
 pub mod rng;
 pub mod sorted;
 pub mod spec;
+pub mod world;
 
 pub use arena::Arena;
 pub use grid::{Dir, Fault, GridWorld, Robot};
 pub use spec::{ArenaSpec, GridSpec, RandomRule, Variants, WorldSpec};
+pub use world::World;

@@ -15,6 +15,18 @@ pub const WORLD_SCHEMA_VERSION: u32 = 1;
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum WorldSpec {
     Grid(GridSpec),
+    /// The continuous robot's arena.
+    Arena(ArenaSpec),
+}
+
+impl WorldSpec {
+    /// Problems that make the world impossible to build, whatever its kind.
+    pub fn problems(&self) -> Vec<String> {
+        match self {
+            WorldSpec::Grid(g) => g.problems(),
+            WorldSpec::Arena(a) => a.problems(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -187,13 +199,14 @@ impl GridSpec {
     }
 }
 
-/// A continuous arena (see [`crate::arena`]), measured in centimetres.
+/// A continuous arena (see [`crate::arena`]), measured in whole centimetres (and whole
+/// degrees): plain integers keep lesson files readable and float parsing out of the bundle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ArenaSpec {
-    pub width: f64,
-    pub height: f64,
+    pub width: i32,
+    pub height: i32,
     pub robot: ArenaRobotSpec,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub obstacles: Vec<Obstacle>,
@@ -206,34 +219,35 @@ pub struct ArenaSpec {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ArenaRobotSpec {
-    pub x: f64,
-    pub y: f64,
+    pub x: i32,
+    pub y: i32,
     /// Degrees, clockwise from east.
-    pub heading: f64,
+    pub heading: i32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Obstacle {
-    Rect { x: f64, y: f64, w: f64, h: f64 },
-    Circle { x: f64, y: f64, r: f64 },
+    Rect { x: i32, y: i32, w: i32, h: i32 },
+    Circle { x: i32, y: i32, r: i32 },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Area {
-    pub x: f64,
-    pub y: f64,
-    pub w: f64,
-    pub h: f64,
+    pub x: i32,
+    pub y: i32,
+    pub w: i32,
+    pub h: i32,
     pub colour: String,
 }
 
 impl Area {
     pub fn contains(&self, x: f64, y: f64) -> bool {
-        x >= self.x && x <= self.x + self.w && y >= self.y && y <= self.y + self.h
+        let (ax, ay) = (self.x as f64, self.y as f64);
+        x >= ax && x <= ax + self.w as f64 && y >= ay && y <= ay + self.h as f64
     }
 }
 
@@ -244,32 +258,22 @@ impl ArenaSpec {
     /// Problems that make the arena impossible to simulate.
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
-        let ok = |v: f64| v.is_finite();
-        if !(ok(self.width) && ok(self.height))
-            || self.width < 20.0
-            || self.height < 20.0
-            || self.width > MAX_ARENA_SIDE
-            || self.height > MAX_ARENA_SIDE
-        {
-            out.push(format!("arena size must be between 20 and {MAX_ARENA_SIDE} cm"));
+        let max = MAX_ARENA_SIDE as i32;
+        if self.width < 20 || self.height < 20 || self.width > max || self.height > max {
+            out.push(format!("arena size must be between 20 and {max} cm"));
         }
-        let r = crate::arena::RADIUS;
+        let r = crate::arena::RADIUS as i32;
         let (x, y) = (self.robot.x, self.robot.y);
-        if !(ok(x) && ok(y) && ok(self.robot.heading))
-            || x < r
-            || y < r
-            || x > self.width - r
-            || y > self.height - r
-        {
+        if x < r || y < r || x > self.width - r || y > self.height - r {
             out.push("the robot must start inside the arena".to_string());
         }
         for o in &self.obstacles {
             let fine = match *o {
-                Obstacle::Rect { x, y, w, h } => ok(x) && ok(y) && ok(w) && ok(h) && w > 0.0 && h > 0.0,
-                Obstacle::Circle { x, y, r } => ok(x) && ok(y) && ok(r) && r > 0.0,
+                Obstacle::Rect { w, h, .. } => w > 0 && h > 0,
+                Obstacle::Circle { r, .. } => r > 0,
             };
             if !fine {
-                out.push("an obstacle needs a finite position and a positive size".to_string());
+                out.push("an obstacle needs a positive size".to_string());
             }
         }
         out

@@ -9,21 +9,16 @@ use tafukt_world::Arena;
 
 fn main() {
     let spec = ArenaSpec {
-        width: 300.0,
-        height: 200.0,
-        robot: ArenaRobotSpec { x: 30.0, y: 100.0, heading: 0.0 },
+        width: 300,
+        height: 200,
+        robot: ArenaRobotSpec { x: 30, y: 100, heading: 0 },
         obstacles: (0..20)
-            .map(|i| Obstacle::Circle {
-                x: 60.0 + (i * 11 % 220) as f64,
-                y: 20.0 + (i * 37 % 160) as f64,
-                r: 6.0,
-            })
-            .chain([Obstacle::Rect { x: 150.0, y: 90.0, w: 20.0, h: 20.0 }])
+            .map(|i| Obstacle::Circle { x: 60 + i * 11 % 220, y: 20 + i * 37 % 160, r: 6 })
+            .chain([Obstacle::Rect { x: 150, y: 90, w: 20, h: 20 }])
             .collect(),
-        floor: (0..10)
-            .map(|i| Area { x: 0.0, y: 20.0 * i as f64, w: 300.0, h: 3.0, colour: "black".into() })
-            .collect(),
+        floor: (0..10).map(|i| Area { x: 0, y: 20 * i, w: 300, h: 3, colour: "black".into() }).collect(),
     };
+
     let mut best = f64::MAX;
     let mut readings = 0.0;
     for _ in 0..5 {
