@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::i18n::use_i18n;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
     pub index: Rc<CourseIndex>,
     pub lang: Lang,
@@ -20,6 +20,18 @@ pub struct Props {
     /// Stars per lesson id, as saved on this device.
     pub stars: Rc<SortedMap<String, u8>>,
     pub on_open: Callback<String>,
+}
+
+/// Shared data compares by pointer: a new `Rc` is made whenever it changes.
+impl PartialEq for Props {
+    fn eq(&self, other: &Props) -> bool {
+        Rc::ptr_eq(&self.index, &other.index)
+            && self.lang == other.lang
+            && self.current == other.current
+            && Rc::ptr_eq(&self.titles, &other.titles)
+            && *self.stars == *other.stars
+            && self.on_open == other.on_open
+    }
 }
 
 #[component]

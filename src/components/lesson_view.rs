@@ -32,7 +32,7 @@ impl Reducible for SessionState {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
     pub lesson: Rc<Lesson>,
     pub lang: Lang,
@@ -42,6 +42,18 @@ pub struct Props {
     pub on_next: Option<Callback<()>>,
     /// Told when the lesson earns stars (already saved on the device).
     pub on_stars: Callback<u8>,
+}
+
+/// The same lesson is the same `Rc`: comparing lessons field by field would cost kilobytes of
+/// wasm and time on every render.
+impl PartialEq for Props {
+    fn eq(&self, other: &Props) -> bool {
+        Rc::ptr_eq(&self.lesson, &other.lesson)
+            && self.lang == other.lang
+            && self.teacher == other.teacher
+            && self.on_next == other.on_next
+            && self.on_stars == other.on_stars
+    }
 }
 
 /// One animation frame; the session decides how many frames each robot action lasts.
