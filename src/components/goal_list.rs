@@ -21,7 +21,12 @@ pub fn GoalList(props: &Props) -> Html {
             <ul data-testid="goals" data-all-met={props.success.to_string()}>
                 { for props.goals.iter().map(|g| {
                     let met = g.status == GoalStatus::Met;
-                    let args: Vec<(&str, String)> = g.args.iter().map(|(n, v)| (*n, v.clone())).collect();
+                    // Colours travel as keys (`red`); the pupil reads them in their language.
+                    let args: Vec<(&str, String)> = g
+                        .args
+                        .iter()
+                        .map(|(n, v)| (*n, if *n == "colour" { i18n.t(&format!("colour.{v}")) } else { v.clone() }))
+                        .collect();
                     html! {
                         <li class={classes!("goal", met.then_some("met"))} data-met={met.to_string()}>
                             <span class="mark" aria-hidden="true">{ if met { "✓" } else { "✗" } }</span>

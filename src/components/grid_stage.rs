@@ -19,6 +19,31 @@ pub fn paint_fill(colour: &str) -> &'static str {
     }
 }
 
+/// A small mark in a painted tile's corner, one shape per colour, so pupils who do not see
+/// colours well can still tell tiles apart.
+fn colour_mark(colour: &str) -> &'static str {
+    match colour {
+        "red" => "M8 4 A4 4 0 1 1 8 12 A4 4 0 1 1 8 4 Z",
+        "green" => "M8 3 L13 12 L3 12 Z",
+        "blue" => "M4 4 H12 V12 H4 Z",
+        "yellow" => "M8 3 L13 8 L8 13 L3 8 Z",
+        "black" => "M4 4 L12 12 M12 4 L4 12",
+        _ => "",
+    }
+}
+
+/// Each kind of item has its own outline as well as its own colour.
+fn item_shape(kind: &str) -> &'static str {
+    match kind {
+        "olive" => "M0 -12 A9 12 0 1 1 0 12 A9 12 0 1 1 0 -12 Z",
+        "date" => {
+            "M-5 -13 H5 A5 5 0 0 1 10 -8 V8 A5 5 0 0 1 5 13 H-5 A5 5 0 0 1 -10 8 V-8 A5 5 0 0 1 -5 -13 Z"
+        }
+        "stone" => "M-11 4 L-6 -9 L6 -11 L12 0 L7 10 L-6 11 Z",
+        _ => "M0 -10 L10 0 L0 10 L-10 0 Z",
+    }
+}
+
 fn heading_key(d: Dir) -> &'static str {
     match d {
         Dir::North => "ui.heading.north",
@@ -56,8 +81,10 @@ pub fn grid_stage(w: &GridWorld, i18n: &I18n) -> Html {
             >
                 <rect class="floor" x="0" y="0" width={width.to_string()} height={height.to_string()} />
                 { for w.paint.iter().map(|((x, y), c)| html! {
-                    <rect class="paint" data-colour={c.clone()} x={(x * CELL).to_string()} y={(y * CELL).to_string()}
-                        width={CELL.to_string()} height={CELL.to_string()} fill={paint_fill(c)} />
+                    <g class="paint" data-colour={c.clone()} transform={format!("translate({} {})", x * CELL, y * CELL)}>
+                        <rect width={CELL.to_string()} height={CELL.to_string()} fill={paint_fill(c)} />
+                        <path class="mark" d={colour_mark(c)} />
+                    </g>
                 }) }
                 { for (1..w.width).map(|x| html! {
                     <line class="grid" x1={(x * CELL).to_string()} y1="0" x2={(x * CELL).to_string()} y2={height.to_string()} />
@@ -80,7 +107,7 @@ pub fn grid_stage(w: &GridWorld, i18n: &I18n) -> Html {
                     let (cx, cy) = (x * CELL + CELL / 2, y * CELL + CELL / 2);
                     html! {
                         <g class={classes!("item", kind.clone())} data-count={count.to_string()}>
-                            <ellipse cx={cx.to_string()} cy={cy.to_string()} rx="9" ry="12" />
+                            <path transform={format!("translate({cx} {cy})")} d={item_shape(&kind)} />
                             if count > 1 {
                                 <text x={(cx + 10).to_string()} y={(cy + 14).to_string()}>{ count }</text>
                             }

@@ -82,7 +82,11 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     }
     for report in check_all(&goals, &outcome.world) {
         let mark = if report.status == GoalStatus::Met { "✓" } else { "✗" };
-        let args: Vec<(&str, String)> = report.args.iter().map(|(n, v)| (*n, v.clone())).collect();
+        let args: Vec<(&str, String)> = report
+            .args
+            .iter()
+            .map(|(n, v)| (*n, if *n == "colour" { catalog.get(&format!("colour.{v}")) } else { v.clone() }))
+            .collect();
         println!("goal {mark} {}", catalog.format(report.key, &args));
         ok &= report.status == GoalStatus::Met;
     }
