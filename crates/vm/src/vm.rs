@@ -280,14 +280,24 @@ impl Vm {
                 }
                 Op::JumpUnlessConst(cmp, c, t) => {
                     let x = self.pop();
-                    if matches!(tri!(self.binary(cmp, &x, &consts[c as usize])), Value::Bool(false)) {
+                    let y = &consts[c as usize];
+                    let truth = match (&x, y) {
+                        (Value::Num(a), Value::Num(b)) => compare(cmp, *a, *b),
+                        _ => !matches!(tri!(self.binary(cmp, &x, y)), Value::Bool(false)),
+                    };
+                    if !truth {
                         ip = t as usize;
                         continue;
                     }
                 }
                 Op::JumpUnlessGlobalConst(cmp, a, c, t) => {
-                    if matches!(tri!(self.binary(cmp, read!(0, a), &consts[c as usize])), Value::Bool(false))
-                    {
+                    let x = read!(0, a);
+                    let y = &consts[c as usize];
+                    let truth = match (x, y) {
+                        (Value::Num(a), Value::Num(b)) => compare(cmp, *a, *b),
+                        _ => !matches!(tri!(self.binary(cmp, x, y)), Value::Bool(false)),
+                    };
+                    if !truth {
                         ip = t as usize;
                         continue;
                     }
@@ -566,6 +576,20 @@ impl Vm {
                 ));
             }
         })
+    }
+}
+
+/// A comparison of two numbers, for the fused compare-and-branch instructions (which are
+/// only made for comparison operators).
+#[inline(always)]
+fn compare(op: BinOp, x: f64, y: f64) -> bool {
+    match op {
+        BinOp::Eq => x == y,
+        BinOp::NotEq => x != y,
+        BinOp::Lt => x < y,
+        BinOp::Le => x <= y,
+        BinOp::Gt => x > y,
+        _ => x >= y,
     }
 }
 
