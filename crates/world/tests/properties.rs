@@ -1,0 +1,123 @@
+//! Properties of the worlds for any sequence of actions: the grid robot never stands in a wall
+//! or outside the grid, replaying the actions that succeeded gives the same world, and the
+//! continuous robot never overlaps an obstacle or leaves the arena.
+
+use proptest::prelude::*;
+use tafukt_world::arena::RADIUS;
+use tafukt_world::spec::{ArenaRobotSpec, ArenaSpec, Obstacle};
+use tafukt_world::{Arena, GridSpec, GridWorld};
+
+#[derive(Debug, Clone, Copy)]
+enum Act {
+    Move,
+    Left,
+    Right,
+    PickUp,
+    PutDown,
+    Paint,
+}
+
+fn apply(w: &mut GridWorld, a: Act) -> bool {
+    match a {
+        Act::Move => w.step().is_ok(),
+        Act::Left => {
+            w.turn_left();
+            true
+        }
+        Act::Right => {
+            w.turn_right();
+            true
+        }
+        Act::PickUp => w.pick_up().is_ok(),
+        Act::PutDown => w.put_down().is_ok(),
+        Act::Paint => w.paint("red").is_ok(),
+    }
+}
+
+fn maze() -> GridWorld {
+    let spec: GridSpec = serde_json::from_str(
+        r#"{"width":5,"height":4,"robot":{"x":0,"y":0,"heading":"east"},
+            "walls":[{"x":1,"y":0,"side":"east"},{"x":1,"y":1,"side":"south"},{"x":3,"y":2,"side":"east"},
+                     {"x":2,"y":3,"side":"north"}],
+            "items":[{"x":2,"y":2,"kind":"olive","count":3},{"x":4,"y":0,"kind":"date"}]}"#,
+    )
+    .unwrap();
+    GridWorld::from_spec(&spec)
+}
+
+fn act() -> impl Strategy<Value = Act> {
+    prop::sample::select(vec![
+        Act::Move,
+        Act::Move,
+        Act::Move,
+        Act::Left,
+        Act::Right,
+        Act::PickUp,
+        Act::PutDown,
+        Act::Paint,
+    ])
+}
+
+proptest! {
+    #[test]
+    fn the_grid_robot_never_crosses_a_wall_or_leaves_the_grid(acts in prop::collection::vec(act(), 0..200)) {
+        let mut w = maze();
+        for a in acts {
+            let (x, y, heading) = (w.robot.x, w.robot.y, w.robot.heading);
+            let blocked = w.wall(x, y, heading);
+            let ok = apply(&mut w, a);
+            prop_assert!(w.robot.x < w.width && w.robot.y < w.height);
+            if matches!(a, Act::Move) {
+                // A move through a wall fails and leaves the robot where it was.
+                prop_assert_eq!(ok, !blocked);
+                if blocked {
+                    prop_assert_eq!((w.robot.x, w.robot.y), (x, y));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn replaying_the_actions_that_succeeded_reproduces_the_world(acts in prop::collection::vec(act(), 0..200)) {
+        let mut w = maze();
+        let mut trace = Vec::new();
+        for a in acts {
+            if apply(&mut w, a) {
+                trace.push(a);
+            }
+        }
+        let mut replay = maze();
+        for a in trace {
+            prop_assert!(apply(&mut replay, a), "every recorded action succeeds again");
+        }
+        prop_assert_eq!(replay, w);
+    }
+
+    #[test]
+    fn the_continuous_robot_never_overlaps_an_obstacle(
+        drives in prop::collection::vec((-100i32..=100, -100i32..=100, 1u32..60), 0..40)
+    ) {
+        let spec = ArenaSpec {
+            width: 120,
+            height: 80,
+            robot: ArenaRobotSpec { x: 20, y: 40, heading: 0 },
+            obstacles: vec![
+                Obstacle::Rect { x: 50, y: 20, w: 10, h: 40 },
+                Obstacle::Circle { x: 90, y: 40, r: 8 },
+            ],
+            floor: vec![],
+        };
+        let mut a = Arena::new(&spec);
+        for (l, r, hundredths) in drives {
+            a.set_motors(l as f64, r as f64);
+            for _ in 0..hundredths {
+                a.step();
+                let (x, y) = (a.robot.x, a.robot.y);
+                prop_assert!(x >= RADIUS && y >= RADIUS && x <= 120.0 - RADIUS && y <= 80.0 - RADIUS, "left the arena: {x} {y}");
+                let (cx, cy) = (x.clamp(50.0, 60.0), y.clamp(20.0, 60.0));
+                prop_assert!((x - cx).powi(2) + (y - cy).powi(2) >= RADIUS * RADIUS, "inside the box: {x} {y}");
+                prop_assert!((x - 90.0).powi(2) + (y - 40.0).powi(2) >= (RADIUS + 8.0).powi(2), "inside the post: {x} {y}");
+            }
+        }
+    }
+}
