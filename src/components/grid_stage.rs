@@ -1,6 +1,9 @@
 //! The grid world drawn as SVG (crisp at any zoom, and each part is an element the tests can
 //! find).
 
+use std::rc::Rc;
+
+use tafukt_world::grid::Items;
 use tafukt_world::{Dir, GridWorld};
 use yew::prelude::*;
 
@@ -53,6 +56,41 @@ fn heading_key(d: Dir) -> &'static str {
     }
 }
 
+#[derive(Properties)]
+struct ItemsProps {
+    items: Rc<Items>,
+}
+
+/// Items change only when picked up or put down, and the world shares them until then: the
+/// same pointer means nothing to redraw (a big grid's items would otherwise be re-diffed on
+/// every frame of a run).
+impl PartialEq for ItemsProps {
+    fn eq(&self, other: &ItemsProps) -> bool {
+        Rc::ptr_eq(&self.items, &other.items)
+    }
+}
+
+#[component]
+fn ItemsLayer(props: &ItemsProps) -> Html {
+    html! {
+        <g class="items">
+            { for props.items.iter().map(|((x, y), kinds)| {
+                let count: u32 = kinds.values().sum();
+                let kind = kinds.iter().next().map(|(k, _)| k.clone()).unwrap_or_default();
+                let (cx, cy) = (x * CELL + CELL / 2, y * CELL + CELL / 2);
+                html! {
+                    <g class={classes!("item", kind.clone())} data-count={count.to_string()}>
+                        <path transform={format!("translate({cx} {cy})")} d={item_shape(&kind)} />
+                        if count > 1 {
+                            <text x={(cx + 10).to_string()} y={(cy + 14).to_string()}>{ count }</text>
+                        }
+                    </g>
+                }
+            }) }
+        </g>
+    }
+}
+
 /// A plain function, not a component: the stage is redrawn with every step of a run, and a
 /// component would compare and copy the whole world as its props each time.
 pub fn grid_stage(w: &GridWorld, i18n: &I18n) -> Html {
@@ -101,19 +139,7 @@ pub fn grid_stage(w: &GridWorld, i18n: &I18n) -> Html {
                         </g>
                     }
                 }) }
-                { for w.items.iter().map(|((x, y), kinds)| {
-                    let count: u32 = kinds.values().sum();
-                    let kind = kinds.iter().next().map(|(k, _)| k.clone()).unwrap_or_default();
-                    let (cx, cy) = (x * CELL + CELL / 2, y * CELL + CELL / 2);
-                    html! {
-                        <g class={classes!("item", kind.clone())} data-count={count.to_string()}>
-                            <path transform={format!("translate({cx} {cy})")} d={item_shape(&kind)} />
-                            if count > 1 {
-                                <text x={(cx + 10).to_string()} y={(cy + 14).to_string()}>{ count }</text>
-                            }
-                        </g>
-                    }
-                }) }
+                <ItemsLayer items={w.items.clone()} />
                 <rect class="border" x="0" y="0" width={width.to_string()} height={height.to_string()} />
                 { for w.inner_walls().map(|(x, y, side)| {
                     let (x, y) = (x * CELL, y * CELL);

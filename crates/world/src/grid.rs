@@ -3,7 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::rc::Rc;
+
 use crate::sorted::{SortedMap, SortedSet};
+
+/// Items on the ground: kinds and counts by cell.
+pub type Items = SortedMap<(u32, u32), SortedMap<String, u32>>;
 use crate::spec::{GridSpec, RandomRule};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -97,7 +102,10 @@ pub struct GridWorld {
     pub height: u32,
     /// Each wall once, as the cell on its west or north side and `East` or `South`.
     walls: SortedSet<(u32, u32, Dir)>,
-    pub items: SortedMap<(u32, u32), SortedMap<String, u32>>,
+    /// Shared until changed (copy on write), so keeping a copy of the world after every
+    /// action (the timeline) costs nothing for the items, and the stage can tell they did not
+    /// change by pointer.
+    pub items: Rc<Items>,
     pub paint: SortedMap<(u32, u32), String>,
     pub flags: SortedSet<(u32, u32)>,
     pub robot: Robot,
@@ -114,7 +122,7 @@ impl Default for GridWorld {
             width: 1,
             height: 1,
             walls: SortedSet::new(),
-            items: SortedMap::new(),
+            items: Rc::default(),
             paint: SortedMap::new(),
             flags: SortedSet::new(),
             robot: Robot { x: 0, y: 0, heading: Dir::East, bag: SortedMap::new() },
@@ -141,14 +149,15 @@ impl GridWorld {
                 RandomRule::ItemCount { x, y, kind, min, max } => {
                     let cell = clamp(*x, *y);
                     let n = rng.range(*min, *max);
-                    let kinds = world.items.get_or_default(cell);
+                    let items = Rc::make_mut(&mut world.items);
+                    let kinds = items.get_or_default(cell);
                     if n == 0 {
                         kinds.remove(kind);
                     } else {
                         kinds.insert(kind.clone(), n);
                     }
                     if kinds.is_empty() {
-                        world.items.remove(&cell);
+                        items.remove(&cell);
                     }
                 }
                 RandomRule::WallGap { walls } => {
@@ -186,7 +195,7 @@ impl GridWorld {
             width,
             height,
             walls: SortedSet::new(),
-            items: SortedMap::new(),
+            items: Rc::default(),
             paint: SortedMap::new(),
             flags: spec.flags.iter().map(|c| clamp(c.x, c.y)).collect(),
             robot: {
@@ -202,7 +211,7 @@ impl GridWorld {
         }
         for i in &spec.items {
             let cell = clamp(i.x, i.y);
-            *world.items.get_or_default(cell).get_or_default(i.kind.clone()) += i.count;
+            *Rc::make_mut(&mut world.items).get_or_default(cell).get_or_default(i.kind.clone()) += i.count;
         }
         for p in &spec.paint {
             world.paint.insert(clamp(p.x, p.y), p.colour.clone());
@@ -291,7 +300,11 @@ impl GridWorld {
     /// Picks up one item (the first kind in name order) from the robot's cell.
     pub fn pick_up(&mut self) -> Result<(), Fault> {
         let here = self.here();
-        let kinds = self.items.get_mut(&here).ok_or(Fault::NothingToPickUp)?;
+        if self.item_count_here() == 0 {
+            return Err(Fault::NothingToPickUp);
+        }
+        let items = Rc::make_mut(&mut self.items);
+        let kinds = items.get_mut(&here).ok_or(Fault::NothingToPickUp)?;
         let kind =
             kinds.iter().find(|(_, n)| **n > 0).map(|(k, _)| k.clone()).ok_or(Fault::NothingToPickUp)?;
         if let Some(n) = kinds.get_mut(&kind) {
@@ -301,7 +314,7 @@ impl GridWorld {
             }
         }
         if kinds.is_empty() {
-            self.items.remove(&here);
+            items.remove(&here);
         }
         *self.robot.bag.get_or_default(kind) += 1;
         self.actions += 1;
@@ -315,7 +328,7 @@ impl GridWorld {
             *n -= 1;
         }
         let here = self.here();
-        *self.items.get_or_default(here).get_or_default(kind) += 1;
+        *Rc::make_mut(&mut self.items).get_or_default(here).get_or_default(kind) += 1;
         self.actions += 1;
         Ok(())
     }
