@@ -8,6 +8,8 @@ use tafukt_lesson::runner::{run_to_end, toolbox_violation};
 use tafukt_world::WorldSpec;
 
 const WORLD: &str = r#"{"grid":{"width":3,"height":3,"robot":{"x":0,"y":0,"heading":"east"}}}"#;
+/// The continuous world, for the faults only it can raise.
+const ARENA: &str = r#"{"arena":{"width":100,"height":60,"robot":{"x":20,"y":30,"heading":0}}}"#;
 
 struct Case {
     key: &'static str,
@@ -225,12 +227,19 @@ fn cases() -> Vec<Case> {
             "pen up",
             "`pen_up` works only for the robot on wheels, not in this world.",
         ),
+        case(
+            "world.grid-only",
+            "move",
+            "move",
+            "`move` works only in the grid world, not for the robot on wheels.",
+        ),
     ]
 }
 
 /// The diagnostic a pupil would see first, and the text it points at.
 fn diagnose(c: &Case) -> (Diagnostic, String) {
-    let world: WorldSpec = serde_json::from_str(WORLD).unwrap();
+    let world: WorldSpec =
+        serde_json::from_str(if c.key == "world.grid-only" { ARENA } else { WORLD }).unwrap();
     let (d, program) = match run_to_end(&c.source, Lang::En, &world, 0, c.limits) {
         Err(d) => (d, Default::default()),
         Ok(o) => {
