@@ -141,7 +141,15 @@ impl Catalog {
 
     /// Words a diagnostic from the language becomes in this language.
     pub fn diagnostic(&self, d: &tafukt_lang::Diagnostic) -> String {
-        let args: Vec<(&str, String)> = d.args.iter().map(|(n, v)| (*n, v.clone())).collect();
+        // Worlds name built-ins by key (`pen_up`); the pupil reads the words of their language.
+        let word = |v: &String| match (d.code, tafukt_lang::Builtin::from_key(v)) {
+            (tafukt_lang::Code::World(_), Some(b)) => {
+                tafukt_lang::lexicon::spelling(self.lang, tafukt_lang::lexicon::Term::Builtin(b)).to_string()
+            }
+            _ => v.clone(),
+        };
+        let args: Vec<(&str, String)> =
+            d.args.iter().map(|(n, v)| (*n, if *n == "word" { word(v) } else { v.clone() })).collect();
         let mut key = d.code.key();
         if d.arg("suggestion").is_some() {
             key.push_str("-suggestion");

@@ -225,7 +225,7 @@ fn cases() -> Vec<Case> {
             "world.not-in-this-world",
             "pen up",
             "pen up",
-            "`pen_up` works only for the robot on wheels, not in this world.",
+            "`pen up` works only for the robot on wheels, not in this world.",
         ),
         case(
             "world.grid-only",
