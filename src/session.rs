@@ -399,12 +399,7 @@ mod tests {
     fn run_all(s: &mut Session) {
         s.apply(Action::SetSpeed(5));
         s.apply(Action::Run);
-        for _ in 0..100_000 {
-            if !s.is_running() {
-                break;
-            }
-            s.apply(Action::Tick);
-        }
+        ticks_until_paused(s);
     }
 
     #[test]
@@ -483,8 +478,9 @@ mod tests {
 
     const JUMPS: &str = "define hop\n  turn left\n  turn right\nend\nhop\nturn left\nhop\n";
 
+    /// Ticks while the session runs (bounded, so a broken session fails the test, not hangs).
     fn ticks_until_paused(s: &mut Session) {
-        for _ in 0..1_000 {
+        for _ in 0..100_000 {
             if !s.is_running() {
                 return;
             }
