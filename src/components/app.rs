@@ -41,11 +41,8 @@ async fn load_lesson(id: &str) -> Result<Lesson, LoadError> {
     }
 }
 
-/// The catalogue for `lang`: compiled in for English, else fetched from `messages/`.
+/// The catalogue for `lang`, fetched from `messages/` (none is compiled into the app).
 async fn load_catalog(lang: Lang) -> Result<I18n, String> {
-    if tafukt_i18n::embedded(lang).is_some() {
-        return Ok(I18n::new(lang));
-    }
     let text = fetch_text(&format!("messages/{}.txt", lang.tag())).await?;
     Ok(I18n(Rc::new(Catalog::from_text(lang, &text))))
 }
@@ -54,6 +51,7 @@ async fn load_catalog(lang: Lang) -> Result<I18n, String> {
 pub fn App() -> Html {
     // The language the pupil chose, and the catalogue on screen (it follows once loaded).
     let wanted = use_state(initial_lang);
+    // Empty until the first catalogue arrives: until then the page shows a wordless spinner.
     let i18n = use_state(|| I18n::new(Lang::En));
     let lang = i18n.0.lang();
     let index = use_state(|| Load::<Rc<CourseIndex>>::Loading);
@@ -70,13 +68,19 @@ pub fn App() -> Html {
             spawn_local(async move {
                 match load_catalog(wanted).await {
                     Ok(catalog) => i18n.set(catalog),
-                    // Offline and never loaded: stay in the language on screen.
+                    // Offline before any catalogue came: try English, then give up with the
+                    // page's own message in all four languages.
+                    Err(_) if i18n.0.is_empty() => match wanted {
+                        Lang::En => page::show_boot_error(),
+                        _ => wanted_handle.set(Lang::En),
+                    },
+                    // Offline later: stay in the language on screen.
                     Err(_) => wanted_handle.set(i18n.0.lang()),
                 }
             });
         });
     }
-    let ready = lang == *wanted;
+    let ready = lang == *wanted && !i18n.0.is_empty();
     {
         let index = index.clone();
         use_effect_with((), move |_| {
@@ -168,6 +172,10 @@ pub fn App() -> Html {
         }
     };
 
+    if i18n.0.is_empty() {
+        // No words to show yet: the pupil's language is still on its way.
+        return html! { <p class="loading" data-testid="loading" aria-busy="true"></p> };
+    }
     html! {
         <ContextProvider<I18n> context={i18n.clone()}>
             <header class="top-bar">

@@ -6,17 +6,19 @@ use tafukt_i18n::Catalog;
 use tafukt_lang::Lang;
 use yew::prelude::*;
 
-/// A shared catalogue; two are equal when they speak the same language.
+/// A shared catalogue; two are equal when they are the same loaded catalogue.
 #[derive(Clone)]
 pub struct I18n(pub Rc<Catalog>);
 
 impl PartialEq for I18n {
     fn eq(&self, other: &I18n) -> bool {
-        self.0.lang() == other.0.lang()
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
 impl I18n {
+    /// The catalogue compiled in for `lang`; in the web app nothing is, so this is the empty
+    /// catalogue shown until the pupil's language arrives from `messages/`.
     pub fn new(lang: Lang) -> I18n {
         I18n(Rc::new(Catalog::new(lang)))
     }

@@ -2,10 +2,11 @@
 //! and Tamazight, with `{name}` placeholders and CLDR plural forms chosen by `{count}`.
 //!
 //! Catalogue files (`messages/*.txt`) are one `key = text` a line; a plural message has one
-//! line per category, `key[one] = …`, `key[other] = …`. English is always compiled in (it is
-//! the fallback for any missing key). With the default `all-languages` feature the others are
-//! too (the command line, tests); the web app leaves it off and loads the pupil's language as
-//! a static file, so each language costs first-load bytes only to those who use it.
+//! line per category, `key[one] = …`, `key[other] = …`. With the default `all-languages`
+//! feature all four are compiled in and English stands behind the others for any key not yet
+//! translated (the command line, tests). The web app leaves it off and loads the pupil's
+//! language as a static file, English included, so a catalogue costs first-load bytes only
+//! to those who read it (a test keeps every key in every language).
 
 pub mod plural;
 
@@ -16,24 +17,25 @@ use tafukt_lang::Lang;
 
 pub use plural::{plural_category, PluralCategory};
 
-const ENGLISH: &str = include_str!("../messages/en.txt");
-
 /// The catalogue text compiled into this build for `lang`, if any.
+#[cfg(feature = "all-languages")]
 pub fn embedded(lang: Lang) -> Option<&'static str> {
-    match lang {
-        Lang::En => Some(ENGLISH),
-        #[cfg(feature = "all-languages")]
-        Lang::Fr => Some(include_str!("../messages/fr.txt")),
-        #[cfg(feature = "all-languages")]
-        Lang::Ar => Some(include_str!("../messages/ar.txt")),
-        #[cfg(feature = "all-languages")]
-        Lang::Zgh => Some(include_str!("../messages/zgh.txt")),
-        #[allow(unreachable_patterns)]
-        _ => None,
-    }
+    Some(match lang {
+        Lang::En => include_str!("../messages/en.txt"),
+        Lang::Fr => include_str!("../messages/fr.txt"),
+        Lang::Ar => include_str!("../messages/ar.txt"),
+        Lang::Zgh => include_str!("../messages/zgh.txt"),
+    })
 }
 
-/// One language's messages, with English behind it for any key not yet translated.
+/// The catalogue text compiled into this build for `lang`, if any.
+#[cfg(not(feature = "all-languages"))]
+pub fn embedded(_lang: Lang) -> Option<&'static str> {
+    None
+}
+
+/// One language's messages, with English behind it (when compiled in) for any key not yet
+/// translated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalog {
     lang: Lang,
@@ -79,23 +81,28 @@ pub fn parse_catalog(src: &str) -> Messages {
         .filter_map(|l| l.split_once('='))
         .map(|(k, v)| (range(k.trim()), range(v.trim())))
         .collect();
-    entries.sort_by(|a, b| text[a.0.clone()].cmp(&text[b.0.clone()]));
+    tafukt_lang::small_sort::sort_by_key(&mut entries, |e| &text[e.0.clone()]);
     Messages { text, entries }
 }
 
 impl Catalog {
-    /// The catalogue for `lang` from the text compiled in; English where a language is not.
+    /// The catalogue for `lang` from the text compiled in (empty when it is not).
     pub fn new(lang: Lang) -> Catalog {
-        match embedded(lang) {
-            Some(text) => Catalog::from_text(lang, text),
-            None => Catalog::from_text(Lang::En, ENGLISH),
-        }
+        Catalog::from_text(lang, embedded(lang).unwrap_or(""))
     }
 
     /// The catalogue for `lang` from a catalogue file's text (as the web app fetches it).
     pub fn from_text(lang: Lang, text: &str) -> Catalog {
-        let fallback = if lang == Lang::En { Messages::default() } else { parse_catalog(ENGLISH) };
+        let fallback = match embedded(Lang::En) {
+            Some(english) if lang != Lang::En => parse_catalog(english),
+            _ => Messages::default(),
+        };
         Catalog { lang, messages: parse_catalog(text), fallback }
+    }
+
+    /// True for a catalogue with no messages (not loaded yet).
+    pub fn is_empty(&self) -> bool {
+        self.messages.entries.is_empty()
     }
 
     pub fn lang(&self) -> Lang {

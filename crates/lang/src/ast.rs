@@ -68,22 +68,26 @@ impl Program {
         let mut out = Vec::new();
         fn expr(e: &Expr, out: &mut Vec<Builtin>) {
             if let ExprKind::Sensor(b, _) = &e.kind {
-                out.push(*b);
+                if !out.contains(b) {
+                    out.push(*b);
+                }
             }
             e.children().for_each(|c| expr(c, out));
         }
         fn stmts(list: &[Stmt], out: &mut Vec<Builtin>) {
             for s in list {
                 if let StmtKind::Action(b, _) = &s.kind {
-                    out.push(*b);
+                    if !out.contains(b) {
+                        out.push(*b);
+                    }
                 }
                 s.kind.exprs().for_each(|e| expr(e, out));
                 s.kind.blocks().for_each(|b| stmts(b, out));
             }
         }
         stmts(&self.body, &mut out);
-        out.sort();
-        out.dedup();
+        // At most one of each built-in, so the list is short.
+        crate::small_sort::sort_by_key(&mut out, |b| *b);
         out
     }
 }

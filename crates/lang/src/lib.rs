@@ -11,6 +11,7 @@ pub mod lexer;
 pub mod lexicon;
 pub mod parser;
 pub mod printer;
+pub mod small_sort;
 
 // The runtime lives in its own crate (built for speed); its modules are re-exported here so
 // callers see one language crate.

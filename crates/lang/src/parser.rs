@@ -32,7 +32,7 @@ pub fn parse(src: &str, lang: Lang) -> Parsed {
     let body = p.block(&[]);
     let mut program = Program { body, spans: p.spans };
     check_calls(&mut program, &p.lex, &mut p.diags);
-    p.diags.sort_by_key(|d| match d.place {
+    crate::small_sort::sort_by_key(&mut p.diags, |d| match d.place {
         crate::diagnostic::Place::Span(s) => s.start,
         crate::diagnostic::Place::Node(n) => program.span(n).start,
     });
