@@ -9,9 +9,11 @@ use tafukt_lang::printer::format_number as n;
 
 use super::grid_stage::paint_fill;
 use super::i18n::I18n;
+use super::pen_layer::{pen_layer, Scale};
+use tafukt_world::drawing::Segment;
 
 /// A plain function, like [`super::grid_stage::grid_stage`].
-pub fn arena_stage(a: &Arena, i18n: &I18n) -> Html {
+pub fn arena_stage(a: &Arena, guides: &[Segment], i18n: &I18n) -> Html {
     let r = tafukt_world::arena::RADIUS;
     // The heading is a unit vector, so the robot turns with a matrix, not an angle; numbers
     // are written with the language's integer-based formatting (no float formatter).
@@ -44,10 +46,7 @@ pub fn arena_stage(a: &Arena, i18n: &I18n) -> Html {
                         <circle class="obstacle" cx={x.to_string()} cy={y.to_string()} r={r.to_string()} />
                     },
                 }) }
-                { for a.trail.iter().map(|s| html! {
-                    <line class="trail" x1={n(s.from.0)} y1={n(s.from.1)} x2={n(s.to.0)}
-                        y2={n(s.to.1)} stroke={paint_fill(s.colour)} />
-                }) }
+                { pen_layer(&a.pen.strokes(), guides, Scale { scale: 1.0, offset: 0.0, width_unit: 1.0 }) }
                 <rect class="border" x="0" y="0" width={n(a.width)} height={n(a.height)} />
                 <g class="robot" style={robot_style}>
                     <circle r={n(r)} class="body" />

@@ -21,11 +21,19 @@ pub fn GoalList(props: &Props) -> Html {
             <ul data-testid="goals" data-all-met={props.success.to_string()}>
                 { for props.goals.iter().map(|g| {
                     let met = g.status == GoalStatus::Met;
-                    // Colours travel as keys (`red`); the pupil reads them in their language.
+                    // Colours and headings travel as keys (`red`, `north`); the pupil reads them
+                    // in their language.
                     let args: Vec<(&str, String)> = g
                         .args
                         .iter()
-                        .map(|(n, v)| (*n, if *n == "colour" { i18n.t(&format!("colour.{v}")) } else { v.clone() }))
+                        .map(|(n, v)| {
+                            let word = match *n {
+                                "colour" => i18n.t(&format!("colour.{v}")),
+                                "heading" => i18n.t(&format!("ui.heading.{v}")),
+                                _ => v.clone(),
+                            };
+                            (*n, word)
+                        })
                         .collect();
                     html! {
                         <li class={classes!("goal", met.then_some("met"))} data-met={met.to_string()}>

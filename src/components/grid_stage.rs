@@ -8,8 +8,13 @@ use tafukt_world::{Dir, GridWorld};
 use yew::prelude::*;
 
 use super::i18n::I18n;
+use super::pen_layer::{pen_layer, Scale};
+use tafukt_world::drawing::Segment;
 
 const CELL: u32 = 40;
+/// Pen strokes join cell centres; a width of 10 is half a cell.
+const PEN_SCALE: Scale =
+    Scale { scale: CELL as f64, offset: (CELL / 2) as f64, width_unit: (CELL / 20) as f64 };
 
 pub fn paint_fill(colour: &str) -> &'static str {
     match colour {
@@ -93,7 +98,7 @@ fn ItemsLayer(props: &ItemsProps) -> Html {
 
 /// A plain function, not a component: the stage is redrawn with every step of a run, and a
 /// component would compare and copy the whole world as its props each time.
-pub fn grid_stage(w: &GridWorld, i18n: &I18n) -> Html {
+pub fn grid_stage(w: &GridWorld, guides: &[Segment], i18n: &I18n) -> Html {
     let (width, height) = (w.width * CELL, w.height * CELL);
     let robot = &w.robot;
     let label = format!(
@@ -150,6 +155,7 @@ pub fn grid_stage(w: &GridWorld, i18n: &I18n) -> Html {
                     };
                     html! { <line class="wall" x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()} /> }
                 }) }
+                { pen_layer(&w.pen.strokes(), guides, PEN_SCALE) }
                 <g class="robot" style={robot_style}>
                     <rect x="-14" y="-13" width="28" height="28" rx="7" class="body" />
                     <path d="M0 -19 L8 -8 L-8 -8 Z" class="nose" />

@@ -220,7 +220,7 @@ pub fn LessonView(props: &Props) -> Html {
                         { i18n.f("ui.variants-passed", &[("passed", passed.to_string()), ("count", variants.to_string())]) }
                     </p>
                 }
-                { stage(s.shown_world(), &i18n) }
+                { stage(s.shown_world(), &tafukt_lesson::goals::guides(&s.lesson.goals), &i18n) }
                 <TimelineBar frames={s.timeline.len()} position={s.timeline.position()} {on_scrub} />
                 if !s.world.said().is_empty() {
                     <div class="said" data-testid="said">

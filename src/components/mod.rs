@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod instructions;
 pub mod language_picker;
 pub mod lesson_view;
+pub mod pen_layer;
 pub mod run_controls;
 pub mod stage;
 pub mod timeline_bar;

@@ -1,5 +1,6 @@
 //! The stage: whichever world the lesson has, drawn as SVG.
 
+use tafukt_world::drawing::Segment;
 use tafukt_world::World;
 use yew::prelude::*;
 
@@ -7,9 +8,10 @@ use super::arena_stage::arena_stage;
 use super::grid_stage::grid_stage;
 use super::i18n::I18n;
 
-pub fn stage(world: &World, i18n: &I18n) -> Html {
+/// `guides` are the dotted target shapes of the lesson's drawing goals.
+pub fn stage(world: &World, guides: &[Segment], i18n: &I18n) -> Html {
     match world {
-        World::Grid(g) => grid_stage(g, i18n),
-        World::Arena(a) => arena_stage(a, i18n),
+        World::Grid(g) => grid_stage(g, guides, i18n),
+        World::Arena(a) => arena_stage(a, guides, i18n),
     }
 }

@@ -100,6 +100,9 @@ const EN: &[(&str, Term)] = &[
     ("say", Tb(B::Say)),
     ("pen up", Tb(B::PenUp)),
     ("pen down", Tb(B::PenDown)),
+    ("pen colour", Tb(B::PenColour)),
+    ("pen color", Tb(B::PenColour)),
+    ("pen width", Tb(B::PenWidth)),
     ("motors", Tb(B::Motors)),
     ("wait", Tb(B::Wait)),
     ("wall ahead", Tb(B::WallAhead)),
@@ -112,6 +115,9 @@ const EN: &[(&str, Term)] = &[
     ("at goal", Tb(B::AtGoal)),
     ("at flag", Tb(B::AtGoal)),
     ("facing north", Tb(B::FacingNorth)),
+    ("facing east", Tb(B::FacingEast)),
+    ("facing south", Tb(B::FacingSouth)),
+    ("facing west", Tb(B::FacingWest)),
     ("bag empty", Tb(B::BagEmpty)),
     ("distance", Tb(B::Distance)),
     ("line sensor", Tb(B::LineSensor)),
@@ -152,6 +158,8 @@ const FR: &[(&str, Term)] = &[
     ("dire", Tb(B::Say)),
     ("lever stylo", Tb(B::PenUp)),
     ("baisser stylo", Tb(B::PenDown)),
+    ("couleur stylo", Tb(B::PenColour)),
+    ("épaisseur stylo", Tb(B::PenWidth)),
     ("moteurs", Tb(B::Motors)),
     ("attendre", Tb(B::Wait)),
     ("mur devant", Tb(B::WallAhead)),
@@ -165,6 +173,9 @@ const FR: &[(&str, Term)] = &[
     ("couleur case", Tb(B::TileColour)),
     ("au but", Tb(B::AtGoal)),
     ("face au nord", Tb(B::FacingNorth)),
+    ("face à l'est", Tb(B::FacingEast)),
+    ("face au sud", Tb(B::FacingSouth)),
+    ("face à l'ouest", Tb(B::FacingWest)),
     ("sac vide", Tb(B::BagEmpty)),
     ("distance", Tb(B::Distance)),
     ("capteur de ligne", Tb(B::LineSensor)),
@@ -204,6 +215,8 @@ const AR: &[(&str, Term)] = &[
     ("قل", Tb(B::Say)),
     ("ارفع القلم", Tb(B::PenUp)),
     ("أنزل القلم", Tb(B::PenDown)),
+    ("لون القلم", Tb(B::PenColour)),
+    ("سمك القلم", Tb(B::PenWidth)),
     ("المحركات", Tb(B::Motors)),
     ("انتظر", Tb(B::Wait)),
     ("حائط أمامي", Tb(B::WallAhead)),
@@ -214,6 +227,9 @@ const AR: &[(&str, Term)] = &[
     ("لون الخانة", Tb(B::TileColour)),
     ("عند الهدف", Tb(B::AtGoal)),
     ("نحو الشمال", Tb(B::FacingNorth)),
+    ("نحو الشرق", Tb(B::FacingEast)),
+    ("نحو الجنوب", Tb(B::FacingSouth)),
+    ("نحو الغرب", Tb(B::FacingWest)),
     ("الحقيبة فارغة", Tb(B::BagEmpty)),
     ("المسافة", Tb(B::Distance)),
     ("حساس الخط", Tb(B::LineSensor)),
@@ -252,6 +268,8 @@ const ZGH: &[(&str, Term)] = &[
     ("ⵉⵏⵉ", Tb(B::Say)),
     ("ⵙⵙⴰⵍⵉ ⴰⵙⵏⴰⴳ", Tb(B::PenUp)),
     ("ⵙⵙⵓⴷⵙ ⴰⵙⵏⴰⴳ", Tb(B::PenDown)),
+    ("ⴰⴽⵍⵓ ⵏ ⵓⵙⵏⴰⴳ", Tb(B::PenColour)),
+    ("ⵜⴰⵣⵓⵔⵜ ⵏ ⵓⵙⵏⴰⴳ", Tb(B::PenWidth)),
     ("ⵉⵎⵙⵎⵓⵙⵏ", Tb(B::Motors)),
     ("ⵔⵊⵓ", Tb(B::Wait)),
     ("ⴰⵖⵔⴰⴱ ⴷⴰⵜ", Tb(B::WallAhead)),
@@ -262,6 +280,9 @@ const ZGH: &[(&str, Term)] = &[
     ("ⴰⴽⵍⵓ ⵏ ⵜⵙⵓⵔⵜ", Tb(B::TileColour)),
     ("ⵢⵓⵡⴹ ⴰⵏⵙⴰ", Tb(B::AtGoal)),
     ("ⵙ ⴰⴳⴰⴼⴰ", Tb(B::FacingNorth)),
+    ("ⵙ ⴰⵏⵏⴰⴳ", Tb(B::FacingEast)),
+    ("ⵙ ⴰⴼⵍⵙⵓ", Tb(B::FacingSouth)),
+    ("ⵙ ⴰⵜⵔⴰⵎ", Tb(B::FacingWest)),
     ("ⵉⵅⵡⴰ ⵓⵇⵔⴰⴱ", Tb(B::BagEmpty)),
     ("ⴰⵖⴰⵔⴰⵙ", Tb(B::Distance)),
     ("ⴰⵏⴰⵎⵓⵙ ⵏ ⵓⵣⵔⵉⵔⴳ", Tb(B::LineSensor)),
@@ -291,13 +312,15 @@ pub struct Lexicon {
 
 impl Lexicon {
     pub fn new(lang: Lang) -> Lexicon {
-        let mut phrases: Vec<(Vec<String>, Term)> = table(lang)
+        let split: Vec<(Vec<String>, Term)> = table(lang)
             .iter()
             .map(|(phrase, term)| (phrase.split(' ').map(normalize_word).collect(), *term))
             .collect();
-        // Longest first, so `tourner à gauche` wins over a shorter phrase; stable sort keeps
-        // the table's order among equals.
-        phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        // Longest first, so `tourner à gauche` wins over a shorter phrase; the table's order
+        // is kept among phrases of one length.
+        let longest = split.iter().map(|p| p.0.len()).max().unwrap_or(0);
+        let phrases =
+            (1..=longest).rev().flat_map(|n| split.iter().filter(move |p| p.0.len() == n).cloned()).collect();
         Lexicon { lang, phrases }
     }
 

@@ -10,7 +10,7 @@ pub struct ArenaHost<'a> {
     pub arena: &'a mut Arena,
 }
 
-fn number(args: &[Value], i: usize) -> f64 {
+pub(crate) fn number(args: &[Value], i: usize) -> f64 {
     match args.get(i) {
         Some(Value::Num(n)) => *n,
         _ => 0.0,
@@ -18,7 +18,7 @@ fn number(args: &[Value], i: usize) -> f64 {
 }
 
 /// Pen colours by key (the names the language's colour words give).
-fn colour_key(v: Option<&Value>) -> Option<&'static str> {
+pub(crate) fn pen_colour(v: Option<&Value>) -> Option<&'static str> {
     let text = v?.to_string();
     tafukt_world::grid::COLOURS.into_iter().find(|c| *c == text)
 }
@@ -36,15 +36,20 @@ impl Host for ArenaHost<'_> {
                 Value::Nothing
             }
             Builtin::PenDown => {
-                a.pen_down = true;
+                a.pen.down = true;
                 Value::Nothing
             }
             Builtin::PenUp => {
-                a.pen_down = false;
+                a.pen.down = false;
                 Value::Nothing
             }
-            Builtin::Paint => {
-                a.pen_colour = colour_key(args.first()).ok_or(HostFault::new("unknown-colour"))?;
+            // In the arena, `paint` is another way to choose the pen's colour.
+            Builtin::Paint | Builtin::PenColour => {
+                a.pen.colour = pen_colour(args.first()).ok_or(HostFault::new("unknown-colour"))?;
+                Value::Nothing
+            }
+            Builtin::PenWidth => {
+                a.pen.set_width(number(args, 0));
                 Value::Nothing
             }
             Builtin::Say => {

@@ -2,7 +2,11 @@
 //! catalogue key, so the pupil sees exactly what is still missing, in their language.
 
 use serde::{Deserialize, Serialize};
-use tafukt_world::{GridWorld, World};
+use tafukt_world::drawing::{draws_shape, Segment};
+use tafukt_world::{Dir, GridWorld, World};
+
+/// How near a grid drawing must be to its target, in cells (strokes join cell centres).
+const GRID_TOLERANCE: f64 = 0.25;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -22,13 +26,40 @@ pub enum Goal {
     TilesPainted { colour: String, count: u32 },
     /// The program said exactly this text at some point.
     Said { text: String },
-    /// The continuous robot ends inside this rectangle of the arena (cm).
+    /// The robot ends inside this rectangle: cells in a grid, centimetres in the arena.
     InArea { x: i32, y: i32, w: i32, h: i32 },
+    /// The grid robot ends facing this way.
+    Heading { heading: Dir },
+    /// Exactly `count` items (of `kind`, or of any kind) lie on this cell at the end.
+    ItemsAt {
+        x: u32,
+        y: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kind: Option<String>,
+        count: u32,
+    },
+    /// The grid robot used at most this many actions (moves, turns, pick-ups …).
+    WithinSteps { steps: u32 },
+    /// The pen drew this shape (segments `[x1, y1, x2, y2]`: cells joining cell centres in a
+    /// grid, centimetres in the arena) and nothing else, in any order and direction.
+    ShapeDrawn {
+        segments: Vec<Segment>,
+        /// Arena only: how far (cm) the drawing may stray from the shape; grids use a quarter cell.
+        #[serde(default = "default_tolerance")]
+        tolerance: u32,
+        /// The shape may be drawn anywhere, not only where the dotted guide shows it.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        anywhere: bool,
+    },
     /// The continuous robot never ends a run pressed against a wall or an obstacle.
     NotBumped,
     /// The program's last words are how many items the robot holds at the end (so the
     /// count must be worked out, not learnt by heart from one variant).
     SaidBagCount,
+}
+
+fn default_tolerance() -> u32 {
+    5
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +86,18 @@ impl Goal {
                 report("goal.in-area", vec![], inside)
             }
             (Goal::NotBumped, World::Arena(a)) => report("goal.not-bumped", vec![], !a.bumped),
-            (Goal::InArea { .. }, _) => report("goal.in-area", vec![], false),
+            (Goal::InArea { x, y, w, h }, World::Grid(g)) => {
+                let (rx, ry) = (g.robot.x as i32, g.robot.y as i32);
+                report("goal.in-area", vec![], rx >= *x && rx < x + w && ry >= *y && ry < y + h)
+            }
+            (Goal::ShapeDrawn { segments, tolerance, anywhere }, w) => {
+                let (strokes, tolerance) = match w {
+                    World::Grid(g) => (g.pen.strokes(), GRID_TOLERANCE),
+                    World::Arena(a) => (a.pen.strokes(), *tolerance as f64),
+                };
+                let key = if *anywhere { "goal.shape-drawn-anywhere" } else { "goal.shape-drawn" };
+                report(key, vec![], draws_shape(&strokes, segments, tolerance, *anywhere))
+            }
             (Goal::NotBumped, _) => report("goal.not-bumped", vec![], false),
             (Goal::Said { text }, w) => {
                 report("goal.said", vec![("text", text.clone())], w.said().iter().any(|s| s == text))
@@ -98,7 +140,29 @@ impl Goal {
             Goal::Said { text } => {
                 ("goal.said", vec![("text", text.clone())], world.said.iter().any(|s| s == text))
             }
-            Goal::InArea { .. } | Goal::NotBumped => ("goal.in-area", vec![], false),
+            Goal::Heading { heading } => (
+                "goal.heading",
+                vec![("heading", heading.name().to_string())],
+                world.robot.heading == *heading,
+            ),
+            Goal::ItemsAt { x, y, kind, count } => {
+                let here = world.items.get(&(*x, *y));
+                let n: u32 = match kind {
+                    Some(k) => here.and_then(|kinds| kinds.get(k)).copied().unwrap_or(0),
+                    None => here.map_or(0, |kinds| kinds.values().sum()),
+                };
+                (
+                    "goal.items-at",
+                    vec![("count", count.to_string()), ("x", x.to_string()), ("y", y.to_string())],
+                    n == *count,
+                )
+            }
+            Goal::WithinSteps { steps } => {
+                ("goal.within-steps", vec![("count", steps.to_string())], world.actions <= *steps)
+            }
+            Goal::InArea { .. } | Goal::NotBumped | Goal::ShapeDrawn { .. } => {
+                ("goal.in-area", vec![], false)
+            }
             Goal::SaidBagCount => (
                 "goal.said-count",
                 vec![],
@@ -109,15 +173,27 @@ impl Goal {
     }
 }
 
-/// Checks every goal; the lesson is passed when all are met.
 fn report(key: &'static str, args: Vec<(&'static str, String)>, met: bool) -> GoalReport {
     GoalReport { key, args, status: if met { GoalStatus::Met } else { GoalStatus::NotMet } }
 }
 
+/// Checks every goal; the lesson is passed when all are met.
 pub fn check_all(goals: &[Goal], world: &World) -> Vec<GoalReport> {
     goals.iter().map(|g| g.check(world)).collect()
 }
 
 pub fn all_met(reports: &[GoalReport]) -> bool {
     reports.iter().all(|r| r.status == GoalStatus::Met)
+}
+
+/// The dotted guide the stage draws for the lesson's shape goals.
+pub fn guides(goals: &[Goal]) -> Vec<Segment> {
+    goals
+        .iter()
+        .flat_map(|g| match g {
+            Goal::ShapeDrawn { segments, .. } => segments.as_slice(),
+            _ => &[],
+        })
+        .copied()
+        .collect()
 }

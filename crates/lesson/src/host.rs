@@ -5,6 +5,8 @@ use tafukt_lang::value::Value;
 use tafukt_lang::{Builtin, Host, HostFault};
 use tafukt_world::{Dir, GridWorld};
 
+use crate::arena_host::pen_colour;
+
 /// The grid world seen through the language's [`Host`] door.
 pub struct GridHost<'w> {
     pub world: &'w mut GridWorld,
@@ -44,8 +46,24 @@ impl Host for GridHost<'_> {
                 w.say(args.first().map(|v| v.to_string()).unwrap_or_default());
                 Value::Nothing
             }
-            // The grid robot has no pen or motors yet; these are the continuous robot's.
-            Builtin::PenUp | Builtin::PenDown | Builtin::Motors | Builtin::Wait => {
+            Builtin::PenUp => {
+                w.pen.down = false;
+                Value::Nothing
+            }
+            Builtin::PenDown => {
+                w.pen.down = true;
+                Value::Nothing
+            }
+            Builtin::PenColour => {
+                w.pen.colour = pen_colour(args.first()).ok_or(fault(tafukt_world::Fault::UnknownColour))?;
+                Value::Nothing
+            }
+            Builtin::PenWidth => {
+                w.pen.set_width(crate::arena_host::number(args, 0));
+                Value::Nothing
+            }
+            // Motors and time are the continuous robot's.
+            Builtin::Motors | Builtin::Wait => {
                 return Err(HostFault {
                     key: "not-in-this-world",
                     args: vec![("word", builtin.key().to_string())],
@@ -59,6 +77,9 @@ impl Host for GridHost<'_> {
             Builtin::TileColour => Value::text(w.tile_colour()),
             Builtin::AtGoal => Value::Bool(w.at_flag()),
             Builtin::FacingNorth => Value::Bool(w.robot.heading == Dir::North),
+            Builtin::FacingEast => Value::Bool(w.robot.heading == Dir::East),
+            Builtin::FacingSouth => Value::Bool(w.robot.heading == Dir::South),
+            Builtin::FacingWest => Value::Bool(w.robot.heading == Dir::West),
             Builtin::BagEmpty => Value::Bool(w.bag_total() == 0),
             Builtin::Distance => {
                 let mut d = 0;

@@ -223,9 +223,9 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "world.not-in-this-world",
-            "pen up",
-            "pen up",
-            "`pen up` works only for the robot on wheels, not in this world.",
+            "wait 1",
+            "wait 1",
+            "`wait` works only for the robot on wheels, not in this world.",
         ),
         case(
             "world.grid-only",

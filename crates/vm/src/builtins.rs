@@ -16,6 +16,8 @@ pub enum Builtin {
     // Pen and continuous robot.
     PenUp,
     PenDown,
+    PenColour,
+    PenWidth,
     Motors,
     Wait,
     // Sensors.
@@ -27,6 +29,9 @@ pub enum Builtin {
     TileColour,
     AtGoal,
     FacingNorth,
+    FacingEast,
+    FacingSouth,
+    FacingWest,
     BagEmpty,
     Distance,
     LineSensor,
@@ -40,7 +45,7 @@ pub enum BuiltinKind {
 }
 
 impl Builtin {
-    pub const ALL: [Builtin; 22] = [
+    pub const ALL: [Builtin; 27] = [
         Builtin::Move,
         Builtin::TurnLeft,
         Builtin::TurnRight,
@@ -50,6 +55,8 @@ impl Builtin {
         Builtin::Say,
         Builtin::PenUp,
         Builtin::PenDown,
+        Builtin::PenColour,
+        Builtin::PenWidth,
         Builtin::Motors,
         Builtin::Wait,
         Builtin::WallAhead,
@@ -60,6 +67,9 @@ impl Builtin {
         Builtin::TileColour,
         Builtin::AtGoal,
         Builtin::FacingNorth,
+        Builtin::FacingEast,
+        Builtin::FacingSouth,
+        Builtin::FacingWest,
         Builtin::BagEmpty,
         Builtin::Distance,
         Builtin::LineSensor,
@@ -77,6 +87,8 @@ impl Builtin {
             Builtin::Say => "say",
             Builtin::PenUp => "pen_up",
             Builtin::PenDown => "pen_down",
+            Builtin::PenColour => "pen_colour",
+            Builtin::PenWidth => "pen_width",
             Builtin::Motors => "motors",
             Builtin::Wait => "wait",
             Builtin::WallAhead => "wall_ahead",
@@ -87,6 +99,9 @@ impl Builtin {
             Builtin::TileColour => "tile_colour",
             Builtin::AtGoal => "at_goal",
             Builtin::FacingNorth => "facing_north",
+            Builtin::FacingEast => "facing_east",
+            Builtin::FacingSouth => "facing_south",
+            Builtin::FacingWest => "facing_west",
             Builtin::BagEmpty => "bag_empty",
             Builtin::Distance => "distance",
             Builtin::LineSensor => "line_sensor",
@@ -109,6 +124,8 @@ impl Builtin {
             | Builtin::Say
             | Builtin::PenUp
             | Builtin::PenDown
+            | Builtin::PenColour
+            | Builtin::PenWidth
             | Builtin::Motors
             | Builtin::Wait => BuiltinKind::Action,
             _ => BuiltinKind::Sensor,
@@ -118,7 +135,7 @@ impl Builtin {
     /// How many arguments the built-in takes (written after its name, separated by commas).
     pub fn arity(self) -> usize {
         match self {
-            Builtin::Paint | Builtin::Say | Builtin::Wait => 1,
+            Builtin::Paint | Builtin::Say | Builtin::Wait | Builtin::PenColour | Builtin::PenWidth => 1,
             Builtin::Motors => 2,
             _ => 0,
         }

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::pen::Pen;
 use crate::spec::{Area, Obstacle};
 
 /// Simulation step: 100 steps per simulated second (waits of whole hundredths are exact).
@@ -30,7 +31,7 @@ pub struct Pose {
 /// `v` kept between `lo` and `hi`, NaN becoming `lo`. Not `f64::clamp`: its formatted panic
 /// message brings the float formatter (~15 KB of wasm) into the bundle.
 #[allow(clippy::manual_clamp)]
-fn within(v: f64, lo: f64, hi: f64) -> f64 {
+pub(crate) fn within(v: f64, lo: f64, hi: f64) -> f64 {
     if v.is_nan() {
         lo
     } else {
@@ -69,14 +70,6 @@ pub fn direction(degrees: i32) -> (f64, f64) {
     }
 }
 
-/// A straight piece of the pen's trail.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Stroke {
-    pub from: (f64, f64),
-    pub to: (f64, f64),
-    pub colour: &'static str,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Arena {
     pub width: f64,
@@ -88,9 +81,7 @@ pub struct Arena {
     /// Motor powers, −100 to 100.
     pub motors: (f64, f64),
     pub bumped: bool,
-    pub pen_down: bool,
-    pub pen_colour: &'static str,
-    pub trail: Vec<Stroke>,
+    pub pen: Pen,
     /// Simulated seconds so far.
     pub time: f64,
     pub said: Vec<String>,
@@ -111,9 +102,7 @@ impl Arena {
             },
             motors: (0.0, 0.0),
             bumped: false,
-            pen_down: false,
-            pen_colour: "black",
-            trail: Vec::new(),
+            pen: Pen::default(),
             time: 0.0,
             said: Vec::new(),
         }
@@ -163,13 +152,7 @@ impl Arena {
         if self.blocked(x, y) {
             self.bumped = true;
         } else {
-            if self.pen_down && (x != self.robot.x || y != self.robot.y) {
-                self.trail.push(Stroke {
-                    from: (self.robot.x, self.robot.y),
-                    to: (x, y),
-                    colour: self.pen_colour,
-                });
-            }
+            self.pen.line((self.robot.x, self.robot.y), (x, y));
             self.robot.x = x;
             self.robot.y = y;
             self.bumped = false;
@@ -233,7 +216,7 @@ impl Arena {
             self.robot.y,
             self.robot.heading.to_degrees().rem_euclid(360.0),
             self.time,
-            self.trail.len(),
+            self.pen.stroke_count(),
             if self.bumped { "; bumped" } else { "" }
         )
     }
@@ -254,12 +237,19 @@ pub fn recorded_scenario() -> String {
         floor: vec![],
     };
     let mut a = Arena::new(&spec);
-    a.pen_down = true;
+    a.pen.down = true;
     for i in 0..40 {
         a.set_motors(60.0 + (i % 7) as f64 * 5.0, 40.0 + (i % 5) as f64 * 9.0);
         a.wait(0.26);
     }
-    format!("{:.9} {:.9} {:.9} {:.9} {}", a.robot.x, a.robot.y, a.robot.dir.0, a.robot.dir.1, a.trail.len())
+    format!(
+        "{:.9} {:.9} {:.9} {:.9} {}",
+        a.robot.x,
+        a.robot.y,
+        a.robot.dir.0,
+        a.robot.dir.1,
+        a.pen.stroke_count()
+    )
 }
 
 #[cfg(test)]
@@ -342,10 +332,16 @@ mod tests {
         let mut a = arena(OPEN);
         a.set_motors(50.0, 50.0);
         a.wait(0.2);
-        assert!(a.trail.is_empty());
-        a.pen_down = true;
+        assert!(a.pen.stroke_count() == 0);
+        a.pen.down = true;
+        let start = (a.robot.x, a.robot.y);
         a.wait(0.2);
-        assert_eq!(a.trail.len(), 20);
+        let strokes = a.pen.strokes();
+        assert_eq!(strokes.len(), 1, "a straight drive is one stroke");
+        assert_eq!((strokes[0].from, strokes[0].to), (start, (a.robot.x, a.robot.y)));
+        a.set_motors(50.0, 20.0);
+        a.wait(0.2);
+        assert_eq!(a.pen.stroke_count(), 21, "a curve is a stroke per step");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use std::rc::Rc;
 
+use crate::pen::Pen;
 use crate::sorted::{SortedMap, SortedSet};
 
 /// Items on the ground: kinds and counts by cell.
@@ -96,7 +97,7 @@ pub struct Robot {
     pub bag: SortedMap<String, u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GridWorld {
     pub width: u32,
     pub height: u32,
@@ -109,6 +110,8 @@ pub struct GridWorld {
     pub paint: SortedMap<(u32, u32), String>,
     pub flags: SortedSet<(u32, u32)>,
     pub robot: Robot,
+    /// The pen; its strokes join cell centres, in cells.
+    pub pen: Pen,
     /// Everything the program said, in order.
     pub said: Vec<String>,
     /// Actions done so far (moves, turns, pick-ups …).
@@ -126,6 +129,7 @@ impl Default for GridWorld {
             paint: SortedMap::new(),
             flags: SortedSet::new(),
             robot: Robot { x: 0, y: 0, heading: Dir::East, bag: SortedMap::new() },
+            pen: Pen::default(),
             said: Vec::new(),
             actions: 0,
         }
@@ -202,6 +206,7 @@ impl GridWorld {
                 let (x, y) = clamp(spec.robot.x, spec.robot.y);
                 Robot { x, y, heading: spec.robot.heading, bag: spec.robot.bag.clone() }
             },
+            pen: Pen::default(),
             said: Vec::new(),
             actions: 0,
         };
@@ -271,6 +276,7 @@ impl GridWorld {
             return Err(Fault::HitWall);
         }
         if let Some((x, y)) = self.neighbour(self.robot.x, self.robot.y, self.robot.heading) {
+            self.pen.line((self.robot.x as f64, self.robot.y as f64), (x as f64, y as f64));
             self.robot.x = x;
             self.robot.y = y;
         }
@@ -367,11 +373,12 @@ impl GridWorld {
             self.robot.bag.iter().filter(|(_, n)| **n > 0).map(|(k, n)| format!("{k}×{n}")).collect();
         let items: u32 = self.items.values().flat_map(|k| k.values()).sum();
         format!(
-            "robot at ({}, {}) facing {heading}; bag [{}]; {items} items on the ground; {} tiles painted; {} actions",
+            "robot at ({}, {}) facing {heading}; bag [{}]; {items} items on the ground; {} tiles painted; {} strokes drawn; {} actions",
             self.robot.x,
             self.robot.y,
             bag.join(", "),
             self.paint.len(),
+            self.pen.stroke_count(),
             self.actions
         )
     }

@@ -2,7 +2,9 @@
 //! world to the VM through the language's `Host` trait. Everything here is deterministic.
 
 pub mod arena;
+pub mod drawing;
 pub mod grid;
+pub mod pen;
 pub mod rng;
 pub mod sorted;
 pub mod spec;
@@ -10,5 +12,6 @@ pub mod world;
 
 pub use arena::Arena;
 pub use grid::{Dir, Fault, GridWorld, Robot};
+pub use pen::{Pen, Stroke};
 pub use spec::{ArenaSpec, GridSpec, RandomRule, Variants, WorldSpec};
 pub use world::World;
