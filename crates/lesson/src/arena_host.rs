@@ -35,6 +35,14 @@ impl Host for ArenaHost<'_> {
                 a.wait(number(args, 0));
                 Value::Nothing
             }
+            Builtin::Drive => {
+                a.drive(number(args, 0));
+                Value::Nothing
+            }
+            Builtin::Turn => {
+                a.turn(number(args, 0));
+                Value::Nothing
+            }
             Builtin::PenDown => {
                 a.pen.down = true;
                 Value::Nothing

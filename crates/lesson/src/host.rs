@@ -62,8 +62,8 @@ impl Host for GridHost<'_> {
                 w.pen.set_width(crate::arena_host::number(args, 0));
                 Value::Nothing
             }
-            // Motors and time are the continuous robot's.
-            Builtin::Motors | Builtin::Wait => {
+            // Motors, time and turns by degrees are the continuous robot's.
+            Builtin::Motors | Builtin::Wait | Builtin::Drive | Builtin::Turn => {
                 return Err(HostFault {
                     key: "not-in-this-world",
                     args: vec![("word", builtin.key().to_string())],

@@ -27,12 +27,11 @@ pub fn world_from(spec: &WorldSpec, seed: u64) -> World {
 
 /// The seeds a solution must pass on: the spec's variants, or the one world it describes.
 pub fn seeds(spec: &WorldSpec) -> Vec<u64> {
-    match spec {
-        WorldSpec::Grid(g) => {
-            g.variants.as_ref().map(|v| v.seeds.clone()).filter(|s| !s.is_empty()).unwrap_or(vec![0])
-        }
-        WorldSpec::Arena(_) => vec![0],
-    }
+    let seeds = match spec {
+        WorldSpec::Grid(g) => g.variants.as_ref().map(|v| &v.seeds),
+        WorldSpec::Arena(a) => a.variants.as_ref().map(|v| &v.seeds),
+    };
+    seeds.filter(|s| !s.is_empty()).cloned().unwrap_or(vec![0])
 }
 
 /// The first built-in the program uses that the toolbox does not allow, pointing at its use.

@@ -20,6 +20,8 @@ pub enum Builtin {
     PenWidth,
     Motors,
     Wait,
+    Drive,
+    Turn,
     // Sensors.
     WallAhead,
     WallLeft,
@@ -45,7 +47,7 @@ pub enum BuiltinKind {
 }
 
 impl Builtin {
-    pub const ALL: [Builtin; 27] = [
+    pub const ALL: [Builtin; 29] = [
         Builtin::Move,
         Builtin::TurnLeft,
         Builtin::TurnRight,
@@ -59,6 +61,8 @@ impl Builtin {
         Builtin::PenWidth,
         Builtin::Motors,
         Builtin::Wait,
+        Builtin::Drive,
+        Builtin::Turn,
         Builtin::WallAhead,
         Builtin::WallLeft,
         Builtin::WallRight,
@@ -91,6 +95,8 @@ impl Builtin {
             Builtin::PenWidth => "pen_width",
             Builtin::Motors => "motors",
             Builtin::Wait => "wait",
+            Builtin::Drive => "drive",
+            Builtin::Turn => "turn",
             Builtin::WallAhead => "wall_ahead",
             Builtin::WallLeft => "wall_left",
             Builtin::WallRight => "wall_right",
@@ -127,7 +133,9 @@ impl Builtin {
             | Builtin::PenColour
             | Builtin::PenWidth
             | Builtin::Motors
-            | Builtin::Wait => BuiltinKind::Action,
+            | Builtin::Wait
+            | Builtin::Drive
+            | Builtin::Turn => BuiltinKind::Action,
             _ => BuiltinKind::Sensor,
         }
     }
@@ -135,7 +143,13 @@ impl Builtin {
     /// How many arguments the built-in takes (written after its name, separated by commas).
     pub fn arity(self) -> usize {
         match self {
-            Builtin::Paint | Builtin::Say | Builtin::Wait | Builtin::PenColour | Builtin::PenWidth => 1,
+            Builtin::Paint
+            | Builtin::Say
+            | Builtin::Wait
+            | Builtin::PenColour
+            | Builtin::PenWidth
+            | Builtin::Drive
+            | Builtin::Turn => 1,
             Builtin::Motors => 2,
             _ => 0,
         }

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::pen::Pen;
-use crate::spec::{Area, Obstacle};
+use crate::spec::{Area, ArenaRule, Obstacle, MAX_ARENA_SIDE};
 
 /// Simulation step: 100 steps per simulated second (waits of whole hundredths are exact).
 pub const DT: f64 = 0.01;
@@ -88,6 +88,31 @@ pub struct Arena {
 }
 
 impl Arena {
+    /// The arena a spec describes for one seed: the fixed parts, then each random rule
+    /// drawn from a generator seeded with `seed`.
+    pub fn from_spec_seeded(spec: &crate::spec::ArenaSpec, seed: u64) -> Arena {
+        let mut arena = Arena::new(spec);
+        let Some(variants) = &spec.variants else { return arena };
+        let mut rng = crate::rng::Rng::new(seed);
+        for rule in &variants.rules {
+            match rule {
+                ArenaRule::StartHeading { degrees } => {
+                    if let Some(d) = degrees.get(rng.index(degrees.len())) {
+                        arena.robot.heading = (*d as f64).to_radians();
+                        arena.robot.dir = direction(*d);
+                    }
+                }
+                ArenaRule::OneObstacleOf { obstacles } => {
+                    arena.obstacles.extend(obstacles.get(rng.index(obstacles.len())).copied());
+                }
+                ArenaRule::OneFloorOf { areas } => {
+                    arena.floor.extend(areas.get(rng.index(areas.len())).cloned());
+                }
+            }
+        }
+        arena
+    }
+
     pub fn new(spec: &crate::spec::ArenaSpec) -> Arena {
         Arena {
             width: spec.width as f64,
@@ -113,7 +138,7 @@ impl Arena {
     }
 
     /// Whether a robot centred at (x, y) would overlap an obstacle or leave the arena.
-    fn blocked(&self, x: f64, y: f64) -> bool {
+    pub(crate) fn blocked(&self, x: f64, y: f64) -> bool {
         if x < RADIUS || y < RADIUS || x > self.width - RADIUS || y > self.height - RADIUS {
             return true;
         }
@@ -137,27 +162,64 @@ impl Arena {
     pub fn step(&mut self) {
         let vl = self.motors.0 / 100.0 * MAX_SPEED;
         let vr = self.motors.1 / 100.0 * MAX_SPEED;
-        let v = (vl + vr) / 2.0;
         // Left wheel faster turns right, which is clockwise on screen: heading grows.
-        let omega = (vl - vr) / WHEEL_BASE;
-        let turn = omega * DT;
-        let (s, c) = small_sin_cos(turn);
+        self.rotate((vl - vr) / WHEEL_BASE * DT);
+        self.advance((vl + vr) / 2.0 * DT);
+        self.time += DT;
+    }
+
+    /// Turns the heading by `angle` radians (small: one step's worth).
+    fn rotate(&mut self, angle: f64) {
+        let (s, c) = small_sin_cos(angle);
         let (dx, dy) = self.robot.dir;
         let (dx, dy) = (dx * c - dy * s, dx * s + dy * c);
         let norm = (dx * dx + dy * dy).sqrt();
         self.robot.dir = (dx / norm, dy / norm);
-        self.robot.heading += turn;
-        let x = self.robot.x + v * self.robot.dir.0 * DT;
-        let y = self.robot.y + v * self.robot.dir.1 * DT;
-        if self.blocked(x, y) {
-            self.bumped = true;
-        } else {
+        self.robot.heading += angle;
+    }
+
+    /// Moves `d` cm along the heading unless that would hit something (then the bumper
+    /// closes). False when blocked.
+    fn advance(&mut self, d: f64) -> bool {
+        let x = self.robot.x + d * self.robot.dir.0;
+        let y = self.robot.y + d * self.robot.dir.1;
+        self.bumped = self.blocked(x, y);
+        if !self.bumped {
             self.pen.line((self.robot.x, self.robot.y), (x, y));
             self.robot.x = x;
             self.robot.y = y;
-            self.bumped = false;
         }
-        self.time += DT;
+        !self.bumped
+    }
+
+    /// Drives `cm` straight ahead (back when negative) at half speed, step by step, stopping
+    /// early at a wall; the motors are off afterwards. A turtle's `forward`, for drawing.
+    pub fn drive(&mut self, cm: f64) {
+        self.motors = (0.0, 0.0);
+        let mut left = within(cm, -2.0 * MAX_ARENA_SIDE, 2.0 * MAX_ARENA_SIDE);
+        let stride = MAX_SPEED / 2.0 * DT;
+        while left != 0.0 {
+            let d = if left > 0.0 { left.min(stride) } else { left.max(-stride) };
+            self.time += DT;
+            if !self.advance(d) {
+                break;
+            }
+            left -= d;
+        }
+    }
+
+    /// Turns on the spot by `degrees`, clockwise (right) when positive, at half speed, step by
+    /// step; the motors are off afterwards.
+    pub fn turn(&mut self, degrees: f64) {
+        self.motors = (0.0, 0.0);
+        let mut left = within(degrees, -3600.0, 3600.0).to_radians();
+        let stride = MAX_SPEED / WHEEL_BASE * DT;
+        while left != 0.0 {
+            let a = if left > 0.0 { left.min(stride) } else { left.max(-stride) };
+            self.rotate(a);
+            self.time += DT;
+            left -= a;
+        }
     }
 
     /// Runs the simulation for `seconds` (whole steps; at most a simulated hour at once).
@@ -235,6 +297,7 @@ pub fn recorded_scenario() -> String {
         robot: crate::spec::ArenaRobotSpec { x: 20, y: 30, heading: 0 },
         obstacles: vec![],
         floor: vec![],
+        variants: None,
     };
     let mut a = Arena::new(&spec);
     a.pen.down = true;
@@ -325,6 +388,66 @@ mod tests {
         );
         assert!(a.on_line());
         assert_eq!(a.floor_colour(), "black");
+    }
+
+    #[test]
+    fn a_seed_decides_the_arena_variant_and_always_the_same_one() {
+        let spec: crate::spec::ArenaSpec = serde_json::from_str(
+            r#"{"width":200,"height":100,"robot":{"x":20,"y":50,"heading":0},
+                "variants":{"seeds":[1,2,3],"rules":[
+                  {"start_heading":{"degrees":[0,90,180,270]}},
+                  {"one_obstacle_of":{"obstacles":[{"circle":{"x":100,"y":30,"r":10}},{"circle":{"x":100,"y":70,"r":10}}]}},
+                  {"one_floor_of":{"areas":[{"x":180,"y":0,"w":20,"h":20,"colour":"green"},{"x":180,"y":80,"w":20,"h":20,"colour":"green"}]}}]}}"#,
+        )
+        .unwrap();
+        assert!(spec.problems().is_empty(), "{:?}", spec.problems());
+        let arenas: Vec<Arena> = (0..16).map(|s| Arena::from_spec_seeded(&spec, s)).collect();
+        for (s, a) in arenas.iter().enumerate() {
+            assert_eq!(*a, Arena::from_spec_seeded(&spec, s as u64), "seed {s} is deterministic");
+            assert_eq!((a.obstacles.len(), a.floor.len()), (1, 1));
+        }
+        let distinct = |f: &dyn Fn(&Arena) -> String| {
+            arenas.iter().map(f).collect::<std::collections::BTreeSet<String>>().len()
+        };
+        assert!(distinct(&|a| format!("{:?}", a.robot.dir)) > 1, "headings vary");
+        assert!(distinct(&|a| format!("{:?}", a.obstacles)) > 1, "obstacles vary");
+        assert!(distinct(&|a| format!("{:?}", a.floor)) > 1, "floors vary");
+    }
+
+    #[test]
+    fn an_obstacle_on_the_start_is_reported() {
+        let spec: crate::spec::ArenaSpec = serde_json::from_str(
+            r#"{"width":200,"height":100,"robot":{"x":20,"y":50,"heading":0},
+                "variants":{"seeds":[1],"rules":[{"one_obstacle_of":{"obstacles":[{"circle":{"x":25,"y":50,"r":5}}]}}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(spec.problems(), vec!["an obstacle covers the robot's start".to_string()]);
+    }
+
+    #[test]
+    fn drive_and_turn_draw_a_closed_square() {
+        let mut a = arena(r#"{"width":100,"height":100,"robot":{"x":20,"y":20,"heading":0}}"#);
+        let start = (a.robot.x, a.robot.y);
+        a.pen.down = true;
+        for _ in 0..4 {
+            a.drive(30.0);
+            a.turn(90.0);
+        }
+        let (dx, dy) = (a.robot.x - start.0, a.robot.y - start.1);
+        assert!(dx * dx + dy * dy < 1e-12, "back at the start: {dx} {dy}");
+        assert!((a.robot.dir.0 - 1.0).abs() < 1e-12 && a.robot.dir.1.abs() < 1e-12, "{:?}", a.robot.dir);
+        assert_eq!(a.pen.stroke_count(), 4, "one stroke per side");
+        assert_eq!(a.motors, (0.0, 0.0));
+    }
+
+    #[test]
+    fn driving_into_a_wall_stops_at_it() {
+        let mut a = arena(OPEN);
+        a.drive(10_000.0);
+        assert!(a.bumped);
+        assert!(a.robot.x < a.width - RADIUS + 1e-9 && a.robot.x > a.width - RADIUS - 0.2, "{}", a.robot.x);
+        a.drive(-10.0);
+        assert!(!a.bumped);
     }
 
     #[test]

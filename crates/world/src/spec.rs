@@ -213,6 +213,31 @@ pub struct ArenaSpec {
     /// Coloured floor areas, later ones on top; a line to follow is a thin black area.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub floor: Vec<Area>,
+    /// Seeded variations of this arena, so a drive timed by heart does not pass.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variants: Option<ArenaVariants>,
+}
+
+/// The seeds a solution must pass on, and what each seed changes in the arena.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ArenaVariants {
+    pub seeds: Vec<u64>,
+    pub rules: Vec<ArenaRule>,
+}
+
+/// One thing a seed decides in an arena, applied in order after its fixed parts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum ArenaRule {
+    /// The robot starts facing one of these headings (degrees clockwise from east).
+    StartHeading { degrees: Vec<i32> },
+    /// One of these obstacles stands in the arena.
+    OneObstacleOf { obstacles: Vec<Obstacle> },
+    /// One of these floor areas is painted (on top of the fixed floor).
+    OneFloorOf { areas: Vec<Area> },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -267,13 +292,35 @@ impl ArenaSpec {
         if x < r || y < r || x > self.width - r || y > self.height - r {
             out.push("the robot must start inside the arena".to_string());
         }
-        for o in &self.obstacles {
+        let chosen = self.variants.iter().flat_map(|v| &v.rules).flat_map(|r| match r {
+            ArenaRule::OneObstacleOf { obstacles } => obstacles.as_slice(),
+            _ => &[],
+        });
+        let mut arena = crate::arena::Arena::new(self);
+        for o in self.obstacles.iter().chain(chosen) {
             let fine = match *o {
                 Obstacle::Rect { w, h, .. } => w > 0 && h > 0,
                 Obstacle::Circle { r, .. } => r > 0,
             };
             if !fine {
                 out.push("an obstacle needs a positive size".to_string());
+            }
+            arena.obstacles = vec![*o];
+            if arena.blocked(arena.robot.x, arena.robot.y) {
+                out.push("an obstacle covers the robot's start".to_string());
+            }
+        }
+        if let Some(v) = &self.variants {
+            if v.seeds.is_empty() {
+                out.push("variants need at least one seed".to_string());
+            }
+            let empty = v.rules.iter().any(|r| match r {
+                ArenaRule::StartHeading { degrees } => degrees.is_empty(),
+                ArenaRule::OneObstacleOf { obstacles } => obstacles.is_empty(),
+                ArenaRule::OneFloorOf { areas } => areas.is_empty(),
+            });
+            if empty {
+                out.push("a random rule needs at least one choice".to_string());
             }
         }
         out

@@ -12,11 +12,11 @@ pub enum World {
 }
 
 impl World {
-    /// The world a spec describes for one seed (arenas have no variants yet).
+    /// The world a spec describes for one seed.
     pub fn from_spec(spec: &WorldSpec, seed: u64) -> World {
         match spec {
             WorldSpec::Grid(g) => World::Grid(GridWorld::from_spec_seeded(g, seed)),
-            WorldSpec::Arena(a) => World::Arena(Arena::new(a)),
+            WorldSpec::Arena(a) => World::Arena(Arena::from_spec_seeded(a, seed)),
         }
     }
 

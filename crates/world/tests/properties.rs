@@ -106,6 +106,7 @@ proptest! {
                 Obstacle::Circle { x: 90, y: 40, r: 8 },
             ],
             floor: vec![],
+            variants: None,
         };
         let mut a = Arena::new(&spec);
         for (l, r, hundredths) in drives {
