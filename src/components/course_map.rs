@@ -1,5 +1,6 @@
-//! The course map: every unit and lesson in order, with the pupil's progress and stars on
-//! this device, the current lesson marked and the next one to do highlighted.
+//! The course map: every unit and lesson in order, with a thumbnail of its world, the
+//! pupil's progress and stars on this device, the current lesson marked and the next one to
+//! do highlighted.
 
 use std::rc::Rc;
 use tafukt_world::sorted::SortedMap;
@@ -64,6 +65,8 @@ pub fn CourseMap(props: &Props) -> Html {
                                     <button class={classes} data-lesson={id.clone()} data-stars={stars.to_string()}
                                         onclick={Callback::from(move |_| on_open.emit(target.clone()))}>
                                         <span class="number">{ number }</span>
+                                        // The world at a glance; drawn by `tafukt thumbnails`.
+                                        <img src={format!("lessons/thumbs/{id}.svg")} alt="" loading="lazy" />
                                         <span class="title">{ title }</span>
                                         <span class="stars" aria-label={i18n.f("ui.stars", &[("count", stars.saturating_sub(1).to_string())])}>
                                             { if stars > 0 { "✓" } else { "" } }{ if stars > 1 { " ★" } else { "" } }

@@ -1,9 +1,12 @@
 //! `tafukt`: the teacher's and CI's command line. `check` validates every lesson natively;
-//! `run` runs a program and prints what it said, the final world and any diagnostic.
+//! `run` runs a program and prints what it said, the final world and any diagnostic;
+//! `schema` and `thumbnails` keep generated files in step with the sources.
 
 mod check;
+mod generated;
 mod run;
 mod schema;
+mod thumbnails;
 
 use std::process::ExitCode;
 
@@ -14,7 +17,9 @@ const USAGE: &str = "usage:
                                                   --world takes a world or lesson JSON file,
                                                   --seed picks one of its variants
   tafukt schema [DIR] [--check]                   write (or check) the JSON Schemas of the
-                                                  lesson formats (default: lessons/schema)";
+                                                  lesson formats (default: lessons/schema)
+  tafukt thumbnails [LESSONS_DIR] [--check]       write (or check) each lesson's world as a
+                                                  small SVG in LESSONS_DIR/thumbs";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,6 +27,7 @@ fn main() -> ExitCode {
         Some("check") => check::main(&args[1..]),
         Some("run") => run::main(&args[1..]),
         Some("schema") => schema::main(&args[1..]),
+        Some("thumbnails") => thumbnails::main(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {

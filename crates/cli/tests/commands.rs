@@ -11,6 +11,14 @@ fn lesson_schemas_are_not_stale() {
 }
 
 #[test]
+fn lesson_thumbnails_are_not_stale() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../lessons");
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_tafukt")).args(["thumbnails", dir, "--check"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
 fn every_lesson_check_passes_through_the_command_line() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../lessons");
     let out = Command::new(env!("CARGO_BIN_EXE_tafukt")).args(["check", dir]).output().unwrap();

@@ -8,6 +8,7 @@ pub mod pen;
 pub mod rng;
 pub mod sorted;
 pub mod spec;
+pub mod thumbnail;
 pub mod world;
 
 pub use arena::Arena;

@@ -1,0 +1,35 @@
+//! `tafukt thumbnails DIR` draws each lesson's world (its first variant) as a small SVG in
+//! `DIR/thumbs/`, for the course map; `--check` fails if one is stale or missing.
+
+use std::path::Path;
+
+use tafukt_lesson::model::{parse_index, parse_lesson};
+use tafukt_lesson::runner::{seeds, world_from};
+use tafukt_world::thumbnail;
+
+fn thumbnails(dir: &Path) -> Result<Vec<(String, String)>, String> {
+    let read = |file: &str| std::fs::read_to_string(dir.join(file)).map_err(|e| format!("{file}: {e}"));
+    let index = parse_index("index.json", &read("index.json")?).map_err(|e| e.to_string())?;
+    index
+        .lesson_ids()
+        .into_iter()
+        .map(|id| {
+            let file = format!("{id}.json");
+            let lesson = parse_lesson(&file, &read(&file)?).map_err(|e| e.to_string())?;
+            let seed = seeds(&lesson.world)[0];
+            Ok((format!("{id}.svg"), thumbnail::svg(&world_from(&lesson.world, seed))))
+        })
+        .collect()
+}
+
+pub fn main(args: &[String]) -> Result<bool, String> {
+    let check = args.iter().any(|a| a == "--check");
+    let dir = Path::new(args.iter().find(|a| !a.starts_with("--")).map_or("lessons", String::as_str));
+    let files = thumbnails(dir)?;
+    crate::generated::write_or_check(
+        &dir.join("thumbs"),
+        files,
+        check,
+        &format!("tafukt thumbnails {}", dir.display()),
+    )
+}
