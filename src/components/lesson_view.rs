@@ -160,6 +160,9 @@ pub fn LessonView(props: &Props) -> Html {
                         }) }
                     </section>
                 }
+                if props.teacher && !s.lesson.reviewed.iter().any(|t| t == lang.tag()) {
+                    <p class="unreviewed" data-testid="unreviewed">{ i18n.t("ui.translation-unreviewed") }</p>
+                }
                 if props.teacher {
                     <section class="teacher-solution" data-testid="solution">
                         <h2>{ i18n.t("ui.solution") }</h2>

@@ -23,6 +23,11 @@ pub fn passes(lesson: &Lesson, source: &str) -> Result<bool, String> {
 /// Every problem with the lesson's content; empty means the lesson is sound.
 pub fn check_lesson(lesson: &Lesson) -> Vec<String> {
     let mut problems = Vec::new();
+    for tag in &lesson.reviewed {
+        if Lang::from_tag(tag).is_none() {
+            problems.push(format!("reviewed names `{tag}`, which is not a language"));
+        }
+    }
     for lang in Lang::ALL {
         if !lesson.title.0.contains_key(lang.tag()) {
             problems.push(format!("title has no `{}` text", lang.tag()));
@@ -73,7 +78,7 @@ mod tests {
             "world":{{"grid":{{"width":3,"height":1,"robot":{{"x":0,"y":0,"heading":"east"}},
               "variants":{{"seeds":[1,2,3],"rules":[{{"flag_at":{{"cells":[{{"x":1,"y":0}},{{"x":2,"y":0}}]}}}}]}}}}}},
             "toolbox":{toolbox},"starter":{starter:?},"goals":["at_flag"],"stars":{{"max_blocks":2}},
-            "solution":{solution:?}}}"#
+            "solution":{solution:?},"reviewed":["en","xx"]}}"#
         );
         parse_lesson("t.json", &text).unwrap()
     }
@@ -82,8 +87,9 @@ mod tests {
     fn a_sound_lesson_only_lacks_its_other_languages() {
         let problems =
             check_lesson(&lesson("while not at goal\n  move\nend\n", "move\n", r#"["move","at_goal"]"#));
-        assert_eq!(problems.len(), 6, "{problems:?}");
-        assert!(problems.iter().all(|p| p.contains("text")), "{problems:?}");
+        assert_eq!(problems.len(), 7, "{problems:?}");
+        assert_eq!(problems[0], "reviewed names `xx`, which is not a language");
+        assert!(problems[1..].iter().all(|p| p.contains("text")), "{problems:?}");
     }
 
     #[test]

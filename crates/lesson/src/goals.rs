@@ -28,6 +28,8 @@ pub enum Goal {
     Said { text: String },
     /// The robot ends inside this rectangle: cells in a grid, centimetres in the arena.
     InArea { x: i32, y: i32, w: i32, h: i32 },
+    /// The robot ends on floor (arena) or a tile (grid) of this colour.
+    EndsOn { colour: String },
     /// The grid robot ends facing this way.
     Heading { heading: Dir },
     /// Exactly `count` items (of `kind`, or of any kind) lie on this cell at the end.
@@ -89,6 +91,13 @@ impl Goal {
             (Goal::InArea { x, y, w, h }, World::Grid(g)) => {
                 let (rx, ry) = (g.robot.x as i32, g.robot.y as i32);
                 report("goal.in-area", vec![], rx >= *x && rx < x + w && ry >= *y && ry < y + h)
+            }
+            (Goal::EndsOn { colour }, w) => {
+                let under = match w {
+                    World::Grid(g) => g.tile_colour(),
+                    World::Arena(a) => a.floor_under(),
+                };
+                report("goal.ends-on", vec![("colour", colour.clone())], under == colour)
             }
             (Goal::ShapeDrawn { segments, tolerance, anywhere }, w) => {
                 let (strokes, tolerance) = match w {
@@ -160,7 +169,8 @@ impl Goal {
             Goal::WithinSteps { steps } => {
                 ("goal.within-steps", vec![("count", steps.to_string())], world.actions <= *steps)
             }
-            Goal::InArea { .. } | Goal::NotBumped | Goal::ShapeDrawn { .. } => {
+            // Checked in `check` for both worlds.
+            Goal::InArea { .. } | Goal::NotBumped | Goal::ShapeDrawn { .. } | Goal::EndsOn { .. } => {
                 ("goal.in-area", vec![], false)
             }
             Goal::SaidBagCount => (

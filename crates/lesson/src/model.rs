@@ -51,6 +51,9 @@ pub struct Lesson {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hints: Vec<Localized>,
     pub solution: String,
+    /// Languages (tags) whose title, instructions and hints a native speaker has reviewed;
+    /// the others are shown to teachers as awaiting review.
+    pub reviewed: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -264,6 +264,15 @@ impl Arena {
     pub fn floor_colour(&self) -> &str {
         let x = self.robot.x + self.robot.dir.0 * RADIUS * 0.6;
         let y = self.robot.y + self.robot.dir.1 * RADIUS * 0.6;
+        self.floor_at(x, y)
+    }
+
+    /// The floor colour under the robot's centre.
+    pub fn floor_under(&self) -> &str {
+        self.floor_at(self.robot.x, self.robot.y)
+    }
+
+    fn floor_at(&self, x: f64, y: f64) -> &str {
         self.floor.iter().rev().find(|a| a.contains(x, y)).map_or("white", |a| a.colour.as_str())
     }
 
