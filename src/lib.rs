@@ -9,8 +9,13 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod services;
 
-/// Mounts the app on the page's `<body>`.
+/// Mounts the app in the page's `<div id="app">` (the body also holds the page's own
+/// message for when nothing can be loaded, which the app must not wipe).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    yew::Renderer::<components::app::App>::new().render();
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<components::app::App>::with_root(root).render(),
+        None => yew::Renderer::<components::app::App>::new().render(),
+    };
 }

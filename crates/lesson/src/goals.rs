@@ -28,7 +28,7 @@ pub enum Goal {
     Said { text: String },
     /// The robot ends inside this rectangle: cells in a grid, centimetres in the arena.
     InArea { x: i32, y: i32, w: i32, h: i32 },
-    /// The robot ends on floor (arena) or a tile (grid) of this colour.
+    /// The robot ends on floor (arena: under its line sensor) or a tile (grid) of this colour.
     EndsOn { colour: String },
     /// The grid robot ends facing this way.
     Heading { heading: Dir },
@@ -95,7 +95,7 @@ impl Goal {
             (Goal::EndsOn { colour }, w) => {
                 let under = match w {
                     World::Grid(g) => g.tile_colour(),
-                    World::Arena(a) => a.floor_under(),
+                    World::Arena(a) => a.floor_colour(),
                 };
                 report("goal.ends-on", vec![("colour", colour.clone())], under == colour)
             }

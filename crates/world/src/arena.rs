@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::pen::Pen;
-use crate::spec::{Area, ArenaRule, Obstacle, MAX_ARENA_SIDE};
+use crate::spec::{Area, Obstacle, MAX_ARENA_SIDE};
 
 /// Simulation step: 100 steps per simulated second (waits of whole hundredths are exact).
 pub const DT: f64 = 0.01;
@@ -88,28 +88,20 @@ pub struct Arena {
 }
 
 impl Arena {
-    /// The arena a spec describes for one seed: the fixed parts, then each random rule
-    /// drawn from a generator seeded with `seed`.
+    /// The arena a spec describes for one seed: the fixed parts, then one of each list of
+    /// choices, drawn from a generator seeded with `seed`.
     pub fn from_spec_seeded(spec: &crate::spec::ArenaSpec, seed: u64) -> Arena {
         let mut arena = Arena::new(spec);
-        let Some(variants) = &spec.variants else { return arena };
-        let mut rng = crate::rng::Rng::new(seed);
-        for rule in &variants.rules {
-            match rule {
-                ArenaRule::StartHeading { degrees } => {
-                    if let Some(d) = degrees.get(rng.index(degrees.len())) {
-                        arena.robot.heading = (*d as f64).to_radians();
-                        arena.robot.dir = direction(*d);
-                    }
-                }
-                ArenaRule::OneObstacleOf { obstacles } => {
-                    arena.obstacles.extend(obstacles.get(rng.index(obstacles.len())).copied());
-                }
-                ArenaRule::OneFloorOf { areas } => {
-                    arena.floor.extend(areas.get(rng.index(areas.len())).cloned());
-                }
-            }
+        if spec.seeds.is_empty() {
+            return arena;
         }
+        let mut rng = crate::rng::Rng::new(seed);
+        if let Some(d) = spec.heading_choices.get(rng.index(spec.heading_choices.len())) {
+            arena.robot.heading = (*d as f64).to_radians();
+            arena.robot.dir = direction(*d);
+        }
+        arena.obstacles.extend(spec.obstacle_choices.get(rng.index(spec.obstacle_choices.len())).copied());
+        arena.floor.extend(spec.floor_choices.get(rng.index(spec.floor_choices.len())).cloned());
         arena
     }
 
@@ -264,15 +256,6 @@ impl Arena {
     pub fn floor_colour(&self) -> &str {
         let x = self.robot.x + self.robot.dir.0 * RADIUS * 0.6;
         let y = self.robot.y + self.robot.dir.1 * RADIUS * 0.6;
-        self.floor_at(x, y)
-    }
-
-    /// The floor colour under the robot's centre.
-    pub fn floor_under(&self) -> &str {
-        self.floor_at(self.robot.x, self.robot.y)
-    }
-
-    fn floor_at(&self, x: f64, y: f64) -> &str {
         self.floor.iter().rev().find(|a| a.contains(x, y)).map_or("white", |a| a.colour.as_str())
     }
 
@@ -306,7 +289,10 @@ pub fn recorded_scenario() -> String {
         robot: crate::spec::ArenaRobotSpec { x: 20, y: 30, heading: 0 },
         obstacles: vec![],
         floor: vec![],
-        variants: None,
+        seeds: vec![],
+        heading_choices: vec![],
+        obstacle_choices: vec![],
+        floor_choices: vec![],
     };
     let mut a = Arena::new(&spec);
     a.pen.down = true;
@@ -402,11 +388,10 @@ mod tests {
     #[test]
     fn a_seed_decides_the_arena_variant_and_always_the_same_one() {
         let spec: crate::spec::ArenaSpec = serde_json::from_str(
-            r#"{"width":200,"height":100,"robot":{"x":20,"y":50,"heading":0},
-                "variants":{"seeds":[1,2,3],"rules":[
-                  {"start_heading":{"degrees":[0,90,180,270]}},
-                  {"one_obstacle_of":{"obstacles":[{"circle":{"x":100,"y":30,"r":10}},{"circle":{"x":100,"y":70,"r":10}}]}},
-                  {"one_floor_of":{"areas":[{"x":180,"y":0,"w":20,"h":20,"colour":"green"},{"x":180,"y":80,"w":20,"h":20,"colour":"green"}]}}]}}"#,
+            r#"{"width":200,"height":100,"robot":{"x":20,"y":50,"heading":0},"seeds":[1,2,3],
+                "heading_choices":[0,90,180,270],
+                "obstacle_choices":[{"circle":{"x":100,"y":30,"r":10}},{"circle":{"x":100,"y":70,"r":10}}],
+                "floor_choices":[{"x":180,"y":0,"w":20,"h":20,"colour":"green"},{"x":180,"y":80,"w":20,"h":20,"colour":"green"}]}"#,
         )
         .unwrap();
         assert!(spec.problems().is_empty(), "{:?}", spec.problems());
@@ -426,8 +411,8 @@ mod tests {
     #[test]
     fn an_obstacle_on_the_start_is_reported() {
         let spec: crate::spec::ArenaSpec = serde_json::from_str(
-            r#"{"width":200,"height":100,"robot":{"x":20,"y":50,"heading":0},
-                "variants":{"seeds":[1],"rules":[{"one_obstacle_of":{"obstacles":[{"circle":{"x":25,"y":50,"r":5}}]}}]}}"#,
+            r#"{"width":200,"height":100,"robot":{"x":20,"y":50,"heading":0},"seeds":[1],
+                "obstacle_choices":[{"circle":{"x":25,"y":50,"r":5}}]}"#,
         )
         .unwrap();
         assert_eq!(spec.problems(), vec!["an obstacle covers the robot's start".to_string()]);

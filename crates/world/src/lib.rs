@@ -14,5 +14,5 @@ pub mod world;
 pub use arena::Arena;
 pub use grid::{Dir, Fault, GridWorld, Robot};
 pub use pen::{Pen, Stroke};
-pub use spec::{ArenaRule, ArenaSpec, ArenaVariants, GridSpec, RandomRule, Variants, WorldSpec};
+pub use spec::{ArenaSpec, GridSpec, RandomRule, Variants, WorldSpec};
 pub use world::World;

@@ -106,7 +106,10 @@ proptest! {
                 Obstacle::Circle { x: 90, y: 40, r: 8 },
             ],
             floor: vec![],
-            variants: None,
+            seeds: vec![],
+            heading_choices: vec![],
+            obstacle_choices: vec![],
+            floor_choices: vec![],
         };
         let mut a = Arena::new(&spec);
         for (l, r, hundredths) in drives {

@@ -17,7 +17,10 @@ fn main() {
             .chain([Obstacle::Rect { x: 150, y: 90, w: 20, h: 20 }])
             .collect(),
         floor: (0..10).map(|i| Area { x: 0, y: 20 * i, w: 300, h: 3, colour: "black".into() }).collect(),
-        variants: None,
+        seeds: vec![],
+        heading_choices: vec![],
+        obstacle_choices: vec![],
+        floor_choices: vec![],
     };
 
     let mut best = f64::MAX;
