@@ -17,7 +17,8 @@ fn thumbnails(dir: &Path) -> Result<Vec<(String, String)>, String> {
             let file = format!("{id}.json");
             let lesson = parse_lesson(&file, &read(&file)?).map_err(|e| e.to_string())?;
             let seed = seeds(&lesson.world)[0];
-            Ok((format!("{id}.svg"), thumbnail::svg(&world_from(&lesson.world, seed))))
+            let guides = tafukt_lesson::goals::guides(&lesson.goals);
+            Ok((format!("{id}.svg"), thumbnail::svg(&world_from(&lesson.world, seed), &guides)))
         })
         .collect()
 }

@@ -1,10 +1,12 @@
 //! A small picture of a world at its start, as SVG text, for lesson lists (the command line
 //! writes one file per lesson; the app shows them as images, so no drawing code is added to
-//! the first load). Colours follow the stage's; items are dots, flags are red triangles.
+//! the first load). Colours follow the stage's; items are dots, flags are red triangles, and
+//! the shape a drawing lesson asks for is dotted.
 
 use std::fmt::Write;
 
 use crate::arena::{Arena, RADIUS};
+use crate::drawing::Segment;
 use crate::grid::{Dir, GridWorld};
 use crate::spec::Obstacle;
 use crate::world::World;
@@ -32,11 +34,29 @@ fn item_fill(kind: &str) -> &'static str {
     }
 }
 
-pub fn svg(world: &World) -> String {
-    let (w, h, body) = match world {
+/// The world, with `guides` (a drawing goal's target, in the world's units) dotted on top.
+pub fn svg(world: &World, guides: &[Segment]) -> String {
+    let (w, h, mut body) = match world {
         World::Grid(g) => (g.width as f64, g.height as f64, grid(g)),
         World::Arena(a) => (a.width, a.height, arena(a)),
     };
+    // Grid strokes join cell centres; arena strokes are in centimetres.
+    let (offset, width) = match world {
+        World::Grid(_) => (0.5, 0.12),
+        World::Arena(a) => (0.0, a.width.max(a.height) / 80.0),
+    };
+    for g in guides {
+        let p = |i: usize| g[i] as f64 + offset;
+        let _ = writeln!(
+            body,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#6d5c45\" stroke-width=\"{width:.2}\" stroke-dasharray=\"{:.2}\"/>",
+            p(0),
+            p(1),
+            p(2),
+            p(3),
+            width * 2.0
+        );
+    }
     let height = (WIDTH * h / w).round().max(8.0);
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {w} {h}\">\n{body}</svg>\n"
@@ -156,7 +176,7 @@ mod tests {
                 "obstacles":[{"circle":{"x":100,"y":50,"r":10}}]}}"#,
         )
         .unwrap();
-        let svg = svg(&World::from_spec(&spec, 0));
+        let svg = svg(&World::from_spec(&spec, 0), &[]);
         assert!(svg.contains("height=\"48\" viewBox=\"0 0 200 100\""), "{svg}");
         assert!(svg.contains("<circle cx=\"100\" cy=\"50\" r=\"10\""), "{svg}");
     }
