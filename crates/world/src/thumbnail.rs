@@ -157,7 +157,11 @@ mod tests {
                 "flags":[{"x":3,"y":0}],"paint":[{"x":0,"y":0,"colour":"red"}]}}"#,
         )
         .unwrap();
-        let svg = svg(&World::from_spec(&spec, 0));
+        let svg = svg(&World::from_spec(&spec, 0), &[[0, 0, 1, 0]]);
+        assert!(
+            svg.contains("<line x1=\"0.5\" y1=\"0.5\" x2=\"1.5\" y2=\"0.5\""),
+            "guide joins centres: {svg}"
+        );
         assert!(
             svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"96\" height=\"48\""),
             "{svg}"
