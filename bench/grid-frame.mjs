@@ -19,7 +19,7 @@ const en = (t) => ({ en: t, fr: t, ar: t, zgh: t });
 const lesson = {
   schema_version: 1, id: 'bench-grid', title: en('Benchmark'), instructions: en('Benchmark'),
   world: { grid: { width: SIDE, height: SIDE, robot: { x: 0, y: 0, heading: 'east' }, items } },
-  toolbox: ['move', 'turn_left', 'turn_right'], starter: walk, goals: [{ robot_at: { x: 0, y: 99 } }], solution: walk,
+  toolbox: ['move', 'turn_left', 'turn_right'], starter: walk, goals: [{ robot_at: { x: 0, y: 99 } }], solution: walk, reviewed: ['en'],
 };
 const index = { schema_version: 1, courses: [{ id: 'b', title: en('B'), units: [{ id: 'u', title: en('U'), lessons: ['bench-grid'] }] }] };
 
