@@ -26,8 +26,8 @@ const index = { schema_version: 1, courses: [{ id: 'b', title: en('B'), units: [
 const server = await serveDir('dist');
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-await page.route('**/lessons/index.json', (r) => r.fulfill({ json: index }));
-await page.route('**/lessons/bench-grid.json', (r) => r.fulfill({ json: lesson }));
+await page.route('**/lessons/*/index.json', (r) => r.fulfill({ json: index }));
+await page.route('**/lessons/*/bench-grid.json', (r) => r.fulfill({ json: lesson }));
 const throttle = Number(process.env.THROTTLE ?? 1);
 if (throttle > 1) {
   const cdp = await page.context().newCDPSession(page);

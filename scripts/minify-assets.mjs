@@ -1,7 +1,7 @@
 // Trunk post-build hook (release builds only; part of the first-load budget): minifies the
 // JavaScript trunk staged (the wasm-bindgen loader, which trunk's own minifier cannot parse)
-// with terser, and rewrites the lesson JSON without indentation. Subresource integrity is
-// off for the loader in index.html, since it changes here.
+// with terser. Subresource integrity is off for the loader in index.html, since it changes
+// here. (The lessons are written compact by `tafukt bundle`, the other post-build hook.)
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minify } from 'terser';
@@ -14,11 +14,4 @@ for (const name of await readdir(dir)) {
   const path = join(dir, name);
   const result = await minify(await readFile(path, 'utf8'), { module: true, compress: { passes: 2 }, mangle: true });
   await writeFile(path, result.code);
-}
-
-const lessons = join(dir, 'lessons');
-for (const name of await readdir(lessons)) {
-  if (!name.endsWith('.json')) continue;
-  const path = join(lessons, name);
-  await writeFile(path, JSON.stringify(JSON.parse(await readFile(path, 'utf8'))));
 }

@@ -77,6 +77,8 @@ pub struct Session {
     passing_blocks: Option<usize>,
     /// Runs that ended without meeting every goal: each one shows one more hint.
     pub failed_runs: usize,
+    /// The answer tapped last for each quiz question (not graded, not saved).
+    pub quiz_answers: Vec<Option<u32>>,
     /// The pupil's program while the starter is back in the editor.
     pub put_aside: Option<String>,
     /// The world after each action of this run, to step back and scrub through.
@@ -109,11 +111,14 @@ pub enum Action {
     /// Brings back the program that `RestoreStarter` put aside.
     UndoRestore,
     SetLang(Lang),
+    /// Answers quiz question `.0` with choice `.1`.
+    Answer(usize, u32),
 }
 
 impl Session {
     /// A session on `lesson` with the pupil's saved program, or the starter in `lang`.
     pub fn new(lesson: Rc<Lesson>, lang: Lang, saved: Option<String>) -> Session {
+        let lesson_quiz_len = lesson.quiz.len();
         let source = saved.unwrap_or_else(|| translate(&lesson.starter, Lang::En, lang).unwrap_or_default());
         let seeds = seeds(&lesson.world);
         let world = world_from(&lesson.world, seeds[0]);
@@ -138,6 +143,7 @@ impl Session {
             passed: Default::default(),
             passing_blocks: None,
             failed_runs: 0,
+            quiz_answers: vec![None; lesson_quiz_len],
             put_aside: None,
             timeline,
         }
@@ -266,6 +272,11 @@ impl Session {
             Action::StepBack => {
                 self.apply(Action::Pause);
                 self.timeline.back();
+            }
+            Action::Answer(question, choice) => {
+                if let Some(slot) = self.quiz_answers.get_mut(question) {
+                    *slot = Some(choice);
+                }
             }
             Action::SetLang(lang) => {
                 if let Some(text) = translate(&self.source, self.lang, lang) {

@@ -31,20 +31,26 @@ fn initial_lang() -> Lang {
     })
 }
 
-/// A lesson from `lessons/`, or why it could not be had. The one place lessons are fetched
-/// and parsed, so the parser is in the bundle once.
-async fn load_lesson(id: &str) -> Result<Lesson, LoadError> {
-    let file = format!("{id}.json");
+/// A lesson in the pupil's language from `lessons/<lang>/` (written by `tafukt bundle`), or
+/// why it could not be had. The one place lessons are fetched and parsed, so the parser is
+/// in the bundle once.
+async fn load_lesson(id: &str, lang: Lang) -> Result<Lesson, LoadError> {
+    let file = format!("{}/{id}.json", lang.tag());
     match fetch_text(&format!("lessons/{file}")).await {
         Ok(text) => parse_lesson(&file, &text),
         Err(problem) => Err(LoadError { file, problem }),
     }
 }
 
-/// The catalogue for `lang`, fetched from `messages/` (none is compiled into the app).
-async fn load_catalog(lang: Lang) -> Result<I18n, String> {
-    let text = fetch_text(&format!("messages/{}.txt", lang.tag())).await?;
-    Ok(I18n(Rc::new(Catalog::from_text(lang, &text))))
+/// The catalogue for `lang`, fetched from `messages/` (none is compiled into the app): what
+/// a pupil sees before the first Run, with the messages of problems (`xx.more.txt`) when
+/// `more` is given. `tafukt bundle` splits the catalogues so.
+async fn load_catalog(lang: Lang, more: bool) -> Result<(I18n, String), String> {
+    let mut text = fetch_text(&format!("messages/{}.txt", lang.tag())).await?;
+    if more {
+        text += &fetch_text(&format!("messages/{}.more.txt", lang.tag())).await?;
+    }
+    Ok((I18n(Rc::new(Catalog::from_text(lang, &text))), text))
 }
 
 #[component]
@@ -59,15 +65,28 @@ pub fn App() -> Html {
     let lesson = use_state(|| Load::<Rc<Lesson>>::Loading);
 
     use_effect_with(lang, |lang| page::set_language(*lang));
+    // The language whose catalogue was asked for last, so a late answer for another one is
+    // not shown.
+    let asked = use_mut_ref(|| Lang::En);
     {
         let i18n = i18n.clone();
         let wanted_handle = wanted.clone();
+        let asked = asked.clone();
         use_effect_with(*wanted, move |wanted| {
             storage::set("lang", wanted.tag());
             let wanted = *wanted;
+            *asked.borrow_mut() = wanted;
             spawn_local(async move {
-                match load_catalog(wanted).await {
-                    Ok(catalog) => i18n.set(catalog),
+                match load_catalog(wanted, false).await {
+                    Ok((catalog, _)) => {
+                        i18n.set(catalog);
+                        // Then, off the first load, the messages of problems.
+                        if let Ok((full, _)) = load_catalog(wanted, true).await {
+                            if *asked.borrow() == wanted {
+                                i18n.set(full);
+                            }
+                        }
+                    }
                     // Offline before any catalogue came: try English, then give up with the
                     // page's own message in all four languages.
                     Err(_) if i18n.0.is_empty() => match wanted {
@@ -83,14 +102,15 @@ pub fn App() -> Html {
     let ready = lang == *wanted && !i18n.0.is_empty();
     {
         let index = index.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(*wanted, move |lang| {
+            let file = format!("{}/index.json", lang.tag());
             spawn_local(async move {
-                index.set(match fetch_text("lessons/index.json").await {
-                    Ok(text) => match parse_index("index.json", &text) {
+                index.set(match fetch_text(&format!("lessons/{file}")).await {
+                    Ok(text) => match parse_index(&file, &text) {
                         Ok(i) => Load::Ready(Rc::new(i)),
                         Err(e) => Load::Failed { file: e.file, problem: e.problem },
                     },
-                    Err(problem) => Load::Failed { file: "index.json".into(), problem },
+                    Err(problem) => Load::Failed { file, problem },
                 });
             });
         });
@@ -103,12 +123,17 @@ pub fn App() -> Html {
     let lesson_id = ids.get(position).cloned();
     {
         let lesson = lesson.clone();
-        use_effect_with(lesson_id.clone(), move |id| {
+        use_effect_with((lesson_id.clone(), *wanted), move |(id, lang)| {
             if let Some(id) = id.clone() {
-                lesson.set(Load::Loading);
+                // A new language keeps the lesson on screen (and its run) until the texts come.
+                let same = matches!(&*lesson, Load::Ready(l) if l.id == id);
+                if !same {
+                    lesson.set(Load::Loading);
+                }
                 storage::set("lesson", &id);
+                let lang = *lang;
                 spawn_local(async move {
-                    lesson.set(match load_lesson(&id).await {
+                    lesson.set(match load_lesson(&id, lang).await {
                         Ok(l) => Load::Ready(Rc::new(l)),
                         Err(e) => Load::Failed { file: e.file, problem: e.problem },
                     });
@@ -121,24 +146,27 @@ pub fn App() -> Html {
     let teacher = use_state(|| storage::get("teacher").as_deref() == Some("1"));
     // Resetting progress takes two taps: the first arms it.
     let reset_armed = use_state(|| false);
-    let titles = use_state(|| Rc::new(SortedMap::<String, Localized>::new()));
+    // Lesson titles for the map, in the language they were fetched in.
+    let titles = use_state(|| (Lang::En, Rc::new(SortedMap::<String, Localized>::new())));
     // Bumped when a lesson earns stars, so the map re-reads progress from the device.
     let progress = use_state(|| 0u32);
     {
         let titles = titles.clone();
         let ids = ids.clone();
-        use_effect_with(*show_map, move |open| {
+        use_effect_with((*show_map, *wanted), move |(open, lang)| {
             if *open {
+                let lang = *lang;
                 spawn_local(async move {
-                    let mut known = (*titles).as_ref().clone();
+                    let mut known =
+                        if titles.0 == lang { titles.1.as_ref().clone() } else { SortedMap::new() };
                     let missing: Vec<String> =
                         ids.iter().filter(|id| !known.contains_key(*id)).cloned().collect();
                     for id in missing {
-                        if let Ok(lesson) = load_lesson(&id).await {
+                        if let Ok(lesson) = load_lesson(&id, lang).await {
                             known.insert(id, lesson.title);
                         }
                     }
-                    titles.set(Rc::new(known));
+                    titles.set((lang, Rc::new(known)));
                 });
             }
         });
@@ -225,7 +253,7 @@ pub fn App() -> Html {
             }
             if *show_map {
                 if let Load::Ready(index) = &*index {
-                    <CourseMap index={index.clone()} {lang} current={lesson_id.clone()} titles={(*titles).clone()}
+                    <CourseMap index={index.clone()} {lang} current={lesson_id.clone()} titles={titles.1.clone()}
                         stars={stars.clone()} on_open={{
                             let current = current.clone();
                             let show_map = show_map.clone();

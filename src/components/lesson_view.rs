@@ -105,6 +105,7 @@ pub fn LessonView(props: &Props) -> Html {
     }
 
     let s = &session.0;
+    let texts = &props.lesson;
     let send = |a: fn() -> Action| {
         let session = session.clone();
         Callback::from(move |_| session.dispatch(a()))
@@ -146,8 +147,10 @@ pub fn LessonView(props: &Props) -> Html {
     html! {
         <main class="lesson" data-testid="lesson" data-lesson-id={s.lesson.id.clone()}>
             <section class="panel lesson-panel">
-                <h1 data-testid="lesson-title">{ s.lesson.title.get(lang) }</h1>
-                <Instructions text={s.lesson.instructions.get(lang).to_string()} />
+                // Texts come from the lesson as last fetched, in the pupil's language; the
+                // session's copy (same world, goals and programs) keeps running.
+                <h1 data-testid="lesson-title">{ texts.title.get(lang) }</h1>
+                <Instructions text={texts.instructions.get(lang).to_string()} />
                 if let Some(rule) = star_rule {
                     <p class="star-rule">{ "★ " }{ rule }</p>
                 }
@@ -155,12 +158,12 @@ pub fn LessonView(props: &Props) -> Html {
                 if s.hints_shown() > 0 {
                     <section class="hints" data-testid="hints">
                         <h2>{ i18n.t("ui.hints") }</h2>
-                        { for s.lesson.hints.iter().take(s.hints_shown()).map(|h| html! {
+                        { for texts.hints.iter().take(s.hints_shown()).map(|h| html! {
                             <Instructions text={h.get(lang).to_string()} />
                         }) }
                     </section>
                 }
-                if props.teacher && !s.lesson.reviewed.iter().any(|t| t == lang.tag()) {
+                if props.teacher && !texts.reviewed.iter().any(|t| t == lang.tag()) {
                     <p class="unreviewed" data-testid="unreviewed">{ i18n.t("ui.translation-unreviewed") }</p>
                 }
                 if props.teacher {
@@ -186,6 +189,32 @@ pub fn LessonView(props: &Props) -> Html {
                             </button>
                         }
                     </div>
+                    if !texts.quiz.is_empty() {
+                        // Questions to think about: tap an answer, see at once if it is right.
+                        <section class="quiz" data-testid="quiz">
+                            <h2>{ i18n.t("ui.quiz") }</h2>
+                            { for texts.quiz.iter().enumerate().map(|(q, question)| {
+                                let picked = s.quiz_answers.get(q).copied().flatten();
+                                let right = picked == Some(question.answer);
+                                html! {
+                                    <fieldset class="question">
+                                        <legend>{ question.question.get(lang) }</legend>
+                                        { for question.choices.iter().enumerate().map(|(c, choice)| html! {
+                                            <button onclick={click(Action::Answer(q, c as u32))}
+                                                aria-pressed={(picked == Some(c as u32)).to_string()}>
+                                                { choice.get(lang) }
+                                            </button>
+                                        }) }
+                                        if picked.is_some() {
+                                            <p class={if right { "right" } else { "wrong" }} role="status">
+                                                { i18n.t(if right { "ui.quiz-right" } else { "ui.quiz-wrong" }) }
+                                            </p>
+                                        }
+                                    </fieldset>
+                                }
+                            }) }
+                        </section>
+                    }
                 }
             </section>
             <section class="panel editor-panel">

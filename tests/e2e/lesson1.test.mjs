@@ -107,6 +107,14 @@ test('a completed lesson earns stars, leads to the next, and shows on the course
   await page.getByTestId('speed').fill('5');
   await page.getByTestId('run').click();
   await page.waitForSelector('[data-testid=complete][data-stars="2"]', { timeout: 30_000 });
+  // The lesson's Markdown arrived as nodes: inline code is a <code> element, not text.
+  assert.equal(await page.locator('.instructions p code').first().textContent(), 'repeat 3 times … end');
+  // A question to think about: a wrong answer says so, the right one is confirmed.
+  const quiz = page.getByTestId('quiz');
+  await quiz.locator('button').nth(0).click();
+  await quiz.locator('.wrong').waitFor();
+  await quiz.locator('button').nth(1).click();
+  await quiz.locator('.right').waitFor();
   await page.getByTestId('complete-next').click();
   await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-2"]');
   await page.getByTestId('map-toggle').click();

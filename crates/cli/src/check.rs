@@ -3,8 +3,11 @@
 
 use std::path::Path;
 
+use tafukt_lang::Lang;
 use tafukt_lesson::check::check_lesson;
+use tafukt_lesson::model::Lesson;
 use tafukt_lesson::model::{parse_index, parse_lesson};
+use tafukt_lesson::rich::{tokens, Token};
 
 pub fn main(args: &[String]) -> Result<bool, String> {
     let dir = Path::new(args.first().map_or("lessons", String::as_str));
@@ -46,7 +49,11 @@ pub fn main(args: &[String]) -> Result<bool, String> {
             Ok(lesson) if lesson.id != *id => {
                 vec![format!("file {file} holds lesson id `{}`", lesson.id)]
             }
-            Ok(lesson) => check_lesson(&lesson),
+            Ok(lesson) => {
+                let mut problems = check_lesson(&lesson);
+                problems.extend(text_problems(&lesson, dir));
+                problems
+            }
         };
         if problems.is_empty() {
             println!("ok   {id}");
@@ -62,4 +69,28 @@ pub fn main(args: &[String]) -> Result<bool, String> {
         println!("{failures} of {} lessons failed", ids.len());
         Ok(false)
     }
+}
+
+/// Lesson text that would not bundle (Markdown a lesson may not use) or that shows an image
+/// missing from the lesson folder.
+fn text_problems(lesson: &Lesson, dir: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    for lang in Lang::ALL {
+        match crate::bundle::lesson_for(lesson, lang) {
+            Err(e) => problems.push(format!("{} text: {e}", lang.tag())),
+            Ok(bundled) => {
+                let texts = std::iter::once(&bundled.instructions).chain(&bundled.hints);
+                for text in texts.flat_map(|t| t.0.values()) {
+                    for t in tokens(text) {
+                        if let Token::Open("img", Some((src, _))) = t {
+                            if !dir.join(src).is_file() {
+                                problems.push(format!("image `{src}` is not in the lesson folder"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    problems
 }

@@ -2,8 +2,10 @@
 //! `run` runs a program and prints what it said, the final world and any diagnostic;
 //! `schema` and `thumbnails` keep generated files in step with the sources.
 
+mod bundle;
 mod check;
 mod generated;
+mod markdown;
 mod run;
 mod schema;
 mod thumbnails;
@@ -19,7 +21,11 @@ const USAGE: &str = "usage:
   tafukt schema [DIR] [--check]                   write (or check) the JSON Schemas of the
                                                   lesson formats (default: lessons/schema)
   tafukt thumbnails [LESSONS_DIR] [--check]       write (or check) each lesson's world as a
-                                                  small SVG in LESSONS_DIR/thumbs";
+                                                  small SVG in LESSONS_DIR/thumbs
+  tafukt bundle LESSONS_DIR MESSAGES_DIR [OUT_DIR] lessons and catalogues as the app loads
+                                                  them: one folder per language, Markdown
+                                                  converted, catalogues split (OUT_DIR
+                                                  defaults to trunk's staging dir)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +34,7 @@ fn main() -> ExitCode {
         Some("run") => run::main(&args[1..]),
         Some("schema") => schema::main(&args[1..]),
         Some("thumbnails") => thumbnails::main(&args[1..]),
+        Some("bundle") => bundle::main(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {

@@ -161,6 +161,14 @@ impl Catalog {
         if d.arg("suggestion").is_some() {
             key.push_str("-suggestion");
         }
+        // The messages of problems arrive after the first load: until then (or offline), a
+        // plain sentence rather than a key.
+        if self.messages.get(&key).is_none()
+            && self.messages.get(&format!("{key}[other]")).is_none()
+            && self.fallback.get(&key).is_none()
+        {
+            return self.get("ui.problem");
+        }
         self.format(&key, &args)
     }
 }

@@ -28,6 +28,18 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<String> {
             problems.push(format!("reviewed names `{tag}`, which is not a language"));
         }
     }
+    for (i, q) in lesson.quiz.iter().enumerate() {
+        if !(2..=4).contains(&q.choices.len()) || q.answer as usize >= q.choices.len() {
+            problems.push(format!("quiz question {} needs 2 to 4 choices and an answer among them", i + 1));
+        }
+        let texts = std::iter::once(&q.question).chain(&q.choices);
+        for (text, lang) in texts.flat_map(|t| Lang::ALL.map(|l| (t, l))) {
+            if !text.0.contains_key(lang.tag()) {
+                problems.push(format!("quiz question {} has no `{}` text", i + 1, lang.tag()));
+                break;
+            }
+        }
+    }
     for lang in Lang::ALL {
         if !lesson.title.0.contains_key(lang.tag()) {
             problems.push(format!("title has no `{}` text", lang.tag()));

@@ -7,6 +7,7 @@ pub mod goals;
 pub mod golden;
 pub mod host;
 pub mod model;
+pub mod rich;
 pub mod runner;
 
 pub use goals::{Goal, GoalReport, GoalStatus};

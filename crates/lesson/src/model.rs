@@ -51,9 +51,23 @@ pub struct Lesson {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hints: Vec<Localized>,
     pub solution: String,
+    /// Questions to think about once the lesson is solved; not graded, answered by tapping.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quiz: Vec<Question>,
     /// Languages (tags) whose title, instructions and hints a native speaker has reviewed;
     /// the others are shown to teachers as awaiting review.
     pub reviewed: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub question: Localized,
+    /// Two to four answers to choose from.
+    pub choices: Vec<Localized>,
+    /// The right answer's place in `choices`, from 0.
+    pub answer: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

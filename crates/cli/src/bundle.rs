@@ -1,0 +1,168 @@
+//! `tafukt bundle LESSONS_DIR MESSAGES_DIR [OUT_DIR]`: lessons and catalogues as the app
+//! loads them. Lessons: one folder per language (`OUT_DIR/lessons/en/index.json`,
+//! `…/en/first-steps-1.json` …) holding only that language's texts, with instructions and
+//! hints turned from Markdown into bundled lesson text (`tafukt_lesson::rich`); compact
+//! JSON; thumbnails and images copied beside them. Catalogues: `OUT_DIR/messages/en.txt`
+//! holds what a pupil sees before the first Run, `en.more.txt` the messages of problems
+//! (fetched right after, off the first load). A pupil downloads one language, and the app
+//! carries no Markdown parser. OUT_DIR defaults to trunk's staging folder, so this runs as
+//! a trunk post-build hook.
+
+use std::path::{Path, PathBuf};
+
+use tafukt_lang::Lang;
+use tafukt_lesson::model::{parse_index, parse_lesson, Lesson, Localized};
+
+use crate::markdown::to_bundled;
+
+/// `text` keeping only `lang` (or English, if `lang` is missing), converted by `convert`.
+fn one_language(
+    text: &Localized,
+    lang: Lang,
+    convert: fn(&str) -> Result<String, String>,
+) -> Result<Localized, String> {
+    let mut out = Localized::default();
+    out.0.insert(lang.tag().to_string(), convert(text.get(lang))?);
+    Ok(out)
+}
+
+fn keep(text: &str) -> Result<String, String> {
+    Ok(text.to_string())
+}
+
+/// The lesson as pupils of `lang` load it.
+pub fn lesson_for(lesson: &Lesson, lang: Lang) -> Result<Lesson, String> {
+    let mut out = lesson.clone();
+    out.schema = None;
+    out.title = one_language(&lesson.title, lang, keep)?;
+    out.instructions = one_language(&lesson.instructions, lang, to_bundled)?;
+    out.hints = lesson.hints.iter().map(|h| one_language(h, lang, to_bundled)).collect::<Result<_, _>>()?;
+    for q in &mut out.quiz {
+        q.question = one_language(&q.question, lang, keep)?;
+        q.choices = q.choices.iter().map(|c| one_language(c, lang, keep)).collect::<Result<_, _>>()?;
+    }
+    Ok(out)
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    let Ok(entries) = std::fs::read_dir(from) else { return Ok(()) };
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for e in entries.filter_map(Result::ok) {
+        std::fs::copy(e.path(), to.join(e.file_name()))
+            .map_err(|err| format!("{}: {err}", e.path().display()))?;
+    }
+    Ok(())
+}
+
+/// Messages of problems, shown only once a program has run.
+const LATER_PREFIXES: [&str; 4] = ["parse.", "run.", "world.", "compile."];
+/// Messages shown only after a run (results, hints, questions) or to a teacher.
+const LATER_KEYS: [&str; 12] = [
+    "ui.all-goals-met",
+    "ui.goals-not-met",
+    "ui.lesson-complete",
+    "ui.quiz",
+    "ui.quiz-right",
+    "ui.quiz-wrong",
+    "ui.hints",
+    "ui.said",
+    "ui.translation-unreviewed",
+    "ui.solution",
+    "ui.reset-progress",
+    "ui.reset-progress-confirm",
+];
+
+fn shown_later(line: &str) -> bool {
+    let key = line.split(['=', '[']).next().unwrap_or("").trim();
+    LATER_PREFIXES.iter().any(|p| key.starts_with(p)) || LATER_KEYS.contains(&key)
+}
+
+/// Splits a catalogue file into what is needed before the first Run and the rest.
+pub fn split_catalogue(text: &str) -> (String, String) {
+    let (mut now, mut later) = (String::new(), String::new());
+    for line in text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        let part = if shown_later(line) { &mut later } else { &mut now };
+        part.push_str(line);
+        part.push('\n');
+    }
+    (now, later)
+}
+
+pub fn main(args: &[String]) -> Result<bool, String> {
+    let dir = Path::new(args.first().map_or("lessons", String::as_str));
+    let messages = Path::new(args.get(1).map_or("crates/i18n/messages", String::as_str));
+    let root = match args.get(2) {
+        Some(o) => PathBuf::from(o),
+        None => PathBuf::from(
+            std::env::var("TRUNK_STAGING_DIR")
+                .map_err(|_| "bundle needs OUT_DIR (or trunk's TRUNK_STAGING_DIR)")?,
+        ),
+    };
+    for lang in Lang::ALL {
+        let file = messages.join(format!("{}.txt", lang.tag()));
+        let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let (now, later) = split_catalogue(&text);
+        write(&root.join("messages").join(format!("{}.txt", lang.tag())), &now)?;
+        write(&root.join("messages").join(format!("{}.more.txt", lang.tag())), &later)?;
+    }
+    let out = root.join("lessons");
+    let read = |file: &str| std::fs::read_to_string(dir.join(file)).map_err(|e| format!("{file}: {e}"));
+    let index = parse_index("index.json", &read("index.json")?).map_err(|e| e.to_string())?;
+    let lessons: Vec<Lesson> = index
+        .lesson_ids()
+        .iter()
+        .map(|id| {
+            parse_lesson(&format!("{id}.json"), &read(&format!("{id}.json"))?).map_err(|e| e.to_string())
+        })
+        .collect::<Result<_, _>>()?;
+    for lang in Lang::ALL {
+        let folder = out.join(lang.tag());
+        let mut local = index.clone();
+        local.schema = None;
+        for course in &mut local.courses {
+            course.title = one_language(&course.title, lang, keep)?;
+            for unit in &mut course.units {
+                unit.title = one_language(&unit.title, lang, keep)?;
+            }
+        }
+        write(&folder.join("index.json"), &compact(&local)?)?;
+        for lesson in &lessons {
+            let bundled =
+                lesson_for(lesson, lang).map_err(|e| format!("{}.json ({}): {e}", lesson.id, lang.tag()))?;
+            write(&folder.join(format!("{}.json", lesson.id)), &compact(&bundled)?)?;
+        }
+    }
+    copy_dir(&dir.join("thumbs"), &out.join("thumbs"))?;
+    copy_dir(&dir.join("img"), &out.join("img"))?;
+    println!(
+        "bundled {} lessons and catalogues in {} languages into {}",
+        lessons.len(),
+        Lang::ALL.len(),
+        root.display()
+    );
+    Ok(true)
+}
+
+fn compact<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_json::to_string(value).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_wait_and_everything_else_comes_first() {
+        let (now, later) =
+            split_catalogue("# English\nui.run = Run\nparse.x = Bad\n\nrun.y = Slow\ngoal.z = Go\n");
+        assert_eq!(now, "ui.run = Run\ngoal.z = Go\n");
+        assert_eq!(later, "parse.x = Bad\nrun.y = Slow\n");
+    }
+}
