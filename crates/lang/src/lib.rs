@@ -6,6 +6,7 @@
 //! [`host::Host`] trait.
 
 pub mod ast;
+pub mod blocks;
 pub mod compiler;
 pub mod lexer;
 pub mod lexicon;

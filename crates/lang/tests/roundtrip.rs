@@ -4,6 +4,7 @@
 
 use proptest::prelude::*;
 use tafukt_lang::ast::*;
+use tafukt_lang::blocks::{duplicate, move_stmt, Slot, Step};
 use tafukt_lang::builtins::Colour;
 use tafukt_lang::host::NullHost;
 use tafukt_lang::lexicon::Lexicon;
@@ -162,6 +163,20 @@ fn shape(p: &Program) -> Program {
     Program { body: b(&p.body), spans: vec![] }
 }
 
+/// Every place between statements, outer lists first; with `stmt_only`, only places that
+/// have a statement after them.
+fn slots(list: &[Stmt], path: &[Step], stmt_only: bool, out: &mut Vec<Slot>) {
+    let last = if stmt_only { list.len() } else { list.len() + 1 };
+    out.extend((0..last).map(|index| Slot { path: path.to_vec(), index }));
+    for (index, s) in list.iter().enumerate() {
+        for (body, inner) in s.kind.blocks().enumerate() {
+            let mut deeper = path.to_vec();
+            deeper.push(Step { index, body });
+            slots(inner, &deeper, stmt_only, out);
+        }
+    }
+}
+
 #[test]
 fn generated_names_are_not_words_of_any_language() {
     for lang in Lang::ALL {
@@ -182,6 +197,32 @@ proptest! {
             let parsed = parse(&text, lang);
             prop_assert!(parsed.diagnostics.is_empty(), "{lang:?}: {:?}\n{text}", parsed.diagnostics);
             prop_assert_eq!(shape(&parsed.program), shape(&p), "{:?}\n{}", lang, text);
+        }
+    }
+
+    #[test]
+    fn block_moves_and_copies_read_back_as_the_same_tree(
+        p in arb_program(),
+        from in any::<prop::sample::Index>(),
+        to in any::<prop::sample::Index>(),
+        lang in 0usize..4,
+    ) {
+        let lang = Lang::ALL[lang];
+        let (mut blocks, mut places) = (Vec::new(), Vec::new());
+        slots(&p.body, &[], true, &mut blocks);
+        slots(&p.body, &[], false, &mut places);
+        prop_assume!(!blocks.is_empty());
+        let from = &blocks[from.index(blocks.len())];
+        let to = &places[to.index(places.len())];
+        let edited = [move_stmt(&p, from, to), duplicate(&p, from)];
+        for program in edited.iter().flatten() {
+            // Blocks → tree → text → tree: nothing lost, nothing changed.
+            let text = print(program, lang);
+            let back = parse(&text, lang).program;
+            prop_assert_eq!(shape(&back), shape(program), "{:?}\n{}", lang, text);
+        }
+        if let Some(moved) = &edited[0] {
+            prop_assert_eq!(moved.block_count(), p.block_count(), "a move keeps every block");
         }
     }
 

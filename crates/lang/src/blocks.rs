@@ -1,0 +1,286 @@
+//! What the block editor does to a program, as operations on the tree both editors share:
+//! blocks are a view of the [`Program`], not a second model. A place in the program is a
+//! [`Slot`] (which statement list, and where in it); operations return the changed program,
+//! which the editor prints back to text in the pupil's language, so switching between
+//! blocks and text loses nothing (comments included).
+
+use crate::ast::{Expr, ExprKind, NodeId, Program, Stmt, StmtKind};
+use tafukt_vm::builtins::{Builtin, BuiltinKind, Colour};
+
+/// One step down into a nested statement list: the statement's index in its list, and which
+/// of its bodies (0 for loops and `define`; for `if`, one per arm, then `else`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    pub index: usize,
+    pub body: usize,
+}
+
+/// A place between statements: the list (reached by `path` from the program's body) and
+/// the position in it (0 is before the first statement).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Slot {
+    pub path: Vec<Step>,
+    pub index: usize,
+}
+
+fn body_mut(kind: &mut StmtKind, body: usize) -> Option<&mut Vec<Stmt>> {
+    match kind {
+        StmtKind::Repeat(_, b)
+        | StmtKind::While(_, b)
+        | StmtKind::ForEach(_, _, b)
+        | StmtKind::Define(_, _, b) => (body == 0).then_some(b),
+        StmtKind::If(arms, other) => {
+            let n = arms.len();
+            if body < n {
+                arms.get_mut(body).map(|(_, b)| b)
+            } else if body == n {
+                other.as_mut()
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+fn list_mut<'a>(program: &'a mut Program, path: &[Step]) -> Option<&'a mut Vec<Stmt>> {
+    let mut list = &mut program.body;
+    for step in path {
+        let stmt = list.get_mut(step.index)?;
+        list = body_mut(&mut stmt.kind, step.body)?;
+    }
+    Some(list)
+}
+
+/// Puts `stmt` at `slot`. `None` if the slot is not in the program.
+pub fn insert(program: &Program, slot: &Slot, stmt: Stmt) -> Option<Program> {
+    let mut out = program.clone();
+    let list = list_mut(&mut out, &slot.path)?;
+    if slot.index > list.len() {
+        return None;
+    }
+    list.insert(slot.index, stmt);
+    Some(out)
+}
+
+/// Takes out the statement just after `slot` (with everything nested in it).
+pub fn remove(program: &Program, slot: &Slot) -> Option<(Program, Stmt)> {
+    let mut out = program.clone();
+    let list = list_mut(&mut out, &slot.path)?;
+    if slot.index >= list.len() {
+        return None;
+    }
+    let stmt = list.remove(slot.index);
+    Some((out, stmt))
+}
+
+/// Whether `inner` lies inside the statement at `outer` (a block cannot go into itself).
+fn is_inside(outer: &Slot, inner: &Slot) -> bool {
+    let mut own = outer.path.clone();
+    own.push(Step { index: outer.index, body: 0 });
+    inner.path.len() >= own.len() && inner.path.iter().zip(&own).all(|(a, b)| a.index == b.index)
+}
+
+/// Moves the statement after `from` to `to` (a slot in the program as it is before the
+/// move). `None` for a move into the block itself or a slot not in the program.
+pub fn move_stmt(program: &Program, from: &Slot, to: &Slot) -> Option<Program> {
+    if is_inside(from, to) {
+        return None;
+    }
+    let (without, stmt) = remove(program, from)?;
+    // Taking the block out shifts what came after it in the same list, and below it.
+    let mut to = to.clone();
+    let depth = from.path.len();
+    if to.path.len() > depth && to.path[..depth] == from.path[..] && to.path[depth].index > from.index {
+        to.path[depth].index -= 1;
+    } else if to.path == from.path && to.index > from.index {
+        to.index -= 1;
+    }
+    insert(&without, &to, stmt)
+}
+
+/// A copy of the statement after `slot`, placed right after it.
+pub fn duplicate(program: &Program, slot: &Slot) -> Option<Program> {
+    let list = {
+        let mut p = program.clone();
+        list_mut(&mut p, &slot.path)?.get(slot.index)?.clone()
+    };
+    insert(program, &Slot { path: slot.path.clone(), index: slot.index + 1 }, list)
+}
+
+fn replace_in(e: &mut Expr, id: NodeId, with: &Expr) -> bool {
+    if e.id == id {
+        *e = with.clone();
+        return true;
+    }
+    match &mut e.kind {
+        ExprKind::List(items) | ExprKind::Sensor(_, items) | ExprKind::Call(_, items) => {
+            items.iter_mut().any(|c| replace_in(c, id, with))
+        }
+        ExprKind::Unary(_, a) => replace_in(a, id, with),
+        ExprKind::Binary(_, a, b) | ExprKind::Range(a, b) => {
+            replace_in(a, id, with) || replace_in(b, id, with)
+        }
+        _ => false,
+    }
+}
+
+fn replace_in_stmts(list: &mut [Stmt], id: NodeId, with: &Expr) -> bool {
+    list.iter_mut().any(|s| {
+        let exprs: Vec<&mut Expr> = match &mut s.kind {
+            StmtKind::Action(_, args) | StmtKind::Call(_, args) => args.iter_mut().collect(),
+            StmtKind::Assign(_, e)
+            | StmtKind::Repeat(e, _)
+            | StmtKind::While(e, _)
+            | StmtKind::ForEach(_, e, _) => {
+                vec![e]
+            }
+            StmtKind::If(arms, _) => arms.iter_mut().map(|(c, _)| c).collect(),
+            StmtKind::Return(e) => e.iter_mut().collect(),
+            _ => vec![],
+        };
+        if exprs.into_iter().any(|e| replace_in(e, id, with)) {
+            return true;
+        }
+        let n = match &s.kind {
+            StmtKind::If(arms, _) => arms.len() + 1,
+            _ => 1,
+        };
+        (0..n).any(|b| body_mut(&mut s.kind, b).is_some_and(|body| replace_in_stmts(body, id, with)))
+    })
+}
+
+/// Puts `with` where the value `id` is (a number typed on the pad, a colour or direction
+/// picked, a sensor dropped into a condition).
+pub fn set_value(program: &Program, id: NodeId, with: Expr) -> Option<Program> {
+    let mut out = program.clone();
+    replace_in_stmts(&mut out.body, id, &with).then_some(out)
+}
+
+/// A value made by the editor; its id is reassigned when the program is printed and read
+/// back.
+pub fn value(kind: ExprKind) -> Expr {
+    Expr { id: NodeId(u32::MAX), kind }
+}
+
+fn stmt(kind: StmtKind) -> Stmt {
+    Stmt { id: NodeId(u32::MAX), kind, comment: None }
+}
+
+/// The block a palette shows for a robot action, with values a pupil can change.
+pub fn action_block(b: Builtin) -> Option<Stmt> {
+    let num = |n: f64| value(ExprKind::Number(n));
+    let args = match b {
+        Builtin::Paint | Builtin::PenColour => vec![value(ExprKind::Colour(Colour::Red))],
+        Builtin::Say => vec![value(ExprKind::Text(String::new()))],
+        Builtin::Wait => vec![num(1.0)],
+        Builtin::Motors => vec![num(50.0), num(50.0)],
+        Builtin::Drive => vec![num(50.0)],
+        Builtin::Turn => vec![num(90.0)],
+        Builtin::PenWidth => vec![num(3.0)],
+        _ => vec![],
+    };
+    (b.kind() == BuiltinKind::Action).then(|| stmt(StmtKind::Action(b, args)))
+}
+
+/// The blocks a palette shows for control: `repeat 3 times`, `while`, `if`, `if … else`,
+/// counting loop, `define`, and setting a variable. Conditions start as `true`, for the
+/// pupil to replace with a sensor.
+pub fn control_blocks() -> Vec<Stmt> {
+    let yes = || value(ExprKind::Bool(true));
+    vec![
+        stmt(StmtKind::Repeat(value(ExprKind::Number(3.0)), vec![])),
+        stmt(StmtKind::While(yes(), vec![])),
+        stmt(StmtKind::If(vec![(yes(), vec![])], None)),
+        stmt(StmtKind::If(vec![(yes(), vec![])], Some(vec![]))),
+        stmt(StmtKind::ForEach(
+            "i".into(),
+            value(ExprKind::Range(
+                Box::new(value(ExprKind::Number(1.0))),
+                Box::new(value(ExprKind::Number(10.0))),
+            )),
+            vec![],
+        )),
+        stmt(StmtKind::Define("block".into(), vec![], vec![])),
+        stmt(StmtKind::Assign("n".into(), value(ExprKind::Number(0.0)))),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lang;
+    use crate::parser::parse;
+    use crate::printer::print;
+
+    fn program(src: &str) -> Program {
+        let parsed = parse(src, Lang::En);
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        parsed.program
+    }
+
+    fn text(p: &Program) -> String {
+        print(p, Lang::En)
+    }
+
+    fn at(path: &[(usize, usize)], index: usize) -> Slot {
+        Slot { path: path.iter().map(|&(index, body)| Step { index, body }).collect(), index }
+    }
+
+    #[test]
+    fn a_palette_block_goes_into_a_loop_body() {
+        let p = program("repeat 3 times\n  move\nend\n");
+        let p = insert(&p, &at(&[(0, 0)], 1), action_block(Builtin::TurnLeft).unwrap()).unwrap();
+        assert_eq!(text(&p), "repeat 3 times\n  move\n  turn left\nend\n");
+    }
+
+    #[test]
+    fn moving_a_block_out_of_a_loop_and_down_keeps_the_rest_in_order() {
+        let p = program("# walk\nrepeat 2 times\n  move\n  turn left # corner\nend\npick up\n");
+        let moved = move_stmt(&p, &at(&[(1, 0)], 1), &at(&[], 3)).unwrap();
+        assert_eq!(text(&moved), "# walk\nrepeat 2 times\n  move\nend\npick up\nturn left # corner\n");
+        let up = move_stmt(&p, &at(&[], 2), &at(&[(1, 0)], 0)).unwrap();
+        assert_eq!(text(&up), "# walk\nrepeat 2 times\n  pick up\n  move\n  turn left # corner\nend\n");
+    }
+
+    #[test]
+    fn a_block_cannot_go_into_itself_and_bad_slots_are_refused() {
+        let p = program("repeat 2 times\n  move\nend\n");
+        assert!(move_stmt(&p, &at(&[], 0), &at(&[(0, 0)], 1)).is_none());
+        assert!(insert(&p, &at(&[(5, 0)], 0), action_block(Builtin::Move).unwrap()).is_none());
+        assert!(remove(&p, &at(&[], 1)).is_none());
+        assert!(action_block(Builtin::WallAhead).is_none(), "a sensor is not a statement");
+    }
+
+    #[test]
+    fn else_bodies_are_reached_after_the_arms() {
+        let p = program("if wall ahead\n  turn left\nelse\n  move\nend\n");
+        let p = insert(&p, &at(&[(0, 1)], 1), action_block(Builtin::PickUp).unwrap()).unwrap();
+        assert_eq!(text(&p), "if wall ahead\n  turn left\nelse\n  move\n  pick up\nend\n");
+    }
+
+    #[test]
+    fn values_change_in_place_and_duplicates_follow_their_original() {
+        let p = program("repeat 3 times\n  paint red\nend\n");
+        let count = match &p.body[0].kind {
+            StmtKind::Repeat(e, _) => e.id,
+            _ => unreachable!(),
+        };
+        let p = set_value(&p, count, value(ExprKind::Number(5.0))).unwrap();
+        let p = duplicate(&p, &at(&[(0, 0)], 0)).unwrap();
+        assert_eq!(text(&p), "repeat 5 times\n  paint red\n  paint red\nend\n");
+        assert!(set_value(&p, NodeId(999), value(ExprKind::Bool(true))).is_none());
+    }
+
+    #[test]
+    fn every_palette_block_prints_and_reads_back() {
+        let blocks = control_blocks().into_iter().chain(Builtin::ALL.into_iter().filter_map(action_block));
+        for b in blocks {
+            let p = Program { body: vec![b], spans: vec![] };
+            let printed = text(&p);
+            let back = parse(&printed, Lang::En);
+            assert!(back.diagnostics.is_empty(), "{printed}: {:?}", back.diagnostics);
+            assert_eq!(text(&back.program), printed);
+        }
+    }
+}
