@@ -4,6 +4,10 @@
 // `grid-frame-ms: <median>` (and the 95th percentile). 16.7 ms means 60 frames per second.
 // THROTTLE=4 slows the CPU four times (Chromium's own emulation), like a cheap tablet.
 // Usage: node bench/grid-frame.mjs (after `trunk build --release`).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serveDir } from '../tests/e2e/static-server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 
@@ -23,11 +27,19 @@ const lesson = {
 };
 const index = { schema_version: 1, courses: [{ id: 'b', title: en('B'), units: [{ id: 'u', title: en('U'), lessons: ['bench-grid'] }] }] };
 
+// The app reads lessons in their bundled form: bundle this one with the command line.
+const work = mkdtempSync(join(tmpdir(), 'tafukt-bench-'));
+mkdirSync(join(work, 'src'));
+writeFileSync(join(work, 'src', 'index.json'), JSON.stringify(index));
+writeFileSync(join(work, 'src', 'bench-grid.json'), JSON.stringify(lesson));
+execFileSync('cargo', ['run', '-q', '-p', 'tafukt-cli', '--', 'bundle', join(work, 'src'), 'crates/i18n/messages', join(work, 'out')]);
+const bundled = (name) => readFileSync(join(work, 'out', 'lessons', 'en', name));
+
 const server = await serveDir('dist');
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-await page.route('**/lessons/*/index.json', (r) => r.fulfill({ json: index }));
-await page.route('**/lessons/*/bench-grid.json', (r) => r.fulfill({ json: lesson }));
+await page.route('**/lessons/*/index.bin', (r) => r.fulfill({ body: bundled('index.bin') }));
+await page.route('**/lessons/*/bench-grid.bin', (r) => r.fulfill({ body: bundled('bench-grid.bin') }));
 const throttle = Number(process.env.THROTTLE ?? 1);
 if (throttle > 1) {
   const cdp = await page.context().newCDPSession(page);

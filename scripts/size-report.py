@@ -27,10 +27,12 @@ def main() -> int:
     for pattern in ("*.js", "*.wasm", "*.css"):
         files += sorted(os.path.basename(p) for p in glob.glob(os.path.join(dist, pattern)))
     def language_files(tag):
-        with open(os.path.join(dist, "lessons", tag, "index.json"), encoding="utf-8") as f:
+        # The course's first lesson, as the source index names it (the bundle is binary).
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lessons", "index.json"),
+                  encoding="utf-8") as f:
             index = json.load(f)
         first = index["courses"][0]["units"][0]["lessons"][0]
-        return [f"messages/{tag}.txt", f"lessons/{tag}/index.json", f"lessons/{tag}/{first}.json"]
+        return [f"messages/{tag}.txt", f"lessons/{tag}/index.bin", f"lessons/{tag}/{first}.bin"]
 
     def weight(names):
         total = 0

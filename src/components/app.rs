@@ -6,7 +6,7 @@ use tafukt_world::sorted::SortedMap;
 
 use tafukt_i18n::Catalog;
 use tafukt_lang::Lang;
-use tafukt_lesson::model::{parse_index, parse_lesson, CourseIndex, LoadError, Localized};
+use tafukt_lesson::model::{read_bundled_index, read_bundled_lesson, CourseIndex, LoadError, Localized};
 use tafukt_lesson::Lesson;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -15,7 +15,8 @@ use super::course_map::CourseMap;
 use super::i18n::I18n;
 use super::language_picker::LanguagePicker;
 use super::lesson_view::LessonView;
-use crate::services::{fetch::fetch_text, page, storage};
+use crate::services::fetch::{fetch_bytes, fetch_text};
+use crate::services::{page, storage};
 
 #[derive(Clone, PartialEq)]
 enum Load<T> {
@@ -31,13 +32,13 @@ fn initial_lang() -> Lang {
     })
 }
 
-/// A lesson in the pupil's language from `lessons/<lang>/` (written by `tafukt bundle`), or
+/// A lesson in the pupil's language from `lessons/<lang>/` (bundled by `tafukt bundle`), or
 /// why it could not be had. The one place lessons are fetched and parsed, so the parser is
 /// in the bundle once.
 async fn load_lesson(id: &str, lang: Lang) -> Result<Lesson, LoadError> {
-    let file = format!("{}/{id}.json", lang.tag());
-    match fetch_text(&format!("lessons/{file}")).await {
-        Ok(text) => parse_lesson(&file, &text),
+    let file = format!("{}/{id}.bin", lang.tag());
+    match fetch_bytes(&format!("lessons/{file}")).await {
+        Ok(bytes) => read_bundled_lesson(&file, &bytes),
         Err(problem) => Err(LoadError { file, problem }),
     }
 }
@@ -103,10 +104,10 @@ pub fn App() -> Html {
     {
         let index = index.clone();
         use_effect_with(*wanted, move |lang| {
-            let file = format!("{}/index.json", lang.tag());
+            let file = format!("{}/index.bin", lang.tag());
             spawn_local(async move {
-                index.set(match fetch_text(&format!("lessons/{file}")).await {
-                    Ok(text) => match parse_index(&file, &text) {
+                index.set(match fetch_bytes(&format!("lessons/{file}")).await {
+                    Ok(bytes) => match read_bundled_index(&file, &bytes) {
                         Ok(i) => Load::Ready(Rc::new(i)),
                         Err(e) => Load::Failed { file: e.file, problem: e.problem },
                     },

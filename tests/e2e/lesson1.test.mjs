@@ -151,15 +151,15 @@ test('the robot on wheels stops before the wall in the continuous arena', async 
 test('a broken lesson file shows an error card naming it; the other lessons keep working', async () => {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.route('**/lessons/en/first-steps-2.json', (r) => r.fulfill({ body: '{"schema_version": 1, "id": ' }));
+  await page.route('**/lessons/en/first-steps-2.bin', (r) => r.fulfill({ body: Buffer.from([1, 9, 9]) }));
   await page.goto(server.url);
   await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-1"]');
   await page.getByTestId('next-lesson').click();
   const card = page.getByTestId('error-card');
   await card.waitFor();
   const text = await card.innerText();
-  assert.match(text, /en\/first-steps-2\.json/);
-  assert.match(text, /line 1, column/);
+  assert.match(text, /en\/first-steps-2\.bin/);
+  assert.match(text, /damaged/);
   await page.getByTestId('next-lesson').click();
   await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-3"]');
   await context.close();

@@ -1,8 +1,9 @@
 //! `tafukt bundle LESSONS_DIR MESSAGES_DIR [OUT_DIR]`: lessons and catalogues as the app
-//! loads them. Lessons: one folder per language (`OUT_DIR/lessons/en/index.json`,
-//! `…/en/first-steps-1.json` …) holding only that language's texts, with instructions and
-//! hints turned from Markdown into bundled lesson text (`tafukt_lesson::rich`); compact
-//! JSON; thumbnails and images copied beside them. Catalogues: `OUT_DIR/messages/en.txt`
+//! loads them. Lessons: one folder per language (`OUT_DIR/lessons/en/index.bin`,
+//! `…/en/first-steps-1.bin` …) holding only that language's texts, with instructions and
+//! hints turned from Markdown into bundled lesson text (`tafukt_lesson::rich`), in the
+//! binary form the app reads (`tafukt_lesson::model::to_bundled`); thumbnails and images
+//! copied beside them. Catalogues: `OUT_DIR/messages/en.txt`
 //! holds what a pupil sees before the first Run, `en.more.txt` the messages of problems
 //! (fetched right after, off the first load). A pupil downloads one language, and the app
 //! carries no Markdown parser. OUT_DIR defaults to trunk's staging folder, so this runs as
@@ -11,9 +12,9 @@
 use std::path::{Path, PathBuf};
 
 use tafukt_lang::Lang;
-use tafukt_lesson::model::{parse_index, parse_lesson, Lesson, Localized};
+use tafukt_lesson::model::{parse_index, parse_lesson, to_bundled, Lesson, Localized};
 
-use crate::markdown::to_bundled;
+use crate::markdown::to_rich_text;
 
 /// `text` keeping only `lang` (or English, if `lang` is missing), converted by `convert`.
 fn one_language(
@@ -35,8 +36,8 @@ pub fn lesson_for(lesson: &Lesson, lang: Lang) -> Result<Lesson, String> {
     let mut out = lesson.clone();
     out.schema = None;
     out.title = one_language(&lesson.title, lang, keep)?;
-    out.instructions = one_language(&lesson.instructions, lang, to_bundled)?;
-    out.hints = lesson.hints.iter().map(|h| one_language(h, lang, to_bundled)).collect::<Result<_, _>>()?;
+    out.instructions = one_language(&lesson.instructions, lang, to_rich_text)?;
+    out.hints = lesson.hints.iter().map(|h| one_language(h, lang, to_rich_text)).collect::<Result<_, _>>()?;
     for q in &mut out.quiz {
         q.question = one_language(&q.question, lang, keep)?;
         q.choices = q.choices.iter().map(|c| one_language(c, lang, keep)).collect::<Result<_, _>>()?;
@@ -44,7 +45,7 @@ pub fn lesson_for(lesson: &Lesson, lang: Lang) -> Result<Lesson, String> {
     Ok(out)
 }
 
-fn write(path: &Path, text: &str) -> Result<(), String> {
+fn write(path: &Path, text: impl AsRef<[u8]>) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
@@ -132,11 +133,11 @@ pub fn main(args: &[String]) -> Result<bool, String> {
                 unit.title = one_language(&unit.title, lang, keep)?;
             }
         }
-        write(&folder.join("index.json"), &compact(&local)?)?;
+        write(&folder.join("index.bin"), to_bundled(&local)?)?;
         for lesson in &lessons {
             let bundled =
                 lesson_for(lesson, lang).map_err(|e| format!("{}.json ({}): {e}", lesson.id, lang.tag()))?;
-            write(&folder.join(format!("{}.json", lesson.id)), &compact(&bundled)?)?;
+            write(&folder.join(format!("{}.bin", lesson.id)), to_bundled(&bundled)?)?;
         }
     }
     copy_dir(&dir.join("thumbs"), &out.join("thumbs"))?;
@@ -150,13 +151,33 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     Ok(true)
 }
 
-fn compact<T: serde::Serialize>(value: &T) -> Result<String, String> {
-    serde_json::to_string(value).map_err(|e| e.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tafukt_lesson::model::read_bundled_lesson;
+
+    #[test]
+    fn every_lesson_reads_back_from_its_bundle_in_every_language() {
+        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lessons"));
+        let index =
+            parse_index("index.json", &std::fs::read_to_string(dir.join("index.json")).unwrap()).unwrap();
+        for id in index.lesson_ids() {
+            let text = std::fs::read_to_string(dir.join(format!("{id}.json"))).unwrap();
+            let lesson = parse_lesson(&id, &text).unwrap();
+            for lang in Lang::ALL {
+                let bundled = lesson_for(&lesson, lang).unwrap();
+                let back = read_bundled_lesson(&id, &to_bundled(&bundled).unwrap()).unwrap();
+                assert_eq!(back, bundled, "{id} in {}", lang.tag());
+            }
+        }
+    }
+
+    #[test]
+    fn a_damaged_bundle_is_refused_with_the_file_named() {
+        let err = read_bundled_lesson("en/x.bin", b"\x01garbage").unwrap_err();
+        assert_eq!(err.file, "en/x.bin");
+        assert!(err.problem.starts_with("the file is damaged"), "{}", err.problem);
+    }
 
     #[test]
     fn problems_wait_and_everything_else_comes_first() {

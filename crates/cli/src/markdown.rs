@@ -7,7 +7,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use tafukt_lesson::rich::{encode, Token};
 
 /// Bundled text for `markdown`, or what in it a lesson may not use.
-pub fn to_bundled(markdown: &str) -> Result<String, String> {
+pub fn to_rich_text(markdown: &str) -> Result<String, String> {
     let mut out: Vec<Token<'_>> = Vec::new();
     // Text inside an image is its description, not text of its own.
     let mut image: Option<(String, String)> = None;
@@ -95,7 +95,7 @@ mod tests {
     #[test]
     fn paragraphs_emphasis_code_lists_and_images_become_tokens() {
         let text =
-            to_bundled("Use `move` *twice*.\n\n- one\n- **two**\n\n![an olive](img/olive.svg)").unwrap();
+            to_rich_text("Use `move` *twice*.\n\n- one\n- **two**\n\n![an olive](img/olive.svg)").unwrap();
         let got: Vec<Token<'_>> = tokens(&text).collect();
         assert_eq!(
             got,
@@ -138,7 +138,7 @@ mod tests {
             ("![x](http://example.org/x.png)", "lesson folder"),
             ("![x](../secret.png)", "lesson folder"),
         ] {
-            let err = to_bundled(md).unwrap_err();
+            let err = to_rich_text(md).unwrap_err();
             assert!(err.contains(why), "{md}: {err}");
         }
     }

@@ -36,7 +36,7 @@ pub enum Goal {
     ItemsAt {
         x: u32,
         y: u32,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         kind: Option<String>,
         count: u32,
     },
@@ -50,7 +50,7 @@ pub enum Goal {
         #[serde(default = "default_tolerance")]
         tolerance: u32,
         /// The shape may be drawn anywhere, not only where the dotted guide shows it.
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        #[serde(default)]
         anywhere: bool,
     },
     /// The continuous robot never ends a run pressed against a wall or an obstacle.

@@ -32,7 +32,7 @@ impl Localized {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Lesson {
-    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "$schema", default)]
     pub schema: Option<String>,
     pub schema_version: u32,
     pub id: String,
@@ -46,13 +46,13 @@ pub struct Lesson {
     /// Programs are stored as canonical English text, the language-neutral form.
     pub starter: String,
     pub goals: Vec<Goal>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub stars: Option<StarRule>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub hints: Vec<Localized>,
     pub solution: String,
     /// Questions to think about once the lesson is solved; not graded, answered by tapping.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub quiz: Vec<Question>,
     /// Languages (tags) whose title, instructions and hints a native speaker has reviewed;
     /// the others are shown to teachers as awaiting review.
@@ -81,7 +81,7 @@ pub struct StarRule {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CourseIndex {
-    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "$schema", default)]
     pub schema: Option<String>,
     pub schema_version: u32,
     pub courses: Vec<Course>,
@@ -129,11 +129,40 @@ fn json_error(file: &str, e: serde_json::Error) -> LoadError {
     LoadError { file: file.to_string(), problem: format!("line {}, column {}: {e}", e.line(), e.column()) }
 }
 
-/// Parses and validates one lesson file's text. Never inlined: the web app calls it from
-/// more than one place, and its deserialiser is large.
-#[inline(never)]
+/// Parses and validates one lesson file's text (the JSON a lesson is written in).
 pub fn parse_lesson(file: &str, text: &str) -> Result<Lesson, LoadError> {
     let lesson: Lesson = serde_json::from_str(text).map_err(|e| json_error(file, e))?;
+    validate(file, lesson)
+}
+
+/// A lesson or index in the form the app loads (written by `tafukt bundle`): postcard, a
+/// positional binary form whose reader is a fraction of JSON's in the wasm (−25 KB). The
+/// strict checks with line and column run on the JSON sources, natively, in `tafukt check`.
+pub fn to_bundled<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
+    postcard::to_allocvec(value).map_err(|e| e.to_string())
+}
+
+fn damaged(file: &str, e: postcard::Error) -> LoadError {
+    LoadError {
+        file: file.to_string(),
+        problem: format!("the file is damaged or from another version ({e})"),
+    }
+}
+
+/// Reads and validates one bundled lesson. Never inlined: the web app calls it from more
+/// than one place, and its reader is large.
+#[inline(never)]
+pub fn read_bundled_lesson(file: &str, bytes: &[u8]) -> Result<Lesson, LoadError> {
+    let lesson: Lesson = postcard::from_bytes(bytes).map_err(|e| damaged(file, e))?;
+    validate(file, lesson)
+}
+
+pub fn read_bundled_index(file: &str, bytes: &[u8]) -> Result<CourseIndex, LoadError> {
+    postcard::from_bytes(bytes).map_err(|e| damaged(file, e))
+}
+
+/// What makes a lesson unusable whatever form it came in.
+fn validate(file: &str, lesson: Lesson) -> Result<Lesson, LoadError> {
     let problem = |p: String| LoadError { file: file.to_string(), problem: p };
     if lesson.schema_version != LESSON_SCHEMA_VERSION {
         return Err(problem(format!(

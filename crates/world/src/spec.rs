@@ -36,17 +36,17 @@ pub struct GridSpec {
     pub width: u32,
     pub height: u32,
     pub robot: RobotSpec,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub walls: Vec<WallSpec>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub items: Vec<ItemSpec>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub paint: Vec<PaintSpec>,
     /// Flag markers that the `at goal` sensor detects.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub flags: Vec<Cell>,
     /// Seeded variations of this world, so a path learnt by heart does not pass.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub variants: Option<Variants>,
 }
 
@@ -90,7 +90,7 @@ pub struct RobotSpec {
     pub y: u32,
     pub heading: Dir,
     /// Items the robot starts with, by kind.
-    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    #[serde(default)]
     pub bag: SortedMap<String, u32>,
 }
 
@@ -208,24 +208,24 @@ pub struct ArenaSpec {
     pub width: i32,
     pub height: i32,
     pub robot: ArenaRobotSpec,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub obstacles: Vec<Obstacle>,
     /// Coloured floor areas, later ones on top; a line to follow is a thin black area.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub floor: Vec<Area>,
     /// The seeds a solution must pass on. Each seed picks one of each `…_choices` list, so a
     /// drive timed by heart does not pass. (Flat lists rather than rules like the grid's: they
     /// reuse the readers the arena already has, which keeps the wasm small.)
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub seeds: Vec<u64>,
     /// The robot starts facing one of these headings (degrees clockwise from east).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub heading_choices: Vec<i32>,
     /// One of these obstacles stands in the arena.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub obstacle_choices: Vec<Obstacle>,
     /// One of these floor areas is painted, on top of the fixed floor.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub floor_choices: Vec<Area>,
 }
 
