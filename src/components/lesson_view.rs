@@ -8,6 +8,7 @@ use tafukt_lang::Lang;
 use tafukt_lesson::Lesson;
 use yew::prelude::*;
 
+use super::block_editor::BlockEditor;
 use super::editor::Editor;
 use super::goal_list::GoalList;
 use super::i18n::use_i18n;
@@ -104,6 +105,15 @@ pub fn LessonView(props: &Props) -> Html {
         });
     }
 
+    // Blocks or text, as this device last chose (blocks first: most pupils never type).
+    let blocks_view = use_state(|| storage::get("editor").as_deref() != Some("text"));
+    let show_view = |blocks: bool| {
+        let blocks_view = blocks_view.clone();
+        Callback::from(move |_: MouseEvent| {
+            storage::set("editor", if blocks { "blocks" } else { "text" });
+            blocks_view.set(blocks);
+        })
+    };
     let s = &session.0;
     let texts = &props.lesson;
     let send = |a: fn() -> Action| {
@@ -198,7 +208,7 @@ pub fn LessonView(props: &Props) -> Html {
                                 let right = picked == Some(question.answer);
                                 html! {
                                     <fieldset class="question">
-                                        <legend>{ question.question.get(lang) }</legend>
+                                        <Instructions text={question.question.get(lang).to_string()} />
                                         { for question.choices.iter().enumerate().map(|(c, choice)| html! {
                                             <button onclick={click(Action::Answer(q, c as u32))}
                                                 aria-pressed={(picked == Some(c as u32)).to_string()}>
@@ -219,7 +229,19 @@ pub fn LessonView(props: &Props) -> Html {
             </section>
             <section class="panel editor-panel">
                 <h2>{ i18n.t("ui.program") }</h2>
-                <Editor source={s.source.clone()} {lang} active_line={s.shown_line()} error={failed} {on_edit} />
+                <div class="view-tabs" role="group">
+                    <button data-testid="view-blocks" aria-pressed={(*blocks_view).to_string()} onclick={show_view(true)}>
+                        { i18n.t("ui.view-blocks") }
+                    </button>
+                    <button data-testid="view-text" aria-pressed={(!*blocks_view).to_string()} onclick={show_view(false)}>
+                        { i18n.t("ui.view-text") }
+                    </button>
+                </div>
+                if *blocks_view {
+                    <BlockEditor source={s.source.clone()} {lang} lesson={s.lesson.clone()} active_line={s.shown_line()} error={failed} {on_edit} />
+                } else {
+                    <Editor source={s.source.clone()} {lang} active_line={s.shown_line()} error={failed} {on_edit} />
+                }
                 <RunControls
                     running={s.is_running()}
                     speed={s.speed}

@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod arena_stage;
+pub mod block_editor;
+pub mod block_view;
 pub mod course_map;
 pub mod editor;
 pub mod goal_list;

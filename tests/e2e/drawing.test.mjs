@@ -29,6 +29,7 @@ async function openLesson(page, id) {
   await page.getByTestId('map-toggle').click();
   await page.locator(`[data-testid=course-map] [data-lesson="${id}"]`).click();
   await page.waitForSelector(`[data-testid=lesson][data-lesson-id="${id}"]`);
+  await page.getByTestId('view-text').click();
 }
 
 async function run(page, source) {

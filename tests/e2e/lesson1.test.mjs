@@ -30,6 +30,8 @@ test('a pupil solves lesson 1 by typing, and the program survives a reload', asy
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(server.url);
   await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-1"]');
+  // This pupil types: the text view, instead of the blocks shown first.
+  await page.getByTestId('view-text').click();
   const source = page.locator('[data-testid=source]');
   assert.equal(await source.inputValue(), 'move\n', 'the starter program is in the editor');
 
@@ -87,6 +89,7 @@ test('a runtime error names the line in the pupil language, and nothing freezes'
   await page.goto(server.url);
   await page.getByTestId('language').selectOption('fr');
   await page.waitForSelector('html[lang="fr"]');
+  await page.getByTestId('view-text').click();
   const source = page.getByTestId('source');
   await source.fill('tant que vrai\n  x = 1\nfin\n');
   await page.getByTestId('run').click();
@@ -103,6 +106,7 @@ test('a completed lesson earns stars, leads to the next, and shows on the course
   const page = await context.newPage();
   await page.goto(server.url);
   await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-1"]');
+  await page.getByTestId('view-text').click();
   await page.getByTestId('source').fill('move\nturn left\nrepeat 3 times\n  move\nend\n');
   await page.getByTestId('speed').fill('5');
   await page.getByTestId('run').click();
@@ -138,6 +142,7 @@ test('the robot on wheels stops before the wall in the continuous arena', async 
   await page.getByTestId('map-toggle').click();
   await page.locator('[data-testid=course-map] [data-lesson="sensors-1"]').click();
   await page.waitForSelector('[data-testid=lesson][data-lesson-id="sensors-1"]');
+  await page.getByTestId('view-text').click();
   await page.getByTestId('source').fill('motors 60, 60\nwhile distance > 10\n  wait 0.05\nend\nmotors 0, 0\n');
   await page.getByTestId('speed').fill('5');
   await page.getByTestId('run').click();

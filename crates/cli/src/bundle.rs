@@ -39,7 +39,7 @@ pub fn lesson_for(lesson: &Lesson, lang: Lang) -> Result<Lesson, String> {
     out.instructions = one_language(&lesson.instructions, lang, to_rich_text)?;
     out.hints = lesson.hints.iter().map(|h| one_language(h, lang, to_rich_text)).collect::<Result<_, _>>()?;
     for q in &mut out.quiz {
-        q.question = one_language(&q.question, lang, keep)?;
+        q.question = one_language(&q.question, lang, to_rich_text)?;
         q.choices = q.choices.iter().map(|c| one_language(c, lang, keep)).collect::<Result<_, _>>()?;
     }
     Ok(out)

@@ -23,6 +23,55 @@ pub struct Slot {
     pub index: usize,
 }
 
+impl Slot {
+    /// The slot as text for a page attribute: `index:body,index:body/position`.
+    pub fn key(&self) -> String {
+        let path: Vec<String> = self.path.iter().map(|s| format!("{}:{}", s.index, s.body)).collect();
+        format!("{}/{}", path.join(","), self.index)
+    }
+
+    /// Reads [`Slot::key`] back; `None` for anything else.
+    pub fn from_key(key: &str) -> Option<Slot> {
+        let (path, index) = key.split_once('/')?;
+        let number = |t: &str| t.parse::<usize>().ok();
+        let path = path
+            .split(',')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (i, b) = p.split_once(':')?;
+                Some(Step { index: number(i)?, body: number(b)? })
+            })
+            .collect::<Option<Vec<Step>>>()?;
+        Some(Slot { path, index: number(index)? })
+    }
+
+    /// The slot of the statement at `index` of the list at `path`.
+    pub fn at(path: &[Step], index: usize) -> Slot {
+        Slot { path: path.to_vec(), index }
+    }
+}
+
+/// The number typed on the number pad (digits, one point, a leading minus), built without
+/// float parsing, which would add kilobytes to the wasm. `None` if it is not a number.
+pub fn pad_number(typed: &str) -> Option<f64> {
+    let (negative, digits) = match typed.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, typed),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() && fraction.is_empty() || whole.len() + fraction.len() > 15 {
+        return None;
+    }
+    let mut n = 0.0;
+    for c in whole.chars().chain(fraction.chars()) {
+        n = n * 10.0 + c.to_digit(10)? as f64;
+    }
+    for _ in 0..fraction.len() {
+        n /= 10.0;
+    }
+    Some(if negative { -n } else { n })
+}
+
 fn body_mut(kind: &mut StmtKind, body: usize) -> Option<&mut Vec<Stmt>> {
     match kind {
         StmtKind::Repeat(_, b)
@@ -270,6 +319,28 @@ mod tests {
         let p = duplicate(&p, &at(&[(0, 0)], 0)).unwrap();
         assert_eq!(text(&p), "repeat 5 times\n  paint red\n  paint red\nend\n");
         assert!(set_value(&p, NodeId(999), value(ExprKind::Bool(true))).is_none());
+    }
+
+    #[test]
+    fn slots_travel_as_text_and_back() {
+        for slot in [at(&[], 0), at(&[(2, 1), (0, 0)], 3)] {
+            assert_eq!(Slot::from_key(&slot.key()), Some(slot.clone()));
+        }
+        assert_eq!(at(&[(2, 1)], 3).key(), "2:1/3");
+        for bad in ["", "3", "x/1", "1:/2", "1:2:3/0"] {
+            assert_eq!(Slot::from_key(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_number_pad_reads_what_was_typed() {
+        assert_eq!(pad_number("42"), Some(42.0));
+        assert_eq!(pad_number("-0.5"), Some(-0.5));
+        assert_eq!(pad_number("7."), Some(7.0));
+        assert_eq!(pad_number(".25"), Some(0.25));
+        for bad in ["", "-", ".", "1.2.3", "12a", "1234567890123456"] {
+            assert_eq!(pad_number(bad), None, "{bad}");
+        }
     }
 
     #[test]

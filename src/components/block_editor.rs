@@ -1,0 +1,462 @@
+//! The block editor: the program as blocks a pupil taps or drags. Tap a block in the palette
+//! or the program, then tap the place where it goes (or drag it there with a finger or a
+//! mouse: Pointer Events with capture and a small threshold, so taps stay taps); drag it
+//! back to the palette or onto the bin to delete it. Numbers open a large number pad;
+//! colours and conditions are lists. Every change is made on the program tree
+//! (`tafukt_lang::blocks`) and printed back as text in the pupil's language, so the text
+//! view always shows the same program, comments included.
+
+use std::rc::Rc;
+
+use tafukt_lang::ast::{ExprKind, NodeId, Program, Stmt, StmtKind, UnaryOp};
+use tafukt_lang::blocks::{
+    action_block, control_blocks, duplicate, insert, move_stmt, pad_number, remove, set_value, value, Slot,
+};
+use tafukt_lang::builtins::{BuiltinKind, Colour};
+use tafukt_lang::parser::parse;
+use tafukt_lang::printer::print;
+use tafukt_lang::{Builtin, Lang};
+use tafukt_lesson::Lesson;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::block_view::{family, FieldEdit, View};
+use super::i18n::use_i18n;
+
+#[derive(Properties)]
+pub struct Props {
+    pub source: AttrValue,
+    pub lang: Lang,
+    /// The lesson, for its toolbox.
+    pub lesson: Rc<Lesson>,
+    pub active_line: Option<usize>,
+    pub error: bool,
+    pub on_edit: Callback<String>,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Props) -> bool {
+        self.source == other.source
+            && self.lang == other.lang
+            && Rc::ptr_eq(&self.lesson, &other.lesson)
+            && self.active_line == other.active_line
+            && self.error == other.error
+            && self.on_edit == other.on_edit
+    }
+}
+
+/// A block picked up: a new one from the palette, or one of the program's.
+#[derive(Clone, PartialEq)]
+enum Pick {
+    New(usize),
+    Existing(Slot),
+}
+
+/// A pointer pressed on a block; it becomes a drag once it has moved a few pixels.
+struct Press {
+    pick: Pick,
+    label: String,
+    from: (i32, i32),
+    dragging: bool,
+}
+
+/// Puts a picked block at a slot.
+type Place = dyn Fn(&Pick, &Slot);
+
+/// How far (px) a pointer moves before a press becomes a drag.
+const DRAG_THRESHOLD: i32 = 8;
+
+/// The palette: control blocks, the lesson's robot actions, and the pupil's own blocks.
+fn palette(lesson: &Lesson, program: &Program) -> Vec<Stmt> {
+    let actions = lesson.toolbox.iter().filter_map(|k| Builtin::from_key(k)).filter_map(action_block);
+    let own = program.body.iter().filter_map(|s| match &s.kind {
+        StmtKind::Define(name, params, _) => Some(Stmt {
+            id: NodeId(u32::MAX),
+            kind: StmtKind::Call(name.clone(), params.iter().map(|_| value(ExprKind::Number(1.0))).collect()),
+            comment: None,
+        }),
+        _ => None,
+    });
+    control_blocks().into_iter().chain(actions).chain(own).collect()
+}
+
+/// The first line of a block as text: its name on the palette and on the dragged ghost.
+fn label(stmt: &Stmt, lang: Lang) -> String {
+    let text = print(&Program { body: vec![stmt.clone()], spans: vec![] }, lang);
+    text.lines().next().unwrap_or_default().to_string()
+}
+
+fn statement_at(program: &Program, slot: &Slot) -> Option<Stmt> {
+    remove(program, slot).map(|(_, s)| s)
+}
+
+/// The value a list field's choice stands for.
+fn chosen(choice: &str) -> ExprKind {
+    if let Some(c) = Colour::from_key(choice) {
+        return ExprKind::Colour(c);
+    }
+    let (not, key) = match choice.strip_prefix('!') {
+        Some(k) => (true, k),
+        None => (false, choice),
+    };
+    match Builtin::from_key(key) {
+        Some(b) if not => ExprKind::Unary(UnaryOp::Not, Box::new(value(ExprKind::Sensor(b, vec![])))),
+        Some(b) => ExprKind::Sensor(b, vec![]),
+        None => ExprKind::Bool(true),
+    }
+}
+
+#[component]
+pub fn BlockEditor(props: &Props) -> Html {
+    let i18n = use_i18n();
+    let picked = use_state(|| None::<Pick>);
+    // The number pad: the value's id, what has been typed, and the value it replaces.
+    let pad = use_state(|| None::<(u32, String, String)>);
+    let zoom = use_state(|| 0i32);
+    let ghost_label = use_state(|| None::<String>);
+    let press = use_mut_ref(|| None::<Press>);
+    // A drag ends with a click on the block it started from; that click is not a tap.
+    let swallow_click = use_mut_ref(|| false);
+    // Earlier texts to go back to, and texts undone.
+    let history = use_mut_ref(|| (Vec::<String>::new(), Vec::<String>::new()));
+    let ghost = use_node_ref();
+
+    let lang = props.lang;
+    let program = Rc::new(parse(&props.source, lang).program);
+    let blocks = Rc::new(palette(&props.lesson, &program));
+    let sensors: Vec<Builtin> = props
+        .lesson
+        .toolbox
+        .iter()
+        .filter_map(|k| Builtin::from_key(k))
+        .filter(|b| b.kind() == BuiltinKind::Sensor && b.arity() == 0)
+        .collect();
+
+    // Every change: remember the text before, print the new program, drop the pick.
+    let commit: Rc<dyn Fn(Option<Program>)> = {
+        let (source, on_edit, history, picked, pad) =
+            (props.source.to_string(), props.on_edit.clone(), history.clone(), picked.clone(), pad.clone());
+        Rc::new(move |changed: Option<Program>| {
+            if let Some(p) = changed {
+                let mut h = history.borrow_mut();
+                h.0.push(source.clone());
+                h.1.clear();
+                on_edit.emit(print(&p, lang));
+            }
+            picked.set(None);
+            pad.set(None);
+        })
+    };
+    let place: Rc<Place> = {
+        let (program, blocks, commit) = (program.clone(), blocks.clone(), commit.clone());
+        Rc::new(move |pick: &Pick, slot: &Slot| {
+            commit(match pick {
+                Pick::New(i) => blocks.get(*i).and_then(|b| insert(&program, slot, b.clone())),
+                Pick::Existing(from) => move_stmt(&program, from, slot),
+            })
+        })
+    };
+    let delete: Rc<dyn Fn(&Pick)> = {
+        let (program, commit) = (program.clone(), commit.clone());
+        Rc::new(move |pick: &Pick| match pick {
+            Pick::Existing(from) => commit(remove(&program, from).map(|(p, _)| p)),
+            Pick::New(_) => commit(None),
+        })
+    };
+    // A tap picks a block up, or puts down the one already picked.
+    let tap = {
+        let (picked, swallow) = (picked.clone(), swallow_click.clone());
+        move |pick: Pick| {
+            if std::mem::take(&mut *swallow.borrow_mut()) {
+                return;
+            }
+            picked.set(if picked.as_ref() == Some(&pick) { None } else { Some(pick) });
+        }
+    };
+    let press_on = {
+        let (press, swallow) = (press.clone(), swallow_click.clone());
+        move |pick: Pick, label: String, e: &PointerEvent| {
+            e.stop_propagation();
+            *swallow.borrow_mut() = false;
+            // Capture on the block itself (Yew's listeners sit on the app's root, so the event's
+            // current target is the root): the release and the click then reach the block.
+            let block = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("[data-palette], [data-block]").ok().flatten());
+            if let Some(block) = block {
+                let _ = block.set_pointer_capture(e.pointer_id());
+            }
+            *press.borrow_mut() =
+                Some(Press { pick, label, from: (e.client_x(), e.client_y()), dragging: false });
+        }
+    };
+
+    let onpointermove = {
+        let (press, picked, ghost_label, ghost) =
+            (press.clone(), picked.clone(), ghost_label.clone(), ghost.clone());
+        Callback::from(move |e: PointerEvent| {
+            let mut p = press.borrow_mut();
+            let Some(p) = p.as_mut() else { return };
+            let (dx, dy) = (e.client_x() - p.from.0, e.client_y() - p.from.1);
+            if !p.dragging && dx * dx + dy * dy > DRAG_THRESHOLD * DRAG_THRESHOLD {
+                p.dragging = true;
+                picked.set(Some(p.pick.clone()));
+                ghost_label.set(Some(p.label.clone()));
+            }
+            if let Some(g) = ghost.cast::<web_sys::HtmlElement>() {
+                let _ = g.style().set_property(
+                    "transform",
+                    &format!("translate({}px, {}px)", e.client_x() + 12, e.client_y() + 12),
+                );
+            }
+        })
+    };
+    let onpointerup = {
+        let (press, swallow, ghost_label, place, delete, picked) = (
+            press.clone(),
+            swallow_click.clone(),
+            ghost_label.clone(),
+            place.clone(),
+            delete.clone(),
+            picked.clone(),
+        );
+        Callback::from(move |e: PointerEvent| {
+            let Some(p) = press.borrow_mut().take() else { return };
+            if !p.dragging {
+                return;
+            }
+            *swallow.borrow_mut() = true;
+            ghost_label.set(None);
+            let under = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.element_from_point(e.client_x() as f32, e.client_y() as f32));
+            let find = |sel: &str| under.as_ref().and_then(|el| el.closest(sel).ok().flatten());
+            if let Some(slot) = find("[data-slot]")
+                .and_then(|el| el.get_attribute("data-slot"))
+                .and_then(|k| Slot::from_key(&k))
+            {
+                place(&p.pick, &slot);
+            } else if find("[data-bin]").is_some() {
+                delete(&p.pick);
+            } else {
+                picked.set(None);
+            }
+        })
+    };
+    let onpointercancel = {
+        let (press, ghost_label, picked) = (press.clone(), ghost_label.clone(), picked.clone());
+        Callback::from(move |_: PointerEvent| {
+            if press.borrow_mut().take().is_some_and(|p| p.dragging) {
+                ghost_label.set(None);
+                picked.set(None);
+            }
+        })
+    };
+
+    let on_slot = {
+        let (picked, place) = (picked.clone(), place.clone());
+        Callback::from(move |slot: Slot| {
+            if let Some(pick) = (*picked).clone() {
+                place(&pick, &slot);
+            }
+        })
+    };
+    let on_field = {
+        let (program, commit, pad) = (program.clone(), commit.clone(), pad.clone());
+        Callback::from(move |edit: FieldEdit| match edit {
+            FieldEdit::Number(id, text) => pad.set(Some((id, String::new(), text))),
+            FieldEdit::Choose(id, choice) => commit(set_value(&program, NodeId(id), value(chosen(&choice)))),
+        })
+    };
+
+    let view = View {
+        program: &program,
+        source: &props.source,
+        lang,
+        i18n: &i18n,
+        sensors: &sensors,
+        picking: picked.is_some(),
+        picked: match &*picked {
+            Some(Pick::Existing(s)) => Some(s),
+            _ => None,
+        },
+        active_line: props.active_line.unwrap_or(0),
+        error: props.error,
+        on_slot,
+        on_field,
+    };
+    // Taps, presses and keys on the program's blocks reach the editor through the block's
+    // `data-block` key (one handler for all, rather than closures for every block).
+    let block_of = {
+        let program = program.clone();
+        move |e: &Event| -> Option<(Slot, String)> {
+            let el: web_sys::Element = e.target()?.dyn_into().ok()?;
+            // Fields and places inside a block handle their own taps and keys.
+            if el.closest("button, select").ok().flatten().is_some() {
+                return None;
+            }
+            let block = el.closest("[data-block]").ok()??;
+            let slot = Slot::from_key(&block.get_attribute("data-block")?)?;
+            let text = statement_at(&program, &slot).map(|s| label(&s, lang)).unwrap_or_default();
+            Some((slot, text))
+        }
+    };
+    let onclick = {
+        let tap = tap.clone();
+        let block_of = block_of.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some((slot, _)) = block_of(&e) {
+                tap(Pick::Existing(slot));
+            }
+        })
+    };
+    let onpointerdown = {
+        let press_on = press_on.clone();
+        let block_of = block_of.clone();
+        Callback::from(move |e: PointerEvent| {
+            if let Some((slot, text)) = block_of(&e) {
+                press_on(Pick::Existing(slot), text, &e);
+            }
+        })
+    };
+    let onkeydown = {
+        let (tap, delete, picked) = (tap.clone(), delete.clone(), picked.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let Some((slot, _)) = block_of(&e) else { return };
+            match e.key().as_str() {
+                "Enter" | " " => {
+                    e.prevent_default();
+                    tap(Pick::Existing(slot));
+                }
+                "Delete" | "Backspace" => {
+                    e.prevent_default();
+                    delete(&Pick::Existing(slot));
+                }
+                "Escape" => picked.set(None),
+                _ => {}
+            }
+        })
+    };
+
+    let (undo_list, redo_list) = (history.borrow().0.len(), history.borrow().1.len());
+    let undo = {
+        let (history, on_edit, source) = (history.clone(), props.on_edit.clone(), props.source.to_string());
+        Callback::from(move |_: MouseEvent| {
+            let mut h = history.borrow_mut();
+            if let Some(before) = h.0.pop() {
+                h.1.push(source.clone());
+                on_edit.emit(before);
+            }
+        })
+    };
+    let redo = {
+        let (history, on_edit, source) = (history.clone(), props.on_edit.clone(), props.source.to_string());
+        Callback::from(move |_: MouseEvent| {
+            let mut h = history.borrow_mut();
+            if let Some(after) = h.1.pop() {
+                h.0.push(source.clone());
+                on_edit.emit(after);
+            }
+        })
+    };
+    let picked_existing = matches!(&*picked, Some(Pick::Existing(_)));
+    let on_bin = {
+        let (picked, delete) = (picked.clone(), delete.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(p) = (*picked).clone() {
+                delete(&p);
+            }
+        })
+    };
+    let on_copy = {
+        let (picked, program, commit) = (picked.clone(), program.clone(), commit.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(Pick::Existing(slot)) = (*picked).clone() {
+                commit(duplicate(&program, &slot));
+            }
+        })
+    };
+    let zoom_by = |d: i32| {
+        let zoom = zoom.clone();
+        Callback::from(move |_: MouseEvent| zoom.set((*zoom + d).clamp(-2, 4)))
+    };
+    let pad_view = (*pad).clone().map(|(id, typed, old)| {
+        let key = |k: &'static str| {
+            let (pad, typed, old) = (pad.clone(), typed.clone(), old.clone());
+            let onclick = Callback::from(move |_: MouseEvent| {
+                let next = match k {
+                    "⌫" => typed.chars().take(typed.chars().count().saturating_sub(1)).collect(),
+                    "-" if typed.is_empty() => "-".to_string(),
+                    "-" => typed.clone(),
+                    _ if typed.len() >= 15 => typed.clone(),
+                    _ => format!("{typed}{k}"),
+                };
+                pad.set(Some((id, next, old.clone())));
+            });
+            html! { <button class="key" {onclick}>{ k }</button> }
+        };
+        let ok = {
+            let (program, commit, typed) = (program.clone(), commit.clone(), typed.clone());
+            Callback::from(move |_: MouseEvent| {
+                commit(pad_number(&typed).and_then(|n| set_value(&program, NodeId(id), value(ExprKind::Number(n)))))
+            })
+        };
+        let cancel = {
+            let pad = pad.clone();
+            Callback::from(move |_: MouseEvent| pad.set(None))
+        };
+        html! {
+            <div class="pad" role="dialog" aria-label={i18n.t("ui.number-pad")} data-testid="number-pad" dir="ltr">
+                if typed.is_empty() {
+                    <output class="typed old">{ old.clone() }</output>
+                } else {
+                    <output class="typed">{ typed.clone() }</output>
+                }
+                <div class="keys">
+                    { for ["7", "8", "9", "4", "5", "6", "1", "2", "3", "-", "0", ".", "⌫"].into_iter().map(key) }
+                </div>
+                <button class="primary" data-testid="pad-ok" onclick={ok}>{ i18n.t("ui.ok") }</button>
+                <button onclick={cancel}>{ i18n.t("ui.cancel") }</button>
+            </div>
+        }
+    });
+
+    html! {
+        <div class="blocks-editor" data-testid="blocks" data-picking={picked.is_some().to_string()}
+            style={format!("--zoom: {}", 100 + *zoom * 15)} {onpointermove} {onpointerup} {onpointercancel}>
+            <div class="palette" role="toolbar" aria-label={i18n.t("ui.palette")} data-bin="palette">
+                { for blocks.iter().enumerate().map(|(i, b)| {
+                    let text = label(b, lang);
+                    let is_picked = *picked == Some(Pick::New(i));
+                    let onclick = { let tap = tap.clone(); Callback::from(move |_: MouseEvent| tap(Pick::New(i))) };
+                    let onpointerdown = {
+                        let (press_on, text) = (press_on.clone(), text.clone());
+                        Callback::from(move |e: PointerEvent| press_on(Pick::New(i), text.clone(), &e))
+                    };
+                    html! {
+                        <button class={classes!("block", "new", family(&b.kind), is_picked.then_some("picked"))}
+                            data-palette={i.to_string()} aria-pressed={is_picked.to_string()} {onclick} {onpointerdown}>
+                            { text }
+                        </button>
+                    }
+                }) }
+            </div>
+            <div class="tools">
+                <button onclick={undo} disabled={undo_list == 0} data-testid="undo">{ "↶ " }{ i18n.t("ui.undo") }</button>
+                <button onclick={redo} disabled={redo_list == 0} data-testid="redo">{ "↷ " }{ i18n.t("ui.redo") }</button>
+                <button onclick={on_copy} disabled={!picked_existing} data-testid="copy">{ i18n.t("ui.duplicate") }</button>
+                <button onclick={on_bin} disabled={!picked_existing} data-bin="bin" data-testid="bin">{ "🗑 " }{ i18n.t("ui.delete") }</button>
+                <button onclick={zoom_by(-1)} aria-label={i18n.t("ui.zoom-out")}>{ "A−" }</button>
+                <button onclick={zoom_by(1)} aria-label={i18n.t("ui.zoom-in")}>{ "A+" }</button>
+            </div>
+            <div class="program" role="tree" aria-label={i18n.t("ui.program")} {onclick} {onpointerdown} {onkeydown}>
+                { view.list(&program.body, &[]) }
+            </div>
+            if let Some(text) = (*ghost_label).clone() {
+                <div class="ghost block" ref={ghost} aria-hidden="true">{ text }</div>
+            }
+            { for pad_view }
+        </div>
+    }
+}

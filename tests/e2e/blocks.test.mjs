@@ -1,0 +1,158 @@
+// The block editor as pupils use it: building lesson 1's solution by dragging blocks with a
+// finger (real touch events through Chromium's DevTools protocol, so the browser makes the
+// pointer events itself), the same in Arabic (right to left), and by keyboard alone.
+// Every wait is on the app's own state (data attributes), never on a sleep.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { serveDir } from './static-server.mjs';
+import { launch } from './browser.mjs';
+
+const OUT = 'test-output/e2e';
+// Palette places: the seven control blocks, then the lesson's actions in toolbox order.
+const REPEAT = 0;
+const MOVE = 7;
+const TURN_LEFT = 8;
+const SOLUTION = 'move\nturn left\nrepeat 3 times\n  move\nend\n';
+let server;
+let browser;
+
+before(async () => {
+  await mkdir(OUT, { recursive: true });
+  server = await serveDir('dist');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function center(locator) {
+  const box = await locator.boundingBox();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags with one finger from `from` to the place `slotKey`, in steps like a real hand. */
+async function touchDrag(page, cdp, from, slotKey) {
+  const start = await center(from);
+  const touch = (type, p) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: p.x, y: p.y }] });
+  await touch('touchStart', start);
+  for (let i = 1; i <= 4; i++) await touch('touchMove', { x: start.x + i * 6, y: start.y + i * 6 });
+  // Places appear once the block is picked up; then the finger goes to the right one.
+  const slot = page.locator(`[data-slot="${slotKey}"]`);
+  await slot.waitFor();
+  const end = await center(slot);
+  for (let i = 1; i <= 5; i++) {
+    await touch('touchMove', { x: start.x + ((end.x - start.x) * i) / 5, y: start.y + ((end.y - start.y) * i) / 5 });
+  }
+  await touch('touchEnd', end);
+  await page.waitForSelector('[data-testid=blocks][data-picking="false"]');
+}
+
+async function buildByTouch(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const palette = (i) => page.locator(`[data-palette="${i}"]`);
+  await touchDrag(page, cdp, palette(TURN_LEFT), '/1');
+  await touchDrag(page, cdp, palette(REPEAT), '/2');
+  await touchDrag(page, cdp, palette(MOVE), '2:0/0');
+}
+
+async function runAndExpectSuccess(page) {
+  await page.getByTestId('speed').fill('5');
+  await page.getByTestId('run').click();
+  await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 30_000 });
+}
+
+async function sourceText(page) {
+  return page.evaluate(() => localStorage.getItem('tafukt.v1.program.first-steps-1'));
+}
+
+test('a pupil builds lesson 1 by dragging blocks with a finger, and it runs', async () => {
+  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 1024, height: 1100 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=blocks]');
+  await buildByTouch(page);
+  assert.equal(await sourceText(page), `en\n${SOLUTION}`);
+  await runAndExpectSuccess(page);
+  // The text view shows the same program.
+  await page.screenshot({ path: `${OUT}/blocks-en.png`, fullPage: true });
+  await page.getByTestId('view-text').click();
+  assert.equal(await page.getByTestId('source').inputValue(), SOLUTION);
+  await context.close();
+});
+
+test('the same in Arabic: the blocks read right to left', async () => {
+  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 1024, height: 1100 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId('language').selectOption('ar');
+  await page.waitForSelector('html[dir="rtl"][lang="ar"]');
+  await page.waitForSelector('[data-testid=blocks] [data-block="/0"]');
+  await buildByTouch(page);
+  assert.equal(await sourceText(page), 'ar\nتقدم\nاستدر يسارا\nكرر 3 مرات\n  تقدم\nنهاية\n');
+  // Right to left: a body sits to the left of its block's start edge.
+  const outer = await page.locator('[data-block="/2"]').boundingBox();
+  const inner = await page.locator('[data-block="2:0/0"]').boundingBox();
+  assert.ok(inner.x + inner.width < outer.x + outer.width - 10, 'the body is indented from the right');
+  await runAndExpectSuccess(page);
+  await page.screenshot({ path: `${OUT}/blocks-ar.png`, fullPage: true });
+  await context.close();
+});
+
+/** Presses Tab until the focused element matches `selector` (a keyboard user's way). */
+async function tabTo(page, selector) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+test('the same by keyboard alone: pick up with Enter, put down with Enter, delete with Delete', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=blocks] [data-block="/0"]');
+  const place = async (palette, slot) => {
+    await tabTo(page, `[data-palette="${palette}"]`);
+    await page.keyboard.press('Enter');
+    await tabTo(page, `[data-slot="${slot}"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=blocks][data-picking="false"]');
+  };
+  await place(TURN_LEFT, '/1');
+  await place(REPEAT, '/2');
+  await place(MOVE, '2:0/0');
+  // A block too many, removed from the keyboard.
+  await place(MOVE, '/3');
+  await tabTo(page, '[data-block="/3"]');
+  await page.keyboard.press('Delete');
+  await page.waitForFunction(() => !document.querySelector('[data-block="/3"]'));
+  assert.equal(await sourceText(page), `en\n${SOLUTION}`);
+  await tabTo(page, '[data-testid=run]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 30_000 });
+  await context.close();
+});
+
+test('numbers are typed on the pad, and undo brings the old program back', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=blocks] [data-block="/0"]');
+  await page.locator(`[data-palette="${REPEAT}"]`).click();
+  await page.locator('[data-slot="/1"]').click();
+  await page.locator('[data-block="/1"] .field.number').click();
+  const pad = page.getByTestId('number-pad');
+  await pad.getByRole('button', { name: '1', exact: true }).click();
+  await pad.getByRole('button', { name: '2', exact: true }).click();
+  await page.getByTestId('pad-ok').click();
+  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.first-steps-1') === 'en\nmove\nrepeat 12 times\nend\n');
+  await page.getByTestId('undo').click();
+  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.first-steps-1') === 'en\nmove\nrepeat 3 times\nend\n');
+  await page.getByTestId('redo').click();
+  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.first-steps-1') === 'en\nmove\nrepeat 12 times\nend\n');
+  await context.close();
+});
