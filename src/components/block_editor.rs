@@ -12,7 +12,7 @@ use tafukt_lang::ast::{ExprKind, NodeId, Program, Stmt, StmtKind, UnaryOp};
 use tafukt_lang::blocks::{
     action_block, control_blocks, duplicate, insert, move_stmt, pad_number, remove, set_value, value, Slot,
 };
-use tafukt_lang::builtins::{BuiltinKind, Colour};
+use tafukt_lang::builtins::Colour;
 use tafukt_lang::parser::parse;
 use tafukt_lang::printer::print;
 use tafukt_lang::{Builtin, Lang};
@@ -20,7 +20,7 @@ use tafukt_lesson::Lesson;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::block_view::{family, FieldEdit, View};
+use super::block_view::{family, FieldEdit, ProgramBlocks};
 use super::i18n::use_i18n;
 
 #[derive(Properties)]
@@ -122,16 +122,9 @@ pub fn BlockEditor(props: &Props) -> Html {
     let ghost = use_node_ref();
 
     let lang = props.lang;
-    let program = Rc::new(parse(&props.source, lang).program);
+    // Read once per program, not on every pick or tap.
+    let program = use_memo((props.source.clone(), lang), |(source, lang)| parse(source, *lang).program);
     let blocks = Rc::new(palette(&props.lesson, &program));
-    let sensors: Vec<Builtin> = props
-        .lesson
-        .toolbox
-        .iter()
-        .filter_map(|k| Builtin::from_key(k))
-        .filter(|b| b.kind() == BuiltinKind::Sensor && b.arity() == 0)
-        .collect();
-
     // Every change: remember the text before, print the new program, drop the pick.
     let commit: Rc<dyn Fn(Option<Program>)> = {
         let (source, on_edit, history, picked, pad) =
@@ -270,21 +263,33 @@ pub fn BlockEditor(props: &Props) -> Html {
         })
     };
 
-    let view = View {
-        program: &program,
-        source: &props.source,
-        lang,
-        i18n: &i18n,
-        sensors: &sensors,
-        picking: picked.is_some(),
-        picked: match &*picked {
-            Some(Pick::Existing(s)) => Some(s),
-            _ => None,
-        },
-        active_line: props.active_line.unwrap_or(0),
-        error: props.error,
-        on_slot,
-        on_field,
+    // The program view keeps the same callbacks from render to render (so it redraws only
+    // when the program changes); they call the handlers of the latest render.
+    let latest = use_mut_ref(|| (Callback::<Slot>::noop(), Callback::<FieldEdit>::noop()));
+    *latest.borrow_mut() = (on_slot, on_field);
+    let stable = {
+        let latest = latest.clone();
+        use_memo((), move |_| {
+            let (a, b) = (latest.clone(), latest);
+            (
+                Callback::from(move |s: Slot| {
+                    let cb = a.borrow().0.clone();
+                    cb.emit(s)
+                }),
+                Callback::from(move |f: FieldEdit| {
+                    let cb = b.borrow().1.clone();
+                    cb.emit(f)
+                }),
+            )
+        })
+    };
+    // The picked block is outlined by a rule rather than a class, so picking redraws nothing.
+    let picked_rule = match &*picked {
+        Some(Pick::Existing(slot)) => format!(
+            "[data-block=\"{}\"] {{ outline: 3px solid var(--accent); outline-offset: 2px; }}",
+            slot.key()
+        ),
+        _ => String::new(),
     };
     // Taps, presses and keys on the program's blocks reach the editor through the block's
     // `data-block` key (one handler for all, rather than closures for every block).
@@ -450,8 +455,10 @@ pub fn BlockEditor(props: &Props) -> Html {
                 <button onclick={zoom_by(-1)} aria-label={i18n.t("ui.zoom-out")}>{ "A−" }</button>
                 <button onclick={zoom_by(1)} aria-label={i18n.t("ui.zoom-in")}>{ "A+" }</button>
             </div>
+            <style>{ picked_rule }</style>
             <div class="program" role="tree" aria-label={i18n.t("ui.program")} {onclick} {onpointerdown} {onkeydown}>
-                { view.list(&program.body, &[]) }
+                <ProgramBlocks source={props.source.clone()} {lang} lesson={props.lesson.clone()} active_line={props.active_line}
+                    error={props.error} on_slot={stable.0.clone()} on_field={stable.1.clone()} />
             </div>
             if let Some(text) = (*ghost_label).clone() {
                 <div class="ghost block" ref={ghost} aria-hidden="true">{ text }</div>

@@ -1,7 +1,9 @@
 //! The program drawn as blocks: nested elements laid out with flexbox and logical
 //! properties (so right-to-left mirrors them), one per statement, with their values as
-//! fields, and places to put a block between them while one is picked up. A plain function
-//! over the parsed program, like the stage: blocks are a view of the program, not a model.
+//! fields, and places to put a block between them (shown by CSS while one is picked up).
+//! Blocks are a view of the program, not a model. [`ProgramBlocks`] redraws only when the
+//! program, language or highlighted line changes, so picking a block up costs no redraw of
+//! a long program.
 
 use tafukt_lang::ast::{Expr, ExprKind, Program, Stmt, StmtKind, UnaryOp};
 use tafukt_lang::blocks::{Slot, Step};
@@ -30,10 +32,6 @@ pub struct View<'a> {
     pub i18n: &'a I18n,
     /// Sensors the lesson allows, offered in conditions.
     pub sensors: &'a [Builtin],
-    /// Whether a block is picked up (places to put it are shown).
-    pub picking: bool,
-    /// The picked block, drawn as such.
-    pub picked: Option<&'a Slot>,
     pub active_line: usize,
     pub error: bool,
     pub on_slot: Callback<Slot>,
@@ -173,7 +171,7 @@ impl View<'_> {
         }
     }
 
-    /// A statement list with places between its blocks (shown while a block is picked up).
+    /// A statement list with places between its blocks.
     pub fn list(&self, stmts: &[Stmt], path: &[Step]) -> Html {
         html! {
             <div class="stack" role="group">
@@ -184,9 +182,6 @@ impl View<'_> {
     }
 
     fn slot(&self, path: &[Step], index: usize) -> Html {
-        if !self.picking {
-            return Html::default();
-        }
         let slot = Slot::at(path, index);
         let on_slot = self.on_slot.clone();
         let key = slot.key();
@@ -221,7 +216,6 @@ impl View<'_> {
             family(&s.kind),
             (here && !self.error).then_some("running"),
             (here && self.error).then_some("error"),
-            (self.picked == Some(&slot)).then_some("picked"),
         );
         html! {
             <div class={classes} data-block={slot.key()} data-line={line.to_string()} tabindex="0" role="treeitem">
@@ -249,4 +243,54 @@ impl View<'_> {
             </div>
         }
     }
+}
+
+#[derive(Properties)]
+pub struct ProgramProps {
+    pub source: AttrValue,
+    pub lang: Lang,
+    /// The lesson, for the sensors its conditions may use.
+    pub lesson: std::rc::Rc<tafukt_lesson::Lesson>,
+    pub active_line: Option<usize>,
+    pub error: bool,
+    /// Stable callbacks (the editor forwards them to its latest handlers).
+    pub on_slot: Callback<Slot>,
+    pub on_field: Callback<FieldEdit>,
+}
+
+impl PartialEq for ProgramProps {
+    fn eq(&self, other: &ProgramProps) -> bool {
+        self.source == other.source
+            && self.lang == other.lang
+            && std::rc::Rc::ptr_eq(&self.lesson, &other.lesson)
+            && self.active_line == other.active_line
+            && self.error == other.error
+            && self.on_slot == other.on_slot
+            && self.on_field == other.on_field
+    }
+}
+
+#[component]
+pub fn ProgramBlocks(props: &ProgramProps) -> Html {
+    let i18n = super::i18n::use_i18n();
+    let program = tafukt_lang::parser::parse(&props.source, props.lang).program;
+    let sensors: Vec<Builtin> = props
+        .lesson
+        .toolbox
+        .iter()
+        .filter_map(|k| Builtin::from_key(k))
+        .filter(|b| b.kind() == tafukt_lang::builtins::BuiltinKind::Sensor && b.arity() == 0)
+        .collect();
+    let view = View {
+        program: &program,
+        source: &props.source,
+        lang: props.lang,
+        i18n: &i18n,
+        sensors: &sensors,
+        active_line: props.active_line.unwrap_or(0),
+        error: props.error,
+        on_slot: props.on_slot.clone(),
+        on_field: props.on_field.clone(),
+    };
+    view.list(&program.body, &[])
 }

@@ -1,0 +1,90 @@
+// Block editor benchmark in Chromium: a 1,000-block program (lesson 1's world), with the
+// CPU slowed 4× like a cheap tablet (THROTTLE to change). Measures
+//  - dragging a block: the time between animation frames while the pointer moves, picking
+//    the block up included (the places to put it appear then), and
+//  - editing: a tap on a palette block and a tap on a place, each until the next frame.
+// Prints `blocks-1000-frame-ms: <median frame while dragging>` last, and the edit times.
+// Usage: node bench/blocks-frame.mjs (after `trunk build --release`).
+import { serveDir } from '../tests/e2e/static-server.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
+
+const lines = [];
+for (let i = 0; i < 100; i++) {
+  lines.push('repeat 3 times', '  move', '  turn left', '  move', '  turn right', '  move', '  turn left', '  move', '  turn right', 'end', 'move');
+}
+const program = `en\n${lines.join('\n')}\n`;
+const throttle = Number(process.env.THROTTLE ?? 4);
+
+const server = await serveDir('dist');
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.addInitScript((p) => localStorage.setItem('tafukt.v1.program.first-steps-1', p), program);
+await page.goto(server.url);
+await page.waitForSelector('[data-testid=blocks] [data-block="/199"]');
+const blocks = await page.locator('.program .block').count();
+if (throttle > 1) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+}
+
+const drag = await page.evaluate(
+  () =>
+    new Promise((done) => {
+      const block = document.querySelector('[data-block="/1"]');
+      const box = block.getBoundingClientRect();
+      const at = (i) => ({ clientX: box.x + 20 + i * 4, clientY: box.y + 10 + i * 3, pointerId: 7, bubbles: true, isPrimary: true });
+      block.dispatchEvent(new PointerEvent('pointerdown', at(0)));
+      const times = [];
+      let i = 0;
+      const frame = (t) => {
+        times.push(t);
+        if (i < 120) {
+          i += 1;
+          block.dispatchEvent(new PointerEvent('pointermove', at(i)));
+          requestAnimationFrame(frame);
+        } else {
+          block.dispatchEvent(new PointerEvent('pointercancel', at(i)));
+          done(times.slice(1).map((v, k) => v - times[k]));
+        }
+      };
+      requestAnimationFrame(frame);
+    }),
+);
+await page.waitForSelector('[data-testid=blocks][data-picking="false"]');
+
+// An edit: a tap on a palette block (pick), then a tap on a place (put), each timed until
+// the next frame is drawn.
+const picks = [];
+const puts = [];
+for (let k = 0; k < 5; k++) {
+  const [pick, put] = await page.evaluate(
+    (k) =>
+      new Promise((done) => {
+        const drawn = (then) => requestAnimationFrame(() => requestAnimationFrame(then));
+        const t0 = performance.now();
+        document.querySelector('[data-palette="7"]').click();
+        drawn(() => {
+          const t1 = performance.now();
+          document.querySelector(`[data-slot="/${k}"]`).click();
+          drawn(() => done([t1 - t0, performance.now() - t1]));
+        });
+      }),
+    k,
+  );
+  picks.push(pick);
+  puts.push(put);
+}
+await browser.close();
+await server.close();
+
+const sorted = [...drag].sort((a, b) => a - b);
+const median = sorted[Math.floor(sorted.length / 2)];
+const p95 = sorted[Math.floor(sorted.length * 0.95)];
+const longest = sorted[sorted.length - 1];
+const mid = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(1);
+console.log(`blocks on screen: ${blocks}, CPU throttle ${throttle}x`);
+console.log(`blocks-1000-drag-longest-frame-ms: ${longest.toFixed(1)} (the frame the block is picked up: places appear)`);
+console.log(`blocks-1000-drag-p95-ms: ${p95.toFixed(1)}`);
+console.log(`blocks-1000-pick-ms: ${mid(picks)} (tap a palette block until drawn; median of 5)`);
+console.log(`blocks-1000-put-ms: ${mid(puts)} (tap a place: the program changes and is redrawn; median of 5)`);
+console.log(`blocks-1000-frame-ms: ${median.toFixed(1)}`);
