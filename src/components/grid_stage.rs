@@ -16,16 +16,7 @@ const CELL: u32 = 40;
 const PEN_SCALE: Scale =
     Scale { scale: CELL as f64, offset: (CELL / 2) as f64, width_unit: (CELL / 20) as f64 };
 
-pub fn paint_fill(colour: &str) -> &'static str {
-    match colour {
-        "red" => "#d94b3d",
-        "green" => "#4caf50",
-        "blue" => "#3b7dd8",
-        "yellow" => "#f2c230",
-        "black" => "#333333",
-        _ => "#ffffff",
-    }
-}
+pub use tafukt_world::grid::colour_hex as paint_fill;
 
 /// A small mark in a painted tile's corner, one shape per colour, so pupils who do not see
 /// colours well can still tell tiles apart.

@@ -2,31 +2,16 @@
 // finger (real touch events through Chromium's DevTools protocol, so the browser makes the
 // pointer events itself), the same in Arabic (right to left), and by keyboard alone.
 // Every wait is on the app's own state (data attributes), never on a sleep.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { serveDir } from './static-server.mjs';
-import { launch } from './browser.mjs';
+import { OUT, useApp } from './app.mjs';
 
-const OUT = 'test-output/e2e';
 // Palette places: the seven control blocks, then the lesson's actions in toolbox order.
 const REPEAT = 0;
 const MOVE = 7;
 const TURN_LEFT = 8;
 const SOLUTION = 'move\nturn left\nrepeat 3 times\n  move\nend\n';
-let server;
-let browser;
-
-before(async () => {
-  await mkdir(OUT, { recursive: true });
-  server = await serveDir('dist');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 async function center(locator) {
   const box = await locator.boundingBox();
@@ -69,9 +54,9 @@ async function sourceText(page) {
 }
 
 test('a pupil builds lesson 1 by dragging blocks with a finger, and it runs', async () => {
-  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 1024, height: 1100 } });
+  const context = await app.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 1024, height: 1100 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.waitForSelector('[data-testid=blocks]');
   await buildByTouch(page);
   assert.equal(await sourceText(page), `en\n${SOLUTION}`);
@@ -84,9 +69,9 @@ test('a pupil builds lesson 1 by dragging blocks with a finger, and it runs', as
 });
 
 test('the same in Arabic: the blocks read right to left', async () => {
-  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 1024, height: 1100 } });
+  const context = await app.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 1024, height: 1100 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByTestId('language').selectOption('ar');
   await page.waitForSelector('html[dir="rtl"][lang="ar"]');
   await page.waitForSelector('[data-testid=blocks] [data-block="/0"]');
@@ -111,9 +96,9 @@ async function tabTo(page, selector) {
 }
 
 test('the same by keyboard alone: pick up with Enter, put down with Enter, delete with Delete', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.waitForSelector('[data-testid=blocks] [data-block="/0"]');
   const place = async (palette, slot) => {
     await tabTo(page, `[data-palette="${palette}"]`);
@@ -138,9 +123,9 @@ test('the same by keyboard alone: pick up with Enter, put down with Enter, delet
 });
 
 test('numbers are typed on the pad, and undo brings the old program back', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.waitForSelector('[data-testid=blocks] [data-block="/0"]');
   await page.locator(`[data-palette="${REPEAT}"]`).click();
   await page.locator('[data-slot="/1"]').click();

@@ -2,29 +2,14 @@
 // the dotted target, draw it (first wrongly, then rightly), see the shape goal follow; and a
 // first visit with no connection, where the page still speaks the pupil's languages.
 // Every wait is on the app's own state (data attributes), never on a sleep.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { serveDir } from './static-server.mjs';
-import { launch } from './browser.mjs';
+import { OUT, useApp } from './app.mjs';
 
-const OUT = 'test-output/e2e';
-let server;
-let browser;
-
-before(async () => {
-  await mkdir(OUT, { recursive: true });
-  server = await serveDir('dist');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 async function openLesson(page, id) {
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.waitForSelector('[data-testid=lesson]');
   await page.getByTestId('map-toggle').click();
   await page.locator(`[data-testid=course-map] [data-lesson="${id}"]`).click();
@@ -44,7 +29,7 @@ async function run(page, source) {
 }
 
 test('a pupil draws the square in the grid; a wrong drawing is not accepted', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await openLesson(page, 'drawing-1');
   await page.waitForSelector('[data-testid=guide]');
@@ -61,7 +46,7 @@ test('a pupil draws the square in the grid; a wrong drawing is not accepted', as
 });
 
 test('the robot on wheels draws a star with drive and turn, in Arabic', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await openLesson(page, 'drawing-6');
   await page.getByTestId('language').selectOption('ar');
@@ -73,10 +58,10 @@ test('the robot on wheels draws a star with drive and turn, in Arabic', async ()
 });
 
 test('a first visit with no catalogue reachable shows the page message in four languages', async () => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 700 } });
+  const context = await app.browser.newContext({ viewport: { width: 1024, height: 700 } });
   const page = await context.newPage();
   await page.route('**/messages/*.txt', (route) => route.abort());
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.waitForSelector('#boot-error:not([hidden])');
   const text = await page.locator('#boot-error').innerText();
   for (const words of ['Check the connection', 'Vérifie la connexion', 'تحقّق من الاتصال', 'ⵥⵕ ⴰⵣⴷⴰⵢ']) {

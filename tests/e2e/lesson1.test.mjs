@@ -2,33 +2,18 @@
 // solution into the editor, press Run, watch the running line, see every goal met, reload
 // and find the program still there; then switch to Arabic and see the page mirror.
 // Every wait is on the app's own state (data attributes), never on a sleep.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { serveDir } from './static-server.mjs';
-import { launch } from './browser.mjs';
+import { OUT, useApp } from './app.mjs';
 
-const OUT = 'test-output/e2e';
-let server;
-let browser;
-
-before(async () => {
-  await mkdir(OUT, { recursive: true });
-  server = await serveDir('dist');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test('a pupil solves lesson 1 by typing, and the program survives a reload', async () => {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+  const context = await app.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-1"]');
   // This pupil types: the text view, instead of the blocks shown first.
   await page.getByTestId('view-text').click();
@@ -84,9 +69,9 @@ test('a pupil solves lesson 1 by typing, and the program survives a reload', asy
 });
 
 test('a runtime error names the line in the pupil language, and nothing freezes', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByTestId('language').selectOption('fr');
   await page.waitForSelector('html[lang="fr"]');
   await page.getByTestId('view-text').click();
@@ -102,9 +87,9 @@ test('a runtime error names the line in the pupil language, and nothing freezes'
 });
 
 test('a completed lesson earns stars, leads to the next, and shows on the course map', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-1"]');
   await page.getByTestId('view-text').click();
   await page.getByTestId('source').fill('move\nturn left\nrepeat 3 times\n  move\nend\n');
@@ -135,9 +120,9 @@ test('a completed lesson earns stars, leads to the next, and shows on the course
 });
 
 test('the robot on wheels stops before the wall in the continuous arena', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.waitForSelector('[data-testid=lesson]');
   await page.getByTestId('map-toggle').click();
   await page.locator('[data-testid=course-map] [data-lesson="sensors-1"]').click();
@@ -154,10 +139,10 @@ test('the robot on wheels stops before the wall in the continuous arena', async 
 });
 
 test('a broken lesson file shows an error card naming it; the other lessons keep working', async () => {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+  const context = await app.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.route('**/lessons/en/first-steps-2.bin', (r) => r.fulfill({ body: Buffer.from([1, 9, 9]) }));
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-1"]');
   await page.getByTestId('next-lesson').click();
   const card = page.getByTestId('error-card');

@@ -283,17 +283,13 @@ pub const RECORDED_SCENARIO: &str = "13.138212383 27.249825578 -0.439362587 -0.8
 /// runs and the browser compute the same path to the bit. Returns the final pose printed to
 /// nine decimals.
 pub fn recorded_scenario() -> String {
-    let spec = crate::spec::ArenaSpec {
-        width: 100,
-        height: 60,
-        robot: crate::spec::ArenaRobotSpec { x: 20, y: 30, heading: 0 },
-        obstacles: vec![],
-        floor: vec![],
-        seeds: vec![],
-        heading_choices: vec![],
-        obstacle_choices: vec![],
-        floor_choices: vec![],
-    };
+    let spec = crate::spec::ArenaSpec::fixed(
+        100,
+        60,
+        crate::spec::ArenaRobotSpec { x: 20, y: 30, heading: 0 },
+        vec![],
+        vec![],
+    );
     let mut a = Arena::new(&spec);
     a.pen.down = true;
     for i in 0..40 {

@@ -139,6 +139,18 @@ impl Default for GridWorld {
 /// Colours a tile may be painted, by canonical key.
 pub const COLOURS: [&str; 6] = ["red", "green", "blue", "yellow", "black", "white"];
 
+/// How a colour key is drawn (the stage and the thumbnails agree); white for anything else.
+pub fn colour_hex(colour: &str) -> &'static str {
+    match colour {
+        "red" => "#d94b3d",
+        "green" => "#4caf50",
+        "blue" => "#3b7dd8",
+        "yellow" => "#f2c230",
+        "black" => "#333333",
+        _ => "#ffffff",
+    }
+}
+
 impl GridWorld {
     /// The world a spec describes for one seed: the fixed parts, then each random rule
     /// drawn from a generator seeded with `seed`. Same spec and seed, same world, anywhere.

@@ -269,6 +269,27 @@ impl Area {
 pub const MAX_ARENA_SIDE: f64 = 1000.0;
 
 impl ArenaSpec {
+    /// An arena with no variants: what tests and benchmarks build in code.
+    pub fn fixed(
+        width: i32,
+        height: i32,
+        robot: ArenaRobotSpec,
+        obstacles: Vec<Obstacle>,
+        floor: Vec<Area>,
+    ) -> ArenaSpec {
+        ArenaSpec {
+            width,
+            height,
+            robot,
+            obstacles,
+            floor,
+            seeds: vec![],
+            heading_choices: vec![],
+            obstacle_choices: vec![],
+            floor_choices: vec![],
+        }
+    }
+
     /// Problems that make the arena impossible to simulate.
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();

@@ -7,23 +7,12 @@ use std::fmt::Write;
 
 use crate::arena::{Arena, RADIUS};
 use crate::drawing::Segment;
-use crate::grid::{Dir, GridWorld};
+use crate::grid::{colour_hex, Dir, GridWorld};
 use crate::spec::Obstacle;
 use crate::world::World;
 
 /// Thumbnail width in pixels; the height follows the world's proportions.
 const WIDTH: f64 = 96.0;
-
-fn fill(colour: &str) -> &'static str {
-    match colour {
-        "red" => "#d94b3d",
-        "green" => "#4caf50",
-        "blue" => "#3b7dd8",
-        "yellow" => "#f2c230",
-        "black" => "#333333",
-        _ => "#ffffff",
-    }
-}
 
 fn item_fill(kind: &str) -> &'static str {
     match kind {
@@ -66,7 +55,8 @@ pub fn svg(world: &World, guides: &[Segment]) -> String {
 fn grid(g: &GridWorld) -> String {
     let mut s = format!("<rect width=\"{}\" height=\"{}\" fill=\"#f3ead2\"/>\n", g.width, g.height);
     for ((x, y), c) in g.paint.iter() {
-        let _ = writeln!(s, "<rect x=\"{x}\" y=\"{y}\" width=\"1\" height=\"1\" fill=\"{}\"/>", fill(c));
+        let _ =
+            writeln!(s, "<rect x=\"{x}\" y=\"{y}\" width=\"1\" height=\"1\" fill=\"{}\"/>", colour_hex(c));
     }
     for (x, y) in g.flags.iter() {
         let _ = writeln!(
@@ -111,7 +101,7 @@ fn arena(a: &Arena) -> String {
             f.y,
             f.w,
             f.h,
-            fill(&f.colour)
+            colour_hex(&f.colour)
         );
     }
     for o in &a.obstacles {

@@ -97,20 +97,10 @@ proptest! {
     fn the_continuous_robot_never_overlaps_an_obstacle(
         drives in prop::collection::vec((-100i32..=100, -100i32..=100, 1u32..60), 0..40)
     ) {
-        let spec = ArenaSpec {
-            width: 120,
-            height: 80,
-            robot: ArenaRobotSpec { x: 20, y: 40, heading: 0 },
-            obstacles: vec![
+        let spec = ArenaSpec::fixed(120, 80, ArenaRobotSpec { x: 20, y: 40, heading: 0 }, vec![
                 Obstacle::Rect { x: 50, y: 20, w: 10, h: 40 },
                 Obstacle::Circle { x: 90, y: 40, r: 8 },
-            ],
-            floor: vec![],
-            seeds: vec![],
-            heading_choices: vec![],
-            obstacle_choices: vec![],
-            floor_choices: vec![],
-        };
+            ], vec![]);
         let mut a = Arena::new(&spec);
         for (l, r, hundredths) in drives {
             a.set_motors(l as f64, r as f64);

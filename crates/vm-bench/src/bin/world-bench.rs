@@ -8,20 +8,16 @@ use tafukt_world::spec::{Area, ArenaRobotSpec, ArenaSpec, Obstacle};
 use tafukt_world::Arena;
 
 fn main() {
-    let spec = ArenaSpec {
-        width: 300,
-        height: 200,
-        robot: ArenaRobotSpec { x: 30, y: 100, heading: 0 },
-        obstacles: (0..20)
+    let spec = ArenaSpec::fixed(
+        300,
+        200,
+        ArenaRobotSpec { x: 30, y: 100, heading: 0 },
+        (0..20)
             .map(|i| Obstacle::Circle { x: 60 + i * 11 % 220, y: 20 + i * 37 % 160, r: 6 })
             .chain([Obstacle::Rect { x: 150, y: 90, w: 20, h: 20 }])
             .collect(),
-        floor: (0..10).map(|i| Area { x: 0, y: 20 * i, w: 300, h: 3, colour: "black".into() }).collect(),
-        seeds: vec![],
-        heading_choices: vec![],
-        obstacle_choices: vec![],
-        floor_choices: vec![],
-    };
+        (0..10).map(|i| Area { x: 0, y: 20 * i, w: 300, h: 3, colour: "black".into() }).collect(),
+    );
 
     let mut best = f64::MAX;
     let mut readings = 0.0;
