@@ -10,7 +10,8 @@ use std::rc::Rc;
 
 use tafukt_lang::ast::{ExprKind, NodeId, Program, Stmt, StmtKind, UnaryOp};
 use tafukt_lang::blocks::{
-    action_block, control_blocks, duplicate, insert, move_stmt, pad_number, remove, set_value, value, Slot,
+    action_block, control_blocks, duplicate, insert, move_stmt, pad_number, remove, set_comment, set_value,
+    value, Slot,
 };
 use tafukt_lang::builtins::Colour;
 use tafukt_lang::parser::parse;
@@ -113,6 +114,8 @@ pub fn BlockEditor(props: &Props) -> Html {
     // The number pad: the value's id, what has been typed, and the value it replaces.
     let pad = use_state(|| None::<(u32, String, String)>);
     let zoom = use_state(|| 0i32);
+    // The note being written on a block: where, and its text so far.
+    let note = use_state(|| None::<(Slot, String)>);
     let ghost_label = use_state(|| None::<String>);
     let press = use_mut_ref(|| None::<Press>);
     // A drag ends with a click on the block it started from; that click is not a tap.
@@ -127,8 +130,14 @@ pub fn BlockEditor(props: &Props) -> Html {
     let blocks = Rc::new(palette(&props.lesson, &program));
     // Every change: remember the text before, print the new program, drop the pick.
     let commit: Rc<dyn Fn(Option<Program>)> = {
-        let (source, on_edit, history, picked, pad) =
-            (props.source.to_string(), props.on_edit.clone(), history.clone(), picked.clone(), pad.clone());
+        let (source, on_edit, history, picked, pad, note) = (
+            props.source.to_string(),
+            props.on_edit.clone(),
+            history.clone(),
+            picked.clone(),
+            pad.clone(),
+            note.clone(),
+        );
         Rc::new(move |changed: Option<Program>| {
             if let Some(p) = changed {
                 let mut h = history.borrow_mut();
@@ -138,6 +147,7 @@ pub fn BlockEditor(props: &Props) -> Html {
             }
             picked.set(None);
             pad.set(None);
+            note.set(None);
         })
     };
     let place: Rc<Place> = {
@@ -382,6 +392,39 @@ pub fn BlockEditor(props: &Props) -> Html {
             }
         })
     };
+    let on_note = {
+        let (picked, program, note) = (picked.clone(), program.clone(), note.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(Pick::Existing(slot)) = (*picked).clone() {
+                let old = statement_at(&program, &slot).and_then(|s| s.comment).unwrap_or_default();
+                note.set(Some((slot, old)));
+            }
+        })
+    };
+    let note_view = (*note).clone().map(|(slot, text)| {
+        let oninput = {
+            let (note, slot) = (note.clone(), slot.clone());
+            Callback::from(move |e: InputEvent| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                note.set(Some((slot.clone(), input.value())));
+            })
+        };
+        let ok = {
+            let (program, commit, slot, text) = (program.clone(), commit.clone(), slot.clone(), text.clone());
+            Callback::from(move |_: MouseEvent| commit(set_comment(&program, &slot, &text)))
+        };
+        let cancel = {
+            let note = note.clone();
+            Callback::from(move |_: MouseEvent| note.set(None))
+        };
+        html! {
+            <div class="pad" role="dialog" aria-label={i18n.t("ui.note")} data-testid="note-editor">
+                <input class="note-text" data-testid="note-text" value={text} {oninput} aria-label={i18n.t("ui.note")} />
+                <button class="primary" data-testid="note-ok" onclick={ok}>{ i18n.t("ui.ok") }</button>
+                <button onclick={cancel}>{ i18n.t("ui.cancel") }</button>
+            </div>
+        }
+    });
     let zoom_by = |d: i32| {
         let zoom = zoom.clone();
         Callback::from(move |_: MouseEvent| zoom.set((*zoom + d).clamp(-2, 4)))
@@ -451,6 +494,7 @@ pub fn BlockEditor(props: &Props) -> Html {
                 <button onclick={undo} disabled={undo_list == 0} data-testid="undo">{ "↶ " }{ i18n.t("ui.undo") }</button>
                 <button onclick={redo} disabled={redo_list == 0} data-testid="redo">{ "↷ " }{ i18n.t("ui.redo") }</button>
                 <button onclick={on_copy} disabled={!picked_existing} data-testid="copy">{ i18n.t("ui.duplicate") }</button>
+                <button onclick={on_note} disabled={!picked_existing} data-testid="note">{ "💬 " }{ i18n.t("ui.note") }</button>
                 <button onclick={on_bin} disabled={!picked_existing} data-bin="bin" data-testid="bin">{ "🗑 " }{ i18n.t("ui.delete") }</button>
                 <button onclick={zoom_by(-1)} aria-label={i18n.t("ui.zoom-out")}>{ "A−" }</button>
                 <button onclick={zoom_by(1)} aria-label={i18n.t("ui.zoom-in")}>{ "A+" }</button>
@@ -464,6 +508,7 @@ pub fn BlockEditor(props: &Props) -> Html {
                 <div class="ghost block" ref={ghost} aria-hidden="true">{ text }</div>
             }
             { for pad_view }
+            { for note_view }
         </div>
     }
 }

@@ -122,7 +122,7 @@ test('the same by keyboard alone: pick up with Enter, put down with Enter, delet
   await context.close();
 });
 
-test('numbers are typed on the pad, and undo brings the old program back', async () => {
+test('numbers are typed on the pad, notes are written on blocks, and undo brings the old program back', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
   await page.goto(app.server.url);
@@ -139,5 +139,12 @@ test('numbers are typed on the pad, and undo brings the old program back', async
   await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.first-steps-1') === 'en\nmove\nrepeat 3 times\nend\n');
   await page.getByTestId('redo').click();
   await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.first-steps-1') === 'en\nmove\nrepeat 12 times\nend\n');
+  // A note on a block is the comment on its line in the text view.
+  await page.locator('[data-block="/0"]').click();
+  await page.getByTestId('note').click();
+  await page.getByTestId('note-text').fill('first step');
+  await page.getByTestId('note-ok').click();
+  await page.getByTestId('view-text').click();
+  assert.equal(await page.getByTestId('source').inputValue(), 'move # first step\nrepeat 12 times\nend\n');
   await context.close();
 });

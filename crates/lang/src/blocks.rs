@@ -148,6 +148,17 @@ pub fn move_stmt(program: &Program, from: &Slot, to: &Slot) -> Option<Program> {
     insert(&without, &to, stmt)
 }
 
+/// Writes (or with an empty text, removes) the note on the statement after `slot`: the
+/// `# comment` at the end of its line in the text view. Line breaks become spaces.
+pub fn set_comment(program: &Program, slot: &Slot, text: &str) -> Option<Program> {
+    let mut out = program.clone();
+    let stmt = list_mut(&mut out, &slot.path)?.get_mut(slot.index)?;
+    let text: String = text.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+    let text = text.trim();
+    stmt.comment = (!text.is_empty()).then(|| text.to_string());
+    Some(out)
+}
+
 /// A copy of the statement after `slot`, placed right after it.
 pub fn duplicate(program: &Program, slot: &Slot) -> Option<Program> {
     let list = {
@@ -319,6 +330,15 @@ mod tests {
         let p = duplicate(&p, &at(&[(0, 0)], 0)).unwrap();
         assert_eq!(text(&p), "repeat 5 times\n  paint red\n  paint red\nend\n");
         assert!(set_value(&p, NodeId(999), value(ExprKind::Bool(true))).is_none());
+    }
+
+    #[test]
+    fn a_note_on_a_block_is_the_comment_on_its_line() {
+        let p = program("repeat 2 times\n  move\nend\n");
+        let p = set_comment(&p, &at(&[(0, 0)], 0), "one step\nat a time").unwrap();
+        assert_eq!(text(&p), "repeat 2 times\n  move # one step at a time\nend\n");
+        let p = set_comment(&p, &at(&[(0, 0)], 0), "  ").unwrap();
+        assert_eq!(text(&p), "repeat 2 times\n  move\nend\n");
     }
 
     #[test]
