@@ -46,11 +46,13 @@ impl PartialEq for Props {
     }
 }
 
-/// A block picked up: a new one from the palette, or one of the program's.
+/// A block picked up: a new one from the palette, one of the program's, or a sensor from
+/// the palette (it goes into a value: a condition or a number).
 #[derive(Clone, PartialEq)]
 enum Pick {
     New(usize),
     Existing(Slot),
+    Sensor(Builtin),
 }
 
 /// A pointer pressed on a block; it becomes a drag once it has moved a few pixels.
@@ -128,6 +130,14 @@ pub fn BlockEditor(props: &Props) -> Html {
     // Read once per program, not on every pick or tap.
     let program = use_memo((props.source.clone(), lang), |(source, lang)| parse(source, *lang).program);
     let blocks = Rc::new(palette(&props.lesson, &program));
+    // Sensors the lesson allows, to put into conditions and numbers.
+    let sensors: Vec<Builtin> = props
+        .lesson
+        .toolbox
+        .iter()
+        .filter_map(|k| Builtin::from_key(k))
+        .filter(|b| b.kind() == tafukt_lang::builtins::BuiltinKind::Sensor && b.arity() == 0)
+        .collect();
     // Every change: remember the text before, print the new program, drop the pick.
     let commit: Rc<dyn Fn(Option<Program>)> = {
         let (source, on_edit, history, picked, pad, note) = (
@@ -156,6 +166,7 @@ pub fn BlockEditor(props: &Props) -> Html {
             commit(match pick {
                 Pick::New(i) => blocks.get(*i).and_then(|b| insert(&program, slot, b.clone())),
                 Pick::Existing(from) => move_stmt(&program, from, slot),
+                Pick::Sensor(_) => None,
             })
         })
     };
@@ -163,7 +174,7 @@ pub fn BlockEditor(props: &Props) -> Html {
         let (program, commit) = (program.clone(), commit.clone());
         Rc::new(move |pick: &Pick| match pick {
             Pick::Existing(from) => commit(remove(&program, from).map(|(p, _)| p)),
-            Pick::New(_) => commit(None),
+            Pick::New(_) | Pick::Sensor(_) => commit(None),
         })
     };
     // A tap picks a block up, or puts down the one already picked.
@@ -215,14 +226,22 @@ pub fn BlockEditor(props: &Props) -> Html {
             }
         })
     };
+    // Puts a sensor picked up from the palette into the value `id`.
+    let put_sensor: Rc<dyn Fn(Builtin, u32)> = {
+        let (program, commit) = (program.clone(), commit.clone());
+        Rc::new(move |b: Builtin, id: u32| {
+            commit(set_value(&program, NodeId(id), value(ExprKind::Sensor(b, vec![]))))
+        })
+    };
     let onpointerup = {
-        let (press, swallow, ghost_label, place, delete, picked) = (
+        let (press, swallow, ghost_label, place, delete, picked, put_sensor) = (
             press.clone(),
             swallow_click.clone(),
             ghost_label.clone(),
             place.clone(),
             delete.clone(),
             picked.clone(),
+            put_sensor.clone(),
         );
         Callback::from(move |e: PointerEvent| {
             let Some(p) = press.borrow_mut().take() else { return };
@@ -235,7 +254,15 @@ pub fn BlockEditor(props: &Props) -> Html {
                 .and_then(|w| w.document())
                 .and_then(|d| d.element_from_point(e.client_x() as f32, e.client_y() as f32));
             let find = |sel: &str| under.as_ref().and_then(|el| el.closest(sel).ok().flatten());
-            if let Some(slot) = find("[data-slot]")
+            if let Pick::Sensor(b) = p.pick {
+                match find("[data-value]")
+                    .and_then(|el| el.get_attribute("data-value"))
+                    .and_then(|v| v.parse().ok())
+                {
+                    Some(id) => put_sensor(b, id),
+                    None => picked.set(None),
+                }
+            } else if let Some(slot) = find("[data-slot]")
                 .and_then(|el| el.get_attribute("data-slot"))
                 .and_then(|k| Slot::from_key(&k))
             {
@@ -266,10 +293,22 @@ pub fn BlockEditor(props: &Props) -> Html {
         })
     };
     let on_field = {
-        let (program, commit, pad) = (program.clone(), commit.clone(), pad.clone());
-        Callback::from(move |edit: FieldEdit| match edit {
-            FieldEdit::Number(id, text) => pad.set(Some((id, String::new(), text))),
-            FieldEdit::Choose(id, choice) => commit(set_value(&program, NodeId(id), value(chosen(&choice)))),
+        let (program, commit, pad, picked, put_sensor) =
+            (program.clone(), commit.clone(), pad.clone(), picked.clone(), put_sensor.clone());
+        Callback::from(move |edit: FieldEdit| {
+            let id = match &edit {
+                FieldEdit::Number(id, _) | FieldEdit::Choose(id, _) | FieldEdit::Tap(id) => *id,
+            };
+            if let Some(Pick::Sensor(b)) = *picked {
+                return put_sensor(b, id);
+            }
+            match edit {
+                FieldEdit::Number(id, text) => pad.set(Some((id, String::new(), text))),
+                FieldEdit::Choose(id, choice) => {
+                    commit(set_value(&program, NodeId(id), value(chosen(&choice))))
+                }
+                FieldEdit::Tap(_) => {}
+            }
         })
     };
 
@@ -471,7 +510,9 @@ pub fn BlockEditor(props: &Props) -> Html {
     });
 
     html! {
-        <div class="blocks-editor" data-testid="blocks" data-picking={picked.is_some().to_string()}
+        <div class="blocks-editor" data-testid="blocks"
+            data-picking={matches!(&*picked, Some(Pick::New(_) | Pick::Existing(_))).to_string()}
+            data-picking-value={matches!(&*picked, Some(Pick::Sensor(_))).to_string()}
             style={format!("--zoom: {}", 100 + *zoom * 15)} {onpointermove} {onpointerup} {onpointercancel}>
             <div class="palette" role="toolbar" aria-label={i18n.t("ui.palette")} data-bin="palette">
                 { for blocks.iter().enumerate().map(|(i, b)| {
@@ -485,6 +526,24 @@ pub fn BlockEditor(props: &Props) -> Html {
                     html! {
                         <button class={classes!("block", "new", family(&b.kind), is_picked.then_some("picked"))}
                             data-palette={i.to_string()} aria-pressed={is_picked.to_string()} {onclick} {onpointerdown}>
+                            { text }
+                        </button>
+                    }
+                }) }
+            </div>
+            <div class="palette values" role="toolbar" aria-label={i18n.t("ui.palette-values")}>
+                { for sensors.iter().map(|b| {
+                    let b = *b;
+                    let text = tafukt_lang::lexicon::spelling(lang, tafukt_lang::lexicon::Term::Builtin(b)).to_string();
+                    let is_picked = *picked == Some(Pick::Sensor(b));
+                    let onclick = { let tap = tap.clone(); Callback::from(move |_: MouseEvent| tap(Pick::Sensor(b))) };
+                    let onpointerdown = {
+                        let (press_on, text) = (press_on.clone(), text.clone());
+                        Callback::from(move |e: PointerEvent| press_on(Pick::Sensor(b), text.clone(), &e))
+                    };
+                    html! {
+                        <button class={classes!("block", "new", "sensor", is_picked.then_some("picked"))}
+                            data-palette={format!("sensor:{}", b.key())} aria-pressed={is_picked.to_string()} {onclick} {onpointerdown}>
                             { text }
                         </button>
                     }

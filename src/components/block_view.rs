@@ -22,6 +22,8 @@ pub enum FieldEdit {
     Number(u32, String),
     /// Replace this value by the one chosen (`red`, `wall_ahead`, `!wall_ahead`).
     Choose(u32, String),
+    /// A value was tapped (where a sensor picked up from the palette may go).
+    Tap(u32),
 }
 
 /// Everything the view needs besides the program.
@@ -79,7 +81,7 @@ impl View<'_> {
                 let on_field = self.on_field.clone();
                 let shown = text.clone();
                 html! {
-                    <button class="field number" data-field="number"
+                    <button class="field number" data-field="number" data-value={id.to_string()}
                         onclick={Callback::from(move |ev: MouseEvent| { ev.stop_propagation(); on_field.emit(FieldEdit::Number(id, text.clone())) })}>
                         { shown }
                     </button>
@@ -103,7 +105,7 @@ impl View<'_> {
                 };
                 let known = current.is_empty() && !matches!(e.kind, ExprKind::Bool(true));
                 if known {
-                    return html! { <span class="field text">{ print_expr(e, self.lang) }</span> };
+                    return self.shown(e);
                 }
                 let not = word(self.lang, K::Not);
                 let mut options = vec![(String::new(), "…".to_string())];
@@ -114,18 +116,31 @@ impl View<'_> {
                 }
                 self.choice(id, &current, options)
             }
-            _ => html! { <span class="field text">{ print_expr(e, self.lang) }</span> },
+            _ => self.shown(e),
+        }
+    }
+
+    /// A value shown as written; a tap on it may put a picked-up sensor there.
+    fn shown(&self, e: &Expr) -> Html {
+        let (id, on_field) = (e.id.0, self.on_field.clone());
+        html! {
+            <span class="field text" data-value={id.to_string()}
+                onclick={Callback::from(move |ev: MouseEvent| { ev.stop_propagation(); on_field.emit(FieldEdit::Tap(id)) })}>
+                { print_expr(e, self.lang) }
+            </span>
         }
     }
 
     fn choice(&self, id: u32, current: &str, options: Vec<(String, String)>) -> Html {
         let on_field = self.on_field.clone();
+        let on_tap = on_field.clone();
         let onchange = Callback::from(move |ev: Event| {
             let select: web_sys::HtmlSelectElement = ev.target_unchecked_into();
             on_field.emit(FieldEdit::Choose(id, select.value()));
         });
         html! {
-            <select class="field choice" {onchange} onclick={Callback::from(|ev: MouseEvent| ev.stop_propagation())}
+            <select class="field choice" data-value={id.to_string()} {onchange}
+                onclick={Callback::from(move |ev: MouseEvent| { ev.stop_propagation(); on_tap.emit(FieldEdit::Tap(id)) })}
                 onpointerdown={Callback::from(|ev: PointerEvent| ev.stop_propagation())}>
                 { for options.into_iter().map(|(value, text)| {
                     let selected = value == current;

@@ -1,6 +1,7 @@
 // The block editor as pupils use it: building lesson 1's solution by dragging blocks with a
 // finger (real touch events through Chromium's DevTools protocol, so the browser makes the
-// pointer events itself), the same in Arabic (right to left), and by keyboard alone.
+// pointer events itself), the same in Arabic (right to left), by keyboard alone; numbers,
+// notes, undo, and sensors put into conditions by tap and by drag.
 // Every wait is on the app's own state (data attributes), never on a sleep.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -148,3 +149,35 @@ test('numbers are typed on the pad, notes are written on blocks, and undo brings
   assert.equal(await page.getByTestId('source').inputValue(), 'move # first step\nrepeat 12 times\nend\n');
   await context.close();
 });
+
+test('a sensor from the palette goes into a condition, by tap and by drag', async () => {
+  const context = await browser_context();
+  const page = await context.newPage();
+  await page.addInitScript(() => localStorage.setItem('tafukt.v1.lesson', 'conditions-2'));
+  await page.goto(app.server.url);
+  await page.waitForSelector('[data-testid=lesson][data-lesson-id="conditions-2"] [data-testid=blocks]');
+  const program = () => page.evaluate(() => localStorage.getItem('tafukt.v1.program.conditions-2'));
+  // `while true` at the top, then `at goal` tapped into its condition.
+  await page.locator('[data-palette="1"]').click();
+  await page.locator('[data-slot="/0"]').click();
+  await page.locator('[data-palette="sensor:at_goal"]').click();
+  await page.waitForSelector('[data-testid=blocks][data-picking-value="true"]');
+  await page.locator('[data-block="/0"] [data-value]').first().click();
+  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.conditions-2')?.startsWith('en\nwhile at goal\n'));
+  // An `if true` below, and `at goal` dragged into it with the mouse.
+  await page.locator('[data-palette="2"]').click();
+  await page.locator('[data-slot="/1"]').click();
+  const target = page.locator('[data-block="/1"] [data-value]').first();
+  await page.locator('[data-palette="sensor:at_goal"]').hover();
+  await page.mouse.down();
+  const box = await target.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForFunction(() => /\nif at goal\n/.test(localStorage.getItem('tafukt.v1.program.conditions-2') ?? ''));
+  assert.match(await program(), /^en\nwhile at goal\n/);
+  await context.close();
+});
+
+function browser_context() {
+  return app.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+}
