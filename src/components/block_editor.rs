@@ -560,7 +560,7 @@ pub fn BlockEditor(props: &Props) -> Html {
             </div>
             <style>{ picked_rule }</style>
             <div class="program" role="tree" aria-label={i18n.t("ui.program")} {onclick} {onpointerdown} {onkeydown}>
-                <ProgramBlocks source={props.source.clone()} {lang} lesson={props.lesson.clone()} active_line={props.active_line}
+                <ProgramBlocks program={program.clone()} source={props.source.clone()} {lang} lesson={props.lesson.clone()} active_line={props.active_line}
                     error={props.error} on_slot={stable.0.clone()} on_field={stable.1.clone()} />
             </div>
             if let Some(text) = (*ghost_label).clone() {

@@ -262,6 +262,8 @@ impl View<'_> {
 
 #[derive(Properties)]
 pub struct ProgramProps {
+    /// The program as the editor read it (the same `Rc` until the text changes).
+    pub program: std::rc::Rc<Program>,
     pub source: AttrValue,
     pub lang: Lang,
     /// The lesson, for the sensors its conditions may use.
@@ -275,7 +277,8 @@ pub struct ProgramProps {
 
 impl PartialEq for ProgramProps {
     fn eq(&self, other: &ProgramProps) -> bool {
-        self.source == other.source
+        std::rc::Rc::ptr_eq(&self.program, &other.program)
+            && self.source == other.source
             && self.lang == other.lang
             && std::rc::Rc::ptr_eq(&self.lesson, &other.lesson)
             && self.active_line == other.active_line
@@ -288,7 +291,7 @@ impl PartialEq for ProgramProps {
 #[component]
 pub fn ProgramBlocks(props: &ProgramProps) -> Html {
     let i18n = super::i18n::use_i18n();
-    let program = tafukt_lang::parser::parse(&props.source, props.lang).program;
+    let program = &props.program;
     let sensors: Vec<Builtin> = props
         .lesson
         .toolbox
@@ -297,7 +300,7 @@ pub fn ProgramBlocks(props: &ProgramProps) -> Html {
         .filter(|b| b.kind() == tafukt_lang::builtins::BuiltinKind::Sensor && b.arity() == 0)
         .collect();
     let view = View {
-        program: &program,
+        program,
         source: &props.source,
         lang: props.lang,
         i18n: &i18n,
