@@ -531,6 +531,7 @@ pub fn BlockEditor(props: &Props) -> Html {
                     }
                 }) }
             </div>
+            if !sensors.is_empty() {
             <div class="palette values" role="toolbar" aria-label={i18n.t("ui.palette-values")}>
                 { for sensors.iter().map(|b| {
                     let b = *b;
@@ -549,11 +550,12 @@ pub fn BlockEditor(props: &Props) -> Html {
                     }
                 }) }
             </div>
+            }
             <div class="tools">
                 <button onclick={undo} disabled={undo_list == 0} data-testid="undo">{ "↶ " }{ i18n.t("ui.undo") }</button>
                 <button onclick={redo} disabled={redo_list == 0} data-testid="redo">{ "↷ " }{ i18n.t("ui.redo") }</button>
                 <button onclick={on_copy} disabled={!picked_existing} data-testid="copy">{ i18n.t("ui.duplicate") }</button>
-                <button onclick={on_note} disabled={!picked_existing} data-testid="note">{ "💬 " }{ i18n.t("ui.note") }</button>
+                <button onclick={on_note} disabled={!picked_existing} data-testid="note">{ "✎ " }{ i18n.t("ui.note") }</button>
                 <button onclick={on_bin} disabled={!picked_existing} data-bin="bin" data-testid="bin">{ "🗑 " }{ i18n.t("ui.delete") }</button>
                 <button onclick={zoom_by(-1)} aria-label={i18n.t("ui.zoom-out")}>{ "A−" }</button>
                 <button onclick={zoom_by(1)} aria-label={i18n.t("ui.zoom-in")}>{ "A+" }</button>
