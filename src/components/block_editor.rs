@@ -388,6 +388,32 @@ pub fn BlockEditor(props: &Props) -> Html {
                     delete(&Pick::Existing(slot));
                 }
                 "Escape" => picked.set(None),
+                // Up and down walk the blocks in reading order, nested ones included.
+                "ArrowDown" | "ArrowUp" => {
+                    e.prevent_default();
+                    let down = e.key() == "ArrowDown";
+                    let Some(block) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+                        return;
+                    };
+                    let Some(all) = block
+                        .closest(".program")
+                        .ok()
+                        .flatten()
+                        .and_then(|p| p.query_selector_all("[data-block]").ok())
+                    else {
+                        return;
+                    };
+                    let here = (0..all.length())
+                        .find(|i| all.item(*i).is_some_and(|n| n.is_same_node(Some(&block))));
+                    let next = match (here, down) {
+                        (Some(i), true) => i + 1,
+                        (Some(i), false) if i > 0 => i - 1,
+                        _ => return,
+                    };
+                    if let Some(el) = all.item(next).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = el.focus();
+                    }
+                }
                 _ => {}
             }
         })

@@ -117,6 +117,13 @@ test('the same by keyboard alone: pick up with Enter, put down with Enter, delet
   await page.keyboard.press('Delete');
   await page.waitForFunction(() => !document.querySelector('[data-block="/3"]'));
   assert.equal(await sourceText(page), `en\n${SOLUTION}`);
+  // Arrow keys walk the blocks in reading order, into the loop and back.
+  await tabTo(page, '[data-block="/1"]');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-block')), '2:0/0');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-block')), '/2');
   await tabTo(page, '[data-testid=run]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 30_000 });
