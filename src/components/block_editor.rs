@@ -10,8 +10,8 @@ use std::rc::Rc;
 
 use tafukt_lang::ast::{ExprKind, NodeId, Program, Stmt, StmtKind, UnaryOp};
 use tafukt_lang::blocks::{
-    action_block, control_blocks, duplicate, insert, move_stmt, pad_number, remove, set_comment, set_value,
-    value, Slot,
+    action_block, control_blocks, duplicate, insert, move_stmt, pad_number, remove, rename, set_comment,
+    set_value, value, Slot,
 };
 use tafukt_lang::builtins::Colour;
 use tafukt_lang::parser::parse;
@@ -116,8 +116,9 @@ pub fn BlockEditor(props: &Props) -> Html {
     // The number pad: the value's id, what has been typed, and the value it replaces.
     let pad = use_state(|| None::<(u32, String, String)>);
     let zoom = use_state(|| 0i32);
-    // The note being written on a block: where, and its text so far.
-    let note = use_state(|| None::<(Slot, String)>);
+    // The text being written for a block: where, the name it renames (none for a note), and
+    // the text so far.
+    let note = use_state(|| None::<(Slot, Option<String>, String)>);
     let ghost_label = use_state(|| None::<String>);
     let press = use_mut_ref(|| None::<Press>);
     // A drag ends with a click on the block it started from; that click is not a tap.
@@ -462,30 +463,57 @@ pub fn BlockEditor(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Some(Pick::Existing(slot)) = (*picked).clone() {
                 let old = statement_at(&program, &slot).and_then(|s| s.comment).unwrap_or_default();
-                note.set(Some((slot, old)));
+                note.set(Some((slot, None, old)));
             }
         })
     };
-    let note_view = (*note).clone().map(|(slot, text)| {
+    // The name a picked block gives (a variable it sets or counts with, a procedure).
+    let picked_name = match &*picked {
+        Some(Pick::Existing(slot)) => statement_at(&program, slot).and_then(|s| match s.kind {
+            StmtKind::Assign(n, _)
+            | StmtKind::ForEach(n, _, _)
+            | StmtKind::Define(n, _, _)
+            | StmtKind::Call(n, _) => Some(n),
+            _ => None,
+        }),
+        _ => None,
+    };
+    let on_rename = {
+        let (picked, note, name) = (picked.clone(), note.clone(), picked_name.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let (Some(Pick::Existing(slot)), Some(name)) = ((*picked).clone(), name.clone()) {
+                note.set(Some((slot, Some(name.clone()), name)));
+            }
+        })
+    };
+    let note_view = (*note).clone().map(|(slot, renaming, text)| {
+        let renamed = renaming.as_ref().map(|old| rename(&program, old, &text, lang));
         let oninput = {
-            let (note, slot) = (note.clone(), slot.clone());
+            let (note, slot, renaming) = (note.clone(), slot.clone(), renaming.clone());
             Callback::from(move |e: InputEvent| {
                 let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                note.set(Some((slot.clone(), input.value())));
+                note.set(Some((slot.clone(), renaming.clone(), input.value())));
             })
         };
+        // A new name must read back as a name; until it does, OK waits.
+        let valid = !matches!(renamed, Some(None));
         let ok = {
             let (program, commit, slot, text) = (program.clone(), commit.clone(), slot.clone(), text.clone());
-            Callback::from(move |_: MouseEvent| commit(set_comment(&program, &slot, &text)))
+            Callback::from(move |_: MouseEvent| match &renamed {
+                Some(changed) => commit(changed.clone()),
+                None => commit(set_comment(&program, &slot, &text)),
+            })
         };
         let cancel = {
             let note = note.clone();
             Callback::from(move |_: MouseEvent| note.set(None))
         };
+        let title = i18n.t(if renaming.is_some() { "ui.rename" } else { "ui.note" });
         html! {
-            <div class="pad" role="dialog" aria-label={i18n.t("ui.note")} data-testid="note-editor">
-                <input class="note-text" data-testid="note-text" value={text} {oninput} aria-label={i18n.t("ui.note")} />
-                <button class="primary" data-testid="note-ok" onclick={ok}>{ i18n.t("ui.ok") }</button>
+            <div class="pad" role="dialog" aria-label={title.clone()} data-testid="note-editor">
+                <input class={classes!("note-text", (!valid).then_some("invalid"))} data-testid="note-text" value={text}
+                    {oninput} aria-label={title} aria-invalid={(!valid).to_string()} />
+                <button class="primary" data-testid="note-ok" onclick={ok} disabled={!valid}>{ i18n.t("ui.ok") }</button>
                 <button onclick={cancel}>{ i18n.t("ui.cancel") }</button>
             </div>
         }
@@ -582,6 +610,7 @@ pub fn BlockEditor(props: &Props) -> Html {
                 <button onclick={redo} disabled={redo_list == 0} data-testid="redo">{ "↷ " }{ i18n.t("ui.redo") }</button>
                 <button onclick={on_copy} disabled={!picked_existing} data-testid="copy">{ i18n.t("ui.duplicate") }</button>
                 <button onclick={on_note} disabled={!picked_existing} data-testid="note">{ "✎ " }{ i18n.t("ui.note") }</button>
+                <button onclick={on_rename} disabled={picked_name.is_none()} data-testid="rename">{ i18n.t("ui.rename") }</button>
                 <button onclick={on_bin} disabled={!picked_existing} data-bin="bin" data-testid="bin">{ "🗑 " }{ i18n.t("ui.delete") }</button>
                 <button onclick={zoom_by(-1)} aria-label={i18n.t("ui.zoom-out")}>{ "A−" }</button>
                 <button onclick={zoom_by(1)} aria-label={i18n.t("ui.zoom-in")}>{ "A+" }</button>

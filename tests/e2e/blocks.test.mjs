@@ -130,7 +130,7 @@ test('the same by keyboard alone: pick up with Enter, put down with Enter, delet
   await context.close();
 });
 
-test('numbers are typed on the pad, notes are written on blocks, and undo brings the old program back', async () => {
+test('numbers are typed on the pad, notes and names are written on blocks, and undo brings the old program back', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
   await page.goto(app.server.url);
@@ -152,8 +152,17 @@ test('numbers are typed on the pad, notes are written on blocks, and undo brings
   await page.getByTestId('note').click();
   await page.getByTestId('note-text').fill('first step');
   await page.getByTestId('note-ok').click();
+  // A variable is renamed everywhere; a keyword is refused as a name.
+  await page.locator('[data-palette="6"]').click();
+  await page.locator('[data-slot="/2"]').click();
+  await page.locator('[data-block="/2"]').click();
+  await page.getByTestId('rename').click();
+  await page.getByTestId('note-text').fill('repeat');
+  assert.equal(await page.getByTestId('note-ok').isDisabled(), true);
+  await page.getByTestId('note-text').fill('olives');
+  await page.getByTestId('note-ok').click();
   await page.getByTestId('view-text').click();
-  assert.equal(await page.getByTestId('source').inputValue(), 'move # first step\nrepeat 12 times\nend\n');
+  assert.equal(await page.getByTestId('source').inputValue(), 'move # first step\nrepeat 12 times\nend\nolives = 0\n');
   await context.close();
 });
 

@@ -159,6 +159,80 @@ pub fn set_comment(program: &Program, slot: &Slot, text: &str) -> Option<Program
     Some(out)
 }
 
+fn rename_in_expr(e: &mut Expr, from: &str, to: &str) {
+    match &mut e.kind {
+        ExprKind::Var(n) | ExprKind::Call(n, _) if n == from => *n = to.to_string(),
+        _ => {}
+    }
+    match &mut e.kind {
+        ExprKind::List(items) | ExprKind::Sensor(_, items) | ExprKind::Call(_, items) => {
+            items.iter_mut().for_each(|c| rename_in_expr(c, from, to))
+        }
+        ExprKind::Unary(_, a) => rename_in_expr(a, from, to),
+        ExprKind::Binary(_, a, b) | ExprKind::Range(a, b) => {
+            rename_in_expr(a, from, to);
+            rename_in_expr(b, from, to);
+        }
+        _ => {}
+    }
+}
+
+fn rename_in(list: &mut [Stmt], from: &str, to: &str) {
+    for s in list {
+        match &mut s.kind {
+            StmtKind::Call(n, _)
+            | StmtKind::Assign(n, _)
+            | StmtKind::ForEach(n, _, _)
+            | StmtKind::Define(n, _, _)
+                if n == from =>
+            {
+                *n = to.to_string()
+            }
+            _ => {}
+        }
+        if let StmtKind::Define(_, params, _) = &mut s.kind {
+            params.iter_mut().filter(|p| *p == from).for_each(|p| *p = to.to_string());
+        }
+        let exprs: Vec<&mut Expr> = match &mut s.kind {
+            StmtKind::Action(_, args) | StmtKind::Call(_, args) => args.iter_mut().collect(),
+            StmtKind::Assign(_, e)
+            | StmtKind::Repeat(e, _)
+            | StmtKind::While(e, _)
+            | StmtKind::ForEach(_, e, _) => {
+                vec![e]
+            }
+            StmtKind::If(arms, _) => arms.iter_mut().map(|(c, _)| c).collect(),
+            StmtKind::Return(e) => e.iter_mut().collect(),
+            _ => vec![],
+        };
+        exprs.into_iter().for_each(|e| rename_in_expr(e, from, to));
+        let n = match &s.kind {
+            StmtKind::If(arms, _) => arms.len() + 1,
+            _ => 1,
+        };
+        for b in 0..n {
+            if let Some(body) = body_mut(&mut s.kind, b) {
+                rename_in(body, from, to);
+            }
+        }
+    }
+}
+
+/// Renames a variable or a procedure of the pupil's everywhere it is used. `None` when `to`
+/// is not a name the language reads back as one (a keyword, a number, spaces …).
+pub fn rename(program: &Program, from: &str, to: &str, lang: crate::lexicon::Lang) -> Option<Program> {
+    let to = to.trim();
+    let probe = crate::parser::parse(&format!("{to} = 0"), lang);
+    let plain =
+        matches!(probe.program.body.as_slice(), [Stmt { kind: StmtKind::Assign(n, _), .. }] if n == to);
+    if !plain || !probe.diagnostics.is_empty() {
+        return None;
+    }
+    let mut out = program.clone();
+    rename_in(&mut out.body, from, to);
+    Some(out)
+}
+
 /// A copy of the statement after `slot`, placed right after it.
 pub fn duplicate(program: &Program, slot: &Slot) -> Option<Program> {
     let list = {
@@ -339,6 +413,27 @@ mod tests {
         assert_eq!(text(&p), "repeat 2 times\n  move # one step at a time\nend\n");
         let p = set_comment(&p, &at(&[(0, 0)], 0), "  ").unwrap();
         assert_eq!(text(&p), "repeat 2 times\n  move\nend\n");
+    }
+
+    #[test]
+    fn renaming_reaches_every_use_and_refuses_words_of_the_language() {
+        let p = program(
+            "define hop(n)\n  repeat n times\n    move\n  end\nend\nsteps = 2\nhop(steps)\nsay steps + 1\n",
+        );
+        let p2 = rename(&p, "steps", "pas", Lang::En).unwrap();
+        assert_eq!(
+            text(&p2),
+            "define hop(n)\n  repeat n times\n    move\n  end\nend\npas = 2\nhop(pas)\nsay pas + 1\n"
+        );
+        let p3 = rename(&p2, "hop", "jump", Lang::En).unwrap();
+        assert!(
+            text(&p3).starts_with("define jump(n)") && text(&p3).contains("\njump(pas)\n"),
+            "{}",
+            text(&p3)
+        );
+        for bad in ["move", "repeat", "2x", "two words", ""] {
+            assert!(rename(&p, "steps", bad, Lang::En).is_none(), "{bad}");
+        }
     }
 
     #[test]
