@@ -437,6 +437,17 @@ mod tests {
     }
 
     #[test]
+    fn editing_blocks_keeps_the_lines_that_did_not_parse() {
+        let parsed = parse("move\nrepeat 2 tmes\n  turn left\nend\n!!! ???\n", Lang::En);
+        assert!(!parsed.diagnostics.is_empty());
+        let p = insert(&parsed.program, &at(&[], 0), action_block(Builtin::PickUp).unwrap()).unwrap();
+        let printed = text(&p);
+        assert!(printed.starts_with("pick up\nmove\n"), "{printed}");
+        assert!(printed.contains("!!! ???"), "an unreadable line is kept: {printed}");
+        assert!(printed.contains("tmes"), "so is the misspelt loop: {printed}");
+    }
+
+    #[test]
     fn slots_travel_as_text_and_back() {
         for slot in [at(&[], 0), at(&[(2, 1), (0, 0)], 3)] {
             assert_eq!(Slot::from_key(&slot.key()), Some(slot.clone()));
