@@ -21,7 +21,7 @@ use tafukt_lesson::Lesson;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::block_view::{family, FieldEdit, ProgramBlocks};
+use super::block_view::{family, lesson_sensors, FieldEdit, ProgramBlocks};
 use super::i18n::use_i18n;
 
 #[derive(Properties)]
@@ -132,13 +132,7 @@ pub fn BlockEditor(props: &Props) -> Html {
     let program = use_memo((props.source.clone(), lang), |(source, lang)| parse(source, *lang).program);
     let blocks = Rc::new(palette(&props.lesson, &program));
     // Sensors the lesson allows, to put into conditions and numbers.
-    let sensors: Vec<Builtin> = props
-        .lesson
-        .toolbox
-        .iter()
-        .filter_map(|k| Builtin::from_key(k))
-        .filter(|b| b.kind() == tafukt_lang::builtins::BuiltinKind::Sensor && b.arity() == 0)
-        .collect();
+    let sensors = lesson_sensors(&props.lesson);
     // Every change: remember the text before, print the new program, drop the pick.
     let commit: Rc<dyn Fn(Option<Program>)> = {
         let (source, on_edit, history, picked, pad, note) = (

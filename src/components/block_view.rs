@@ -260,6 +260,16 @@ impl View<'_> {
     }
 }
 
+/// The sensors a lesson allows that take no value: what conditions and the palette offer.
+pub fn lesson_sensors(lesson: &tafukt_lesson::Lesson) -> Vec<Builtin> {
+    lesson
+        .toolbox
+        .iter()
+        .filter_map(|k| Builtin::from_key(k))
+        .filter(|b| b.kind() == tafukt_lang::builtins::BuiltinKind::Sensor && b.arity() == 0)
+        .collect()
+}
+
 #[derive(Properties)]
 pub struct ProgramProps {
     /// The program as the editor read it (the same `Rc` until the text changes).
@@ -292,13 +302,7 @@ impl PartialEq for ProgramProps {
 pub fn ProgramBlocks(props: &ProgramProps) -> Html {
     let i18n = super::i18n::use_i18n();
     let program = &props.program;
-    let sensors: Vec<Builtin> = props
-        .lesson
-        .toolbox
-        .iter()
-        .filter_map(|k| Builtin::from_key(k))
-        .filter(|b| b.kind() == tafukt_lang::builtins::BuiltinKind::Sensor && b.arity() == 0)
-        .collect();
+    let sensors = lesson_sensors(&props.lesson);
     let view = View {
         program,
         source: &props.source,

@@ -73,22 +73,34 @@ pub fn pad_number(typed: &str) -> Option<f64> {
 }
 
 fn body_mut(kind: &mut StmtKind, body: usize) -> Option<&mut Vec<Stmt>> {
+    bodies_mut(kind).into_iter().nth(body)
+}
+
+/// The values directly inside a statement (not inside its bodies).
+fn exprs_mut(kind: &mut StmtKind) -> Vec<&mut Expr> {
+    match kind {
+        StmtKind::Action(_, args) | StmtKind::Call(_, args) => args.iter_mut().collect(),
+        StmtKind::Assign(_, e)
+        | StmtKind::Repeat(e, _)
+        | StmtKind::While(e, _)
+        | StmtKind::ForEach(_, e, _) => {
+            vec![e]
+        }
+        StmtKind::If(arms, _) => arms.iter_mut().map(|(c, _)| c).collect(),
+        StmtKind::Return(e) => e.iter_mut().collect(),
+        _ => vec![],
+    }
+}
+
+/// The statement lists nested in a statement, in order.
+fn bodies_mut(kind: &mut StmtKind) -> Vec<&mut Vec<Stmt>> {
     match kind {
         StmtKind::Repeat(_, b)
         | StmtKind::While(_, b)
         | StmtKind::ForEach(_, _, b)
-        | StmtKind::Define(_, _, b) => (body == 0).then_some(b),
-        StmtKind::If(arms, other) => {
-            let n = arms.len();
-            if body < n {
-                arms.get_mut(body).map(|(_, b)| b)
-            } else if body == n {
-                other.as_mut()
-            } else {
-                None
-            }
-        }
-        _ => None,
+        | StmtKind::Define(_, _, b) => vec![b],
+        StmtKind::If(arms, other) => arms.iter_mut().map(|(_, b)| b).chain(other.iter_mut()).collect(),
+        _ => vec![],
     }
 }
 
@@ -193,27 +205,10 @@ fn rename_in(list: &mut [Stmt], from: &str, to: &str) {
         if let StmtKind::Define(_, params, _) = &mut s.kind {
             params.iter_mut().filter(|p| *p == from).for_each(|p| *p = to.to_string());
         }
-        let exprs: Vec<&mut Expr> = match &mut s.kind {
-            StmtKind::Action(_, args) | StmtKind::Call(_, args) => args.iter_mut().collect(),
-            StmtKind::Assign(_, e)
-            | StmtKind::Repeat(e, _)
-            | StmtKind::While(e, _)
-            | StmtKind::ForEach(_, e, _) => {
-                vec![e]
-            }
-            StmtKind::If(arms, _) => arms.iter_mut().map(|(c, _)| c).collect(),
-            StmtKind::Return(e) => e.iter_mut().collect(),
-            _ => vec![],
-        };
+        let exprs = exprs_mut(&mut s.kind);
         exprs.into_iter().for_each(|e| rename_in_expr(e, from, to));
-        let n = match &s.kind {
-            StmtKind::If(arms, _) => arms.len() + 1,
-            _ => 1,
-        };
-        for b in 0..n {
-            if let Some(body) = body_mut(&mut s.kind, b) {
-                rename_in(body, from, to);
-            }
+        for body in bodies_mut(&mut s.kind) {
+            rename_in(body, from, to);
         }
     }
 }
@@ -261,26 +256,11 @@ fn replace_in(e: &mut Expr, id: NodeId, with: &Expr) -> bool {
 
 fn replace_in_stmts(list: &mut [Stmt], id: NodeId, with: &Expr) -> bool {
     list.iter_mut().any(|s| {
-        let exprs: Vec<&mut Expr> = match &mut s.kind {
-            StmtKind::Action(_, args) | StmtKind::Call(_, args) => args.iter_mut().collect(),
-            StmtKind::Assign(_, e)
-            | StmtKind::Repeat(e, _)
-            | StmtKind::While(e, _)
-            | StmtKind::ForEach(_, e, _) => {
-                vec![e]
-            }
-            StmtKind::If(arms, _) => arms.iter_mut().map(|(c, _)| c).collect(),
-            StmtKind::Return(e) => e.iter_mut().collect(),
-            _ => vec![],
-        };
+        let exprs = exprs_mut(&mut s.kind);
         if exprs.into_iter().any(|e| replace_in(e, id, with)) {
             return true;
         }
-        let n = match &s.kind {
-            StmtKind::If(arms, _) => arms.len() + 1,
-            _ => 1,
-        };
-        (0..n).any(|b| body_mut(&mut s.kind, b).is_some_and(|body| replace_in_stmts(body, id, with)))
+        bodies_mut(&mut s.kind).into_iter().any(|body| replace_in_stmts(body, id, with))
     })
 }
 
