@@ -415,26 +415,21 @@ pub fn BlockEditor(props: &Props) -> Html {
     };
 
     let (undo_list, redo_list) = (history.borrow().0.len(), history.borrow().1.len());
-    let undo = {
+    // Undo takes the last text off the undo list and keeps the present one for redo; redo
+    // does the same the other way round.
+    let history_step = |back: bool| {
         let (history, on_edit, source) = (history.clone(), props.on_edit.clone(), props.source.to_string());
         Callback::from(move |_: MouseEvent| {
-            let mut h = history.borrow_mut();
-            if let Some(before) = h.0.pop() {
-                h.1.push(source.clone());
-                on_edit.emit(before);
+            let mut guard = history.borrow_mut();
+            let (undo, redo) = &mut *guard;
+            let (from, to) = if back { (undo, redo) } else { (redo, undo) };
+            if let Some(text) = from.pop() {
+                to.push(source.clone());
+                on_edit.emit(text);
             }
         })
     };
-    let redo = {
-        let (history, on_edit, source) = (history.clone(), props.on_edit.clone(), props.source.to_string());
-        Callback::from(move |_: MouseEvent| {
-            let mut h = history.borrow_mut();
-            if let Some(after) = h.1.pop() {
-                h.0.push(source.clone());
-                on_edit.emit(after);
-            }
-        })
-    };
+    let (undo, redo) = (history_step(true), history_step(false));
     let picked_existing = matches!(&*picked, Some(Pick::Existing(_)));
     let on_bin = {
         let (picked, delete) = (picked.clone(), delete.clone());

@@ -5,7 +5,7 @@ use tafukt_lang::value::Value;
 use tafukt_lang::{Builtin, Host, HostFault};
 use tafukt_world::{Dir, GridWorld};
 
-use crate::arena_host::pen_colour;
+use crate::pen_host::pen_call;
 
 /// The grid world seen through the language's [`Host`] door.
 pub struct GridHost<'w> {
@@ -46,21 +46,8 @@ impl Host for GridHost<'_> {
                 w.say(args.first().map(|v| v.to_string()).unwrap_or_default());
                 Value::Nothing
             }
-            Builtin::PenUp => {
-                w.pen.down = false;
-                Value::Nothing
-            }
-            Builtin::PenDown => {
-                w.pen.down = true;
-                Value::Nothing
-            }
-            Builtin::PenColour => {
-                w.pen.colour = pen_colour(args.first()).ok_or(fault(tafukt_world::Fault::UnknownColour))?;
-                Value::Nothing
-            }
-            Builtin::PenWidth => {
-                w.pen.set_width(crate::arena_host::number(args, 0));
-                Value::Nothing
+            Builtin::PenUp | Builtin::PenDown | Builtin::PenColour | Builtin::PenWidth => {
+                return pen_call(&mut w.pen, builtin, args).unwrap_or(Ok(Value::Nothing))
             }
             // Motors, time and turns by degrees are the continuous robot's.
             Builtin::Motors | Builtin::Wait | Builtin::Drive | Builtin::Turn => {

@@ -7,6 +7,7 @@ pub mod goals;
 pub mod golden;
 pub mod host;
 pub mod model;
+mod pen_host;
 pub mod rich;
 pub mod runner;
 
