@@ -27,6 +27,12 @@ impl PluralCategory {
     }
 }
 
+/// `i % m` for a whole `i ≥ 0` and `m > 0`, by division and `floor` (wasm instructions):
+/// the float remainder routine costs kilobytes of wasm. Exact while `i` is below 2^53.
+fn rem(i: f64, m: f64) -> f64 {
+    i - (i / m).floor() * m
+}
+
 /// The CLDR category of `n` in `lang` (integers and decimals as written with no exponent).
 pub fn plural_category(lang: Lang, n: f64) -> PluralCategory {
     use PluralCategory::*;
@@ -45,7 +51,7 @@ pub fn plural_category(lang: Lang, n: f64) -> PluralCategory {
         Lang::Fr => {
             if i == 0.0 || i == 1.0 {
                 One
-            } else if whole && i % 1_000_000.0 == 0.0 {
+            } else if whole && rem(i, 1_000_000.0) == 0.0 {
                 Many
             } else {
                 Other
@@ -56,7 +62,7 @@ pub fn plural_category(lang: Lang, n: f64) -> PluralCategory {
             if !whole {
                 return Other;
             }
-            let m = i % 100.0;
+            let m = rem(i, 100.0);
             if i == 0.0 {
                 Zero
             } else if i == 1.0 {
