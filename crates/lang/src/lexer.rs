@@ -83,7 +83,7 @@ pub fn lex(src: &str) -> Vec<Token> {
                 }
                 end = i + ch.len_utf8();
             }
-            let text = src[start + 1..end].trim().to_string();
+            let text = src.get(start + 1..end).unwrap_or_default().trim().to_string();
             out.push(Token { tok: Tok::Comment(text), span: Span::new(start, end) });
             // The newline that ended the comment still separates statements.
             if end < src.len() {
@@ -102,7 +102,7 @@ pub fn lex(src: &str) -> Vec<Token> {
                         *k += 1;
                     }
                 } else if (ch == '.' || ch == '٫') && decimals.is_none() && {
-                    let mut ahead = src[i + ch.len_utf8()..].chars();
+                    let mut ahead = src.get(i + ch.len_utf8()..).unwrap_or_default().chars();
                     ahead.next().and_then(digit_value).is_some()
                 } {
                     decimals = Some(0);
@@ -117,7 +117,8 @@ pub fn lex(src: &str) -> Vec<Token> {
                 _ => mantissa,
             };
             // Up to 15 digits, 6 of them after the point, read and print back exactly.
-            let digits = src[start..end].chars().filter(|c| digit_value(*c).is_some()).count();
+            let digits =
+                src.get(start..end).unwrap_or_default().chars().filter(|c| digit_value(*c).is_some()).count();
             let tok = if digits > MAX_DIGITS || decimals.unwrap_or(0) > MAX_DECIMALS as i32 {
                 Tok::LongNumber
             } else {
@@ -128,14 +129,22 @@ pub fn lex(src: &str) -> Vec<Token> {
             let mut end = start;
             while let Some(&(i, ch)) = chars.peek() {
                 let apostrophe_in_word = (ch == '\'' || ch == '’')
-                    && src[i + ch.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
+                    && src
+                        .get(i + ch.len_utf8()..)
+                        .unwrap_or_default()
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic);
                 if !(is_word_char(ch) || apostrophe_in_word) {
                     break;
                 }
                 end = i + ch.len_utf8();
                 chars.next();
             }
-            out.push(Token { tok: Tok::Word(src[start..end].to_string()), span: Span::new(start, end) });
+            out.push(Token {
+                tok: Tok::Word(src.get(start..end).unwrap_or_default().to_string()),
+                span: Span::new(start, end),
+            });
         } else if matches!(c, '"' | '«' | '“') {
             let close = match c {
                 '«' => '»',
