@@ -332,16 +332,33 @@ impl Lexicon {
         Lexicon { lang, phrases }
     }
 
+    /// The language's lexicon, built once per thread (every parse uses one, and the block
+    /// editor parses each block's text on its own).
+    pub fn shared(lang: Lang) -> std::rc::Rc<Lexicon> {
+        thread_local! {
+            static BUILT: std::cell::RefCell<Vec<std::rc::Rc<Lexicon>>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        BUILT.with_borrow_mut(|built| {
+            if let Some(lex) = built.iter().find(|l| l.lang == lang) {
+                return lex.clone();
+            }
+            let lex = std::rc::Rc::new(Lexicon::new(lang));
+            built.push(lex.clone());
+            lex
+        })
+    }
+
     pub fn lang(&self) -> Lang {
         self.lang
     }
 
-    /// The longest phrase that matches the start of `words`, with its length in words.
+    /// The longest phrase that matches the start of `words` (words already passed through
+    /// [`normalize_word`], so each is folded once), with its length in words.
     pub fn match_words<'a>(&self, words: impl Fn(usize) -> Option<&'a str>) -> Option<(Term, usize)> {
         'phrases: for (phrase, term) in &self.phrases {
             for (i, want) in phrase.iter().enumerate() {
                 match words(i) {
-                    Some(w) if normalize_word(w) == *want => {}
+                    Some(w) if w == want => {}
                     _ => continue 'phrases,
                 }
             }

@@ -6,7 +6,7 @@ use crate::ast::*;
 use crate::builtins::{Builtin, BuiltinKind};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lexer::{lex, Tok, Token};
-use crate::lexicon::{spelling, Keyword, Lang, Lexicon, Term};
+use crate::lexicon::{normalize_word, spelling, Keyword, Lang, Lexicon, Term};
 
 /// Nesting deeper than this is refused, so hostile input cannot exhaust the stack.
 pub const MAX_DEPTH: usize = 48;
@@ -19,11 +19,20 @@ pub struct Parsed {
 }
 
 pub fn parse(src: &str, lang: Lang) -> Parsed {
+    let toks = lex(src);
+    let words = toks
+        .iter()
+        .map(|t| match &t.tok {
+            Tok::Word(w) => Some(normalize_word(w)),
+            _ => None,
+        })
+        .collect();
     let mut p = Parser {
         src,
-        toks: lex(src),
+        toks,
+        words,
         pos: 0,
-        lex: Lexicon::new(lang),
+        lex: Lexicon::shared(lang),
         spans: Vec::new(),
         diags: Vec::new(),
         depth: 0,
@@ -42,8 +51,10 @@ pub fn parse(src: &str, lang: Lang) -> Parsed {
 struct Parser<'a> {
     src: &'a str,
     toks: Vec<Token>,
+    /// Each token's word, normalised once (`None` for tokens that are not words).
+    words: Vec<Option<String>>,
     pos: usize,
-    lex: Lexicon,
+    lex: std::rc::Rc<Lexicon>,
     spans: Vec<Span>,
     diags: Vec<Diagnostic>,
     depth: usize,
@@ -95,11 +106,8 @@ impl<'a> Parser<'a> {
 
     /// The phrase at the cursor, if the words there name a keyword, built-in or colour.
     fn term(&self) -> Option<(Term, usize)> {
-        let toks = &self.toks[self.pos..];
-        self.lex.match_words(|i| match toks.get(i).map(|t| &t.tok) {
-            Some(Tok::Word(w)) => Some(w.as_str()),
-            _ => None,
-        })
+        let words = &self.words[self.pos..];
+        self.lex.match_words(|i| words.get(i)?.as_deref())
     }
 
     fn at_keyword(&self, k: Keyword) -> Option<usize> {
@@ -129,10 +137,16 @@ impl<'a> Parser<'a> {
         LineError
     }
 
+    /// Source text by byte range (`get`, not indexing: the wasm then carries no string-slicing
+    /// panic and its formatting code).
+    fn text(&self, range: std::ops::Range<usize>) -> String {
+        self.src.get(range).unwrap_or_default().to_string()
+    }
+
     fn word_text(&self, n: usize) -> String {
         let a = self.toks[self.pos].span.start;
         let b = self.toks[(self.pos + n).min(self.toks.len()) - 1].span.end;
-        self.src[a..b].to_string()
+        self.text(a..b)
     }
 
     /// Statements until one of `closers` (not consumed) or the end of the text.
@@ -163,7 +177,7 @@ impl<'a> Parser<'a> {
                 }
                 Err(LineError) => {
                     self.skip_line();
-                    let text = self.src[line_start..self.prev_end()].trim_end().to_string();
+                    let text = self.text(line_start..self.prev_end()).trim_end().to_string();
                     Stmt { id, kind: StmtKind::Invalid(text), comment: None }
                 }
             };
@@ -257,7 +271,7 @@ impl<'a> Parser<'a> {
             Tok::LongNumber => Diagnostic::at_span(Code::NumberTooLong, span)
                 .with("digits", crate::lexer::MAX_DIGITS.to_string())
                 .with("decimals", crate::lexer::MAX_DECIMALS.to_string()),
-            _ => Diagnostic::at_span(fallback, span).with("word", self.src[span.start..span.end].to_string()),
+            _ => Diagnostic::at_span(fallback, span).with("word", self.text(span.start..span.end)),
         };
         self.error(d)
     }
@@ -335,7 +349,7 @@ impl<'a> Parser<'a> {
             Keyword::End => Err(self.error(Diagnostic::at_span(Code::StrayEnd, kw))),
             Keyword::Else => Err(self.error(Diagnostic::at_span(Code::StrayElse, kw))),
             _ => {
-                let word = self.src[kw.start..kw.end].to_string();
+                let word = self.text(kw.start..kw.end);
                 Err(self.error(Diagnostic::at_span(Code::ExpectedStatement, kw).with("word", word)))
             }
         }
