@@ -1,6 +1,7 @@
 //! Tafukt's web app: Yew components that render engine state and dispatch pupil actions.
 //! Logic lives in [`session`] (plain Rust, tested natively); web glue lives in [`services`].
 
+pub mod list_keys;
 pub mod session;
 pub mod timeline;
 

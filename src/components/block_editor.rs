@@ -1,27 +1,34 @@
 //! The block editor: the program as blocks a pupil taps or drags. Tap a block in the palette
 //! or the program, then tap the place where it goes (or drag it there with a finger or a
 //! mouse: Pointer Events with capture and a small threshold, so taps stay taps); drag it
-//! back to the palette or onto the bin to delete it. Numbers open a large number pad;
-//! colours and conditions are lists. Every change is made on the program tree
-//! (`tafukt_lang::blocks`) and printed back as text in the pupil's language, so the text
-//! view always shows the same program, comments included.
+//! back to the palette or onto the bin to delete it. Values (sensors, variables, operators)
+//! go into the values of blocks the same way. Numbers open a large number pad; colours,
+//! conditions and variables are lists; texts, notes and names are written in a small
+//! dialog. Every change is made on the program tree (`tafukt_lang::blocks`) and printed back
+//! as text in the pupil's language, so the text view always shows the same program,
+//! comments included.
+//!
+//! Taps, presses, keys and choices reach the editor through one handler each on its root,
+//! which reads from the page what they are on: blocks carry no callbacks and no position.
 
 use std::rc::Rc;
 
-use tafukt_lang::ast::{ExprKind, NodeId, Program, Stmt, StmtKind, UnaryOp};
+use tafukt_lang::ast::{BinOp, ExprKind, NodeId, Program, Stmt, StmtKind, UnaryOp};
 use tafukt_lang::blocks::{
     action_block, control_blocks, duplicate, insert, move_stmt, pad_number, remove, rename, set_comment,
-    set_value, value, Slot,
+    set_value_at, slot_on_line, stmt_at, value, value_at, value_blocks, Slot, Step, ValueBlock,
 };
 use tafukt_lang::builtins::Colour;
+use tafukt_lang::lexicon::{spelling, Keyword, Term};
 use tafukt_lang::parser::parse;
-use tafukt_lang::printer::print;
+use tafukt_lang::printer::{print, print_expr};
 use tafukt_lang::{Builtin, Lang};
 use tafukt_lesson::Lesson;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
-use super::block_view::{family, lesson_sensors, FieldEdit, ProgramBlocks};
+use super::block_view::{family, lesson_sensors, selector, ProgramBlocks};
 use super::i18n::use_i18n;
 
 #[derive(Properties)]
@@ -46,13 +53,13 @@ impl PartialEq for Props {
     }
 }
 
-/// A block picked up: a new one from the palette, one of the program's, or a sensor from
-/// the palette (it goes into a value: a condition or a number).
+/// A block picked up: a new one from the palette, one of the program's, or a value from the
+/// values row (by its place in the row).
 #[derive(Clone, PartialEq)]
 enum Pick {
     New(usize),
     Existing(Slot),
-    Sensor(Builtin),
+    Value(usize),
 }
 
 /// A pointer pressed on a block; it becomes a drag once it has moved a few pixels.
@@ -63,14 +70,25 @@ struct Press {
     dragging: bool,
 }
 
-/// Puts a picked block at a slot.
-type Place = dyn Fn(&Pick, &Slot);
+/// What the small writing dialog writes.
+#[derive(Clone, PartialEq)]
+enum Writing {
+    /// The note on a block (or the text of a comment line).
+    Note(Slot),
+    /// A new name for a variable or procedure (the old name).
+    Name(String),
+    /// A text value (`say "…"`).
+    Text(Slot, Vec<usize>),
+}
+
+/// Puts what was picked at a place between blocks, or into a value of a block.
+type Put = dyn Fn(&Pick, &Target);
 
 /// How far (px) a pointer moves before a press becomes a drag.
 const DRAG_THRESHOLD: i32 = 8;
 
 /// The palette: control blocks, the lesson's robot actions, and the pupil's own blocks.
-fn palette(lesson: &Lesson, program: &Program) -> Vec<Stmt> {
+fn palette(lesson: &Lesson, program: &Program, procedure: &str, note: &str) -> Vec<Stmt> {
     let actions = lesson.toolbox.iter().filter_map(|k| Builtin::from_key(k)).filter_map(action_block);
     let own = program.body.iter().filter_map(|s| match &s.kind {
         StmtKind::Define(name, params, _) => Some(Stmt {
@@ -80,23 +98,97 @@ fn palette(lesson: &Lesson, program: &Program) -> Vec<Stmt> {
         }),
         _ => None,
     });
-    control_blocks().into_iter().chain(actions).chain(own).collect()
+    control_blocks(procedure, note).into_iter().chain(actions).chain(own).collect()
 }
 
-/// The first line of a block as text: its name on the palette and on the dragged ghost.
+/// The first line of a block as text (and `… else` for an `if` that has one): its name on
+/// the palette and on the dragged ghost.
 fn label(stmt: &Stmt, lang: Lang) -> String {
     let text = print(&Program { body: vec![stmt.clone()], spans: vec![] }, lang);
-    text.lines().next().unwrap_or_default().to_string()
+    let first = text.lines().next().unwrap_or_default();
+    match &stmt.kind {
+        StmtKind::If(_, Some(_)) => format!("{first} … {}", spelling(lang, Term::Keyword(Keyword::Else))),
+        _ => first.to_string(),
+    }
 }
 
-fn statement_at(program: &Program, slot: &Slot) -> Option<Stmt> {
-    remove(program, slot).map(|(_, s)| s)
+/// What a value of the values row shows: the value it makes around a placeholder (`… + 1`;
+/// `… and …`, whose second condition is for the pupil to choose).
+fn value_label(v: &ValueBlock, lang: Lang) -> String {
+    let hole = || value(ExprKind::Var("…".into()));
+    let shown = match v {
+        ValueBlock::Op(op @ (BinOp::And | BinOp::Or)) => {
+            value(ExprKind::Binary(*op, Box::new(hole()), Box::new(hole())))
+        }
+        v => v.put_into(&hole()),
+    };
+    print_expr(&shown, lang)
 }
 
-/// The value a list field's choice stands for.
+/// What a pupil's tap or press in the program is on.
+enum Target {
+    /// A place between blocks.
+    Place(Slot),
+    /// A value of the block after the slot (where in the statement: see `value_at`).
+    Value(Slot, Vec<usize>, Element),
+    Block(Slot),
+}
+
+/// How many elements come before `el` among its siblings (only blocks, the `div`s of a stack,
+/// when `blocks`).
+fn count_before(el: &Element, blocks: bool) -> usize {
+    let mut n = 0;
+    let mut sibling = el.previous_element_sibling();
+    while let Some(s) = sibling {
+        n += usize::from(!blocks || s.tag_name() == "DIV");
+        sibling = s.previous_element_sibling();
+    }
+    n
+}
+
+/// Where a block or a place between blocks is in the program, read from the page: the
+/// inverse of `block_view::selector`.
+fn slot_of(el: &Element) -> Option<Slot> {
+    let index = count_before(el, true);
+    let holder = el.parent_element()?.parent_element()?;
+    if holder.class_name() == "program" {
+        return Some(Slot { path: vec![], index });
+    }
+    // A block's children are its first line, then each body after the line that opens it.
+    let body = count_before(&holder, false).checked_sub(1)? / 2;
+    let mut outer = slot_of(&holder.parent_element()?)?;
+    outer.path.push(Step { index: outer.index, body });
+    Some(Slot { path: outer.path, index })
+}
+
+fn closest(el: &Element, selector: &str) -> Option<Element> {
+    el.closest(selector).ok().flatten()
+}
+
+fn target_at(el: &Element) -> Option<Target> {
+    if let Some(field) = closest(el, ".program [data-value]") {
+        let at =
+            field.get_attribute("data-value")?.split('.').map(|i| i.parse().ok()).collect::<Option<_>>()?;
+        return Some(Target::Value(slot_of(&closest(&field, ".block")?)?, at, field));
+    }
+    if let Some(place) = closest(el, ".program .slot") {
+        return Some(Target::Place(slot_of(&place)?));
+    }
+    Some(Target::Block(slot_of(&closest(el, ".program .block")?)?))
+}
+
+fn element_of(e: &Event) -> Option<Element> {
+    e.target()?.dyn_into().ok()
+}
+
+/// The value a list field's choice stands for: a colour, a variable (`$n`), a sensor or
+/// its opposite (`wall_ahead`, `!wall_ahead`), or `true`.
 fn chosen(choice: &str) -> ExprKind {
     if let Some(c) = Colour::from_key(choice) {
         return ExprKind::Colour(c);
+    }
+    if let Some(name) = choice.strip_prefix('$') {
+        return ExprKind::Var(name.to_string());
     }
     let (not, key) = match choice.strip_prefix('!') {
         Some(k) => (true, k),
@@ -109,16 +201,38 @@ fn chosen(choice: &str) -> ExprKind {
     }
 }
 
+/// The pick a palette button stands for (`data-palette`: `3` a block, `v3` a value).
+fn palette_pick(el: &Element) -> Option<(Pick, String)> {
+    let button = closest(el, "[data-palette]")?;
+    let key = button.get_attribute("data-palette")?;
+    let pick = match key.strip_prefix('v') {
+        Some(i) => Pick::Value(i.parse().ok()?),
+        None => Pick::New(key.parse().ok()?),
+    };
+    Some((pick, button.text_content().unwrap_or_default()))
+}
+
+/// The number pad's next text after the key `k`.
+fn pad_key(typed: &str, k: &str) -> String {
+    match k {
+        "⌫" => typed.chars().take(typed.chars().count().saturating_sub(1)).collect(),
+        "-" if typed.is_empty() => "-".to_string(),
+        "-" => typed.to_string(),
+        _ if typed.len() >= 15 => typed.to_string(),
+        _ => format!("{typed}{k}"),
+    }
+}
+
 #[component]
 pub fn BlockEditor(props: &Props) -> Html {
     let i18n = use_i18n();
     let picked = use_state(|| None::<Pick>);
-    // The number pad: the value's id, what has been typed, and the value it replaces.
-    let pad = use_state(|| None::<(u32, String, String)>);
+    // The number pad: the value's block and place in it, what has been typed, and the value
+    // it replaces.
+    let pad = use_state(|| None::<(Slot, Vec<usize>, String, String)>);
     let zoom = use_state(|| 0i32);
-    // The text being written for a block: where, the name it renames (none for a note), and
-    // the text so far.
-    let note = use_state(|| None::<(Slot, Option<String>, String)>);
+    // The writing dialog: what it writes and the text so far.
+    let writing = use_state(|| None::<(Writing, String)>);
     let ghost_label = use_state(|| None::<String>);
     let press = use_mut_ref(|| None::<Press>);
     // A drag ends with a click on the block it started from; that click is not a tap.
@@ -130,18 +244,21 @@ pub fn BlockEditor(props: &Props) -> Html {
     let lang = props.lang;
     // Read once per program, not on every pick or tap.
     let program = use_memo((props.source.clone(), lang), |(source, lang)| parse(source, *lang).program);
-    let blocks = Rc::new(palette(&props.lesson, &program));
-    // Sensors the lesson allows, to put into conditions and numbers.
+    let blocks =
+        Rc::new(palette(&props.lesson, &program, &i18n.t("blocks.procedure"), &i18n.t("blocks.note")));
+    // The values row: sensors the lesson allows, the program's variables, operators.
     let sensors = lesson_sensors(&props.lesson);
-    // Every change: remember the text before, print the new program, drop the pick.
+    let values = Rc::new(value_blocks(&program, &sensors));
+
+    // Every change: remember the text before, print the new program, close what was open.
     let commit: Rc<dyn Fn(Option<Program>)> = {
-        let (source, on_edit, history, picked, pad, note) = (
+        let (source, on_edit, history, picked, pad, writing) = (
             props.source.to_string(),
             props.on_edit.clone(),
             history.clone(),
             picked.clone(),
             pad.clone(),
-            note.clone(),
+            writing.clone(),
         );
         Rc::new(move |changed: Option<Program>| {
             if let Some(p) = changed {
@@ -152,16 +269,23 @@ pub fn BlockEditor(props: &Props) -> Html {
             }
             picked.set(None);
             pad.set(None);
-            note.set(None);
+            writing.set(None);
         })
     };
-    let place: Rc<Place> = {
-        let (program, blocks, commit) = (program.clone(), blocks.clone(), commit.clone());
-        Rc::new(move |pick: &Pick, slot: &Slot| {
-            commit(match pick {
-                Pick::New(i) => blocks.get(*i).and_then(|b| insert(&program, slot, b.clone())),
-                Pick::Existing(from) => move_stmt(&program, from, slot),
-                Pick::Sensor(_) => None,
+    let put: Rc<Put> = {
+        let (program, blocks, values, commit) =
+            (program.clone(), blocks.clone(), values.clone(), commit.clone());
+        Rc::new(move |pick: &Pick, target: &Target| {
+            commit(match (pick, target) {
+                (Pick::New(i), Target::Place(slot)) => {
+                    blocks.get(*i).and_then(|b| insert(&program, slot, b.clone()))
+                }
+                (Pick::Existing(from), Target::Place(slot)) => move_stmt(&program, from, slot),
+                (Pick::Value(i), Target::Value(slot, at, _)) => values.get(*i).and_then(|v| {
+                    let with = v.put_into(value_at(&program, slot, at)?);
+                    set_value_at(&program, slot, at, with)
+                }),
+                _ => None,
             })
         })
     };
@@ -169,38 +293,150 @@ pub fn BlockEditor(props: &Props) -> Html {
         let (program, commit) = (program.clone(), commit.clone());
         Rc::new(move |pick: &Pick| match pick {
             Pick::Existing(from) => commit(remove(&program, from).map(|(p, _)| p)),
-            Pick::New(_) | Pick::Sensor(_) => commit(None),
+            Pick::New(_) | Pick::Value(_) => commit(None),
         })
     };
-    // A tap picks a block up, or puts down the one already picked.
+    // A tap picks a block up, or drops the one already picked.
     let tap = {
-        let (picked, swallow) = (picked.clone(), swallow_click.clone());
-        move |pick: Pick| {
+        let picked = picked.clone();
+        move |pick: Pick| picked.set(if picked.as_ref() == Some(&pick) { None } else { Some(pick) })
+    };
+
+    let onclick = {
+        let (picked, program, put, delete, tap) =
+            (picked.clone(), program.clone(), put.clone(), delete.clone(), tap.clone());
+        let (swallow, pad, writing, zoom, commit) =
+            (swallow_click.clone(), pad.clone(), writing.clone(), zoom.clone(), commit.clone());
+        let (history, on_edit, source) = (history.clone(), props.on_edit.clone(), props.source.to_string());
+        Callback::from(move |e: MouseEvent| {
             if std::mem::take(&mut *swallow.borrow_mut()) {
                 return;
             }
-            picked.set(if picked.as_ref() == Some(&pick) { None } else { Some(pick) });
-        }
+            let Some(el) = element_of(&e) else { return };
+            if let Some((pick, _)) = palette_pick(&el) {
+                return tap(pick);
+            }
+            if let Some(tool) = closest(&el, "[data-tool]").and_then(|t| t.get_attribute("data-tool")) {
+                let picked_slot = match &*picked {
+                    Some(Pick::Existing(slot)) => Some(slot.clone()),
+                    _ => None,
+                };
+                let picked_stmt = picked_slot.as_ref().and_then(|s| stmt_at(&program, s));
+                match tool.as_str() {
+                    // Undo takes the last text off the undo list and keeps the present one for
+                    // redo; redo does the same the other way round.
+                    "undo" | "redo" => {
+                        let mut guard = history.borrow_mut();
+                        let (undo, redo) = &mut *guard;
+                        let (from, to) = if tool == "undo" { (undo, redo) } else { (redo, undo) };
+                        if let Some(text) = from.pop() {
+                            to.push(source.clone());
+                            on_edit.emit(text);
+                        }
+                    }
+                    "copy" => commit(picked_slot.and_then(|s| duplicate(&program, &s))),
+                    "bin" => {
+                        if let Some(p) = (*picked).clone() {
+                            delete(&p)
+                        }
+                    }
+                    "note" => {
+                        if let (Some(slot), Some(s)) = (picked_slot.clone(), picked_stmt) {
+                            let old = match &s.kind {
+                                StmtKind::Comment(text) => text.clone(),
+                                _ => s.comment.clone().unwrap_or_default(),
+                            };
+                            writing.set(Some((Writing::Note(slot), old)));
+                        }
+                    }
+                    "rename" => {
+                        if let Some(name) = picked_stmt.and_then(named) {
+                            writing.set(Some((Writing::Name(name.clone()), name)));
+                        }
+                    }
+                    "smaller" | "bigger" => {
+                        zoom.set((*zoom + if tool == "bigger" { 1 } else { -1 }).clamp(-2, 4))
+                    }
+                    "pad-ok" => {
+                        if let Some((slot, at, typed, _)) = (*pad).clone() {
+                            let number = pad_number(&typed).map(|n| value(ExprKind::Number(n)));
+                            commit(number.and_then(|n| set_value_at(&program, &slot, &at, n)))
+                        }
+                    }
+                    "write-ok" => {
+                        if let Some((what, text)) = (*writing).clone() {
+                            commit(match what {
+                                Writing::Note(slot) => set_comment(&program, &slot, &text),
+                                Writing::Name(old) => rename(&program, &old, &text, lang),
+                                Writing::Text(slot, at) => {
+                                    set_value_at(&program, &slot, &at, value(ExprKind::Text(text)))
+                                }
+                            })
+                        }
+                    }
+                    "cancel" => {
+                        pad.set(None);
+                        writing.set(None);
+                    }
+                    key => {
+                        if let Some((slot, at, typed, old)) = (*pad).clone() {
+                            pad.set(Some((slot, at, pad_key(&typed, key), old)));
+                        }
+                    }
+                }
+                return;
+            }
+            match (target_at(&el), (*picked).clone()) {
+                (Some(target @ Target::Value(..)), Some(pick @ Pick::Value(_))) => put(&pick, &target),
+                (Some(Target::Value(slot, at, field)), _) => {
+                    match field.get_attribute("data-edit").as_deref() {
+                        Some("number") => {
+                            pad.set(Some((slot, at, String::new(), field.text_content().unwrap_or_default())))
+                        }
+                        Some("text") => {
+                            let old = match value_at(&program, &slot, &at).map(|e| &e.kind) {
+                                Some(ExprKind::Text(t)) => t.clone(),
+                                _ => String::new(),
+                            };
+                            writing.set(Some((Writing::Text(slot, at), old)));
+                        }
+                        _ => {}
+                    }
+                }
+                (Some(target @ Target::Place(_)), Some(pick)) => put(&pick, &target),
+                (Some(Target::Block(slot)), _) => tap(Pick::Existing(slot)),
+                _ => {}
+            }
+        })
     };
-    let press_on = {
-        let (press, swallow) = (press.clone(), swallow_click.clone());
-        move |pick: Pick, label: String, e: &PointerEvent| {
-            e.stop_propagation();
+
+    let onpointerdown = {
+        let (press, swallow, program) = (press.clone(), swallow_click.clone(), program.clone());
+        Callback::from(move |e: PointerEvent| {
+            let Some(el) = element_of(&e) else { return };
+            let pressed = match palette_pick(&el) {
+                Some(found) => Some(found),
+                // Fields and places inside a block handle their own taps.
+                None if closest(&el, "button, select, input").is_some() => None,
+                None => match target_at(&el) {
+                    Some(Target::Block(slot)) => {
+                        let text = stmt_at(&program, &slot).map(|s| label(s, lang)).unwrap_or_default();
+                        Some((Pick::Existing(slot), text))
+                    }
+                    _ => None,
+                },
+            };
+            let Some((pick, label)) = pressed else { return };
             *swallow.borrow_mut() = false;
             // Capture on the block itself (Yew's listeners sit on the app's root, so the event's
             // current target is the root): the release and the click then reach the block.
-            let block = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest("[data-palette], [data-block]").ok().flatten());
-            if let Some(block) = block {
+            if let Some(block) = closest(&el, "[data-palette], .block") {
                 let _ = block.set_pointer_capture(e.pointer_id());
             }
             *press.borrow_mut() =
                 Some(Press { pick, label, from: (e.client_x(), e.client_y()), dragging: false });
-        }
+        })
     };
-
     let onpointermove = {
         let (press, picked, ghost_label, ghost) =
             (press.clone(), picked.clone(), ghost_label.clone(), ghost.clone());
@@ -221,22 +457,14 @@ pub fn BlockEditor(props: &Props) -> Html {
             }
         })
     };
-    // Puts a sensor picked up from the palette into the value `id`.
-    let put_sensor: Rc<dyn Fn(Builtin, u32)> = {
-        let (program, commit) = (program.clone(), commit.clone());
-        Rc::new(move |b: Builtin, id: u32| {
-            commit(set_value(&program, NodeId(id), value(ExprKind::Sensor(b, vec![]))))
-        })
-    };
     let onpointerup = {
-        let (press, swallow, ghost_label, place, delete, picked, put_sensor) = (
+        let (press, swallow, ghost_label, put, delete, picked) = (
             press.clone(),
             swallow_click.clone(),
             ghost_label.clone(),
-            place.clone(),
+            put.clone(),
             delete.clone(),
             picked.clone(),
-            put_sensor.clone(),
         );
         Callback::from(move |e: PointerEvent| {
             let Some(p) = press.borrow_mut().take() else { return };
@@ -248,24 +476,11 @@ pub fn BlockEditor(props: &Props) -> Html {
             let under = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.element_from_point(e.client_x() as f32, e.client_y() as f32));
-            let find = |sel: &str| under.as_ref().and_then(|el| el.closest(sel).ok().flatten());
-            if let Pick::Sensor(b) = p.pick {
-                match find("[data-value]")
-                    .and_then(|el| el.get_attribute("data-value"))
-                    .and_then(|v| v.parse().ok())
-                {
-                    Some(id) => put_sensor(b, id),
-                    None => picked.set(None),
-                }
-            } else if let Some(slot) = find("[data-slot]")
-                .and_then(|el| el.get_attribute("data-slot"))
-                .and_then(|k| Slot::from_key(&k))
+            match (under.as_ref().and_then(target_at), under.as_ref().and_then(|u| closest(u, "[data-bin]")))
             {
-                place(&p.pick, &slot);
-            } else if find("[data-bin]").is_some() {
-                delete(&p.pick);
-            } else {
-                picked.set(None);
+                (Some(target @ (Target::Place(_) | Target::Value(..))), _) => put(&p.pick, &target),
+                (_, Some(_)) => delete(&p.pick),
+                _ => picked.set(None),
             }
         })
     };
@@ -278,101 +493,29 @@ pub fn BlockEditor(props: &Props) -> Html {
             }
         })
     };
-
-    let on_slot = {
-        let (picked, place) = (picked.clone(), place.clone());
-        Callback::from(move |slot: Slot| {
-            if let Some(pick) = (*picked).clone() {
-                place(&pick, &slot);
+    let onchange = {
+        let (program, commit) = (program.clone(), commit.clone());
+        Callback::from(move |e: Event| {
+            if let Some(Target::Value(slot, at, field)) = element_of(&e).as_ref().and_then(target_at) {
+                let choice = field.unchecked_into::<web_sys::HtmlSelectElement>().value();
+                commit(set_value_at(&program, &slot, &at, value(chosen(&choice))))
             }
         })
     };
-    let on_field = {
-        let (program, commit, pad, picked, put_sensor) =
-            (program.clone(), commit.clone(), pad.clone(), picked.clone(), put_sensor.clone());
-        Callback::from(move |edit: FieldEdit| {
-            let id = match &edit {
-                FieldEdit::Number(id, _) | FieldEdit::Choose(id, _) | FieldEdit::Tap(id) => *id,
-            };
-            if let Some(Pick::Sensor(b)) = *picked {
-                return put_sensor(b, id);
-            }
-            match edit {
-                FieldEdit::Number(id, text) => pad.set(Some((id, String::new(), text))),
-                FieldEdit::Choose(id, choice) => {
-                    commit(set_value(&program, NodeId(id), value(chosen(&choice))))
-                }
-                FieldEdit::Tap(_) => {}
-            }
-        })
-    };
-
-    // The program view keeps the same callbacks from render to render (so it redraws only
-    // when the program changes); they call the handlers of the latest render.
-    let latest = use_mut_ref(|| (Callback::<Slot>::noop(), Callback::<FieldEdit>::noop()));
-    *latest.borrow_mut() = (on_slot, on_field);
-    let stable = {
-        let latest = latest.clone();
-        use_memo((), move |_| {
-            let (a, b) = (latest.clone(), latest);
-            (
-                Callback::from(move |s: Slot| {
-                    let cb = a.borrow().0.clone();
-                    cb.emit(s)
-                }),
-                Callback::from(move |f: FieldEdit| {
-                    let cb = b.borrow().1.clone();
-                    cb.emit(f)
-                }),
-            )
-        })
-    };
-    // The picked block is outlined by a rule rather than a class, so picking redraws nothing.
-    let picked_rule = match &*picked {
-        Some(Pick::Existing(slot)) => format!(
-            "[data-block=\"{}\"] {{ outline: 3px solid var(--accent); outline-offset: 2px; }}",
-            slot.key()
-        ),
-        _ => String::new(),
-    };
-    // Taps, presses and keys on the program's blocks reach the editor through the block's
-    // `data-block` key (one handler for all, rather than closures for every block).
-    let block_of = {
-        let program = program.clone();
-        move |e: &Event| -> Option<(Slot, String)> {
-            let el: web_sys::Element = e.target()?.dyn_into().ok()?;
-            // Fields and places inside a block handle their own taps and keys.
-            if el.closest("button, select").ok().flatten().is_some() {
-                return None;
-            }
-            let block = el.closest("[data-block]").ok()??;
-            let slot = Slot::from_key(&block.get_attribute("data-block")?)?;
-            let text = statement_at(&program, &slot).map(|s| label(&s, lang)).unwrap_or_default();
-            Some((slot, text))
-        }
-    };
-    let onclick = {
-        let tap = tap.clone();
-        let block_of = block_of.clone();
-        Callback::from(move |e: MouseEvent| {
-            if let Some((slot, _)) = block_of(&e) {
-                tap(Pick::Existing(slot));
-            }
-        })
-    };
-    let onpointerdown = {
-        let press_on = press_on.clone();
-        let block_of = block_of.clone();
-        Callback::from(move |e: PointerEvent| {
-            if let Some((slot, text)) = block_of(&e) {
-                press_on(Pick::Existing(slot), text, &e);
+    let oninput = {
+        let writing = writing.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some((what, _)) = (*writing).clone() {
+                writing.set(Some((what, input.value())));
             }
         })
     };
     let onkeydown = {
         let (tap, delete, picked) = (tap.clone(), delete.clone(), picked.clone());
         Callback::from(move |e: KeyboardEvent| {
-            let Some((slot, _)) = block_of(&e) else { return };
+            let Some(block) = element_of(&e) else { return };
+            let Some(Target::Block(slot)) = target_at(&block) else { return };
             match e.key().as_str() {
                 "Enter" | " " => {
                     e.prevent_default();
@@ -386,21 +529,14 @@ pub fn BlockEditor(props: &Props) -> Html {
                 // Up and down walk the blocks in reading order, nested ones included.
                 "ArrowDown" | "ArrowUp" => {
                     e.prevent_default();
-                    let down = e.key() == "ArrowDown";
-                    let Some(block) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
-                        return;
-                    };
-                    let Some(all) = block
-                        .closest(".program")
-                        .ok()
-                        .flatten()
-                        .and_then(|p| p.query_selector_all("[data-block]").ok())
+                    let Some(all) =
+                        closest(&block, ".program").and_then(|p| p.query_selector_all(".block").ok())
                     else {
                         return;
                     };
                     let here = (0..all.length())
                         .find(|i| all.item(*i).is_some_and(|n| n.is_same_node(Some(&block))));
-                    let next = match (here, down) {
+                    let next = match (here, e.key() == "ArrowDown") {
                         (Some(i), true) => i + 1,
                         (Some(i), false) if i > 0 => i - 1,
                         _ => return,
@@ -414,140 +550,65 @@ pub fn BlockEditor(props: &Props) -> Html {
         })
     };
 
-    let (undo_list, redo_list) = (history.borrow().0.len(), history.borrow().1.len());
-    // Undo takes the last text off the undo list and keeps the present one for redo; redo
-    // does the same the other way round.
-    let history_step = |back: bool| {
-        let (history, on_edit, source) = (history.clone(), props.on_edit.clone(), props.source.to_string());
-        Callback::from(move |_: MouseEvent| {
-            let mut guard = history.borrow_mut();
-            let (undo, redo) = &mut *guard;
-            let (from, to) = if back { (undo, redo) } else { (redo, undo) };
-            if let Some(text) = from.pop() {
-                to.push(source.clone());
-                on_edit.emit(text);
-            }
-        })
-    };
-    let (undo, redo) = (history_step(true), history_step(false));
-    let picked_existing = matches!(&*picked, Some(Pick::Existing(_)));
-    let on_bin = {
-        let (picked, delete) = (picked.clone(), delete.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(p) = (*picked).clone() {
-                delete(&p);
-            }
-        })
-    };
-    let on_copy = {
-        let (picked, program, commit) = (picked.clone(), program.clone(), commit.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(Pick::Existing(slot)) = (*picked).clone() {
-                commit(duplicate(&program, &slot));
-            }
-        })
-    };
-    let on_note = {
-        let (picked, program, note) = (picked.clone(), program.clone(), note.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(Pick::Existing(slot)) = (*picked).clone() {
-                let old = statement_at(&program, &slot).and_then(|s| s.comment).unwrap_or_default();
-                note.set(Some((slot, None, old)));
-            }
-        })
-    };
-    // The name a picked block gives (a variable it sets or counts with, a procedure).
-    let picked_name = match &*picked {
-        Some(Pick::Existing(slot)) => statement_at(&program, slot).and_then(|s| match s.kind {
-            StmtKind::Assign(n, _)
-            | StmtKind::ForEach(n, _, _)
-            | StmtKind::Define(n, _, _)
-            | StmtKind::Call(n, _) => Some(n),
-            _ => None,
-        }),
+    // The marks on the program's blocks are CSS rules, so that picking a block up or running
+    // the program redraws no block: the picked block is outlined; the running one, or the
+    // one that failed, has its first line coloured (and a badge when it failed).
+    let picked_slot = match &*picked {
+        Some(Pick::Existing(slot)) => Some(slot),
         _ => None,
     };
-    let on_rename = {
-        let (picked, note, name) = (picked.clone(), note.clone(), picked_name.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let (Some(Pick::Existing(slot)), Some(name)) = ((*picked).clone(), name.clone()) {
-                note.set(Some((slot, Some(name.clone()), name)));
-            }
-        })
+    let mut marks = picked_slot
+        .map(|slot| format!("{}{{outline:3px solid var(--accent);outline-offset:2px}}", selector(slot)))
+        .unwrap_or_default();
+    if let Some(slot) = props.active_line.and_then(|line| slot_on_line(&program, &props.source, line)) {
+        let head = format!("{}>.head", selector(&slot));
+        marks += &if props.error {
+            format!("{head}{{background:var(--error-bg)}}{head}::after{{content:\"⚠\";color:var(--bad);font-weight:800}}")
+        } else {
+            format!("{head}{{background:var(--run-bg)}}")
+        };
+    }
+    let (undo_list, redo_list) = (history.borrow().0.len(), history.borrow().1.len());
+    let picked_name = picked_slot.and_then(|s| stmt_at(&program, s)).and_then(named);
+    let tool = |name: &'static str, text: Html, enabled: bool| {
+        html! { <button data-tool={name} data-testid={name} disabled={!enabled}>{ text }</button> }
     };
-    let note_view = (*note).clone().map(|(slot, renaming, text)| {
-        let renamed = renaming.as_ref().map(|old| rename(&program, old, &text, lang));
-        let oninput = {
-            let (note, slot, renaming) = (note.clone(), slot.clone(), renaming.clone());
-            Callback::from(move |e: InputEvent| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                note.set(Some((slot.clone(), renaming.clone(), input.value())));
-            })
-        };
+    let is_picked = |p: Pick| (*picked == Some(p)).to_string();
+    let writing_view = (*writing).clone().map(|(what, text)| {
         // A new name must read back as a name; until it does, OK waits.
-        let valid = !matches!(renamed, Some(None));
-        let ok = {
-            let (program, commit, slot, text) = (program.clone(), commit.clone(), slot.clone(), text.clone());
-            Callback::from(move |_: MouseEvent| match &renamed {
-                Some(changed) => commit(changed.clone()),
-                None => commit(set_comment(&program, &slot, &text)),
-            })
+        let valid = match &what {
+            Writing::Name(old) => rename(&program, old, &text, lang).is_some(),
+            _ => true,
         };
-        let cancel = {
-            let note = note.clone();
-            Callback::from(move |_: MouseEvent| note.set(None))
-        };
-        let title = i18n.t(if renaming.is_some() { "ui.rename" } else { "ui.note" });
+        let title = i18n.t(match what {
+            Writing::Note(_) => "ui.note",
+            Writing::Name(_) => "ui.rename",
+            Writing::Text(..) => "ui.text",
+        });
         html! {
             <div class="pad" role="dialog" aria-label={title.clone()} data-testid="note-editor">
                 <input class={classes!("note-text", (!valid).then_some("invalid"))} data-testid="note-text" value={text}
-                    {oninput} aria-label={title} aria-invalid={(!valid).to_string()} />
-                <button class="primary" data-testid="note-ok" onclick={ok} disabled={!valid}>{ i18n.t("ui.ok") }</button>
-                <button onclick={cancel}>{ i18n.t("ui.cancel") }</button>
+                    aria-label={title} aria-invalid={(!valid).to_string()} />
+                <button class="primary" data-tool="write-ok" data-testid="note-ok" disabled={!valid}>{ i18n.t("ui.ok") }</button>
+                <button data-tool="cancel">{ i18n.t("ui.cancel") }</button>
             </div>
         }
     });
-    let zoom_by = |d: i32| {
-        let zoom = zoom.clone();
-        Callback::from(move |_: MouseEvent| zoom.set((*zoom + d).clamp(-2, 4)))
-    };
-    let pad_view = (*pad).clone().map(|(id, typed, old)| {
-        let key = |k: &'static str| {
-            let (pad, typed, old) = (pad.clone(), typed.clone(), old.clone());
-            let onclick = Callback::from(move |_: MouseEvent| {
-                let next = match k {
-                    "⌫" => typed.chars().take(typed.chars().count().saturating_sub(1)).collect(),
-                    "-" if typed.is_empty() => "-".to_string(),
-                    "-" => typed.clone(),
-                    _ if typed.len() >= 15 => typed.clone(),
-                    _ => format!("{typed}{k}"),
-                };
-                pad.set(Some((id, next, old.clone())));
-            });
-            html! { <button class="key" {onclick}>{ k }</button> }
-        };
-        let ok = {
-            let (program, commit, typed) = (program.clone(), commit.clone(), typed.clone());
-            Callback::from(move |_: MouseEvent| {
-                commit(pad_number(&typed).and_then(|n| set_value(&program, NodeId(id), value(ExprKind::Number(n)))))
-            })
-        };
-        let cancel = {
-            let pad = pad.clone();
-            Callback::from(move |_: MouseEvent| pad.set(None))
-        };
+    let pad_view = (*pad).clone().map(|(_, _, typed, old)| {
         html! {
             <div class="pad" role="dialog" aria-label={i18n.t("ui.number-pad")} data-testid="number-pad" dir="ltr">
                 if typed.is_empty() {
-                    <output class="typed old">{ old.clone() }</output>
+                    <output class="typed old">{ old }</output>
                 } else {
-                    <output class="typed">{ typed.clone() }</output>
+                    <output class="typed">{ typed }</output>
                 }
                 <div class="keys">
-                    { for ["7", "8", "9", "4", "5", "6", "1", "2", "3", "-", "0", ".", "⌫"].into_iter().map(key) }
+                    { for ["7", "8", "9", "4", "5", "6", "1", "2", "3", "-", "0", ".", "⌫"].into_iter().map(|k| html! {
+                        <button class="key" data-tool={k}>{ k }</button>
+                    }) }
                 </div>
-                <button class="primary" data-testid="pad-ok" onclick={ok}>{ i18n.t("ui.ok") }</button>
-                <button onclick={cancel}>{ i18n.t("ui.cancel") }</button>
+                <button class="primary" data-tool="pad-ok" data-testid="pad-ok">{ i18n.t("ui.ok") }</button>
+                <button data-tool="cancel">{ i18n.t("ui.cancel") }</button>
             </div>
         }
     });
@@ -555,65 +616,58 @@ pub fn BlockEditor(props: &Props) -> Html {
     html! {
         <div class="blocks-editor" data-testid="blocks"
             data-picking={matches!(&*picked, Some(Pick::New(_) | Pick::Existing(_))).to_string()}
-            data-picking-value={matches!(&*picked, Some(Pick::Sensor(_))).to_string()}
-            style={format!("--zoom: {}", 100 + *zoom * 15)} {onpointermove} {onpointerup} {onpointercancel}>
+            data-picking-value={matches!(&*picked, Some(Pick::Value(_))).to_string()}
+            style={format!("--zoom: {}", 100 + *zoom * 15)}
+            {onclick} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onchange} {oninput} {onkeydown}>
             <div class="palette" role="toolbar" aria-label={i18n.t("ui.palette")} data-bin="palette">
-                { for blocks.iter().enumerate().map(|(i, b)| {
-                    let text = label(b, lang);
-                    let is_picked = *picked == Some(Pick::New(i));
-                    let onclick = { let tap = tap.clone(); Callback::from(move |_: MouseEvent| tap(Pick::New(i))) };
-                    let onpointerdown = {
-                        let (press_on, text) = (press_on.clone(), text.clone());
-                        Callback::from(move |e: PointerEvent| press_on(Pick::New(i), text.clone(), &e))
-                    };
-                    html! {
-                        <button class={classes!("block", "new", family(&b.kind), is_picked.then_some("picked"))}
-                            data-palette={i.to_string()} aria-pressed={is_picked.to_string()} {onclick} {onpointerdown}>
-                            { text }
-                        </button>
-                    }
+                { for blocks.iter().enumerate().map(|(i, b)| html! {
+                    <button class={classes!("block", "new", family(&b.kind))}
+                        data-palette={i.to_string()} aria-pressed={is_picked(Pick::New(i))}>
+                        { label(b, lang) }
+                    </button>
                 }) }
             </div>
-            if !sensors.is_empty() {
-            <div class="palette values" role="toolbar" aria-label={i18n.t("ui.palette-values")}>
-                { for sensors.iter().map(|b| {
-                    let b = *b;
-                    let text = tafukt_lang::lexicon::spelling(lang, tafukt_lang::lexicon::Term::Builtin(b)).to_string();
-                    let is_picked = *picked == Some(Pick::Sensor(b));
-                    let onclick = { let tap = tap.clone(); Callback::from(move |_: MouseEvent| tap(Pick::Sensor(b))) };
-                    let onpointerdown = {
-                        let (press_on, text) = (press_on.clone(), text.clone());
-                        Callback::from(move |e: PointerEvent| press_on(Pick::Sensor(b), text.clone(), &e))
-                    };
-                    html! {
-                        <button class={classes!("block", "new", "sensor", is_picked.then_some("picked"))}
-                            data-palette={format!("sensor:{}", b.key())} aria-pressed={is_picked.to_string()} {onclick} {onpointerdown}>
-                            { text }
+            if !values.is_empty() {
+                <div class="palette values" role="toolbar" aria-label={i18n.t("ui.palette-values")} data-bin="values">
+                    { for values.iter().enumerate().map(|(i, v)| html! {
+                        <button class={classes!("block", "new", "value", matches!(v, ValueBlock::Var(_)).then_some("data"))}
+                            data-palette={format!("v{i}")} aria-pressed={is_picked(Pick::Value(i))}>
+                            { value_label(v, lang) }
                         </button>
-                    }
-                }) }
-            </div>
+                    }) }
+                </div>
             }
             <div class="tools">
-                <button onclick={undo} disabled={undo_list == 0} data-testid="undo">{ "↶ " }{ i18n.t("ui.undo") }</button>
-                <button onclick={redo} disabled={redo_list == 0} data-testid="redo">{ "↷ " }{ i18n.t("ui.redo") }</button>
-                <button onclick={on_copy} disabled={!picked_existing} data-testid="copy">{ i18n.t("ui.duplicate") }</button>
-                <button onclick={on_note} disabled={!picked_existing} data-testid="note">{ "✎ " }{ i18n.t("ui.note") }</button>
-                <button onclick={on_rename} disabled={picked_name.is_none()} data-testid="rename">{ i18n.t("ui.rename") }</button>
-                <button onclick={on_bin} disabled={!picked_existing} data-bin="bin" data-testid="bin">{ "🗑 " }{ i18n.t("ui.delete") }</button>
-                <button onclick={zoom_by(-1)} aria-label={i18n.t("ui.zoom-out")}>{ "A−" }</button>
-                <button onclick={zoom_by(1)} aria-label={i18n.t("ui.zoom-in")}>{ "A+" }</button>
+                { tool("undo", html! { <>{ "↶ " }{ i18n.t("ui.undo") }</> }, undo_list > 0) }
+                { tool("redo", html! { <>{ "↷ " }{ i18n.t("ui.redo") }</> }, redo_list > 0) }
+                { tool("copy", i18n.t("ui.duplicate").into(), picked_slot.is_some()) }
+                { tool("note", html! { <>{ "✎ " }{ i18n.t("ui.note") }</> }, picked_slot.is_some()) }
+                { tool("rename", i18n.t("ui.rename").into(), picked_name.is_some()) }
+                <button data-tool="bin" data-testid="bin" data-bin="bin" disabled={picked_slot.is_none()}>{ "🗑 " }{ i18n.t("ui.delete") }</button>
+                <button data-tool="smaller" aria-label={i18n.t("ui.zoom-out")}>{ "A−" }</button>
+                <button data-tool="bigger" aria-label={i18n.t("ui.zoom-in")}>{ "A+" }</button>
             </div>
-            <style>{ picked_rule }</style>
-            <div class="program" role="tree" aria-label={i18n.t("ui.program")} {onclick} {onpointerdown} {onkeydown}>
-                <ProgramBlocks program={program.clone()} source={props.source.clone()} {lang} lesson={props.lesson.clone()} active_line={props.active_line}
-                    error={props.error} on_slot={stable.0.clone()} on_field={stable.1.clone()} />
+            <style>{ marks }</style>
+            <div class="program" role="tree" aria-label={i18n.t("ui.program")}>
+                <ProgramBlocks program={program.clone()} source={props.source.clone()} {lang} lesson={props.lesson.clone()}
+                    variables={Rc::new(tafukt_lang::blocks::variables(&program))} />
             </div>
             if let Some(text) = (*ghost_label).clone() {
                 <div class="ghost block" ref={ghost} aria-hidden="true">{ text }</div>
             }
             { for pad_view }
-            { for note_view }
+            { for writing_view }
         </div>
+    }
+}
+
+/// The name a block gives (a variable it sets or counts with, a procedure), for renaming.
+fn named(stmt: &Stmt) -> Option<String> {
+    match &stmt.kind {
+        StmtKind::Assign(n, _)
+        | StmtKind::ForEach(n, _, _)
+        | StmtKind::Define(n, _, _)
+        | StmtKind::Call(n, _) => Some(n.clone()),
+        _ => None,
     }
 }

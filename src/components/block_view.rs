@@ -1,43 +1,37 @@
 //! The program drawn as blocks: nested elements laid out with flexbox and logical
 //! properties (so right-to-left mirrors them), one per statement, with their values as
 //! fields, and places to put a block between them (shown by CSS while one is picked up).
-//! Blocks are a view of the program, not a model. [`ProgramBlocks`] redraws only when the
-//! program, language or highlighted line changes, so picking a block up costs no redraw of
-//! a long program.
+//! Blocks are a view of the program, not a model.
+//!
+//! Each block is a component drawn from its own text (the statement as written, nested
+//! statements included) and keyed by it, so an edit redraws only the blocks whose text
+//! changed and those around them. No element carries its place in the program: the editor
+//! reads a block's place from the page, and marks the running or picked block with a CSS
+//! rule ([`selector`]), so moving a block or running the program redraws nothing else.
 
-use tafukt_lang::ast::{Expr, ExprKind, Program, Stmt, StmtKind, UnaryOp};
-use tafukt_lang::blocks::{Slot, Step};
+use std::rc::Rc;
+
+use tafukt_lang::ast::{BinOp, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
+use tafukt_lang::blocks::Slot;
 use tafukt_lang::builtins::Colour;
 use tafukt_lang::lexicon::{spelling, Keyword as K, Term};
-use tafukt_lang::printer::print_expr;
-use tafukt_lang::{Builtin, Lang};
+use tafukt_lang::parser::parse;
+use tafukt_lang::printer::{op_word, print_expr};
+use tafukt_lang::{Builtin, Lang, Program};
 use yew::prelude::*;
 
-use super::i18n::I18n;
+use crate::list_keys::{text_hash, ListKeys};
 
-/// What a field edit asks for: a number to type, or a new value picked from a list.
-#[derive(Clone, PartialEq)]
-pub enum FieldEdit {
-    /// Open the number pad on this value (its id and its current text).
-    Number(u32, String),
-    /// Replace this value by the one chosen (`red`, `wall_ahead`, `!wall_ahead`).
-    Choose(u32, String),
-    /// A value was tapped (where a sensor picked up from the palette may go).
-    Tap(u32),
-}
-
-/// Everything the view needs besides the program.
-pub struct View<'a> {
-    pub program: &'a Program,
-    pub source: &'a str,
+/// What every block is drawn with besides its text; the same from edit to edit.
+#[derive(PartialEq)]
+pub struct Shared {
     pub lang: Lang,
-    pub i18n: &'a I18n,
     /// Sensors the lesson allows, offered in conditions.
-    pub sensors: &'a [Builtin],
-    pub active_line: usize,
-    pub error: bool,
-    pub on_slot: Callback<Slot>,
-    pub on_field: Callback<FieldEdit>,
+    pub sensors: Vec<Builtin>,
+    /// The program's variables, offered where a variable is.
+    pub variables: Rc<Vec<String>>,
+    /// The spoken name of a place to put a block.
+    pub put_here: AttrValue,
 }
 
 fn word(lang: Lang, k: K) -> &'static str {
@@ -66,82 +60,104 @@ pub fn family(kind: &StmtKind) -> &'static str {
     }
 }
 
-impl View<'_> {
+/// The CSS selector of the block after `slot` (blocks are the `div`s of a stack; a block's
+/// children are its first line, then each body after the line that opens it).
+pub fn selector(slot: &Slot) -> String {
+    let mut out = String::from(".program>.stack");
+    for step in &slot.path {
+        out +=
+            &format!(">.block:nth-of-type({})>.body:nth-child({})>.stack", step.index + 1, 2 + 2 * step.body);
+    }
+    out + &format!(">.block:nth-of-type({})", slot.index + 1)
+}
+
+struct Draw<'a> {
+    shared: &'a Rc<Shared>,
+}
+
+impl Draw<'_> {
+    fn lang(&self) -> Lang {
+        self.shared.lang
+    }
+
     fn label(&self, text: &str) -> Html {
         html! { <span class="label">{ text.to_string() }</span> }
     }
 
-    /// A value inside a block: numbers open the pad, colours and conditions are lists, any
-    /// other value is shown as written.
-    fn field(&self, e: &Expr, condition: bool) -> Html {
-        let id = e.id.0;
+    /// A value inside a block, named by where it is in the statement (`data-value`: `0`, or
+    /// `0.1` for the right side of the first value): numbers open the pad, texts the writing
+    /// dialog; colours, conditions and variables are lists; an operator shows its two sides
+    /// as values of their own; any other value is shown as written.
+    fn field(&self, e: &Expr, at: String, condition: bool) -> Html {
+        let l = self.lang();
+        let inner = |i: usize, e: &Expr, condition: bool| self.field(e, format!("{at}.{i}"), condition);
         match &e.kind {
-            ExprKind::Number(_) => {
-                let text = print_expr(e, self.lang);
-                let on_field = self.on_field.clone();
-                let shown = text.clone();
-                html! {
-                    <button class="field number" data-field="number" data-value={id.to_string()}
-                        onclick={Callback::from(move |ev: MouseEvent| { ev.stop_propagation(); on_field.emit(FieldEdit::Number(id, text.clone())) })}>
-                        { shown }
-                    </button>
-                }
-            }
+            ExprKind::Number(_) => html! {
+                <button class="field number" data-edit="number" data-value={at}>{ print_expr(e, l) }</button>
+            },
+            ExprKind::Text(_) => html! {
+                <button class="field text" data-edit="text" data-value={at}>{ print_expr(e, l) }</button>
+            },
             ExprKind::Colour(current) => {
                 let options: Vec<(String, String)> = Colour::ALL
                     .iter()
-                    .map(|c| (c.key().to_string(), spelling(self.lang, Term::Colour(*c)).to_string()))
+                    .map(|c| (c.key().to_string(), spelling(l, Term::Colour(*c)).to_string()))
                     .collect();
-                self.choice(id, current.key(), options)
+                self.choice(at, current.key(), options)
+            }
+            ExprKind::Var(name) => {
+                let options = self.shared.variables.iter().map(|v| (format!("${v}"), v.clone())).collect();
+                self.choice(at, &format!("${name}"), options)
+            }
+            ExprKind::Binary(op, a, b) => {
+                // `and` and `or` join conditions; other operators join numbers.
+                let joins = matches!(op, BinOp::And | BinOp::Or);
+                html! { <span class="expr">{ inner(0, a, joins) }{ self.label(op_word(*op, l)) }{ inner(1, b, joins) }</span> }
+            }
+            ExprKind::Unary(UnaryOp::Not, x)
+                if !matches!(&x.kind, ExprKind::Sensor(_, args) if args.is_empty()) || !condition =>
+            {
+                html! {
+                    <span class="expr">{ self.label(word(l, K::Not)) }{ inner(0, x, true) }</span>
+                }
             }
             _ if condition => {
-                let current = match &e.kind {
-                    ExprKind::Sensor(b, args) if args.is_empty() => b.key().to_string(),
+                // The sensor there, and whether it is negated.
+                let (sensor, not) = match &e.kind {
+                    ExprKind::Sensor(b, args) if args.is_empty() => (Some(*b), ""),
                     ExprKind::Unary(UnaryOp::Not, inner) => match &inner.kind {
-                        ExprKind::Sensor(b, args) if args.is_empty() => format!("!{}", b.key()),
-                        _ => String::new(),
+                        ExprKind::Sensor(b, args) if args.is_empty() => (Some(*b), "!"),
+                        _ => (None, ""),
                     },
-                    _ => String::new(),
+                    _ => (None, ""),
                 };
-                let known = current.is_empty() && !matches!(e.kind, ExprKind::Bool(true));
-                if known {
-                    return self.shown(e);
+                if sensor.is_none() && !matches!(e.kind, ExprKind::Bool(true)) {
+                    return self.shown(e, at);
                 }
-                let not = word(self.lang, K::Not);
+                let current = sensor.map(|b| format!("{not}{}", b.key())).unwrap_or_default();
+                // The lesson's sensors, and the one there if the lesson does not list it.
+                let extra = sensor.filter(|b| !self.shared.sensors.contains(b));
+                let not = word(l, K::Not);
                 let mut options = vec![(String::new(), "…".to_string())];
-                for b in self.sensors {
-                    let name = spelling(self.lang, Term::Builtin(*b));
+                for b in self.shared.sensors.iter().chain(&extra) {
+                    let name = spelling(l, Term::Builtin(*b));
                     options.push((b.key().to_string(), name.to_string()));
                     options.push((format!("!{}", b.key()), format!("{not} {name}")));
                 }
-                self.choice(id, &current, options)
+                self.choice(at, &current, options)
             }
-            _ => self.shown(e),
+            _ => self.shown(e, at),
         }
     }
 
     /// A value shown as written; a tap on it may put a picked-up sensor there.
-    fn shown(&self, e: &Expr) -> Html {
-        let (id, on_field) = (e.id.0, self.on_field.clone());
-        html! {
-            <span class="field text" data-value={id.to_string()}
-                onclick={Callback::from(move |ev: MouseEvent| { ev.stop_propagation(); on_field.emit(FieldEdit::Tap(id)) })}>
-                { print_expr(e, self.lang) }
-            </span>
-        }
+    fn shown(&self, e: &Expr, at: String) -> Html {
+        html! { <span class="field text" data-value={at}>{ print_expr(e, self.lang()) }</span> }
     }
 
-    fn choice(&self, id: u32, current: &str, options: Vec<(String, String)>) -> Html {
-        let on_field = self.on_field.clone();
-        let on_tap = on_field.clone();
-        let onchange = Callback::from(move |ev: Event| {
-            let select: web_sys::HtmlSelectElement = ev.target_unchecked_into();
-            on_field.emit(FieldEdit::Choose(id, select.value()));
-        });
+    fn choice(&self, at: String, current: &str, options: Vec<(String, String)>) -> Html {
         html! {
-            <select class="field choice" data-value={id.to_string()} {onchange}
-                onclick={Callback::from(move |ev: MouseEvent| { ev.stop_propagation(); on_tap.emit(FieldEdit::Tap(id)) })}
-                onpointerdown={Callback::from(|ev: PointerEvent| ev.stop_propagation())}>
+            <select class="field choice" data-value={at}>
                 { for options.into_iter().map(|(value, text)| {
                     let selected = value == current;
                     html! { <option {selected} {value}>{ text }</option> }
@@ -151,34 +167,36 @@ impl View<'_> {
     }
 
     fn head(&self, kind: &StmtKind) -> Html {
-        let l = self.lang;
+        let l = self.lang();
+        let fields = |args: &[Expr]| -> Html {
+            args.iter().enumerate().map(|(i, a)| self.field(a, i.to_string(), false)).collect()
+        };
+        let first = |e: &Expr, condition: bool| self.field(e, "0".into(), condition);
         match kind {
-            StmtKind::Action(b, args) => html! {
-                <>{ self.label(spelling(l, Term::Builtin(*b))) }{ for args.iter().map(|a| self.field(a, false)) }</>
-            },
-            StmtKind::Call(name, args) => html! {
-                <>{ self.label(name) }{ for args.iter().map(|a| self.field(a, false)) }</>
-            },
+            StmtKind::Action(b, args) => {
+                html! { <>{ self.label(spelling(l, Term::Builtin(*b))) }{ fields(args) }</> }
+            }
+            StmtKind::Call(name, args) => html! { <>{ self.label(name) }{ fields(args) }</> },
             StmtKind::Assign(name, e) => {
-                html! { <>{ self.label(&format!("{name} =")) }{ self.field(e, false) }</> }
+                html! { <>{ self.label(&format!("{name} =")) }{ first(e, false) }</> }
             }
             StmtKind::Repeat(n, _) => html! {
-                <>{ self.label(word(l, K::Repeat)) }{ self.field(n, false) }{ self.label(word(l, K::Times)) }</>
+                <>{ self.label(word(l, K::Repeat)) }{ first(n, false) }{ self.label(word(l, K::Times)) }</>
             },
-            StmtKind::While(c, _) => html! { <>{ self.label(word(l, K::While)) }{ self.field(c, true) }</> },
+            StmtKind::While(c, _) => html! { <>{ self.label(word(l, K::While)) }{ first(c, true) }</> },
             StmtKind::If(arms, _) => match arms.first() {
-                Some((c, _)) => html! { <>{ self.label(word(l, K::If)) }{ self.field(c, true) }</> },
+                Some((c, _)) => html! { <>{ self.label(word(l, K::If)) }{ first(c, true) }</> },
                 None => self.label(word(l, K::If)),
             },
             StmtKind::ForEach(var, e, _) => html! {
-                <>{ self.label(&format!("{} {var} {}", word(l, K::ForEach), word(l, K::In))) }{ self.field(e, false) }</>
+                <>{ self.label(&format!("{} {var} {}", word(l, K::ForEach), word(l, K::In))) }{ first(e, false) }</>
             },
             StmtKind::Define(name, params, _) => {
                 self.label(&format!("{} {name}({})", word(l, K::Define), params.join(", ")))
             }
-            StmtKind::Return(e) => html! {
-                <>{ self.label(word(l, K::Return)) }{ for e.iter().map(|e| self.field(e, false)) }</>
-            },
+            StmtKind::Return(e) => {
+                html! { <>{ self.label(word(l, K::Return)) }{ for e.iter().map(|e| first(e, false)) }</> }
+            }
             StmtKind::Comment(text) => self.label(&format!("# {text}")),
             StmtKind::Invalid(text) => {
                 html! { <>{ self.label(text) }<span class="badge" aria-hidden="true">{ "⚠" }</span></> }
@@ -186,77 +204,91 @@ impl View<'_> {
         }
     }
 
-    /// A statement list with places between its blocks.
-    pub fn list(&self, stmts: &[Stmt], path: &[Step]) -> Html {
+    /// A statement list with places between its blocks; `text_of` gives a statement's text.
+    fn stack<'s>(
+        &self,
+        list: &'s [Stmt],
+        text_of: impl Fn(&'s Stmt) -> &'s str,
+        keys: &mut ListKeys,
+    ) -> Html {
+        let texts: Vec<&str> = list.iter().map(text_of).collect();
+        let keys = keys.assign(&texts.iter().map(|t| text_hash(t)).collect::<Vec<_>>());
         html! {
             <div class="stack" role="group">
-                { self.slot(path, 0) }
-                { for stmts.iter().enumerate().map(|(i, s)| html! { <>{ self.block(s, path, i) }{ self.slot(path, i + 1) }</> }) }
-            </div>
-        }
-    }
-
-    fn slot(&self, path: &[Step], index: usize) -> Html {
-        let slot = Slot::at(path, index);
-        let on_slot = self.on_slot.clone();
-        let key = slot.key();
-        html! {
-            <button class="slot" data-slot={key} aria-label={self.i18n.t("ui.put-here")}
-                onclick={Callback::from(move |e: MouseEvent| { e.stop_propagation(); on_slot.emit(slot.clone()) })} />
-        }
-    }
-
-    fn block(&self, s: &Stmt, path: &[Step], index: usize) -> Html {
-        let slot = Slot::at(path, index);
-        let line = self.program.span(s.id).line(self.source);
-        let here = line == self.active_line;
-        // Each body, with the line that opens it when it is not the block's first.
-        let else_word = word(self.lang, K::Else);
-        let bodies: Vec<(Option<Html>, &Vec<Stmt>)> = match &s.kind {
-            StmtKind::If(arms, other) => arms
-                .iter()
-                .enumerate()
-                .map(|(i, (c, b))| {
-                    let head = (i > 0).then(|| {
-                        html! { <>{ self.label(else_word) }{ self.label(word(self.lang, K::If)) }{ self.field(c, true) }</> }
-                    });
-                    (head, b)
-                })
-                .chain(other.iter().map(|b| (Some(self.label(else_word)), b)))
-                .collect(),
-            k => k.blocks().map(|b| (None, b)).collect(),
-        };
-        let classes = classes!(
-            "block",
-            family(&s.kind),
-            (here && !self.error).then_some("running"),
-            (here && self.error).then_some("error"),
-        );
-        html! {
-            <div class={classes} data-block={slot.key()} data-line={line.to_string()} tabindex="0" role="treeitem">
-                <div class="head">
-                    { self.head(&s.kind) }
-                    if let Some(c) = &s.comment {
-                        <span class="note">{ format!("# {c}") }</span>
-                    }
-                    if here && self.error {
-                        <span class="badge" aria-hidden="true">{ "⚠" }</span>
-                    }
-                </div>
-                { for bodies.into_iter().enumerate().map(|(b, (head, body))| {
-                    let mut inner = path.to_vec();
-                    inner.push(Step { index, body: b });
-                    html! {
-                        <>
-                            if let Some(head) = head {
-                                <div class="head">{ head }</div>
-                            }
-                            <div class="body">{ self.list(body, &inner) }</div>
-                        </>
-                    }
+                <button class="slot" key="slot" aria-label={self.shared.put_here.clone()} />
+                { for texts.into_iter().zip(keys).map(|(text, key)| html! {
+                    <Block {key} text={AttrValue::from(text.to_string())} shared={self.shared.clone()} />
                 }) }
             </div>
         }
+    }
+}
+
+/// The text of the statement `s` of `program`, read from `source`.
+fn text_in<'a>(program: &Program, source: &'a str, s: &Stmt) -> &'a str {
+    let span = program.span(s.id);
+    source.get(span.start..span.end).unwrap_or_default()
+}
+
+#[derive(Properties)]
+struct BlockProps {
+    /// The statement's text, nested statements included.
+    text: AttrValue,
+    shared: Rc<Shared>,
+}
+
+impl PartialEq for BlockProps {
+    fn eq(&self, other: &BlockProps) -> bool {
+        self.text == other.text && (Rc::ptr_eq(&self.shared, &other.shared) || self.shared == other.shared)
+    }
+}
+
+/// One block and the place after it, drawn from the statement's text.
+#[component]
+fn Block(props: &BlockProps) -> Html {
+    let keys = use_mut_ref(Vec::<ListKeys>::new);
+    let draw = Draw { shared: &props.shared };
+    let program = parse(&props.text, props.shared.lang).program;
+    let Some(s) = program.body.first() else { return Html::default() };
+    let text_of = |s: &Stmt| text_in(&program, &props.text, s);
+    // Each body, with the line that opens it when it is not the block's first.
+    let else_word = word(draw.lang(), K::Else);
+    let bodies: Vec<(Option<Html>, &Vec<Stmt>)> = match &s.kind {
+        StmtKind::If(arms, other) => arms
+            .iter()
+            .enumerate()
+            .map(|(i, (c, b))| {
+                let head = (i > 0).then(|| {
+                    html! { <>{ draw.label(else_word) }{ draw.label(word(draw.lang(), K::If)) }{ draw.field(c, i.to_string(), true) }</> }
+                });
+                (head, b)
+            })
+            .chain(other.iter().map(|b| (Some(draw.label(else_word)), b)))
+            .collect(),
+        k => k.blocks().map(|b| (None, b)).collect(),
+    };
+    let mut keys = keys.borrow_mut();
+    keys.resize_with(bodies.len(), ListKeys::default);
+    html! {
+        <>
+            <div class={classes!("block", family(&s.kind))} tabindex="0" role="treeitem">
+                <div class="head">
+                    { draw.head(&s.kind) }
+                    if let Some(c) = &s.comment {
+                        <span class="note">{ format!("# {c}") }</span>
+                    }
+                </div>
+                { for bodies.into_iter().zip(keys.iter_mut()).map(|((head, body), keys)| html! {
+                    <>
+                        if let Some(head) = head {
+                            <div class="head">{ head }</div>
+                        }
+                        <div class="body">{ draw.stack(body, text_of, keys) }</div>
+                    </>
+                }) }
+            </div>
+            <button class="slot" aria-label={props.shared.put_here.clone()} />
+        </>
     }
 }
 
@@ -273,46 +305,41 @@ pub fn lesson_sensors(lesson: &tafukt_lesson::Lesson) -> Vec<Builtin> {
 #[derive(Properties)]
 pub struct ProgramProps {
     /// The program as the editor read it (the same `Rc` until the text changes).
-    pub program: std::rc::Rc<Program>,
+    pub program: Rc<Program>,
     pub source: AttrValue,
     pub lang: Lang,
     /// The lesson, for the sensors its conditions may use.
-    pub lesson: std::rc::Rc<tafukt_lesson::Lesson>,
-    pub active_line: Option<usize>,
-    pub error: bool,
-    /// Stable callbacks (the editor forwards them to its latest handlers).
-    pub on_slot: Callback<Slot>,
-    pub on_field: Callback<FieldEdit>,
+    pub lesson: Rc<tafukt_lesson::Lesson>,
+    /// The program's variables, for the lists of variables.
+    pub variables: Rc<Vec<String>>,
 }
 
 impl PartialEq for ProgramProps {
     fn eq(&self, other: &ProgramProps) -> bool {
-        std::rc::Rc::ptr_eq(&self.program, &other.program)
+        Rc::ptr_eq(&self.program, &other.program)
             && self.source == other.source
             && self.lang == other.lang
-            && std::rc::Rc::ptr_eq(&self.lesson, &other.lesson)
-            && self.active_line == other.active_line
-            && self.error == other.error
-            && self.on_slot == other.on_slot
-            && self.on_field == other.on_field
+            && Rc::ptr_eq(&self.lesson, &other.lesson)
+            && self.variables == other.variables
     }
 }
 
+/// The program's blocks: its top-level statements, each drawn by its own component.
 #[component]
 pub fn ProgramBlocks(props: &ProgramProps) -> Html {
     let i18n = super::i18n::use_i18n();
-    let program = &props.program;
-    let sensors = lesson_sensors(&props.lesson);
-    let view = View {
-        program,
-        source: &props.source,
+    let shared = Rc::new(Shared {
         lang: props.lang,
-        i18n: &i18n,
-        sensors: &sensors,
-        active_line: props.active_line.unwrap_or(0),
-        error: props.error,
-        on_slot: props.on_slot.clone(),
-        on_field: props.on_field.clone(),
-    };
-    view.list(&program.body, &[])
+        sensors: lesson_sensors(&props.lesson),
+        variables: props.variables.clone(),
+        put_here: i18n.t("ui.put-here").into(),
+    });
+    let keys = use_mut_ref(ListKeys::default);
+    let program = &props.program;
+    let html = Draw { shared: &shared }.stack(
+        &program.body,
+        |s| text_in(program, &props.source, s),
+        &mut keys.borrow_mut(),
+    );
+    html
 }

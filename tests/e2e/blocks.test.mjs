@@ -6,11 +6,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OUT, useApp } from './app.mjs';
+import { block, keyOf, slot as slotAt } from './places.mjs';
 
-// Palette places: the seven control blocks, then the lesson's actions in toolbox order.
+// Palette places: the eight control blocks, then the lesson's actions in toolbox order.
 const REPEAT = 0;
-const MOVE = 7;
-const TURN_LEFT = 8;
+const ASSIGN = 6;
+const COMMENT = 7;
+const MOVE = 8;
+const TURN_LEFT = 9;
 const SOLUTION = 'move\nturn left\nrepeat 3 times\n  move\nend\n';
 const app = useApp();
 
@@ -26,7 +29,7 @@ async function touchDrag(page, cdp, from, slotKey) {
   await touch('touchStart', start);
   for (let i = 1; i <= 4; i++) await touch('touchMove', { x: start.x + i * 6, y: start.y + i * 6 });
   // Places appear once the block is picked up; then the finger goes to the right one.
-  const slot = page.locator(`[data-slot="${slotKey}"]`);
+  const slot = page.locator(slotAt(slotKey));
   await slot.waitFor();
   const end = await center(slot);
   for (let i = 1; i <= 5; i++) {
@@ -75,12 +78,12 @@ test('the same in Arabic: the blocks read right to left', async () => {
   await page.goto(app.server.url);
   await page.getByTestId('language').selectOption('ar');
   await page.waitForSelector('html[dir="rtl"][lang="ar"]');
-  await page.waitForSelector('[data-testid=blocks] [data-block="/0"]');
+  await page.waitForSelector(block('/0'));
   await buildByTouch(page);
   assert.equal(await sourceText(page), 'ar\nتقدم\nاستدر يسارا\nكرر 3 مرات\n  تقدم\nنهاية\n');
   // Right to left: a body sits to the left of its block's start edge.
-  const outer = await page.locator('[data-block="/2"]').boundingBox();
-  const inner = await page.locator('[data-block="2:0/0"]').boundingBox();
+  const outer = await page.locator(block('/2')).boundingBox();
+  const inner = await page.locator(block('2:0/0')).boundingBox();
   assert.ok(inner.x + inner.width < outer.x + outer.width - 10, 'the body is indented from the right');
   await runAndExpectSuccess(page);
   await page.screenshot({ path: `${OUT}/blocks-ar.png`, fullPage: true });
@@ -100,11 +103,11 @@ test('the same by keyboard alone: pick up with Enter, put down with Enter, delet
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
   await page.goto(app.server.url);
-  await page.waitForSelector('[data-testid=blocks] [data-block="/0"]');
+  await page.waitForSelector(block('/0'));
   const place = async (palette, slot) => {
     await tabTo(page, `[data-palette="${palette}"]`);
     await page.keyboard.press('Enter');
-    await tabTo(page, `[data-slot="${slot}"]`);
+    await tabTo(page, slotAt(slot));
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=blocks][data-picking="false"]');
   };
@@ -113,17 +116,17 @@ test('the same by keyboard alone: pick up with Enter, put down with Enter, delet
   await place(MOVE, '2:0/0');
   // A block too many, removed from the keyboard.
   await place(MOVE, '/3');
-  await tabTo(page, '[data-block="/3"]');
+  await tabTo(page, block('/3'));
   await page.keyboard.press('Delete');
-  await page.waitForFunction(() => !document.querySelector('[data-block="/3"]'));
+  await page.waitForFunction((sel) => !document.querySelector(sel), block('/3'));
   assert.equal(await sourceText(page), `en\n${SOLUTION}`);
   // Arrow keys walk the blocks in reading order, into the loop and back.
-  await tabTo(page, '[data-block="/1"]');
+  await tabTo(page, block('/1'));
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-block')), '2:0/0');
+  assert.equal(await page.evaluate(`(${keyOf})(document.activeElement)`), '2:0/0');
   await page.keyboard.press('ArrowUp');
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-block')), '/2');
+  assert.equal(await page.evaluate(`(${keyOf})(document.activeElement)`), '/2');
   await tabTo(page, '[data-testid=run]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 30_000 });
@@ -134,10 +137,10 @@ test('numbers are typed on the pad, notes and names are written on blocks, and u
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
   await page.goto(app.server.url);
-  await page.waitForSelector('[data-testid=blocks] [data-block="/0"]');
+  await page.waitForSelector(block('/0'));
   await page.locator(`[data-palette="${REPEAT}"]`).click();
-  await page.locator('[data-slot="/1"]').click();
-  await page.locator('[data-block="/1"] .field.number').click();
+  await page.locator(slotAt('/1')).click();
+  await page.locator(`${block('/1')} .field.number`).click();
   const pad = page.getByTestId('number-pad');
   await pad.getByRole('button', { name: '1', exact: true }).click();
   await pad.getByRole('button', { name: '2', exact: true }).click();
@@ -148,14 +151,14 @@ test('numbers are typed on the pad, notes and names are written on blocks, and u
   await page.getByTestId('redo').click();
   await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.first-steps-1') === 'en\nmove\nrepeat 12 times\nend\n');
   // A note on a block is the comment on its line in the text view.
-  await page.locator('[data-block="/0"]').click();
+  await page.locator(block('/0')).click();
   await page.getByTestId('note').click();
   await page.getByTestId('note-text').fill('first step');
   await page.getByTestId('note-ok').click();
   // A variable is renamed everywhere; a keyword is refused as a name.
-  await page.locator('[data-palette="6"]').click();
-  await page.locator('[data-slot="/2"]').click();
-  await page.locator('[data-block="/2"]').click();
+  await page.locator(`[data-palette="${ASSIGN}"]`).click();
+  await page.locator(slotAt('/2')).click();
+  await page.locator(block('/2')).click();
   await page.getByTestId('rename').click();
   await page.getByTestId('note-text').fill('repeat');
   assert.equal(await page.getByTestId('note-ok').isDisabled(), true);
@@ -175,16 +178,17 @@ test('a sensor from the palette goes into a condition, by tap and by drag', asyn
   const program = () => page.evaluate(() => localStorage.getItem('tafukt.v1.program.conditions-2'));
   // `while true` at the top, then `at goal` tapped into its condition.
   await page.locator('[data-palette="1"]').click();
-  await page.locator('[data-slot="/0"]').click();
-  await page.locator('[data-palette="sensor:at_goal"]').click();
+  await page.locator(slotAt('/0')).click();
+  const atGoal = page.locator('.palette.values [data-palette]').filter({ hasText: /^at goal$/ });
+  await atGoal.click();
   await page.waitForSelector('[data-testid=blocks][data-picking-value="true"]');
-  await page.locator('[data-block="/0"] [data-value]').first().click();
+  await page.locator(`${block('/0')} [data-value]`).first().click();
   await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.conditions-2')?.startsWith('en\nwhile at goal\n'));
   // An `if true` below, and `at goal` dragged into it with the mouse.
   await page.locator('[data-palette="2"]').click();
-  await page.locator('[data-slot="/1"]').click();
-  const target = page.locator('[data-block="/1"] [data-value]').first();
-  await page.locator('[data-palette="sensor:at_goal"]').hover();
+  await page.locator(slotAt('/1')).click();
+  const target = page.locator(`${block('/1')} [data-value]`).first();
+  await atGoal.hover();
   await page.mouse.down();
   const box = await target.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
@@ -197,3 +201,43 @@ test('a sensor from the palette goes into a condition, by tap and by drag', asyn
 function browser_context() {
   return app.browser.newContext({ viewport: { width: 1280, height: 1000 } });
 }
+
+test('values go into values: an operator around a variable, a number typed into it, a text written; notes as lines', async () => {
+  const context = await browser_context();
+  const page = await context.newPage();
+  await page.addInitScript(() => localStorage.setItem('tafukt.v1.lesson', 'variables-1'));
+  await page.goto(app.server.url);
+  await page.waitForSelector('[data-testid=lesson][data-lesson-id="variables-1"] [data-testid=blocks]');
+  const program = () => page.evaluate(() => localStorage.getItem('tafukt.v1.program.variables-1'));
+  const value = (text) => page.locator('.palette.values [data-palette]').filter({ hasText: text });
+  // The starter is `n = 0` and `say n`: the program's variable is offered with the operators.
+  await value(/^n$/).waitFor();
+  await value('… + 1').click();
+  await page.waitForSelector('[data-testid=blocks][data-picking-value="true"]');
+  await page.locator(`${block('/1')} [data-value="0"]`).click();
+  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.variables-1') === 'en\nn = 0\nsay n + 1\n');
+  // The operator's sides are values of their own: the 1 is typed over, the n is a list.
+  await page.locator(`${block('/1')} [data-value="0.1"]`).click();
+  await page.getByTestId('number-pad').getByRole('button', { name: '2', exact: true }).click();
+  await page.getByTestId('pad-ok').click();
+  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.variables-1') === 'en\nn = 0\nsay n + 2\n');
+  assert.deepEqual(await page.locator(`${block('/1')} select[data-value="0.0"] option`).allTextContents(), ['n']);
+  // A `say` from the palette: its text is written in the dialog.
+  const say = page.locator('.palette:not(.values) [data-palette]').filter({ hasText: /^say/ });
+  await say.click();
+  await page.locator(slotAt('/2')).click();
+  await page.locator(`${block('/2')} [data-value="0"]`).click();
+  await page.getByTestId('note-text').fill('olives!');
+  await page.getByTestId('note-ok').click();
+  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.variables-1')?.endsWith('say "olives!"\n'));
+  // A note on a line of its own, put in from the palette and written like a block's note.
+  await page.locator(`[data-palette="${COMMENT}"]`).click();
+  await page.locator(slotAt('/0')).click();
+  await page.locator(block('/0')).click();
+  await page.getByTestId('note').click();
+  await page.getByTestId('note-text').fill('count the olives');
+  await page.getByTestId('note-ok').click();
+  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.variables-1')?.startsWith('en\n# count the olives\nn = 0\n'));
+  assert.equal(await program(), 'en\n# count the olives\nn = 0\nsay n + 2\nsay "olives!"\n');
+  await context.close();
+});

@@ -52,13 +52,18 @@ pub struct Messages {
 }
 
 impl Messages {
+    /// A part of the text (`get`, not indexing: the wasm then carries no string-slicing panic).
+    fn part(&self, range: &Range<usize>) -> &str {
+        self.text.get(range.clone()).unwrap_or_default()
+    }
+
     fn key(&self, i: usize) -> &str {
-        &self.text[self.entries[i].0.clone()]
+        self.part(&self.entries[i].0)
     }
 
     pub fn get(&self, key: &str) -> Option<&str> {
-        let i = self.entries.binary_search_by(|(k, _)| self.text[k.clone()].cmp(key)).ok()?;
-        Some(&self.text[self.entries[i].1.clone()])
+        let i = self.entries.binary_search_by(|(k, _)| self.part(k).cmp(key)).ok()?;
+        Some(self.part(&self.entries[i].1))
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> + '_ {
@@ -81,7 +86,7 @@ pub fn parse_catalog(src: &str) -> Messages {
         .filter_map(|l| l.split_once('='))
         .map(|(k, v)| (range(k.trim()), range(v.trim())))
         .collect();
-    tafukt_lang::small_sort::sort_by_key(&mut entries, |e| &text[e.0.clone()]);
+    tafukt_lang::small_sort::sort_by_key(&mut entries, |e| text.get(e.0.clone()).unwrap_or_default());
     Messages { text, entries }
 }
 
@@ -176,20 +181,24 @@ impl Catalog {
 fn fill(template: &str, args: &[(&str, String)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
+    // Split rather than index, so the wasm carries no string-slicing panic.
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        match after.split_once('}') {
+            Some((name, next)) => {
                 match args.iter().find(|(n, _)| *n == name) {
                     Some((_, v)) => out.push_str(v),
-                    None => out.push_str(&rest[open..open + close + 2]),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
                 }
-                rest = &after[close + 1..];
+                rest = next;
             }
             None => {
-                out.push_str(&rest[open..]);
+                out.push('{');
+                out.push_str(after);
                 rest = "";
             }
         }
@@ -209,6 +218,17 @@ mod tests {
             let keys = Catalog::new(lang).keys();
             let missing: Vec<&String> = en.iter().filter(|k| !keys.contains(k)).collect();
             assert!(missing.is_empty(), "{} lacks {missing:?}", lang.tag());
+        }
+    }
+
+    #[test]
+    fn the_block_editors_new_names_are_names_in_their_language() {
+        for lang in Lang::ALL {
+            let name = Catalog::new(lang).format("blocks.procedure", &[]);
+            let program = tafukt_lang::parser::parse(&format!("{name} = 0"), lang).program;
+            // `rename` accepts exactly what reads back as a plain name, not a word of the language.
+            let named = tafukt_lang::blocks::rename(&program, &name, &name, lang);
+            assert!(named.is_some(), "{}: `{name}` is not a name", lang.tag());
         }
     }
 

@@ -51,6 +51,63 @@ impl Slot {
     }
 }
 
+/// The statement just after `slot`, if there is one.
+pub fn stmt_at<'a>(program: &'a Program, slot: &Slot) -> Option<&'a Stmt> {
+    let mut list = &program.body;
+    for step in &slot.path {
+        list = list.get(step.index)?.kind.blocks().nth(step.body)?;
+    }
+    list.get(slot.index)
+}
+
+/// A value of the statement after `slot`: `[i]` is its i-th own value, `[i, j]` the j-th
+/// value inside that one (`[0, 1]` is the right side of `n + 1` in `say n + 1`).
+pub fn value_at<'a>(program: &'a Program, slot: &Slot, at: &[usize]) -> Option<&'a Expr> {
+    let (first, rest) = at.split_first()?;
+    let mut e = stmt_at(program, slot)?.kind.exprs().nth(*first)?;
+    for i in rest {
+        e = e.children().nth(*i)?;
+    }
+    Some(e)
+}
+
+/// The statement that starts on `line` (1-based) of `source`, the text `program` was read
+/// from: the block the running highlight marks.
+pub fn slot_on_line(program: &Program, source: &str, line: usize) -> Option<Slot> {
+    let start = match line {
+        0 => return None,
+        1 => 0,
+        n => source.match_indices('\n').nth(n - 2)?.0 + 1,
+    };
+    let end = source.get(start..)?.find('\n').map_or(source.len(), |i| start + i);
+    let mut path = Vec::new();
+    find_on_line(program, &program.body, start..end, &mut path)
+}
+
+fn find_on_line(
+    program: &Program,
+    list: &[Stmt],
+    line: std::ops::Range<usize>,
+    path: &mut Vec<Step>,
+) -> Option<Slot> {
+    for (index, s) in list.iter().enumerate() {
+        let span = program.span(s.id);
+        if line.contains(&span.start) {
+            return Some(Slot { path: path.clone(), index });
+        }
+        if span.start < line.start && span.end >= line.start {
+            for (body, list) in s.kind.blocks().enumerate() {
+                path.push(Step { index, body });
+                if let Some(found) = find_on_line(program, list, line.clone(), path) {
+                    return Some(found);
+                }
+                path.pop();
+            }
+        }
+    }
+    None
+}
+
 /// The number typed on the number pad (digits, one point, a leading minus), built without
 /// float parsing, which would add kilobytes to the wasm. `None` if it is not a number.
 pub fn pad_number(typed: &str) -> Option<f64> {
@@ -161,13 +218,17 @@ pub fn move_stmt(program: &Program, from: &Slot, to: &Slot) -> Option<Program> {
 }
 
 /// Writes (or with an empty text, removes) the note on the statement after `slot`: the
-/// `# comment` at the end of its line in the text view. Line breaks become spaces.
+/// `# comment` at the end of its line in the text view; for a comment on a line of its own,
+/// the line's text. Line breaks become spaces.
 pub fn set_comment(program: &Program, slot: &Slot, text: &str) -> Option<Program> {
     let mut out = program.clone();
     let stmt = list_mut(&mut out, &slot.path)?.get_mut(slot.index)?;
     let text: String = text.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
-    let text = text.trim();
-    stmt.comment = (!text.is_empty()).then(|| text.to_string());
+    let text = text.trim().to_string();
+    match &mut stmt.kind {
+        StmtKind::Comment(line) => *line = text,
+        _ => stmt.comment = (!text.is_empty()).then_some(text),
+    }
     Some(out)
 }
 
@@ -237,38 +298,97 @@ pub fn duplicate(program: &Program, slot: &Slot) -> Option<Program> {
     insert(program, &Slot { path: slot.path.clone(), index: slot.index + 1 }, list)
 }
 
-fn replace_in(e: &mut Expr, id: NodeId, with: &Expr) -> bool {
-    if e.id == id {
-        *e = with.clone();
-        return true;
-    }
+fn child_mut(e: &mut Expr, i: usize) -> Option<&mut Expr> {
     match &mut e.kind {
-        ExprKind::List(items) | ExprKind::Sensor(_, items) | ExprKind::Call(_, items) => {
-            items.iter_mut().any(|c| replace_in(c, id, with))
-        }
-        ExprKind::Unary(_, a) => replace_in(a, id, with),
-        ExprKind::Binary(_, a, b) | ExprKind::Range(a, b) => {
-            replace_in(a, id, with) || replace_in(b, id, with)
-        }
-        _ => false,
+        ExprKind::List(items) | ExprKind::Sensor(_, items) | ExprKind::Call(_, items) => items.get_mut(i),
+        ExprKind::Unary(_, a) if i == 0 => Some(a),
+        ExprKind::Binary(_, a, b) | ExprKind::Range(a, b) => [a, b].into_iter().nth(i).map(|e| &mut **e),
+        _ => None,
     }
 }
 
-fn replace_in_stmts(list: &mut [Stmt], id: NodeId, with: &Expr) -> bool {
-    list.iter_mut().any(|s| {
-        let exprs = exprs_mut(&mut s.kind);
-        if exprs.into_iter().any(|e| replace_in(e, id, with)) {
-            return true;
-        }
-        bodies_mut(&mut s.kind).into_iter().any(|body| replace_in_stmts(body, id, with))
-    })
+/// Puts `with` where the value at `at` of the statement after `slot` is (see [`value_at`]):
+/// a number typed on the pad, a colour or a condition chosen, a sensor or a variable put in.
+pub fn set_value_at(program: &Program, slot: &Slot, at: &[usize], with: Expr) -> Option<Program> {
+    let mut out = program.clone();
+    let (first, rest) = at.split_first()?;
+    let stmt = list_mut(&mut out, &slot.path)?.get_mut(slot.index)?;
+    let mut e = exprs_mut(&mut stmt.kind).into_iter().nth(*first)?;
+    for i in rest {
+        e = child_mut(e, *i)?;
+    }
+    *e = with;
+    Some(out)
 }
 
-/// Puts `with` where the value `id` is (a number typed on the pad, a colour or direction
-/// picked, a sensor dropped into a condition).
-pub fn set_value(program: &Program, id: NodeId, with: Expr) -> Option<Program> {
-    let mut out = program.clone();
-    replace_in_stmts(&mut out.body, id, &with).then_some(out)
+/// A value of the palette's values row, put into a value of a block: a sensor, a variable,
+/// or an operator put around the value that is there (`n` becomes `n + 1`), so nothing the
+/// pupil put is lost.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ValueBlock {
+    Sensor(Builtin),
+    Var(String),
+    Op(crate::ast::BinOp),
+    Not,
+}
+
+impl ValueBlock {
+    /// The value this block makes where `old` was.
+    pub fn put_into(&self, old: &Expr) -> Expr {
+        use crate::ast::BinOp as B;
+        let boxed = || Box::new(old.clone());
+        value(match self {
+            ValueBlock::Sensor(b) => ExprKind::Sensor(*b, vec![]),
+            ValueBlock::Var(name) => ExprKind::Var(name.clone()),
+            ValueBlock::Not => ExprKind::Unary(crate::ast::UnaryOp::Not, boxed()),
+            ValueBlock::Op(op @ (B::And | B::Or)) => {
+                ExprKind::Binary(*op, boxed(), Box::new(value(ExprKind::Bool(true))))
+            }
+            ValueBlock::Op(op @ (B::Add | B::Sub | B::Mul | B::Div)) => {
+                ExprKind::Binary(*op, boxed(), Box::new(value(ExprKind::Number(1.0))))
+            }
+            ValueBlock::Op(op) => ExprKind::Binary(*op, boxed(), Box::new(value(ExprKind::Number(0.0)))),
+        })
+    }
+}
+
+/// The values row: the lesson's sensors, the program's variables, operators for numbers
+/// once there is a variable to use them on, and `and`, `or`, `not` once there are sensors.
+pub fn value_blocks(program: &Program, sensors: &[Builtin]) -> Vec<ValueBlock> {
+    use crate::ast::BinOp as B;
+    let vars = variables(program);
+    let mut out: Vec<ValueBlock> = sensors.iter().map(|b| ValueBlock::Sensor(*b)).collect();
+    if !vars.is_empty() {
+        out.extend([B::Add, B::Sub, B::Mul, B::Div, B::Lt, B::Gt, B::Eq].map(ValueBlock::Op));
+    }
+    if !sensors.is_empty() {
+        out.extend([ValueBlock::Op(B::And), ValueBlock::Op(B::Or), ValueBlock::Not]);
+    }
+    out.extend(vars.into_iter().map(ValueBlock::Var));
+    out
+}
+
+/// The names the program gives values (variables it sets, loop counters, parameters), each
+/// once, in the order they first appear: what a variable's list offers.
+pub fn variables(program: &Program) -> Vec<String> {
+    fn walk(list: &[Stmt], out: &mut Vec<String>) {
+        for s in list {
+            let names: Vec<&String> = match &s.kind {
+                StmtKind::Assign(n, _) | StmtKind::ForEach(n, _, _) => vec![n],
+                StmtKind::Define(_, params, _) => params.iter().collect(),
+                _ => vec![],
+            };
+            for n in names {
+                if !out.contains(n) {
+                    out.push(n.clone());
+                }
+            }
+            s.kind.blocks().for_each(|b| walk(b, out));
+        }
+    }
+    let mut out = Vec::new();
+    walk(&program.body, &mut out);
+    out
 }
 
 /// A value made by the editor; its id is reassigned when the program is printed and read
@@ -298,9 +418,10 @@ pub fn action_block(b: Builtin) -> Option<Stmt> {
 }
 
 /// The blocks a palette shows for control: `repeat 3 times`, `while`, `if`, `if … else`,
-/// counting loop, `define`, and setting a variable. Conditions start as `true`, for the
+/// counting loop, `define` (a procedure named `procedure`, a word of the pupil's language),
+/// setting a variable, and a comment line (`note`). Conditions start as `true`, for the
 /// pupil to replace with a sensor.
-pub fn control_blocks() -> Vec<Stmt> {
+pub fn control_blocks(procedure: &str, note: &str) -> Vec<Stmt> {
     let yes = || value(ExprKind::Bool(true));
     vec![
         stmt(StmtKind::Repeat(value(ExprKind::Number(3.0)), vec![])),
@@ -315,8 +436,9 @@ pub fn control_blocks() -> Vec<Stmt> {
             )),
             vec![],
         )),
-        stmt(StmtKind::Define("block".into(), vec![], vec![])),
+        stmt(StmtKind::Define(procedure.into(), vec![], vec![])),
         stmt(StmtKind::Assign("n".into(), value(ExprKind::Number(0.0)))),
+        stmt(StmtKind::Comment(note.into())),
     ]
 }
 
@@ -376,14 +498,41 @@ mod tests {
     #[test]
     fn values_change_in_place_and_duplicates_follow_their_original() {
         let p = program("repeat 3 times\n  paint red\nend\n");
-        let count = match &p.body[0].kind {
-            StmtKind::Repeat(e, _) => e.id,
-            _ => unreachable!(),
-        };
-        let p = set_value(&p, count, value(ExprKind::Number(5.0))).unwrap();
+        let p = set_value_at(&p, &at(&[], 0), &[0], value(ExprKind::Number(5.0))).unwrap();
         let p = duplicate(&p, &at(&[(0, 0)], 0)).unwrap();
         assert_eq!(text(&p), "repeat 5 times\n  paint red\n  paint red\nend\n");
-        assert!(set_value(&p, NodeId(999), value(ExprKind::Bool(true))).is_none());
+        assert!(set_value_at(&p, &at(&[], 0), &[1], value(ExprKind::Bool(true))).is_none());
+        assert!(set_value_at(&p, &at(&[], 0), &[0, 0], value(ExprKind::Bool(true))).is_none());
+        assert!(set_value_at(&p, &at(&[], 3), &[0], value(ExprKind::Bool(true))).is_none());
+    }
+
+    #[test]
+    fn values_go_into_values_and_operators_keep_what_was_there() {
+        let p = program("n = 0\nwhile wall ahead\n  say n\nend\n");
+        assert_eq!(variables(&p), ["n"]);
+        let sensors = [Builtin::WallAhead, Builtin::OnItem];
+        let row = value_blocks(&p, &sensors);
+        assert!(row.contains(&ValueBlock::Var("n".into())) && row.contains(&ValueBlock::Not));
+        let put = |p: &Program, slot: Slot, at: &[usize], v: ValueBlock| {
+            let old = value_at(p, &slot, at).unwrap().clone();
+            set_value_at(p, &slot, at, v.put_into(&old)).unwrap()
+        };
+        let p = put(&p, at(&[(1, 0)], 0), &[0], ValueBlock::Op(crate::ast::BinOp::Add));
+        let p = put(&p, at(&[(1, 0)], 0), &[0, 1], ValueBlock::Var("n".into()));
+        let p = put(&p, at(&[], 1), &[0], ValueBlock::Op(crate::ast::BinOp::And));
+        let p = put(&p, at(&[], 1), &[0, 1], ValueBlock::Sensor(Builtin::OnItem));
+        let p = put(&p, at(&[], 1), &[0, 1], ValueBlock::Not);
+        assert_eq!(text(&p), "n = 0\nwhile wall ahead and not on item\n  say n + n\nend\n");
+        // No variable: no number operators; no sensor: no `and`.
+        let bare = value_blocks(&program("move\n"), &[]);
+        assert!(bare.is_empty(), "{bare:?}");
+    }
+
+    #[test]
+    fn a_comment_line_is_written_from_its_block() {
+        let p = program("# first\nmove\n");
+        let p = set_comment(&p, &at(&[], 0), "walk  twice ").unwrap();
+        assert_eq!(text(&p), "# walk  twice\nmove\n");
     }
 
     #[test]
@@ -439,6 +588,25 @@ mod tests {
     }
 
     #[test]
+    fn statements_and_values_are_found_by_place_and_by_line() {
+        let src = "move\nrepeat 2 times\n  say n + 1\n  if wall ahead\n    turn left\n  end\nend\n";
+        let p = program(src);
+        let say = stmt_at(&p, &at(&[(1, 0)], 0)).unwrap();
+        assert!(matches!(&say.kind, StmtKind::Action(Builtin::Say, _)));
+        let one = value_at(&p, &at(&[(1, 0)], 0), &[0, 1]).unwrap();
+        assert_eq!(one.kind, ExprKind::Number(1.0));
+        assert!(value_at(&p, &at(&[(1, 0)], 0), &[0, 2]).is_none());
+        assert!(value_at(&p, &at(&[(1, 0)], 0), &[]).is_none());
+        assert!(stmt_at(&p, &at(&[(1, 1)], 0)).is_none(), "a loop has one body");
+        assert_eq!(slot_on_line(&p, src, 1), Some(at(&[], 0)));
+        assert_eq!(slot_on_line(&p, src, 3), Some(at(&[(1, 0)], 0)));
+        assert_eq!(slot_on_line(&p, src, 5), Some(at(&[(1, 0), (1, 0)], 0)));
+        for none in [0, 6, 7, 99] {
+            assert_eq!(slot_on_line(&p, src, none), None, "line {none}");
+        }
+    }
+
+    #[test]
     fn the_number_pad_reads_what_was_typed() {
         assert_eq!(pad_number("42"), Some(42.0));
         assert_eq!(pad_number("-0.5"), Some(-0.5));
@@ -451,7 +619,9 @@ mod tests {
 
     #[test]
     fn every_palette_block_prints_and_reads_back() {
-        let blocks = control_blocks().into_iter().chain(Builtin::ALL.into_iter().filter_map(action_block));
+        let blocks = control_blocks("hop", "note")
+            .into_iter()
+            .chain(Builtin::ALL.into_iter().filter_map(action_block));
         for b in blocks {
             let p = Program { body: vec![b], spans: vec![] };
             let printed = text(&p);

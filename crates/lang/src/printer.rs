@@ -18,6 +18,26 @@ pub fn print_expr(expr: &Expr, lang: Lang) -> String {
     p.out
 }
 
+/// How an operator is written between its two sides.
+pub fn op_word(op: BinOp, lang: Lang) -> &'static str {
+    let kw = |k| spelling(lang, Term::Keyword(k));
+    match op {
+        BinOp::Or => kw(Keyword::Or),
+        BinOp::And => kw(Keyword::And),
+        BinOp::Mod => kw(Keyword::Mod),
+        BinOp::Eq => "=",
+        BinOp::NotEq => "≠",
+        BinOp::Lt => "<",
+        BinOp::Le => "≤",
+        BinOp::Gt => ">",
+        BinOp::Ge => "≥",
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "×",
+        BinOp::Div => "÷",
+    }
+}
+
 struct Printer {
     lang: Lang,
     out: String,
@@ -236,21 +256,7 @@ impl Printer {
                 }
                 self.expr(l, prec);
                 self.out.push(' ');
-                match op {
-                    BinOp::Or => self.kw(Keyword::Or),
-                    BinOp::And => self.kw(Keyword::And),
-                    BinOp::Mod => self.kw(Keyword::Mod),
-                    BinOp::Eq => self.out.push('='),
-                    BinOp::NotEq => self.out.push('≠'),
-                    BinOp::Lt => self.out.push('<'),
-                    BinOp::Le => self.out.push('≤'),
-                    BinOp::Gt => self.out.push('>'),
-                    BinOp::Ge => self.out.push('≥'),
-                    BinOp::Add => self.out.push('+'),
-                    BinOp::Sub => self.out.push('-'),
-                    BinOp::Mul => self.out.push('×'),
-                    BinOp::Div => self.out.push('÷'),
-                }
+                self.out.push_str(op_word(*op, self.lang));
                 self.out.push(' ');
                 // Operators are left-associative: a right operand of equal strength needs
                 // parentheses to keep its grouping.
