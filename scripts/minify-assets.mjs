@@ -1,7 +1,11 @@
 // Trunk post-build hook (release builds only; part of the first-load budget): minifies the
 // JavaScript trunk staged (the wasm-bindgen loader, which trunk's own minifier cannot parse)
-// with terser. Subresource integrity is off for the loader in index.html, since it changes
-// here. (The lessons are written compact by `tafukt bundle`, the other post-build hook.)
+// with terser, and shortens the names the wasm imports its JavaScript bindings by
+// (`./tafukt-web_bg.js` / `__wbg_setAttribute_f75317b2b5cabfb4` become `a` / `$4`, in the
+// wasm's import section and in the loader alike): the names' random hashes do not compress,
+// and they were about 2 KB of the first load. Subresource integrity is off for the loader
+// in index.html, since it changes here. (The lessons are written compact by `tafukt bundle`,
+// the other post-build hook.)
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minify } from 'terser';
@@ -9,9 +13,101 @@ import { minify } from 'terser';
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir || process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 
-for (const name of await readdir(dir)) {
-  if (!name.endsWith('.js')) continue;
+/** Reads an unsigned LEB128 number at `i`: [value, next index]. */
+function leb(bytes, i) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[i++];
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (b < 0x80) return [value, i];
+  }
+}
+
+function lebBytes(n) {
+  const out = [];
+  do {
+    let b = n % 128;
+    n = Math.floor(n / 128);
+    if (n > 0) b |= 0x80;
+    out.push(b);
+  } while (n > 0);
+  return out;
+}
+
+const text = new TextDecoder();
+const encode = (s) => {
+  const b = new TextEncoder().encode(s);
+  return [...lebBytes(b.length), ...b];
+};
+
+/**
+ * The wasm with its imports from `module` renamed (module to `a`, fields to `$0`, `$1` …),
+ * and the renaming: [[old field, new field], …].
+ */
+function shortenWasmImports(wasm, module) {
+  const out = [wasm.subarray(0, 8)];
+  const renamed = [];
+  let i = 8;
+  while (i < wasm.length) {
+    const id = wasm[i];
+    const [size, start] = leb(wasm, i + 1);
+    const end = start + size;
+    if (id !== 2) {
+      out.push(wasm.subarray(i, end));
+      i = end;
+      continue;
+    }
+    // The import section: module name, field name, then the import's description, copied.
+    const [count, first] = leb(wasm, start);
+    const body = [...lebBytes(count)];
+    let k = first;
+    for (let n = 0; n < count; n++) {
+      let len;
+      [len, k] = leb(wasm, k);
+      const mod = text.decode(wasm.subarray(k, k + len));
+      k += len;
+      [len, k] = leb(wasm, k);
+      const field = text.decode(wasm.subarray(k, k + len));
+      k += len;
+      const descStart = k;
+      const kind = wasm[k++];
+      if (kind === 0) [, k] = leb(wasm, k); // function: type index
+      else if (kind === 1) { k += 1; const flags = wasm[k++]; [, k] = leb(wasm, k); if (flags & 1) [, k] = leb(wasm, k); } // table
+      else if (kind === 2) { const flags = wasm[k++]; [, k] = leb(wasm, k); if (flags & 1) [, k] = leb(wasm, k); } // memory
+      else if (kind === 3) k += 2; // global: type, mutability
+      else throw new Error(`unknown import kind ${kind}`);
+      let newField = field;
+      if (mod === module) {
+        newField = `$${renamed.length.toString(36)}`;
+        renamed.push([field, newField]);
+      }
+      body.push(...encode(mod === module ? 'a' : mod), ...encode(newField), ...wasm.subarray(descStart, k));
+    }
+    out.push(Uint8Array.from([2, ...lebBytes(body.length), ...body]));
+    i = end;
+  }
+  return [Buffer.concat(out), renamed];
+}
+
+const names = await readdir(dir);
+for (const name of names.filter((n) => n.endsWith('.js'))) {
   const path = join(dir, name);
-  const result = await minify(await readFile(path, 'utf8'), { module: true, compress: { passes: 2 }, mangle: true });
-  await writeFile(path, result.code);
+  let js = (await minify(await readFile(path, 'utf8'), { module: true, compress: { passes: 2 }, mangle: true })).code;
+  const wasmName = names.find((n) => n === name.replace(/\.js$/, '_bg.wasm'));
+  if (wasmName) {
+    const module = `./${name.replace(/-[0-9a-f]{16}\.js$/, '')}_bg.js`;
+    const [wasm, renamed] = shortenWasmImports(await readFile(join(dir, wasmName)), module);
+    const quoted = JSON.stringify(module);
+    if (!js.includes(`${quoted}:`) || renamed.length === 0) throw new Error(`${name}: no imports from ${module}`);
+    js = js.replace(`${quoted}:`, 'a:');
+    for (const [from, to] of renamed) {
+      const pattern = new RegExp(`(?<![\\w$])${from.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+      if (!pattern.test(js)) throw new Error(`${name}: import ${from} not found`);
+      js = js.replace(pattern, () => to);
+    }
+    await writeFile(join(dir, wasmName), wasm);
+  }
+  await writeFile(path, js);
 }

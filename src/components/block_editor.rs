@@ -134,13 +134,17 @@ enum Target {
     Block(Slot),
 }
 
-/// How many elements come before `el` among its siblings (only blocks, the `div`s of a stack,
-/// when `blocks`).
+/// Whether an element's classes start with `name`.
+fn is(el: &Element, name: &str) -> bool {
+    el.get_attribute("class").is_some_and(|c| c.starts_with(name))
+}
+
+/// How many elements come before `el` among its siblings (only blocks when `blocks`).
 fn count_before(el: &Element, blocks: bool) -> usize {
     let mut n = 0;
     let mut sibling = el.previous_element_sibling();
     while let Some(s) = sibling {
-        n += usize::from(!blocks || s.tag_name() == "DIV");
+        n += usize::from(!blocks || is(&s, "block"));
         sibling = s.previous_element_sibling();
     }
     n
@@ -151,7 +155,7 @@ fn count_before(el: &Element, blocks: bool) -> usize {
 fn slot_of(el: &Element) -> Option<Slot> {
     let index = count_before(el, true);
     let holder = el.parent_element()?.parent_element()?;
-    if holder.class_name() == "program" {
+    if is(&holder, "program") {
         return Some(Slot { path: vec![], index });
     }
     // A block's children are its first line, then each body after the line that opens it.

@@ -332,18 +332,18 @@ impl Lexicon {
         Lexicon { lang, phrases }
     }
 
-    /// The language's lexicon, built once per thread (every parse uses one, and the block
-    /// editor parses each block's text on its own).
-    pub fn shared(lang: Lang) -> std::rc::Rc<Lexicon> {
+    /// The language's lexicon, built once and kept for the life of the program (every parse
+    /// uses one, and the block editor parses each block's text on its own). The four are
+    /// leaked on purpose: a cell of plain references needs no destructor, so the wasm carries
+    /// no thread-local bookkeeping.
+    pub fn shared(lang: Lang) -> &'static Lexicon {
         thread_local! {
-            static BUILT: std::cell::RefCell<Vec<std::rc::Rc<Lexicon>>> = const { std::cell::RefCell::new(Vec::new()) };
+            static BUILT: std::cell::Cell<[Option<&'static Lexicon>; 4]> = const { std::cell::Cell::new([None; 4]) };
         }
-        BUILT.with_borrow_mut(|built| {
-            if let Some(lex) = built.iter().find(|l| l.lang == lang) {
-                return lex.clone();
-            }
-            let lex = std::rc::Rc::new(Lexicon::new(lang));
-            built.push(lex.clone());
+        BUILT.with(|built| {
+            let mut all = built.get();
+            let lex = *all[lang as usize].get_or_insert_with(|| Box::leak(Box::new(Lexicon::new(lang))));
+            built.set(all);
             lex
         })
     }

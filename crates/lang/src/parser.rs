@@ -40,7 +40,7 @@ pub fn parse(src: &str, lang: Lang) -> Parsed {
     };
     let body = p.block(&[]);
     let mut program = Program { body, spans: p.spans };
-    check_calls(&mut program, &p.lex, &mut p.diags);
+    check_calls(&mut program, p.lex, &mut p.diags);
     crate::small_sort::sort_by_key(&mut p.diags, |d| match d.place {
         crate::diagnostic::Place::Span(s) => s.start,
         crate::diagnostic::Place::Node(n) => program.span(n).start,
@@ -54,7 +54,7 @@ struct Parser<'a> {
     /// Each token's word, normalised once (`None` for tokens that are not words).
     words: Vec<Option<String>>,
     pos: usize,
-    lex: std::rc::Rc<Lexicon>,
+    lex: &'static Lexicon,
     spans: Vec<Span>,
     diags: Vec<Diagnostic>,
     depth: usize,
