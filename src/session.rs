@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use tafukt_lang::blocks::{slot_on_line, Slot};
 use tafukt_lang::parser::parse;
 use tafukt_lang::printer::print;
 use tafukt_lang::{Diagnostic, Halt, Lang, Limits, Program, Vm};
@@ -188,6 +189,16 @@ impl Session {
         match self.timeline.shown() {
             Some(frame) => frame.line,
             None => self.active_line,
+        }
+    }
+
+    /// The block the block editor marks: the statement on the shown line, found in the
+    /// program being run (or, for a program that could not be built, read again).
+    pub fn shown_block(&self) -> Option<Slot> {
+        let line = self.shown_line()?;
+        match &self.program {
+            Some(p) => slot_on_line(p, &self.source, line),
+            None => slot_on_line(&parse(&self.source, self.lang).program, &self.source, line),
         }
     }
 
@@ -639,6 +650,22 @@ mod tests {
         s.apply(Action::Run);
         assert!(matches!(s.phase, Phase::Failed(_)));
         assert_eq!(s.active_line, Some(2));
+        assert_eq!(s.shown_block(), Some(Slot { path: vec![], index: 1 }));
+    }
+
+    #[test]
+    fn the_running_block_is_found_by_its_place() {
+        let l = lesson();
+        let mut s = Session::new(l.clone(), Lang::En, Some(l.solution.clone()));
+        s.apply(Action::Step);
+        assert_eq!(s.shown_block(), Some(Slot { path: vec![], index: 0 }));
+        for _ in 0..3 {
+            s.apply(Action::Step);
+        }
+        // Line 4 is the `move` inside `repeat 3 times`.
+        assert_eq!(s.shown_line(), Some(4));
+        let in_loop = vec![tafukt_lang::blocks::Step { index: 2, body: 0 }];
+        assert_eq!(s.shown_block(), Some(Slot { path: in_loop, index: 0 }));
     }
 
     #[test]

@@ -16,12 +16,12 @@ use std::rc::Rc;
 use tafukt_lang::ast::{BinOp, ExprKind, NodeId, Program, Stmt, StmtKind, UnaryOp};
 use tafukt_lang::blocks::{
     action_block, control_blocks, duplicate, insert, move_stmt, pad_number, remove, rename, set_comment,
-    set_value_at, slot_on_line, stmt_at, value, value_at, value_blocks, Slot, Step, ValueBlock,
+    set_value_at, stmt_at, value, value_at, value_blocks, Slot, Step, ValueBlock,
 };
 use tafukt_lang::builtins::Colour;
 use tafukt_lang::lexicon::{spelling, Keyword, Term};
 use tafukt_lang::parser::parse;
-use tafukt_lang::printer::{print, print_expr};
+use tafukt_lang::printer::{print, print_expr, print_with_places};
 use tafukt_lang::{Builtin, Lang};
 use tafukt_lesson::Lesson;
 use wasm_bindgen::JsCast;
@@ -37,7 +37,8 @@ pub struct Props {
     pub lang: Lang,
     /// The lesson, for its toolbox.
     pub lesson: Rc<Lesson>,
-    pub active_line: Option<usize>,
+    /// The block that ran last (or failed), marked.
+    pub active: Option<Slot>,
     pub error: bool,
     pub on_edit: Callback<String>,
 }
@@ -47,7 +48,7 @@ impl PartialEq for Props {
         self.source == other.source
             && self.lang == other.lang
             && Rc::ptr_eq(&self.lesson, &other.lesson)
-            && self.active_line == other.active_line
+            && self.active == other.active
             && self.error == other.error
             && self.on_edit == other.on_edit
     }
@@ -80,6 +81,9 @@ enum Writing {
     /// A text value (`say "…"`).
     Text(Slot, Vec<usize>),
 }
+
+/// The program as the editor holds it, and where each top-level statement's text is.
+type Shown = (Rc<Program>, Rc<Vec<std::ops::Range<usize>>>);
 
 /// Puts what was picked at a place between blocks, or into a value of a block.
 type Put = dyn Fn(&Pick, &Target);
@@ -246,8 +250,23 @@ pub fn BlockEditor(props: &Props) -> Html {
     let ghost = use_node_ref();
 
     let lang = props.lang;
-    // Read once per program, not on every pick or tap.
-    let program = use_memo((props.source.clone(), lang), |(source, lang)| parse(source, *lang).program);
+    // The program, and where each top-level statement's text is: read from the text once per
+    // change, not on every pick or tap; after the editor's own change, the tree it printed,
+    // so that a long program is not read back (printing then reading gives the same tree).
+    let printed = use_mut_ref(|| None::<(String, Shown)>);
+    let (program, places) = {
+        let printed = printed.clone();
+        (*use_memo((props.source.clone(), lang), move |(source, lang)| match printed.borrow_mut().take() {
+            Some((text, shown)) if text == source.as_str() => shown,
+            _ => {
+                let program = parse(source, *lang).program;
+                let places =
+                    program.body.iter().map(|s| program.span(s.id)).map(|s| s.start..s.end).collect();
+                (Rc::new(program), Rc::new(places))
+            }
+        }))
+        .clone()
+    };
     let blocks =
         Rc::new(palette(&props.lesson, &program, &i18n.t("blocks.procedure"), &i18n.t("blocks.note")));
     // The values row: sensors the lesson allows, the program's variables, operators.
@@ -256,20 +275,23 @@ pub fn BlockEditor(props: &Props) -> Html {
 
     // Every change: remember the text before, print the new program, close what was open.
     let commit: Rc<dyn Fn(Option<Program>)> = {
-        let (source, on_edit, history, picked, pad, writing) = (
+        let (source, on_edit, history, picked, pad, writing, printed) = (
             props.source.to_string(),
             props.on_edit.clone(),
             history.clone(),
             picked.clone(),
             pad.clone(),
             writing.clone(),
+            printed.clone(),
         );
         Rc::new(move |changed: Option<Program>| {
             if let Some(p) = changed {
                 let mut h = history.borrow_mut();
                 h.0.push(source.clone());
                 h.1.clear();
-                on_edit.emit(print(&p, lang));
+                let (text, places) = print_with_places(&p, lang);
+                *printed.borrow_mut() = Some((text.clone(), (Rc::new(p), Rc::new(places))));
+                on_edit.emit(text);
             }
             picked.set(None);
             pad.set(None);
@@ -564,8 +586,8 @@ pub fn BlockEditor(props: &Props) -> Html {
     let mut marks = picked_slot
         .map(|slot| format!("{}{{outline:3px solid var(--accent);outline-offset:2px}}", selector(slot)))
         .unwrap_or_default();
-    if let Some(slot) = props.active_line.and_then(|line| slot_on_line(&program, &props.source, line)) {
-        let head = format!("{}>.head", selector(&slot));
+    if let Some(slot) = &props.active {
+        let head = format!("{}>.head", selector(slot));
         marks += &if props.error {
             format!("{head}{{background:var(--error-bg)}}{head}::after{{content:\"⚠\";color:var(--bad);font-weight:800}}")
         } else {
@@ -653,7 +675,7 @@ pub fn BlockEditor(props: &Props) -> Html {
             </div>
             <style>{ marks }</style>
             <div class="program" role="tree" aria-label={i18n.t("ui.program")}>
-                <ProgramBlocks program={program.clone()} source={props.source.clone()} {lang} lesson={props.lesson.clone()}
+                <ProgramBlocks source={props.source.clone()} {places} {lang} lesson={props.lesson.clone()}
                     variables={Rc::new(tafukt_lang::blocks::variables(&program))} />
             </div>
             if let Some(text) = (*ghost_label).clone() {

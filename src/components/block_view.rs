@@ -17,7 +17,7 @@ use tafukt_lang::builtins::Colour;
 use tafukt_lang::lexicon::{spelling, Keyword as K, Term};
 use tafukt_lang::parser::parse;
 use tafukt_lang::printer::{op_word, print_expr};
-use tafukt_lang::{Builtin, Lang, Program};
+use tafukt_lang::{Builtin, Lang};
 use yew::prelude::*;
 
 use crate::list_keys::{text_hash, ListKeys};
@@ -204,14 +204,8 @@ impl Draw<'_> {
         }
     }
 
-    /// A statement list with places between its blocks; `text_of` gives a statement's text.
-    fn stack<'s>(
-        &self,
-        list: &'s [Stmt],
-        text_of: impl Fn(&'s Stmt) -> &'s str,
-        keys: &mut ListKeys,
-    ) -> Html {
-        let texts: Vec<&str> = list.iter().map(text_of).collect();
+    /// A statement list, given each statement's text, with places between its blocks.
+    fn stack(&self, texts: Vec<&str>, keys: &mut ListKeys) -> Html {
         let keys = keys.assign(&texts.iter().map(|t| text_hash(t)).collect::<Vec<_>>());
         html! {
             <div class="stack" role="group">
@@ -224,10 +218,9 @@ impl Draw<'_> {
     }
 }
 
-/// The text of the statement `s` of `program`, read from `source`.
-fn text_in<'a>(program: &Program, source: &'a str, s: &Stmt) -> &'a str {
-    let span = program.span(s.id);
-    source.get(span.start..span.end).unwrap_or_default()
+/// The texts of `places` in `source`.
+fn texts(source: &str, places: impl Iterator<Item = std::ops::Range<usize>>) -> Vec<&str> {
+    places.map(|p| source.get(p).unwrap_or_default()).collect()
 }
 
 #[derive(Properties)]
@@ -250,7 +243,8 @@ fn Block(props: &BlockProps) -> Html {
     let draw = Draw { shared: &props.shared };
     let program = parse(&props.text, props.shared.lang).program;
     let Some(s) = program.body.first() else { return Html::default() };
-    let text_of = |s: &Stmt| text_in(&program, &props.text, s);
+    let text_of =
+        |list: &[Stmt]| texts(&props.text, list.iter().map(|s| program.span(s.id)).map(|s| s.start..s.end));
     // Each body, with the line that opens it when it is not the block's first.
     let else_word = word(draw.lang(), K::Else);
     let bodies: Vec<(Option<Html>, &Vec<Stmt>)> = match &s.kind {
@@ -283,7 +277,7 @@ fn Block(props: &BlockProps) -> Html {
                         if let Some(head) = head {
                             <div class="head">{ head }</div>
                         }
-                        <div class="body">{ draw.stack(body, text_of, keys) }</div>
+                        <div class="body">{ draw.stack(text_of(body), keys) }</div>
                     </>
                 }) }
             </div>
@@ -304,9 +298,9 @@ pub fn lesson_sensors(lesson: &tafukt_lesson::Lesson) -> Vec<Builtin> {
 
 #[derive(Properties)]
 pub struct ProgramProps {
-    /// The program as the editor read it (the same `Rc` until the text changes).
-    pub program: Rc<Program>,
     pub source: AttrValue,
+    /// Where each top-level statement's text is in `source` (the same `Rc` until it changes).
+    pub places: Rc<Vec<std::ops::Range<usize>>>,
     pub lang: Lang,
     /// The lesson, for the sensors its conditions may use.
     pub lesson: Rc<tafukt_lesson::Lesson>,
@@ -316,7 +310,7 @@ pub struct ProgramProps {
 
 impl PartialEq for ProgramProps {
     fn eq(&self, other: &ProgramProps) -> bool {
-        Rc::ptr_eq(&self.program, &other.program)
+        Rc::ptr_eq(&self.places, &other.places)
             && self.source == other.source
             && self.lang == other.lang
             && Rc::ptr_eq(&self.lesson, &other.lesson)
@@ -335,11 +329,7 @@ pub fn ProgramBlocks(props: &ProgramProps) -> Html {
         put_here: i18n.t("ui.put-here").into(),
     });
     let keys = use_mut_ref(ListKeys::default);
-    let program = &props.program;
-    let html = Draw { shared: &shared }.stack(
-        &program.body,
-        |s| text_in(program, &props.source, s),
-        &mut keys.borrow_mut(),
-    );
+    let html = Draw { shared: &shared }
+        .stack(texts(&props.source, props.places.iter().cloned()), &mut keys.borrow_mut());
     html
 }

@@ -238,7 +238,7 @@ pub fn LessonView(props: &Props) -> Html {
                     </button>
                 </div>
                 if *blocks_view {
-                    <BlockEditor source={s.source.clone()} {lang} lesson={s.lesson.clone()} active_line={s.shown_line()} error={failed} {on_edit} />
+                    <BlockEditor source={s.source.clone()} {lang} lesson={s.lesson.clone()} active={s.shown_block()} error={failed} {on_edit} />
                 } else {
                     <Editor source={s.source.clone()} {lang} active_line={s.shown_line()} error={failed} {on_edit} />
                 }

@@ -64,6 +64,13 @@ test('a pupil builds lesson 1 by dragging blocks with a finger, and it runs', as
   await page.waitForSelector('[data-testid=blocks]');
   await buildByTouch(page);
   assert.equal(await sourceText(page), `en\n${SOLUTION}`);
+  // Stepping marks the block that ran: the fourth step is the `move` inside the loop.
+  const head = (key) => page.locator(`${block(key)} > .head`);
+  const running = 'rgb(255, 243, 196)';
+  for (let i = 0; i < 4; i++) await page.getByTestId('step').click();
+  await page.waitForFunction((sel) => getComputedStyle(document.querySelector(sel)).backgroundColor === 'rgb(255, 243, 196)', `${block('2:0/0')} > .head`);
+  assert.notEqual(await head('/0').evaluate((el) => getComputedStyle(el).backgroundColor), running);
+  await page.getByTestId('reset').click();
   await runAndExpectSuccess(page);
   // The text view shows the same program.
   await page.screenshot({ path: `${OUT}/blocks-en.png`, fullPage: true });

@@ -6,9 +6,24 @@ use crate::lexicon::{spelling, Keyword, Lang, Term};
 pub use tafukt_vm::value::format_number;
 
 pub fn print(program: &Program, lang: Lang) -> String {
+    print_with_places(program, lang).0
+}
+
+/// The program's text, and where each of its top-level statements is in it (the byte range
+/// the parser would give it: its first line to its `end`, without the last line break). The
+/// block editor draws its blocks from these texts without reading the program back.
+pub fn print_with_places(program: &Program, lang: Lang) -> (String, Vec<std::ops::Range<usize>>) {
     let mut p = Printer { lang, out: String::new() };
-    p.block(&program.body, 0);
-    p.out
+    let places = program
+        .body
+        .iter()
+        .map(|s| {
+            let start = p.out.len();
+            p.stmt(s, 0);
+            start..p.out.len() - 1
+        })
+        .collect();
+    (p.out, places)
 }
 
 /// Prints one expression, as the block editor shows it inside a slot.

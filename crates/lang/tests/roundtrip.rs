@@ -197,6 +197,14 @@ proptest! {
             let parsed = parse(&text, lang);
             prop_assert!(parsed.diagnostics.is_empty(), "{lang:?}: {:?}\n{text}", parsed.diagnostics);
             prop_assert_eq!(shape(&parsed.program), shape(&p), "{:?}\n{}", lang, text);
+            // Where the printer says each top-level statement is, the parser finds it.
+            let (printed, places) = tafukt_lang::printer::print_with_places(&p, lang);
+            prop_assert_eq!(&printed, &text);
+            let spans: Vec<_> = parsed.program.body.iter().map(|s| {
+                let span = parsed.program.span(s.id);
+                span.start..span.end
+            }).collect();
+            prop_assert_eq!(places, spans, "{:?}\n{}", lang, text);
         }
     }
 
