@@ -143,27 +143,35 @@ fn is(el: &Element, name: &str) -> bool {
     el.get_attribute("class").is_some_and(|c| c.starts_with(name))
 }
 
-/// How many elements come before `el` among its siblings (only blocks when `blocks`).
-fn count_before(el: &Element, blocks: bool) -> usize {
+/// How many elements come before `el` among its siblings.
+fn count_before(el: &Element) -> usize {
     let mut n = 0;
     let mut sibling = el.previous_element_sibling();
     while let Some(s) = sibling {
-        n += usize::from(!blocks || is(&s, "block"));
+        n += 1;
         sibling = s.previous_element_sibling();
     }
     n
 }
 
 /// Where a block or a place between blocks is in the program, read from the page: the
-/// inverse of `block_view::selector`.
+/// inverse of `block_view::selector`. A stack holds the first place, then an item per
+/// statement (its block, and the place after it).
 fn slot_of(el: &Element) -> Option<Slot> {
-    let index = count_before(el, true);
-    let holder = el.parent_element()?.parent_element()?;
+    let parent = el.parent_element()?;
+    let (index, stack) = if is(&parent, "item") {
+        // The item's place in its stack (the first place comes before it), and one more for
+        // the place after its block.
+        (count_before(&parent).checked_sub(1)? + usize::from(is(el, "slot")), parent.parent_element()?)
+    } else {
+        (0, parent)
+    };
+    let holder = stack.parent_element()?;
     if is(&holder, "program") {
         return Some(Slot { path: vec![], index });
     }
     // A block's children are its first line, then each body after the line that opens it.
-    let body = count_before(&holder, false).checked_sub(1)? / 2;
+    let body = count_before(&holder).checked_sub(1)? / 2;
     let mut outer = slot_of(&holder.parent_element()?)?;
     outer.path.push(Step { index: outer.index, body });
     Some(Slot { path: outer.path, index })
@@ -584,7 +592,7 @@ pub fn BlockEditor(props: &Props) -> Html {
         _ => None,
     };
     let mut marks = picked_slot
-        .map(|slot| format!("{}{{outline:3px solid var(--accent);outline-offset:2px}}", selector(slot)))
+        .map(|slot| format!("{}{{outline:3px solid var(--accent);outline-offset:-3px}}", selector(slot)))
         .unwrap_or_default();
     if let Some(slot) = &props.active {
         let head = format!("{}>.head", selector(slot));

@@ -60,15 +60,19 @@ pub fn family(kind: &StmtKind) -> &'static str {
     }
 }
 
-/// The CSS selector of the block after `slot` (blocks are the `div`s of a stack; a block's
-/// children are its first line, then each body after the line that opens it).
+/// The CSS selector of the block after `slot`. A stack holds the first place, then an item
+/// (a `div`: the block and the place after it) per statement; a block's children are its
+/// first line, then each body after the line that opens it.
 pub fn selector(slot: &Slot) -> String {
     let mut out = String::from(".program>.stack");
     for step in &slot.path {
-        out +=
-            &format!(">.block:nth-of-type({})>.body:nth-child({})>.stack", step.index + 1, 2 + 2 * step.body);
+        out += &format!(
+            ">div:nth-of-type({})>.block>.body:nth-child({})>.stack",
+            step.index + 1,
+            2 + 2 * step.body
+        );
     }
-    out + &format!(">.block:nth-of-type({})", slot.index + 1)
+    out + &format!(">div:nth-of-type({})>.block", slot.index + 1)
 }
 
 struct Draw<'a> {
@@ -236,7 +240,8 @@ impl PartialEq for BlockProps {
     }
 }
 
-/// One block and the place after it, drawn from the statement's text.
+/// One block and the place after it (an item of its list, so that a long program's
+/// off-screen items, places included, skip style and layout), drawn from the statement's text.
 #[component]
 fn Block(props: &BlockProps) -> Html {
     let keys = use_mut_ref(Vec::<ListKeys>::new);
@@ -264,7 +269,7 @@ fn Block(props: &BlockProps) -> Html {
     let mut keys = keys.borrow_mut();
     keys.resize_with(bodies.len(), ListKeys::default);
     html! {
-        <>
+        <div class="item">
             <div class={classes!("block", family(&s.kind))} tabindex="0" role="treeitem">
                 <div class="head">
                     { draw.head(&s.kind) }
@@ -282,7 +287,7 @@ fn Block(props: &BlockProps) -> Html {
                 }) }
             </div>
             <button class="slot" aria-label={props.shared.put_here.clone()} />
-        </>
+        </div>
     }
 }
 
