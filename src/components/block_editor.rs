@@ -546,10 +546,18 @@ pub fn BlockEditor(props: &Props) -> Html {
         })
     };
     let onkeydown = {
-        let (tap, delete, picked) = (tap.clone(), delete.clone(), picked.clone());
+        let (tap, delete, picked, put) = (tap.clone(), delete.clone(), picked.clone(), put.clone());
         Callback::from(move |e: KeyboardEvent| {
             let Some(block) = element_of(&e) else { return };
-            let Some(Target::Block(slot)) = target_at(&block) else { return };
+            // Enter on a value (a list too, which a click would open) puts a picked value there.
+            let target = target_at(&block);
+            if let (Some(pick @ Pick::Value(_)), Some(target @ Target::Value(..)), "Enter") =
+                ((*picked).clone(), &target, e.key().as_str())
+            {
+                e.prevent_default();
+                return put(&pick, target);
+            }
+            let Some(Target::Block(slot)) = target else { return };
             match e.key().as_str() {
                 "Enter" | " " => {
                     e.prevent_default();

@@ -156,7 +156,7 @@ impl Draw<'_> {
 
     /// A value shown as written; a tap on it may put a picked-up sensor there.
     fn shown(&self, e: &Expr, at: String) -> Html {
-        html! { <span class="field text" data-value={at}>{ print_expr(e, self.lang()) }</span> }
+        html! { <span class="field text" data-value={at} tabindex="0">{ print_expr(e, self.lang()) }</span> }
     }
 
     fn choice(&self, at: String, current: &str, options: Vec<(String, String)>) -> Html {

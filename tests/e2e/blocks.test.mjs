@@ -229,6 +229,14 @@ test('values go into values: an operator around a variable, a number typed into 
   await page.getByTestId('pad-ok').click();
   await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.variables-1') === 'en\nn = 0\nsay n + 2\n');
   assert.deepEqual(await page.locator(`${block('/1')} select[data-value="0.0"] option`).allTextContents(), ['n']);
+  // By keyboard: Enter on an operator, then Enter on the list where it goes.
+  await tabTo(page, '.palette.values [data-palette="v3"]');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '… × 1');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=blocks][data-picking-value="true"]');
+  await tabTo(page, `${block('/1')} select[data-value="0.0"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.variables-1') === 'en\nn = 0\nsay n × 1 + 2\n');
   // A `say` from the palette: its text is written in the dialog.
   const say = page.locator('.palette:not(.values) [data-palette]').filter({ hasText: /^say/ });
   await say.click();
@@ -245,6 +253,6 @@ test('values go into values: an operator around a variable, a number typed into 
   await page.getByTestId('note-text').fill('count the olives');
   await page.getByTestId('note-ok').click();
   await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.variables-1')?.startsWith('en\n# count the olives\nn = 0\n'));
-  assert.equal(await program(), 'en\n# count the olives\nn = 0\nsay n + 2\nsay "olives!"\n');
+  assert.equal(await program(), 'en\n# count the olives\nn = 0\nsay n × 1 + 2\nsay "olives!"\n');
   await context.close();
 });
