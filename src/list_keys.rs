@@ -24,61 +24,51 @@ impl ListKeys {
     /// The keys for the list now, given each statement's text hash, in order.
     pub fn assign(&mut self, hashes: &[u64]) -> Vec<u64> {
         let old = std::mem::take(&mut self.last);
-        let same = |(o, h): (&(u64, u64), &u64)| o.0 == *h;
-        let start = old.iter().zip(hashes).take_while(|p| same(*p)).count();
-        let end =
-            old[start..].iter().rev().zip(hashes[start..].iter().rev()).take_while(|p| same(*p)).count();
-        let (was, now) = (&old[start..old.len() - end], &hashes[start..hashes.len() - end]);
-        let middle = Self::moved_one(was, now).unwrap_or_else(|| self.matched(was, now));
-        let keys: Vec<u64> = old[..start]
-            .iter()
-            .map(|o| o.1)
-            .chain(middle)
-            .chain(old[old.len() - end..].iter().map(|o| o.1))
-            .collect();
+        let (o, n) = (old.len(), hashes.len());
+        // The unchanged start and end keep their keys.
+        let mut start = 0;
+        while start < o.min(n) && old[start].0 == hashes[start] {
+            start += 1;
+        }
+        let mut end = 0;
+        while start + end < o.min(n) && old[o - 1 - end].0 == hashes[n - 1 - end] {
+            end += 1;
+        }
+        let mut spare = old[start..o - end].to_vec();
+        let now = &hashes[start..n - end];
+        // One statement moved from one end of the change to the other (dragging a block
+        // within its list): turned the same way, the others find their own keys in order.
+        match (spare.first(), spare.last(), now.first(), now.last()) {
+            (Some(first), _, _, Some(last)) if first.0 == *last => spare.rotate_left(1),
+            (_, Some(last), Some(first), _) if last.0 == *first => spare.rotate_right(1),
+            _ => {}
+        }
+        // Statements found again by their text keep their keys; those changed in place take
+        // the keys left over, in order; new ones get new keys.
+        let mut keys: Vec<u64> = old[..start].iter().map(|k| k.1).collect();
+        let mut unkeyed = Vec::new();
+        for h in now {
+            match spare.iter().position(|s| s.0 == *h) {
+                Some(i) => keys.push(spare.remove(i).1),
+                None => {
+                    unkeyed.push(keys.len());
+                    keys.push(0);
+                }
+            }
+        }
+        let mut left = spare.into_iter();
+        for i in unkeyed {
+            keys[i] = match left.next() {
+                Some(k) => k.1,
+                None => {
+                    self.next += 1;
+                    self.next
+                }
+            };
+        }
+        keys.extend(old[o - end..].iter().map(|k| k.1));
         self.last = hashes.iter().copied().zip(keys.iter().copied()).collect();
         keys
-    }
-
-    /// One statement moved from one end of the changed part to the other (what dragging a
-    /// block within its list does): every statement keeps its key, so one element moves.
-    fn moved_one(was: &[(u64, u64)], now: &[u64]) -> Option<Vec<u64>> {
-        let n = now.len();
-        if was.len() != n || n < 2 {
-            return None;
-        }
-        let same = |a: &[(u64, u64)], b: &[u64]| a.iter().zip(b).all(|(o, h)| o.0 == *h);
-        let mut keys: Vec<u64> = was.iter().map(|o| o.1).collect();
-        if same(&was[1..], &now[..n - 1]) && was[0].0 == now[n - 1] {
-            keys.rotate_left(1);
-            return Some(keys);
-        }
-        if same(&was[..n - 1], &now[1..]) && was[n - 1].0 == now[0] {
-            keys.rotate_right(1);
-            return Some(keys);
-        }
-        None
-    }
-
-    /// Otherwise: statements found again by their text, then those changed in place take the
-    /// keys left over, in order; new ones get new keys.
-    fn matched(&mut self, was: &[(u64, u64)], now: &[u64]) -> Vec<u64> {
-        let mut spare: Vec<Option<u64>> = was.iter().map(|o| Some(o.1)).collect();
-        let mut found: Vec<Option<u64>> = now
-            .iter()
-            .map(|h| {
-                let i = was.iter().zip(&spare).position(|(o, k)| o.0 == *h && k.is_some())?;
-                spare[i].take()
-            })
-            .collect();
-        let mut left = spare.into_iter().flatten();
-        for key in found.iter_mut().filter(|k| k.is_none()) {
-            *key = Some(left.next().unwrap_or_else(|| {
-                self.next += 1;
-                self.next
-            }));
-        }
-        found.into_iter().flatten().collect()
     }
 }
 

@@ -15,8 +15,8 @@ use std::rc::Rc;
 
 use tafukt_lang::ast::{BinOp, ExprKind, NodeId, Program, Stmt, StmtKind, UnaryOp};
 use tafukt_lang::blocks::{
-    action_block, control_blocks, duplicate, insert, move_stmt, pad_number, remove, rename, set_comment,
-    set_value_at, stmt_at, value, value_at, value_blocks, Slot, Step, ValueBlock,
+    action_block, call_other, control_blocks, duplicate, insert, move_stmt, pad_number, remove, rename,
+    set_comment, set_value_at, stmt_at, value, value_at, value_blocks, Slot, Step, ValueBlock,
 };
 use tafukt_lang::builtins::Colour;
 use tafukt_lang::lexicon::{spelling, Keyword, Term};
@@ -28,7 +28,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::block_view::{family, lesson_sensors, selector, ProgramBlocks};
+use super::block_view::{family, lesson_sensors, selector, ProgramBlocks, CALL};
 use super::i18n::use_i18n;
 
 #[derive(Properties)]
@@ -277,6 +277,16 @@ pub fn BlockEditor(props: &Props) -> Html {
     };
     let blocks =
         Rc::new(palette(&props.lesson, &program, &i18n.t("blocks.procedure"), &i18n.t("blocks.note")));
+    let procedures: Rc<Vec<String>> = Rc::new(
+        program
+            .body
+            .iter()
+            .filter_map(|s| match &s.kind {
+                StmtKind::Define(name, ..) => Some(name.clone()),
+                _ => None,
+            })
+            .collect(),
+    );
     // The values row: sensors the lesson allows, the program's variables, operators.
     let sensors = lesson_sensors(&props.lesson);
     let values = Rc::new(value_blocks(&program, &sensors));
@@ -438,7 +448,10 @@ pub fn BlockEditor(props: &Props) -> Html {
                     }
                 }
                 (Some(target @ Target::Place(_)), Some(pick)) => put(&pick, &target),
-                (Some(Target::Block(slot)), _) => tap(Pick::Existing(slot)),
+                // A list on a block (the procedure a call calls) opens; it does not pick.
+                (Some(Target::Block(slot)), _) if closest(&el, "select").is_none() => {
+                    tap(Pick::Existing(slot))
+                }
                 _ => {}
             }
         })
@@ -530,8 +543,14 @@ pub fn BlockEditor(props: &Props) -> Html {
     let onchange = {
         let (program, commit) = (program.clone(), commit.clone());
         Callback::from(move |e: Event| {
-            if let Some(Target::Value(slot, at, field)) = element_of(&e).as_ref().and_then(target_at) {
-                let choice = field.unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let Some(el) = element_of(&e) else { return };
+            let choice = el.clone().unchecked_into::<web_sys::HtmlSelectElement>().value();
+            // The list of procedures on a call, or a value's list.
+            if el.get_attribute("data-value").as_deref() == Some(CALL) {
+                let slot = closest(&el, ".block").as_ref().and_then(slot_of);
+                return commit(slot.and_then(|slot| call_other(&program, &slot, &choice)));
+            }
+            if let Some(Target::Value(slot, at, _)) = target_at(&el) {
                 commit(set_value_at(&program, &slot, &at, value(chosen(&choice))))
             }
         })
@@ -692,7 +711,7 @@ pub fn BlockEditor(props: &Props) -> Html {
             <style>{ marks }</style>
             <div class="program" role="tree" aria-label={i18n.t("ui.program")}>
                 <ProgramBlocks source={props.source.clone()} {places} {lang} lesson={props.lesson.clone()}
-                    variables={Rc::new(tafukt_lang::blocks::variables(&program))} />
+                    variables={Rc::new(tafukt_lang::blocks::variables(&program))} {procedures} />
             </div>
             if let Some(text) = (*ghost_label).clone() {
                 <div class="ghost block" ref={ghost} aria-hidden="true">{ text }</div>

@@ -28,8 +28,10 @@ pub struct Shared {
     pub lang: Lang,
     /// Sensors the lesson allows, offered in conditions.
     pub sensors: Vec<Builtin>,
-    /// The program's variables, offered where a variable is.
+    /// The program's variables, offered where a variable is, and its procedures, offered on
+    /// a call.
     pub variables: Rc<Vec<String>>,
+    pub procedures: Rc<Vec<String>>,
     /// The spoken name of a place to put a block.
     pub put_here: AttrValue,
 }
@@ -74,6 +76,9 @@ pub fn selector(slot: &Slot) -> String {
     }
     out + &format!(">div:nth-of-type({})>.block", slot.index + 1)
 }
+
+/// The `data-value` of the list of procedures on a call (not a value's place).
+pub const CALL: &str = "call";
 
 struct Draw<'a> {
     shared: &'a Rc<Shared>,
@@ -180,7 +185,16 @@ impl Draw<'_> {
             StmtKind::Action(b, args) => {
                 html! { <>{ self.label(spelling(l, Term::Builtin(*b))) }{ fields(args) }</> }
             }
-            StmtKind::Call(name, args) => html! { <>{ self.label(name) }{ fields(args) }</> },
+            StmtKind::Call(name, args) => {
+                // The procedure called is a list of the program's procedures (the one called
+                // stays in it even when it is not defined).
+                let mut names = self.shared.procedures.to_vec();
+                if !names.contains(name) {
+                    names.push(name.clone());
+                }
+                let options = names.into_iter().map(|n| (n.clone(), n)).collect();
+                html! { <>{ self.choice(CALL.into(), name, options) }{ fields(args) }</> }
+            }
             StmtKind::Assign(name, e) => {
                 html! { <>{ self.label(&format!("{name} =")) }{ first(e, false) }</> }
             }
@@ -309,8 +323,9 @@ pub struct ProgramProps {
     pub lang: Lang,
     /// The lesson, for the sensors its conditions may use.
     pub lesson: Rc<tafukt_lesson::Lesson>,
-    /// The program's variables, for the lists of variables.
+    /// The program's variables and procedures, for their lists.
     pub variables: Rc<Vec<String>>,
+    pub procedures: Rc<Vec<String>>,
 }
 
 impl PartialEq for ProgramProps {
@@ -320,6 +335,7 @@ impl PartialEq for ProgramProps {
             && self.lang == other.lang
             && Rc::ptr_eq(&self.lesson, &other.lesson)
             && self.variables == other.variables
+            && self.procedures == other.procedures
     }
 }
 
@@ -331,6 +347,7 @@ pub fn ProgramBlocks(props: &ProgramProps) -> Html {
         lang: props.lang,
         sensors: lesson_sensors(&props.lesson),
         variables: props.variables.clone(),
+        procedures: props.procedures.clone(),
         put_here: i18n.t("ui.put-here").into(),
     });
     let keys = use_mut_ref(ListKeys::default);

@@ -256,3 +256,19 @@ test('values go into values: an operator around a variable, a number typed into 
   assert.equal(await program(), 'en\n# count the olives\nn = 0\nsay n × 1 + 2\nsay "olives!"\n');
   await context.close();
 });
+
+test('a call block lists the program\'s procedures: choosing one calls it instead', async () => {
+  const context = await browser_context();
+  const page = await context.newPage();
+  const start = 'en\ndefine hop\n  move\nend\ndefine skip\n  turn left\nend\nhop\n';
+  await page.addInitScript((p) => localStorage.setItem('tafukt.v1.program.first-steps-1', p), start);
+  await page.goto(app.server.url);
+  const call = page.locator(`${block('/2')} select[data-value=call]`);
+  await call.waitFor();
+  assert.deepEqual(await call.locator('option').allTextContents(), ['hop', 'skip']);
+  await call.selectOption('skip');
+  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.first-steps-1')?.endsWith('end\nskip\n'));
+  // Choosing did not pick the block up.
+  assert.equal(await page.getAttribute('[data-testid=blocks]', 'data-picking'), 'false');
+  await context.close();
+});

@@ -289,6 +289,16 @@ pub fn rename(program: &Program, from: &str, to: &str, lang: crate::lexicon::Lan
     Some(out)
 }
 
+/// Makes the call after `slot` call the procedure `name` instead (its values stay).
+pub fn call_other(program: &Program, slot: &Slot, name: &str) -> Option<Program> {
+    let mut out = program.clone();
+    match &mut list_mut(&mut out, &slot.path)?.get_mut(slot.index)?.kind {
+        StmtKind::Call(called, _) => *called = name.to_string(),
+        _ => return None,
+    }
+    Some(out)
+}
+
 /// A copy of the statement after `slot`, placed right after it.
 pub fn duplicate(program: &Program, slot: &Slot) -> Option<Program> {
     let list = {
@@ -526,6 +536,14 @@ mod tests {
         // No variable: no number operators; no sensor: no `and`.
         let bare = value_blocks(&program("move\n"), &[]);
         assert!(bare.is_empty(), "{bare:?}");
+    }
+
+    #[test]
+    fn a_call_is_pointed_at_another_procedure_and_only_a_call() {
+        let p = program("define hop\n  move\nend\ndefine skip\n  turn left\nend\nhop\n");
+        let p2 = call_other(&p, &at(&[], 2), "skip").unwrap();
+        assert!(text(&p2).ends_with("end\nskip\n"), "{}", text(&p2));
+        assert!(call_other(&p, &at(&[], 0), "skip").is_none(), "a definition is not a call");
     }
 
     #[test]
