@@ -92,22 +92,22 @@ function shortenWasmImports(wasm, module) {
 }
 
 const names = await readdir(dir);
-for (const name of names.filter((n) => n.endsWith('.js'))) {
+// Only the loader (beside its wasm): the service worker, `sw.js`, is written by the other
+// hook, at the same time.
+for (const name of names.filter((n) => n.endsWith('.js') && names.includes(n.replace(/\.js$/, '_bg.wasm')))) {
   const path = join(dir, name);
   let js = (await minify(await readFile(path, 'utf8'), { module: true, compress: { passes: 2 }, mangle: true })).code;
-  const wasmName = names.find((n) => n === name.replace(/\.js$/, '_bg.wasm'));
-  if (wasmName) {
-    const module = `./${name.replace(/-[0-9a-f]{16}\.js$/, '')}_bg.js`;
-    const [wasm, renamed] = shortenWasmImports(await readFile(join(dir, wasmName)), module);
-    const quoted = JSON.stringify(module);
-    if (!js.includes(`${quoted}:`) || renamed.length === 0) throw new Error(`${name}: no imports from ${module}`);
-    js = js.replace(`${quoted}:`, 'a:');
-    for (const [from, to] of renamed) {
-      const pattern = new RegExp(`(?<![\\w$])${from.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
-      if (!pattern.test(js)) throw new Error(`${name}: import ${from} not found`);
-      js = js.replace(pattern, () => to);
-    }
-    await writeFile(join(dir, wasmName), wasm);
+  const wasmName = name.replace(/\.js$/, '_bg.wasm');
+  const module = `./${name.replace(/-[0-9a-f]{16}\.js$/, '')}_bg.js`;
+  const [wasm, renamed] = shortenWasmImports(await readFile(join(dir, wasmName)), module);
+  const quoted = JSON.stringify(module);
+  if (!js.includes(`${quoted}:`) || renamed.length === 0) throw new Error(`${name}: no imports from ${module}`);
+  js = js.replace(`${quoted}:`, 'a:');
+  for (const [from, to] of renamed) {
+    const pattern = new RegExp(`(?<![\\w$])${from.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+    if (!pattern.test(js)) throw new Error(`${name}: import ${from} not found`);
+    js = js.replace(pattern, () => to);
   }
+  await writeFile(join(dir, wasmName), wasm);
   await writeFile(path, js);
 }

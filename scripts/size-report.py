@@ -26,6 +26,9 @@ def main() -> int:
     files = ["index.html"]
     for pattern in ("*.js", "*.wasm", "*.css"):
         files += sorted(os.path.basename(p) for p in glob.glob(os.path.join(dist, pattern)))
+    # The service worker is registered once the page has loaded, to keep it for next time:
+    # it is not part of what comes before the first Run.
+    files = [f for f in files if f != "sw.js"]
     def language_files(tag):
         # The course's first lesson, as the source index names it (the bundle is binary).
         with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lessons", "index.json"),

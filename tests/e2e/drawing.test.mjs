@@ -58,7 +58,7 @@ test('the robot on wheels draws a star with drive and turn, in Arabic', async ()
 });
 
 test('a first visit with no catalogue reachable shows the page message in four languages', async () => {
-  const context = await app.browser.newContext({ viewport: { width: 1024, height: 700 } });
+  const context = await app.browser.newContext({ viewport: { width: 1024, height: 700 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.route('**/messages/*.txt', (route) => route.abort());
   await page.goto(app.server.url);

@@ -139,7 +139,8 @@ test('the robot on wheels stops before the wall in the continuous arena', async 
 });
 
 test('a broken lesson file shows an error card naming it; the other lessons keep working', async () => {
-  const context = await app.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+  // A service worker would answer from its cache, out of the reach of `page.route`.
+  const context = await app.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.route('**/lessons/en/first-steps-2.bin', (r) => r.fulfill({ body: Buffer.from([1, 9, 9]) }));
   await page.goto(app.server.url);

@@ -6,8 +6,9 @@
 //! copied beside them. Catalogues: `OUT_DIR/messages/en.txt`
 //! holds what a pupil sees before the first Run, `en.more.txt` the messages of problems
 //! (fetched right after, off the first load). A pupil downloads one language, and the app
-//! carries no Markdown parser. OUT_DIR defaults to trunk's staging folder, so this runs as
-//! a trunk post-build hook.
+//! carries no Markdown parser. Then the service worker listing every file of the build
+//! (`offline`). OUT_DIR defaults to trunk's staging folder, so this runs as a trunk
+//! post-build hook.
 
 use std::path::{Path, PathBuf};
 
@@ -142,6 +143,8 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     }
     copy_dir(&dir.join("thumbs"), &out.join("thumbs"))?;
     copy_dir(&dir.join("img"), &out.join("img"))?;
+    // Last, so it lists everything above: the service worker that keeps the app offline.
+    crate::offline::write_service_worker(&root)?;
     println!(
         "bundled {} lessons and catalogues in {} languages into {}",
         lessons.len(),

@@ -6,6 +6,7 @@ mod bundle;
 mod check;
 mod generated;
 mod markdown;
+mod offline;
 mod run;
 mod schema;
 mod thumbnails;
