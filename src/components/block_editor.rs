@@ -16,7 +16,7 @@ use std::rc::Rc;
 use tafukt_lang::ast::{BinOp, ExprKind, NodeId, Program, Stmt, StmtKind, UnaryOp};
 use tafukt_lang::blocks::{
     action_block, call_other, control_blocks, duplicate, insert, move_stmt, pad_number, remove, rename,
-    set_comment, set_value_at, stmt_at, value, value_at, value_blocks, Slot, Step, ValueBlock,
+    set_comment, set_value_at, stmt_at, value, value_at, value_blocks, variables, Slot, Step, ValueBlock,
 };
 use tafukt_lang::builtins::Colour;
 use tafukt_lang::lexicon::{spelling, Keyword, Term};
@@ -277,19 +277,20 @@ pub fn BlockEditor(props: &Props) -> Html {
     };
     let blocks =
         Rc::new(palette(&props.lesson, &program, &i18n.t("blocks.procedure"), &i18n.t("blocks.note")));
+    // The program's procedures: the calls the palette offers.
     let procedures: Rc<Vec<String>> = Rc::new(
-        program
-            .body
+        blocks
             .iter()
-            .filter_map(|s| match &s.kind {
-                StmtKind::Define(name, ..) => Some(name.clone()),
+            .filter_map(|b| match &b.kind {
+                StmtKind::Call(name, _) => Some(name.clone()),
                 _ => None,
             })
             .collect(),
     );
     // The values row: sensors the lesson allows, the program's variables, operators.
     let sensors = lesson_sensors(&props.lesson);
-    let values = Rc::new(value_blocks(&program, &sensors));
+    let variables = Rc::new(variables(&program));
+    let values = Rc::new(value_blocks(&variables, &sensors));
 
     // Every change: remember the text before, print the new program, close what was open.
     let commit: Rc<dyn Fn(Option<Program>)> = {
@@ -711,7 +712,7 @@ pub fn BlockEditor(props: &Props) -> Html {
             <style>{ marks }</style>
             <div class="program" role="tree" aria-label={i18n.t("ui.program")}>
                 <ProgramBlocks source={props.source.clone()} {places} {lang} lesson={props.lesson.clone()}
-                    variables={Rc::new(tafukt_lang::blocks::variables(&program))} {procedures} />
+                    {variables} {procedures} />
             </div>
             if let Some(text) = (*ghost_label).clone() {
                 <div class="ghost block" ref={ghost} aria-hidden="true">{ text }</div>

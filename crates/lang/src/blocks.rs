@@ -362,11 +362,11 @@ impl ValueBlock {
     }
 }
 
-/// The values row: the lesson's sensors, the program's variables, operators for numbers
-/// once there is a variable to use them on, and `and`, `or`, `not` once there are sensors.
-pub fn value_blocks(program: &Program, sensors: &[Builtin]) -> Vec<ValueBlock> {
+/// The values row: the lesson's sensors, the program's variables (see [`variables`]),
+/// operators for numbers once there is a variable to use them on, and `and`, `or`, `not`
+/// once there are sensors.
+pub fn value_blocks(vars: &[String], sensors: &[Builtin]) -> Vec<ValueBlock> {
     use crate::ast::BinOp as B;
-    let vars = variables(program);
     let mut out: Vec<ValueBlock> = sensors.iter().map(|b| ValueBlock::Sensor(*b)).collect();
     if !vars.is_empty() {
         out.extend([B::Add, B::Sub, B::Mul, B::Div, B::Lt, B::Gt, B::Eq].map(ValueBlock::Op));
@@ -374,7 +374,7 @@ pub fn value_blocks(program: &Program, sensors: &[Builtin]) -> Vec<ValueBlock> {
     if !sensors.is_empty() {
         out.extend([ValueBlock::Op(B::And), ValueBlock::Op(B::Or), ValueBlock::Not]);
     }
-    out.extend(vars.into_iter().map(ValueBlock::Var));
+    out.extend(vars.iter().cloned().map(ValueBlock::Var));
     out
 }
 
@@ -521,7 +521,7 @@ mod tests {
         let p = program("n = 0\nwhile wall ahead\n  say n\nend\n");
         assert_eq!(variables(&p), ["n"]);
         let sensors = [Builtin::WallAhead, Builtin::OnItem];
-        let row = value_blocks(&p, &sensors);
+        let row = value_blocks(&variables(&p), &sensors);
         assert!(row.contains(&ValueBlock::Var("n".into())) && row.contains(&ValueBlock::Not));
         let put = |p: &Program, slot: Slot, at: &[usize], v: ValueBlock| {
             let old = value_at(p, &slot, at).unwrap().clone();
@@ -534,7 +534,7 @@ mod tests {
         let p = put(&p, at(&[], 1), &[0, 1], ValueBlock::Not);
         assert_eq!(text(&p), "n = 0\nwhile wall ahead and not on item\n  say n + n\nend\n");
         // No variable: no number operators; no sensor: no `and`.
-        let bare = value_blocks(&program("move\n"), &[]);
+        let bare = value_blocks(&variables(&program("move\n")), &[]);
         assert!(bare.is_empty(), "{bare:?}");
     }
 
