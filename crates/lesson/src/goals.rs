@@ -89,8 +89,9 @@ impl Goal {
             }
             (Goal::NotBumped, World::Arena(a)) => report("goal.not-bumped", vec![], !a.bumped),
             (Goal::InArea { x, y, w, h }, World::Grid(g)) => {
-                let (rx, ry) = (g.robot.x as i32, g.robot.y as i32);
-                report("goal.in-area", vec![], rx >= *x && rx < x + w && ry >= *y && ry < y + h)
+                // In i64: a lesson's `x + w` may not fit in an i32.
+                let (rx, ry, x, y) = (g.robot.x as i64, g.robot.y as i64, *x as i64, *y as i64);
+                report("goal.in-area", vec![], rx >= x && rx < x + *w as i64 && ry >= y && ry < y + *h as i64)
             }
             (Goal::EndsOn { colour }, w) => {
                 let under = match w {

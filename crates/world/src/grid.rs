@@ -228,7 +228,9 @@ impl GridWorld {
         }
         for i in &spec.items {
             let cell = clamp(i.x, i.y);
-            *Rc::make_mut(&mut world.items).get_or_default(cell).get_or_default(i.kind.clone()) += i.count;
+            // Saturating: a spec is built even before its problems are read (MAX_ITEMS).
+            let n = Rc::make_mut(&mut world.items).get_or_default(cell).get_or_default(i.kind.clone());
+            *n = n.saturating_add(i.count);
         }
         for p in &spec.paint {
             world.paint.insert(clamp(p.x, p.y), p.colour.clone());
@@ -490,5 +492,20 @@ mod tests {
             serde_json::from_str(r#"{"width":2,"height":2,"robot":{"x":5,"y":0,"heading":"north"}}"#)
                 .unwrap();
         assert_eq!(spec.problems().len(), 1);
+    }
+
+    #[test]
+    fn item_counts_past_u32_are_a_problem_not_an_overflow() {
+        let spec: GridSpec = serde_json::from_str(
+            r#"{"width":2,"height":1,"robot":{"x":0,"y":0,"heading":"east","bag":{"olive":4294967295}},
+                "items":[{"x":0,"y":0,"kind":"olive","count":4294967295},{"x":0,"y":0,"kind":"olive","count":9}],
+                "variants":{"seeds":[1],"rules":[{"item_count":{"x":1,"y":0,"kind":"fig","min":0,"max":4294967295}}]}}"#,
+        )
+        .unwrap();
+        let problems = spec.problems();
+        assert_eq!(problems, ["the world holds up to 12884901894 items; at most 10000 are allowed"]);
+        // Built anyway (the app never builds a world with problems, a tool might): no panic.
+        let w = GridWorld::from_spec_seeded(&spec, 1);
+        assert_eq!(w.items.get(&(0, 0)).and_then(|k| k.get("olive")), Some(&u32::MAX));
     }
 }

@@ -22,7 +22,8 @@ impl Rng {
         if max <= min {
             return min;
         }
-        min + (self.next_u64() % (max - min + 1) as u64) as u32
+        // In u64: `max - min + 1` is 2^32 for the full u32 range, which u32 cannot hold.
+        min + (self.next_u64() % ((max - min) as u64 + 1)) as u32
     }
 
     /// An index below `len` (0 when `len` is 0).
@@ -49,5 +50,14 @@ mod tests {
             b.range(3, 5);
         }
         assert_ne!(Rng::new(1).next_u64(), Rng::new(2).next_u64());
+    }
+
+    #[test]
+    fn the_full_u32_range_does_not_overflow() {
+        let mut r = Rng::new(3);
+        for _ in 0..100 {
+            r.range(0, u32::MAX);
+            assert!(r.range(u32::MAX - 1, u32::MAX) >= u32::MAX - 1);
+        }
     }
 }

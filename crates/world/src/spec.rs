@@ -131,6 +131,10 @@ pub struct PaintSpec {
 /// Largest grid side a lesson may ask for: big enough for any lesson, small enough to draw.
 pub const MAX_SIDE: u32 = 100;
 
+/// Most items a grid world may hold (on the ground, in the bag, and the most a seed may
+/// draw, together). Items are only moved, never made, so every count a run adds up fits.
+pub const MAX_ITEMS: u32 = 10_000;
+
 impl GridSpec {
     /// Problems that make the world impossible to build, as (message key, detail) pairs.
     pub fn problems(&self) -> Vec<String> {
@@ -161,6 +165,15 @@ impl GridSpec {
             if !inside(f.x, f.y) {
                 out.push(format!("flag at ({}, {}) is outside the grid", f.x, f.y));
             }
+        }
+        let fixed = self.items.iter().map(|i| i.count).chain(self.robot.bag.values().copied());
+        let drawn = self.variants.iter().flat_map(|v| &v.rules).filter_map(|r| match r {
+            RandomRule::ItemCount { max, .. } => Some(*max),
+            _ => None,
+        });
+        let total = fixed.chain(drawn).fold(0u64, |sum, n| sum.saturating_add(n as u64));
+        if total > MAX_ITEMS as u64 {
+            out.push(format!("the world holds up to {total} items; at most {MAX_ITEMS} are allowed"));
         }
         if let Some(v) = &self.variants {
             if v.seeds.is_empty() {
