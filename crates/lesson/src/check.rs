@@ -1,27 +1,164 @@
-//! Checks a lesson's content the way CI and `tafukt check` do: the reference solution passes,
-//! the starter does not, the toolbox covers the solution, the star rule is reachable, and
-//! every language has a title and instructions.
+//! Checks a lesson's content the way CI and `tafukt check` do: the file is within the size
+//! limits and named after its id, the reference solution passes (and when it does not: which
+//! seed, which goal, which run-time message on which line), the starter does not, the toolbox
+//! covers the solution, the star rule is reachable, and every language has a title and
+//! instructions. Used by the command line and the fuzz targets, not by the app.
 
-use tafukt_lang::{Halt, Lang, Limits};
+use tafukt_lang::{Diagnostic, Halt, Lang, Limits, Program};
+use tafukt_world::WorldSpec;
 
-use crate::goals::{all_met, check_all};
-use crate::model::Lesson;
+use crate::goals::{check_all, GoalReport, GoalStatus};
+use crate::model::{parse_lesson, Lesson};
 use crate::runner::{run_to_end, seeds, toolbox_violation};
+
+/// Largest lesson file: every pupil's device keeps every lesson for offline use (the
+/// largest real lesson is about 5 KB).
+pub const MAX_LESSON_BYTES: usize = 128 * 1024;
+/// Most seeds a world may list: the checker runs the solution and the starter on each.
+pub const MAX_SEEDS: usize = 20;
+/// Most entries in any one list of a world (walls, items, rules, obstacles, choices …): a
+/// 30 × 30 maze has under 2,000 inner walls, and the arena steps through its obstacles
+/// every 10 ms of a run.
+pub const MAX_GRID_ENTRIES: usize = 2_000;
+pub const MAX_ARENA_ENTRIES: usize = 200;
+/// Largest catalogue file and image that `tafukt bundle` puts in the build.
+pub const MAX_CATALOGUE_BYTES: usize = 128 * 1024;
+pub const MAX_IMAGE_BYTES: u64 = 256 * 1024;
+/// Longest lesson id (it names the bundled file).
+pub const MAX_ID_LEN: usize = 64;
+
+/// How the checker words what a run said; the command line renders with the English
+/// catalogue, as `tafukt run` does.
+pub trait Words {
+    fn diagnostic(&self, d: &Diagnostic) -> String;
+    fn goal(&self, report: &GoalReport) -> String;
+}
+
+/// Codes and keys as they are, for tests and fuzzing (no catalogue).
+pub struct Keys;
+
+impl Words for Keys {
+    fn diagnostic(&self, d: &Diagnostic) -> String {
+        format!("{:?} {:?}", d.code, d.args)
+    }
+    fn goal(&self, report: &GoalReport) -> String {
+        format!("{} {:?}", report.key, report.args)
+    }
+}
+
+/// Why a program does not pass a lesson, on the first seed where it does not.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// A run-time error, with the line it happened on.
+    Fault { seed: u64, line: usize, diagnostic: Diagnostic },
+    /// The run ended cleanly but a goal is not met.
+    Goal { seed: u64, report: GoalReport },
+}
 
 /// Whether `source` meets every goal of `lesson` without an error, on every seed.
 pub fn passes(lesson: &Lesson, source: &str) -> Result<bool, String> {
+    first_failure(lesson, source).map(|f| f.is_none()).map_err(|d| format!("{d:?}"))
+}
+
+/// The first seed on which `source` fails `lesson`, and why; `Err` when it does not compile.
+pub fn first_failure(lesson: &Lesson, source: &str) -> Result<Option<Failure>, Diagnostic> {
     for seed in seeds(&lesson.world) {
-        let outcome = run_to_end(source, Lang::En, &lesson.world, seed, Limits::default())
-            .map_err(|d| format!("{d:?}"))?;
-        if !(matches!(outcome.halt, Halt::Finished) && all_met(&check_all(&lesson.goals, &outcome.world))) {
-            return Ok(false);
+        let outcome = run_to_end(source, Lang::En, &lesson.world, seed, Limits::default())?;
+        if let Halt::Faulted(d) = outcome.halt {
+            let line = d.span(&outcome.program).line(source);
+            return Ok(Some(Failure::Fault { seed, line, diagnostic: d }));
+        }
+        let unmet =
+            check_all(&lesson.goals, &outcome.world).into_iter().find(|r| r.status != GoalStatus::Met);
+        if let Some(report) = unmet {
+            return Ok(Some(Failure::Goal { seed, report }));
         }
     }
-    Ok(true)
+    Ok(None)
+}
+
+/// A lesson id is a plain file name: lower-case letters, digits, `-` and `_`. It names the
+/// bundled file, so `..`, `/` or `\` would write outside the output folder.
+pub fn is_plain_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// Everything `tafukt check` asks of one lesson file (`file` is its name, e.g. `loops-1.json`)
+/// but its Markdown and images: the lesson, or every problem found.
+pub fn check_lesson_file(file: &str, text: &str, words: &dyn Words) -> Result<Lesson, Vec<String>> {
+    if text.len() > MAX_LESSON_BYTES {
+        return Err(vec![format!(
+            "the file is {} KB; a lesson may be at most {} KB (every device downloads it)",
+            text.len().div_ceil(1024),
+            MAX_LESSON_BYTES / 1024
+        )]);
+    }
+    let lesson = parse_lesson(file, text).map_err(|e| vec![e.to_string()])?;
+    let stem = file.strip_suffix(".json").unwrap_or(file);
+    if lesson.id != stem {
+        return Err(vec![format!("id `{}` must be the file name, `{stem}`", lesson.id)]);
+    }
+    if !is_plain_id(&lesson.id) {
+        return Err(vec![format!(
+            "id `{}` must be 1 to {MAX_ID_LEN} lower-case letters, digits, `-` or `_`",
+            lesson.id
+        )]);
+    }
+    // Before any run: a world past these limits would make the checker itself slow.
+    let too_big = world_limits(&lesson.world);
+    if !too_big.is_empty() {
+        return Err(too_big);
+    }
+    let problems = check_lesson(&lesson, words);
+    if problems.is_empty() {
+        Ok(lesson)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Lists of a world longer than the limits above.
+pub fn world_limits(world: &WorldSpec) -> Vec<String> {
+    let (lists, max): (Vec<(&str, usize)>, usize) = match world {
+        WorldSpec::Grid(g) => {
+            let v = g.variants.as_ref();
+            let lists = vec![
+                ("walls", g.walls.len()),
+                ("items", g.items.len()),
+                ("paint", g.paint.len()),
+                ("flags", g.flags.len()),
+                ("bag", g.robot.bag.len()),
+                ("variants.seeds", v.map_or(0, |v| v.seeds.len())),
+                ("variants.rules", v.map_or(0, |v| v.rules.len())),
+            ];
+            (lists, MAX_GRID_ENTRIES)
+        }
+        WorldSpec::Arena(a) => {
+            let lists = vec![
+                ("obstacles", a.obstacles.len()),
+                ("floor", a.floor.len()),
+                ("seeds", a.seeds.len()),
+                ("heading_choices", a.heading_choices.len()),
+                ("obstacle_choices", a.obstacle_choices.len()),
+                ("floor_choices", a.floor_choices.len()),
+            ];
+            (lists, MAX_ARENA_ENTRIES)
+        }
+    };
+    let mut out = Vec::new();
+    for (name, len) in lists {
+        let max = if name.ends_with("seeds") { MAX_SEEDS } else { max };
+        if len > max {
+            out.push(format!("world: {name} has {len} entries; at most {max} are allowed"));
+        }
+    }
+    out
 }
 
 /// Every problem with the lesson's content; empty means the lesson is sound.
-pub fn check_lesson(lesson: &Lesson) -> Vec<String> {
+pub fn check_lesson(lesson: &Lesson, words: &dyn Words) -> Vec<String> {
     let mut problems = Vec::new();
     for tag in &lesson.reviewed {
         if Lang::from_tag(tag).is_none() {
@@ -49,7 +186,11 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<String> {
         }
     }
     match tafukt_lang::build(&lesson.solution, Lang::En) {
-        Err(d) => problems.push(format!("solution does not compile: {:?} {:?}", d.code, d.args)),
+        Err(d) => problems.push(format!(
+            "the solution does not compile: line {}: {}",
+            d.span(&Program::default()).line(&lesson.solution),
+            words.diagnostic(&d)
+        )),
         Ok((program, _)) => {
             if let Some(d) = toolbox_violation(&program, &lesson.toolbox, Lang::En) {
                 problems.push(format!(
@@ -66,10 +207,16 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<String> {
                     ));
                 }
             }
-            match passes(lesson, &lesson.solution) {
-                Ok(true) => {}
-                Ok(false) => problems.push("the solution does not meet every goal".to_string()),
-                Err(e) => problems.push(format!("the solution fails: {e}")),
+            match first_failure(lesson, &lesson.solution) {
+                Ok(None) | Err(_) => {}
+                Ok(Some(Failure::Fault { seed, line, diagnostic })) => problems.push(format!(
+                    "the solution fails on seed {seed}: line {line}: {}",
+                    words.diagnostic(&diagnostic)
+                )),
+                Ok(Some(Failure::Goal { seed, report })) => problems.push(format!(
+                    "the solution does not meet a goal on seed {seed}: {}",
+                    words.goal(&report)
+                )),
             }
         }
     }
@@ -85,20 +232,25 @@ mod tests {
     use crate::model::parse_lesson;
 
     fn lesson(solution: &str, starter: &str, toolbox: &str) -> Lesson {
-        let text = format!(
+        parse_lesson("t.json", &lesson_text(solution, starter, toolbox)).unwrap()
+    }
+
+    fn lesson_text(solution: &str, starter: &str, toolbox: &str) -> String {
+        format!(
             r#"{{"schema_version":1,"id":"t","title":{{"en":"T"}},"instructions":{{"en":"I"}},
             "world":{{"grid":{{"width":3,"height":1,"robot":{{"x":0,"y":0,"heading":"east"}},
               "variants":{{"seeds":[1,2,3],"rules":[{{"flag_at":{{"cells":[{{"x":1,"y":0}},{{"x":2,"y":0}}]}}}}]}}}}}},
             "toolbox":{toolbox},"starter":{starter:?},"goals":["at_flag"],"stars":{{"max_blocks":2}},
             "solution":{solution:?},"reviewed":["en","xx"]}}"#
-        );
-        parse_lesson("t.json", &text).unwrap()
+        )
     }
 
     #[test]
     fn a_sound_lesson_only_lacks_its_other_languages() {
-        let problems =
-            check_lesson(&lesson("while not at goal\n  move\nend\n", "move\n", r#"["move","at_goal"]"#));
+        let problems = check_lesson(
+            &lesson("while not at goal\n  move\nend\n", "move\n", r#"["move","at_goal"]"#),
+            &Keys,
+        );
         assert_eq!(problems.len(), 7, "{problems:?}");
         assert_eq!(problems[0], "reviewed names `xx`, which is not a language");
         assert!(problems[1..].iter().all(|p| p.contains("text")), "{problems:?}");
@@ -106,18 +258,66 @@ mod tests {
 
     #[test]
     fn a_path_learnt_by_heart_fails_on_another_seed() {
-        let problems = check_lesson(&lesson("move\n", "", r#"["move","at_goal"]"#));
-        assert!(problems.iter().any(|p| p.contains("does not meet every goal")), "{problems:?}");
+        let problems = check_lesson(&lesson("move\n", "", r#"["move","at_goal"]"#), &Keys);
+        assert!(
+            problems.iter().any(|p| p.starts_with("the solution does not meet a goal on seed ")),
+            "{problems:?}"
+        );
     }
 
     #[test]
     fn starter_that_passes_toolbox_gaps_and_unreachable_stars_are_reported() {
         let solution = "while not at goal\n  move\nend\n";
-        let problems = check_lesson(&lesson(solution, solution, r#"["move"]"#));
+        let problems = check_lesson(&lesson(solution, solution, r#"["move"]"#), &Keys);
         assert!(problems.iter().any(|p| p.contains("starter program already passes")), "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("toolbox lacks")), "{problems:?}");
         let long = "move\nmove\nmove\n";
-        let problems = check_lesson(&lesson(long, "", r#"["move","at_goal"]"#));
+        let problems = check_lesson(&lesson(long, "", r#"["move","at_goal"]"#), &Keys);
         assert!(problems.iter().any(|p| p.contains("star rule")), "{problems:?}");
+    }
+
+    #[test]
+    fn a_solution_that_hits_a_wall_names_the_seed_the_line_and_the_message() {
+        let problems = check_lesson(&lesson("move\nmove\nmove\n", "", r#"["move","at_goal"]"#), &Keys);
+        let fault = problems.iter().find(|p| p.contains("fails on seed")).expect("a fault is reported");
+        assert!(fault.starts_with(r#"the solution fails on seed 1: line 3: World("hit-wall")"#), "{fault}");
+    }
+
+    #[test]
+    fn an_endless_solution_names_its_loop_line() {
+        let problems = check_lesson(&lesson("move\nwhile true\nend\n", "", r#"["move"]"#), &Keys);
+        assert!(
+            problems.iter().any(|p| p.starts_with("the solution fails on seed 1: line 2: ")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn an_id_that_climbs_out_of_the_folder_or_differs_from_the_file_is_refused() {
+        let text = lesson_text("move\n", "", r#"["move"]"#);
+        for (file, id) in [("t.json", "../../t"), ("t.json", "/tmp/t"), ("t.json", "u")] {
+            let text = text.replacen(r#""id":"t""#, &format!("\"id\":{id:?}"), 1);
+            let err = check_lesson_file(file, &text, &Keys).unwrap_err();
+            assert_eq!(err, [format!("id `{id}` must be the file name, `t`")]);
+        }
+        let text = text.replacen(r#""id":"t""#, r#""id":"T.x""#, 1);
+        let err = check_lesson_file("T.x.json", &text, &Keys).unwrap_err();
+        assert!(err[0].contains("lower-case letters"), "{err:?}");
+    }
+
+    #[test]
+    fn a_lesson_past_a_limit_is_refused_before_it_runs() {
+        let text = lesson_text("move\n", "", r#"["move"]"#);
+        let big = text.replacen(
+            "\"reviewed\"",
+            &format!("\"concepts\":[{:?}],\"reviewed\"", "x".repeat(MAX_LESSON_BYTES)),
+            1,
+        );
+        let err = check_lesson_file("t.json", &big, &Keys).unwrap_err();
+        assert_eq!(err, ["the file is 129 KB; a lesson may be at most 128 KB (every device downloads it)"]);
+        let seeds: Vec<String> = (0..1000).map(|n| n.to_string()).collect();
+        let many = text.replacen("[1,2,3]", &format!("[{}]", seeds.join(",")), 1);
+        let err = check_lesson_file("t.json", &many, &Keys).unwrap_err();
+        assert_eq!(err, ["world: variants.seeds has 1000 entries; at most 20 are allowed"]);
     }
 }
