@@ -9,13 +9,26 @@
 //! carries no Markdown parser. Then the service worker listing every file of the build
 //! (`offline`). OUT_DIR defaults to trunk's staging folder, so this runs as a trunk
 //! post-build hook.
+//!
+//! Every lesson goes through the same checks as `tafukt check` first (`lessons`), and the
+//! catalogues through their size limit: if anything fails, nothing is written. Files are
+//! only written under OUT_DIR, named by lesson ids that the checks keep to plain names.
 
 use std::path::{Path, PathBuf};
 
 use tafukt_lang::Lang;
-use tafukt_lesson::model::{parse_index, parse_lesson, to_bundled, Lesson, Localized};
+use tafukt_lesson::check::{MAX_CATALOGUE_BYTES, MAX_IMAGE_BYTES};
+use tafukt_lesson::model::{to_bundled, Lesson, Localized};
 
+use crate::args::{Args, Stop};
+use crate::lessons::{is_plain_file_name, read_limited};
 use crate::markdown::to_rich_text;
+
+pub const USAGE: &str = "usage: tafukt bundle [LESSONS_DIR [MESSAGES_DIR [OUT_DIR]]]
+  check every lesson as `tafukt check` does, then write lessons and catalogues as the app
+  loads them into OUT_DIR: one folder per language, Markdown converted, catalogues split
+  (defaults: lessons, crates/i18n/messages, trunk's TRUNK_STAGING_DIR); writes nothing if
+  any lesson or catalogue fails";
 
 /// `text` keeping only `lang` (or English, if `lang` is missing), converted by `convert`.
 fn one_language(
@@ -53,10 +66,36 @@ fn write(path: &Path, text: impl AsRef<[u8]>) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
-    let Ok(entries) = std::fs::read_dir(from) else { return Ok(()) };
-    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+/// The files of `from` (an image folder), each a plain name and a regular file within the
+/// image limit: a link could pull a file from anywhere into the build.
+fn folder_files(from: &Path) -> Result<Vec<std::fs::DirEntry>, String> {
+    let Ok(entries) = std::fs::read_dir(from) else { return Ok(vec![]) };
+    let mut files = Vec::new();
     for e in entries.filter_map(Result::ok) {
+        let path = e.path();
+        let meta = std::fs::symlink_metadata(&path).map_err(|err| format!("{}: {err}", path.display()))?;
+        let name_ok = e.file_name().to_str().is_some_and(is_plain_file_name);
+        if !name_ok || !meta.is_file() {
+            return Err(format!("{}: only plain files with plain names are bundled", path.display()));
+        }
+        if meta.len() > MAX_IMAGE_BYTES {
+            return Err(format!(
+                "{}: the file is over {} KB, the most allowed",
+                path.display(),
+                MAX_IMAGE_BYTES / 1024
+            ));
+        }
+        files.push(e);
+    }
+    Ok(files)
+}
+
+fn copy_files(files: &[std::fs::DirEntry], to: &Path) -> Result<(), String> {
+    if files.is_empty() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for e in files {
         std::fs::copy(e.path(), to.join(e.file_name()))
             .map_err(|err| format!("{}: {err}", e.path().display()))?;
     }
@@ -97,36 +136,43 @@ pub fn split_catalogue(text: &str) -> (String, String) {
     (now, later)
 }
 
-pub fn main(args: &[String]) -> Result<bool, String> {
+pub fn main(args: &[String]) -> Result<bool, Stop> {
+    let args = Args::new(args)?.finish(3)?;
     let dir = Path::new(args.first().map_or("lessons", String::as_str));
     let messages = Path::new(args.get(1).map_or("crates/i18n/messages", String::as_str));
     let root = match args.get(2) {
         Some(o) => PathBuf::from(o),
         None => PathBuf::from(
             std::env::var("TRUNK_STAGING_DIR")
-                .map_err(|_| "bundle needs OUT_DIR (or trunk's TRUNK_STAGING_DIR)")?,
+                .map_err(|_| Stop::Usage("bundle needs OUT_DIR (or trunk's TRUNK_STAGING_DIR)".into()))?,
         ),
     };
+    // Everything is read and checked before anything is written.
+    let folder = crate::lessons::read_folder(dir)?;
+    let Some(lessons) = folder.sound() else {
+        for line in folder.report().iter().filter(|l| l.starts_with("FAIL")) {
+            println!("{line}");
+        }
+        return Err(Stop::Failed(format!(
+            "bundle refused: {} of {} lessons fail `tafukt check`; nothing was written",
+            folder.failures(),
+            folder.lessons.len()
+        )));
+    };
+    let mut catalogues = Vec::new();
     for lang in Lang::ALL {
         let file = messages.join(format!("{}.txt", lang.tag()));
-        let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        let (now, later) = split_catalogue(&text);
-        write(&root.join("messages").join(format!("{}.txt", lang.tag())), &now)?;
-        write(&root.join("messages").join(format!("{}.more.txt", lang.tag())), &later)?;
+        let text =
+            read_limited(&file, MAX_CATALOGUE_BYTES).map_err(|e| format!("{}: {e}", file.display()))?;
+        catalogues.push((lang, split_catalogue(&text)));
     }
+    let thumbs = folder_files(&dir.join("thumbs"))?;
+    let images = folder_files(&dir.join("img"))?;
     let out = root.join("lessons");
-    let read = |file: &str| std::fs::read_to_string(dir.join(file)).map_err(|e| format!("{file}: {e}"));
-    let index = parse_index("index.json", &read("index.json")?).map_err(|e| e.to_string())?;
-    let lessons: Vec<Lesson> = index
-        .lesson_ids()
-        .iter()
-        .map(|id| {
-            parse_lesson(&format!("{id}.json"), &read(&format!("{id}.json"))?).map_err(|e| e.to_string())
-        })
-        .collect::<Result<_, _>>()?;
+    let mut files = Vec::new();
     for lang in Lang::ALL {
-        let folder = out.join(lang.tag());
-        let mut local = index.clone();
+        let folder_out = out.join(lang.tag());
+        let mut local = folder.index.clone();
         local.schema = None;
         for course in &mut local.courses {
             course.title = one_language(&course.title, lang, keep)?;
@@ -134,15 +180,22 @@ pub fn main(args: &[String]) -> Result<bool, String> {
                 unit.title = one_language(&unit.title, lang, keep)?;
             }
         }
-        write(&folder.join("index.bin"), to_bundled(&local)?)?;
+        files.push((folder_out.join("index.bin"), to_bundled(&local)?));
         for lesson in &lessons {
             let bundled =
                 lesson_for(lesson, lang).map_err(|e| format!("{}.json ({}): {e}", lesson.id, lang.tag()))?;
-            write(&folder.join(format!("{}.bin", lesson.id)), to_bundled(&bundled)?)?;
+            files.push((folder_out.join(format!("{}.bin", lesson.id)), to_bundled(&bundled)?));
         }
     }
-    copy_dir(&dir.join("thumbs"), &out.join("thumbs"))?;
-    copy_dir(&dir.join("img"), &out.join("img"))?;
+    for (lang, (now, later)) in &catalogues {
+        write(&root.join("messages").join(format!("{}.txt", lang.tag())), now)?;
+        write(&root.join("messages").join(format!("{}.more.txt", lang.tag())), later)?;
+    }
+    for (path, bytes) in &files {
+        write(path, bytes)?;
+    }
+    copy_files(&thumbs, &out.join("thumbs"))?;
+    copy_files(&images, &out.join("img"))?;
     // Last, so it lists everything above: the service worker that keeps the app offline.
     crate::offline::write_service_worker(&root)?;
     println!(
@@ -157,7 +210,7 @@ pub fn main(args: &[String]) -> Result<bool, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tafukt_lesson::model::read_bundled_lesson;
+    use tafukt_lesson::model::{parse_index, parse_lesson, read_bundled_lesson};
 
     #[test]
     fn every_lesson_reads_back_from_its_bundle_in_every_language() {

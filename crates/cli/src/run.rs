@@ -4,35 +4,38 @@
 
 use tafukt_i18n::Catalog;
 use tafukt_lang::{Halt, Lang, Limits};
-use tafukt_lesson::goals::{check_all, GoalStatus};
+use tafukt_lesson::goals::{check_all, GoalReport, GoalStatus};
 use tafukt_lesson::model::parse_lesson;
 use tafukt_lesson::runner::run_to_end;
 use tafukt_world::WorldSpec;
 
+use crate::args::{Args, Stop};
+
+pub const USAGE: &str = "usage: tafukt run FILE [--lang en|fr|ar|zgh] [--world FILE [--seed N]]
+  run a program (FILE may be - for standard input) and print what it said, the final world
+  and any error; --world takes a world or lesson JSON file (default: an empty 10 × 10 grid),
+  --seed picks one of its variants";
+
 const EMPTY_WORLD: &str = r#"{"grid":{"width":10,"height":10,"robot":{"x":0,"y":0,"heading":"east"}}}"#;
 
-pub fn main(args: &[String]) -> Result<bool, String> {
-    let mut file = None;
-    let mut lang = Lang::En;
-    let mut world_file = None;
-    let mut seed: Option<u64> = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--lang" => {
-                let tag = it.next().ok_or("--lang needs a language: en, fr, ar or zgh")?;
-                lang = Lang::from_tag(tag).ok_or_else(|| format!("unknown language `{tag}`"))?;
-            }
-            "--world" => world_file = Some(it.next().ok_or("--world needs a file")?.clone()),
-            "--seed" => {
-                let n = it.next().ok_or("--seed needs a number")?;
-                seed = Some(n.parse().map_err(|_| format!("--seed needs a whole number, not `{n}`"))?);
-            }
-            other if file.is_none() => file = Some(other.to_string()),
-            other => return Err(format!("unexpected argument `{other}`")),
+pub fn main(args: &[String]) -> Result<bool, Stop> {
+    let mut args = Args::new(args)?;
+    let lang = match args.value("--lang")? {
+        None => Lang::En,
+        Some(tag) => Lang::from_tag(&tag)
+            .ok_or_else(|| Stop::Usage(format!("unknown language `{tag}`: en, fr, ar or zgh")))?,
+    };
+    let world_file = args.value("--world")?;
+    let seed: Option<u64> = match args.value("--seed")? {
+        None => None,
+        Some(n) => {
+            Some(n.parse().map_err(|_| Stop::Usage(format!("--seed needs a whole number, not `{n}`")))?)
         }
-    }
-    let file = file.ok_or("run needs a program file (or - for standard input)")?;
+    };
+    let file = args
+        .finish(1)?
+        .pop()
+        .ok_or_else(|| Stop::Usage("run needs a program file (or - for standard input)".into()))?;
     let source = if file == "-" {
         std::io::read_to_string(std::io::stdin()).map_err(|e| e.to_string())?
     } else {
@@ -42,7 +45,8 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     let (world, goals) = match &world_file {
         None => (serde_json::from_str::<WorldSpec>(EMPTY_WORLD).map_err(|e| e.to_string())?, vec![]),
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+            let text = crate::lessons::read_limited(path.as_ref(), tafukt_lesson::check::MAX_LESSON_BYTES)
+                .map_err(|e| format!("{path}: {e}"))?;
             match serde_json::from_str::<WorldSpec>(&text) {
                 Ok(w) => (w, vec![]),
                 Err(_) => {
@@ -52,6 +56,10 @@ pub fn main(args: &[String]) -> Result<bool, String> {
             }
         }
     };
+    // A world file is read without a lesson's validation: refuse what cannot be built.
+    if let Some(p) = world.problems().into_iter().chain(tafukt_lesson::check::world_limits(&world)).next() {
+        return Err(Stop::Failed(format!("{}: world: {p}", world_file.unwrap_or_default())));
+    }
     // Without --seed, the first of the world's own seeds.
     let seed = seed.unwrap_or_else(|| tafukt_lesson::runner::seeds(&world)[0]);
     let outcome = match run_to_end(&source, lang, &world, seed, Limits::default()) {
@@ -82,13 +90,18 @@ pub fn main(args: &[String]) -> Result<bool, String> {
     }
     for report in check_all(&goals, &outcome.world) {
         let mark = if report.status == GoalStatus::Met { "✓" } else { "✗" };
-        let args: Vec<(&str, String)> = report
-            .args
-            .iter()
-            .map(|(n, v)| (*n, if *n == "colour" { catalog.get(&format!("colour.{v}")) } else { v.clone() }))
-            .collect();
-        println!("goal {mark} {}", catalog.format(report.key, &args));
+        println!("goal {mark} {}", goal_text(&catalog, &report));
         ok &= report.status == GoalStatus::Met;
     }
     Ok(ok)
+}
+
+/// A goal's line in the catalogue's language (colours named in it too).
+pub fn goal_text(catalog: &Catalog, report: &GoalReport) -> String {
+    let args: Vec<(&str, String)> = report
+        .args
+        .iter()
+        .map(|(n, v)| (*n, if *n == "colour" { catalog.get(&format!("colour.{v}")) } else { v.clone() }))
+        .collect();
+    catalog.format(report.key, &args)
 }

@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use crate::args::{Args, Stop};
+
 use tafukt_lesson::model::{CourseIndex, Lesson};
 use tafukt_world::WorldSpec;
 
@@ -17,9 +19,13 @@ fn schemas() -> Result<Vec<(String, String)>, String> {
     ])
 }
 
-pub fn main(args: &[String]) -> Result<bool, String> {
-    let check = args.iter().any(|a| a == "--check");
-    let dir = args.iter().find(|a| !a.starts_with("--")).map_or("lessons/schema", String::as_str);
-    let dir = Path::new(dir);
-    crate::generated::write_or_check(dir, schemas()?, check, &format!("tafukt schema {}", dir.display()))
+pub const USAGE: &str = "usage: tafukt schema [DIR] [--check]
+  write (or with --check, check) the JSON Schemas of the lesson formats (default: lessons/schema)";
+
+pub fn main(args: &[String]) -> Result<bool, Stop> {
+    let mut args = Args::new(args)?;
+    let check = args.switch("--check");
+    let dirs = args.finish(1)?;
+    let dir = Path::new(dirs.first().map_or("lessons/schema", String::as_str));
+    Ok(crate::generated::write_or_check(dir, schemas()?, check, &format!("tafukt schema {}", dir.display()))?)
 }

@@ -1,0 +1,197 @@
+//! A lesson folder read and checked the one way `tafukt check` and `tafukt bundle` share:
+//! every file within its size limit, every lesson id a plain name equal to its file's, every
+//! lesson through `tafukt_lesson::check`, its Markdown and images included. One bad lesson
+//! gives one failure and every other lesson is still checked; a panic in the checker (a bug)
+//! is caught as a last line of defence and reported as that lesson's failure.
+
+use std::io::Read;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+use tafukt_i18n::Catalog;
+use tafukt_lang::{Diagnostic, Lang};
+use tafukt_lesson::check::{check_lesson_file, is_plain_id, Words, MAX_IMAGE_BYTES, MAX_LESSON_BYTES};
+use tafukt_lesson::goals::GoalReport;
+use tafukt_lesson::model::{parse_index, CourseIndex, Lesson};
+use tafukt_lesson::rich::{tokens, Token};
+
+/// Run-time messages and goals in English, as `tafukt run` prints them.
+pub struct English(Catalog);
+
+impl English {
+    pub fn new() -> English {
+        English(Catalog::new(Lang::En))
+    }
+}
+
+impl Default for English {
+    fn default() -> English {
+        English::new()
+    }
+}
+
+impl Words for English {
+    fn diagnostic(&self, d: &Diagnostic) -> String {
+        self.0.diagnostic(d)
+    }
+    fn goal(&self, report: &GoalReport) -> String {
+        crate::run::goal_text(&self.0, report)
+    }
+}
+
+/// One lesson file's verdict: the lesson, or every problem found in it.
+pub struct Checked {
+    /// The id the index names (or the file's name, for a file the index does not list).
+    pub name: String,
+    pub result: Result<Lesson, Vec<String>>,
+}
+
+pub struct Folder {
+    pub index: CourseIndex,
+    /// Each lesson the index names, once, in course order.
+    pub lessons: Vec<Checked>,
+    /// Lesson files in the folder that the index does not name (each a failure).
+    pub unlisted: Vec<String>,
+}
+
+impl Folder {
+    pub fn failures(&self) -> usize {
+        self.unlisted.len() + self.lessons.iter().filter(|c| c.result.is_err()).count()
+    }
+
+    /// The lessons to bundle, when every one passed.
+    pub fn sound(&self) -> Option<Vec<&Lesson>> {
+        if !self.unlisted.is_empty() {
+            return None;
+        }
+        self.lessons.iter().map(|c| c.result.as_ref().ok()).collect()
+    }
+
+    /// One line per lesson (`ok   id` or `FAIL id: problems`), unlisted files first.
+    pub fn report(&self) -> Vec<String> {
+        let unlisted = self.unlisted.iter().map(|f| format!("FAIL {f}: not listed in index.json"));
+        let lessons = self.lessons.iter().map(|c| match &c.result {
+            Ok(_) => format!("ok   {}", c.name),
+            Err(problems) => format!("FAIL {}: {}", c.name, problems.join("; ")),
+        });
+        unlisted.chain(lessons).collect()
+    }
+}
+
+/// A file's text, refused unread past `max` bytes (a 50 MB file is not read to be refused).
+pub fn read_limited(path: &Path, max: usize) -> Result<String, String> {
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(max as u64 + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    if bytes.len() > max {
+        return Err(format!("the file is over {} KB, the most allowed", max / 1024));
+    }
+    String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_string())
+}
+
+/// Reads and checks every lesson of `dir`; `Err` only when the index itself cannot be read.
+pub fn read_folder(dir: &Path) -> Result<Folder, String> {
+    let text = read_limited(&dir.join("index.json"), MAX_LESSON_BYTES)
+        .map_err(|e| format!("{}: {e}", dir.join("index.json").display()))?;
+    let index = parse_index("index.json", &text).map_err(|e| e.to_string())?;
+    let mut ids = index.lesson_ids();
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(id.clone()));
+    let mut unlisted: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".json") && n != "index.json")
+        .filter(|n| !ids.iter().any(|id| n.strip_suffix(".json") == Some(id)))
+        .collect();
+    unlisted.sort();
+    let words = English::new();
+    let lessons = ids
+        .into_iter()
+        .map(|id| {
+            let result = if is_plain_id(&id) {
+                let file = format!("{id}.json");
+                read_limited(&dir.join(&file), MAX_LESSON_BYTES)
+                    .map_err(|e| vec![format!("{file}: {e}")])
+                    .and_then(|text| check_file(dir, &file, &text, &words))
+            } else {
+                // Never read: `../x` would reach outside the folder, and bundle writes by id.
+                Err(vec!["index.json names it, but a lesson id is a plain file name".to_string()])
+            };
+            Checked { name: id, result }
+        })
+        .collect();
+    Ok(Folder { index, lessons, unlisted })
+}
+
+/// Everything `check` asks of one lesson file's text; what the `lesson_json` fuzz target runs.
+pub fn check_file(dir: &Path, file: &str, text: &str, words: &dyn Words) -> Result<Lesson, Vec<String>> {
+    let checked = catch_unwind(AssertUnwindSafe(|| {
+        let lesson = check_lesson_file(file, text, words)?;
+        let problems = text_problems(&lesson, dir);
+        if problems.is_empty() {
+            Ok(lesson)
+        } else {
+            Err(problems)
+        }
+    }));
+    checked.unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(vec![format!("the checker failed on this lesson (a bug in tafukt, please report it): {message}")])
+    })
+}
+
+/// Lesson text that would not bundle (Markdown a lesson may not use), or that shows an image
+/// that is not a file of the lesson folder's `img/` within the size limit.
+fn text_problems(lesson: &Lesson, dir: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    for lang in Lang::ALL {
+        match crate::bundle::lesson_for(lesson, lang) {
+            Err(e) => problems.push(format!("{} text: {e}", lang.tag())),
+            Ok(bundled) => {
+                let texts = std::iter::once(&bundled.instructions).chain(&bundled.hints);
+                for text in texts.flat_map(|t| t.0.values()) {
+                    for t in tokens(text) {
+                        if let Token::Open("img", Some((src, _))) = t {
+                            if let Some(p) = image_problem(dir, src) {
+                                problems.push(p);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    problems.dedup();
+    problems
+}
+
+/// Only the folder's `img/` and `thumbs/` are copied into the build, so only they can be shown.
+fn image_problem(dir: &Path, src: &str) -> Option<String> {
+    let place = src
+        .split_once('/')
+        .filter(|(folder, name)| (*folder == "img" || *folder == "thumbs") && is_plain_file_name(name));
+    let Some((folder, name)) = place else {
+        return Some(format!("image `{src}` must be `img/` and a file name"));
+    };
+    match std::fs::symlink_metadata(dir.join(folder).join(name)) {
+        Ok(m) if m.is_file() && m.len() <= MAX_IMAGE_BYTES => None,
+        Ok(m) if m.is_file() => Some(format!(
+            "image `{src}` is {} KB; at most {} KB",
+            m.len().div_ceil(1024),
+            MAX_IMAGE_BYTES / 1024
+        )),
+        _ => Some(format!("image `{src}` is not in the lesson folder")),
+    }
+}
+
+/// A name with no folder in it (`a.png`, not `../a.png` or `a/b.png`).
+pub fn is_plain_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+}
