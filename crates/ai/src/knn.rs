@@ -48,10 +48,39 @@ impl Knn {
 
     /// The predicted label and who voted for it; `None` while the table is empty.
     pub fn predict(&self, features: &[f64]) -> Option<KnnPrediction> {
+        let (mut best, mut votes) = (Vec::new(), Vec::new());
+        let label = self.vote(features, &mut best, &mut votes)?;
+        let neighbours = best
+            .iter()
+            .map(|&(d2, index)| Neighbour { index, distance: d2.sqrt(), label: self.data.rows[index].label })
+            .collect();
+        Some(KnnPrediction { label, neighbours, votes })
+    }
+
+    /// The label at the centre of each cell of a `columns × rows` grid over `x` (feature 0)
+    /// and `y` (feature 1), row by row from the lowest `y`: the plot's shaded regions, for a
+    /// model of two features. One pair of buffers serves every cell, so shading a 40×40 plot
+    /// allocates nothing per cell.
+    pub fn regions(&self, x: (f64, f64), y: (f64, f64), columns: usize, rows: usize) -> Vec<Option<Label>> {
+        let (mut best, mut votes) = (Vec::new(), Vec::new());
+        let mut out = Vec::with_capacity(columns * rows);
+        let (dx, dy) = ((x.1 - x.0) / columns.max(1) as f64, (y.1 - y.0) / rows.max(1) as f64);
+        for j in 0..rows {
+            for i in 0..columns {
+                let point = [x.0 + (i as f64 + 0.5) * dx, y.0 + (j as f64 + 0.5) * dy];
+                out.push(self.vote(&point, &mut best, &mut votes));
+            }
+        }
+        out
+    }
+
+    /// Fills `best` with the k nearest rows as (squared distance, index), nearest first, and
+    /// `votes` with the votes per label; returns the winning label.
+    fn vote(&self, features: &[f64], best: &mut Vec<(f64, usize)>, votes: &mut Vec<u32>) -> Option<Label> {
         let k = self.k.max(1);
-        // The k best so far as (squared distance, index), kept in order by insertion: k is
-        // small, so this beats sorting every row, and it needs no sort code in the wasm.
-        let mut best: Vec<(f64, usize)> = Vec::with_capacity(k + 1);
+        best.clear();
+        // Kept in order by insertion: k is small, so this beats sorting every row, and it
+        // needs no sort code in the wasm.
         for (i, row) in self.data.rows.iter().enumerate() {
             let d2 = squared_distance(&row.features, features);
             if best.len() == k && d2 >= best[k - 1].0 {
@@ -62,25 +91,18 @@ impl Knn {
             best.insert(at, (d2, i));
             best.truncate(k);
         }
-        if best.is_empty() {
-            return None;
+        votes.clear();
+        votes.resize(self.data.label_count().max(1), 0);
+        for &(_, index) in best.iter() {
+            let label = self.data.rows[index].label as usize;
+            if votes.len() <= label {
+                votes.resize(label + 1, 0);
+            }
+            votes[label] += 1;
         }
-        let mut votes = vec![0u32; self.data.label_count().max(1)];
-        let neighbours: Vec<Neighbour> = best
-            .iter()
-            .map(|&(d2, index)| {
-                let label = self.data.rows[index].label;
-                if votes.len() <= label as usize {
-                    votes.resize(label as usize + 1, 0);
-                }
-                votes[label as usize] += 1;
-                Neighbour { index, distance: d2.sqrt(), label }
-            })
-            .collect();
         let most = votes.iter().copied().max().unwrap_or(0);
         // The nearest voter whose label has the most votes decides among tied labels.
-        let label = neighbours.iter().find(|n| votes[n.label as usize] == most).map(|n| n.label)?;
-        Some(KnnPrediction { label, neighbours, votes })
+        best.iter().map(|&(_, i)| self.data.rows[i].label).find(|&l| votes[l as usize] == most)
     }
 }
 
@@ -163,6 +185,14 @@ mod tests {
         assert_eq!((p.label, p.votes.clone()), (0, vec![2, 2]));
         let empty = Knn::new(3, table().empty_like());
         assert_eq!(empty.predict(&[1.0, 1.0]), None);
+        // Regions, k=1, cell centres (1.5, 1.5), (4.5, 1.5), (1.5, 4.5), (4.5, 4.5):
+        // - (1.5, 1.5): rows 0 and 1 tie at 0.25+0.25=0.5, row 0 wins: stone;
+        // - (4.5, 1.5): rows 1, 2 and 3 tie at 6.25+0.25=6.5, row 1 wins: stone;
+        // - (1.5, 4.5): row 5 at 0.25+2.25=2.5, nearest: stone;
+        // - (4.5, 4.5): rows 2, 3 and 4 tie at 0.5, row 2 wins: olive.
+        let regions = Knn::new(1, table()).regions((0.0, 6.0), (0.0, 6.0), 2, 2);
+        assert_eq!(regions, vec![Some(1), Some(1), Some(1), Some(0)]);
+        assert_eq!(Knn::new(1, table().empty_like()).regions((0.0, 1.0), (0.0, 1.0), 1, 1), vec![None]);
         let mut k_larger = Knn::new(10, table().empty_like());
         k_larger.add(&[0.0, 0.0], 1);
         assert_eq!(k_larger.predict(&[9.0, 9.0]).unwrap().neighbours.len(), 1);

@@ -5,7 +5,7 @@
 use tafukt_world::rng::Rng;
 
 use crate::dataset::{Dataset, Label};
-use crate::maths::{round_to, uniform};
+use crate::maths::{round_to, uniform, within};
 
 pub const OLIVE: Label = 0;
 pub const STONE: Label = 1;
@@ -59,7 +59,7 @@ pub fn road(seed: u64, n: usize) -> Dataset {
         let line = if label == TURN_LEFT { -off } else { off };
         let read = |centre: f64, rng: &mut Rng| {
             let v = centre + uniform(rng, -0.05, 0.05);
-            round_to(v.max(0.0).min(1.0) * 100.0, 0)
+            round_to(within(v, 0.0, 1.0) * 100.0, 0)
         };
         let left = read(0.5 - line / 2.0, &mut rng);
         let right = read(0.5 + line / 2.0, &mut rng);

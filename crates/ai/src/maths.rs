@@ -1,5 +1,6 @@
 //! The few numeric helpers the models share: uniform draws from the seeded generator, a
-//! base-2 logarithm made of + − × ÷ only, and rounding by `floor`.
+//! base-2 logarithm made of + − × ÷ only, rounding by `floor`, and clamping without
+//! `f64::clamp`.
 //!
 //! Why not `f64::log2` and `f64::round`: in wasm they are library routines (libm), not
 //! instructions, so they add code to the on-demand part and may differ in the last bit
@@ -33,6 +34,13 @@ pub fn round_to(x: f64, places: u32) -> f64 {
 /// `x` rounded to the nearest whole number (for percentages shown to pupils).
 pub fn round(x: f64) -> f64 {
     (x + 0.5).floor()
+}
+
+/// `v` kept between `lo` and `hi`. Not `f64::clamp`: its formatted panic message brings the
+/// float formatter into the wasm.
+#[allow(clippy::manual_clamp)]
+pub fn within(v: f64, lo: f64, hi: f64) -> f64 {
+    v.max(lo).min(hi)
 }
 
 /// Base-2 logarithm of a positive `x` (0 for anything else: entropy sums `p log p` and
