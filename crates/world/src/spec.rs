@@ -310,9 +310,10 @@ impl ArenaSpec {
         if self.width < 20 || self.height < 20 || self.width > max || self.height > max {
             out.push(format!("arena size must be between 20 and {max} cm"));
         }
-        let r = crate::arena::RADIUS as i32;
-        let (x, y) = (self.robot.x, self.robot.y);
-        if x < r || y < r || x > self.width - r || y > self.height - r {
+        // In i64: `width - r` overflows an i32 for a width near i32::MIN.
+        let r = crate::arena::RADIUS as i64;
+        let (x, y) = (self.robot.x as i64, self.robot.y as i64);
+        if x < r || y < r || x > self.width as i64 - r || y > self.height as i64 - r {
             out.push("the robot must start inside the arena".to_string());
         }
         let chosen = &self.obstacle_choices;
@@ -337,5 +338,20 @@ impl ArenaSpec {
             out.push("choices need at least one seed".to_string());
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_arena_as_wide_as_i32_min_is_a_problem_not_an_overflow() {
+        let robot = ArenaRobotSpec { x: 0, y: 0, heading: 0 };
+        let arena = ArenaSpec::fixed(i32::MIN, i32::MIN, robot, vec![], vec![]);
+        assert_eq!(
+            arena.problems()[..2],
+            ["arena size must be between 20 and 1000 cm", "the robot must start inside the arena"]
+        );
     }
 }
