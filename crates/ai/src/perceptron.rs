@@ -82,6 +82,31 @@ impl Perceptron {
         Label::from(self.activation(features) > 0.0)
     }
 
+    /// Where the decision line `w₀x + w₁y + b = 0` of a two-feature perceptron crosses the
+    /// plot's box `x × y`: its two ends, or `None` when it misses the box (or the weights are
+    /// all 0, when there is no line yet). Computed here so the app never divides by a zero
+    /// weight (a vertical or horizontal line is an ordinary case).
+    pub fn line_in(&self, x: (f64, f64), y: (f64, f64)) -> Option<((f64, f64), (f64, f64))> {
+        let (a, b, c) = (*self.weights.first()?, *self.weights.get(1)?, self.bias);
+        let mut ends: Vec<(f64, f64)> = Vec::with_capacity(4);
+        let mut add = |p: (f64, f64)| {
+            let inside = p.0 >= x.0 - 1e-9 && p.0 <= x.1 + 1e-9 && p.1 >= y.0 - 1e-9 && p.1 <= y.1 + 1e-9;
+            let seen = ends.iter().any(|q| (q.0 - p.0).abs() < 1e-9 && (q.1 - p.1).abs() < 1e-9);
+            if inside && !seen {
+                ends.push(p);
+            }
+        };
+        if b != 0.0 {
+            add((x.0, -(a * x.0 + c) / b));
+            add((x.1, -(a * x.1 + c) / b));
+        }
+        if a != 0.0 {
+            add((-(b * y.0 + c) / a, y.0));
+            add((-(b * y.1 + c) / a, y.1));
+        }
+        (ends.len() >= 2).then(|| (ends[0], ends[1]))
+    }
+
     /// Looks at the next row and corrects the weights if it was wrong; `None` for an empty
     /// dataset. Label 0 is one side, any other label the other.
     pub fn step(&mut self, data: &Dataset) -> Option<Update> {
@@ -185,6 +210,21 @@ mod tests {
         assert!(!p.train(&xor), "no line separates XOR");
         assert_eq!(p.epochs_done, 200);
         assert!(accuracy(&p, &xor).correct < 4);
+    }
+
+    #[test]
+    fn the_decision_line_is_clipped_to_the_plot() {
+        let mut p = Perceptron::new(2, 1.0, 1);
+        assert_eq!(p.line_in((0.0, 1.0), (0.0, 1.0)), None, "no weights, no line");
+        // 2x + y − 2 = 0 (the AND line above): y = 2 − 2x, from (0.5, 1) to (1, 0).
+        (p.weights, p.bias) = (vec![2.0, 1.0], -2.0);
+        assert_eq!(p.line_in((0.0, 1.0), (0.0, 1.0)), Some(((1.0, 0.0), (0.5, 1.0))));
+        // x = 0.25, vertical: w₁ = 0.
+        (p.weights, p.bias) = (vec![4.0, 0.0], -1.0);
+        assert_eq!(p.line_in((0.0, 1.0), (0.0, 2.0)), Some(((0.25, 0.0), (0.25, 2.0))));
+        // x + y = 5 misses the unit box.
+        (p.weights, p.bias) = (vec![1.0, 1.0], -5.0);
+        assert_eq!(p.line_in((0.0, 1.0), (0.0, 1.0)), None);
     }
 
     #[test]
