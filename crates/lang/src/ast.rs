@@ -30,6 +30,23 @@ impl Program {
         self.spans.get(id.0 as usize).copied().unwrap_or_default()
     }
 
+    /// Whether the tree is deeper than the parser accepts ([`crate::parser::MAX_DEPTH`]:
+    /// blocks inside blocks, plus values inside values below them). Block operations refuse
+    /// an edit that would make it so, since every walk of the tree recurses on it. The walk
+    /// stops at the limit, so it is safe on any tree.
+    pub fn too_deep(&self) -> bool {
+        fn expr(e: &Expr, room: usize) -> bool {
+            room == 0 || e.children().any(|c| expr(c, room - 1))
+        }
+        fn stmts(list: &[Stmt], room: usize) -> bool {
+            list.iter().any(|s| {
+                s.kind.exprs().any(|e| expr(e, room))
+                    || s.kind.blocks().any(|b| room <= 1 || stmts(b, room - 1))
+            })
+        }
+        stmts(&self.body, crate::parser::MAX_DEPTH)
+    }
+
     /// Counts statements (blocks), the unit of lesson star rules. Comments do not count.
     pub fn block_count(&self) -> usize {
         fn count(stmts: &[Stmt]) -> usize {

@@ -123,8 +123,11 @@ pub fn pad_number(typed: &str) -> Option<f64> {
     for c in whole.chars().chain(fraction.chars()) {
         n = n * 10.0 + c.to_digit(10)? as f64;
     }
-    for _ in 0..fraction.len() {
-        n /= 10.0;
+    // One division, as the lexer does: both sides are exact, so the quotient is the number
+    // nearest the typed one (dividing by 10 a digit at a time rounds at each step, and the
+    // result then prints with more digits than were typed).
+    if !fraction.is_empty() {
+        n /= 10f64.powi(fraction.len() as i32);
     }
     Some(if negative { -n } else { n })
 }
@@ -170,7 +173,8 @@ fn list_mut<'a>(program: &'a mut Program, path: &[Step]) -> Option<&'a mut Vec<S
     Some(list)
 }
 
-/// Puts `stmt` at `slot`. `None` if the slot is not in the program.
+/// Puts `stmt` at `slot`. `None` if the slot is not in the program, or the program would
+/// nest deeper than the parser accepts.
 pub fn insert(program: &Program, slot: &Slot, stmt: Stmt) -> Option<Program> {
     let mut out = program.clone();
     let list = list_mut(&mut out, &slot.path)?;
@@ -178,7 +182,7 @@ pub fn insert(program: &Program, slot: &Slot, stmt: Stmt) -> Option<Program> {
         return None;
     }
     list.insert(slot.index, stmt);
-    Some(out)
+    (!out.too_deep()).then_some(out)
 }
 
 /// Takes out the statement just after `slot` (with everything nested in it).
@@ -328,7 +332,8 @@ pub fn set_value_at(program: &Program, slot: &Slot, at: &[usize], with: Expr) ->
         e = child_mut(e, *i)?;
     }
     *e = with;
-    Some(out)
+    // Putting an operator around a value again and again would deepen it without end.
+    (!out.too_deep()).then_some(out)
 }
 
 /// A value of the palette's values row, put into a value of a block: a sensor, a variable,
@@ -625,11 +630,37 @@ mod tests {
     }
 
     #[test]
+    fn an_edit_that_would_nest_too_deeply_is_refused() {
+        let depth = crate::parser::MAX_DEPTH;
+        let src = format!("{}move\n{}", "repeat 2 times\n".repeat(depth - 1), "end\n".repeat(depth - 1));
+        let p = program(&src);
+        let deepest: Vec<(usize, usize)> = vec![(0, 0); depth - 1];
+        assert!(insert(&p, &at(&deepest, 0), action_block(Builtin::Move).unwrap()).is_some());
+        let repeat = control_blocks("hop", "note").remove(0);
+        assert!(insert(&p, &at(&deepest, 0), repeat).is_none());
+        // An operator put around a value again and again.
+        let mut p = program("say 1\n");
+        let mut puts = 0;
+        while let Some(next) = set_value_at(
+            &p,
+            &at(&[], 0),
+            &[0],
+            ValueBlock::Op(crate::ast::BinOp::Add).put_into(value_at(&p, &at(&[], 0), &[0]).unwrap()),
+        ) {
+            p = next;
+            puts += 1;
+        }
+        assert_eq!(puts, depth - 1);
+        assert!(parse(&text(&p), Lang::En).diagnostics.is_empty(), "what was accepted reads back");
+    }
+
+    #[test]
     fn the_number_pad_reads_what_was_typed() {
         assert_eq!(pad_number("42"), Some(42.0));
         assert_eq!(pad_number("-0.5"), Some(-0.5));
         assert_eq!(pad_number("7."), Some(7.0));
         assert_eq!(pad_number(".25"), Some(0.25));
+        assert_eq!(pad_number("123456.789012"), Some(123456.789012));
         for bad in ["", "-", ".", "1.2.3", "12a", "1234567890123456"] {
             assert_eq!(pad_number(bad), None, "{bad}");
         }

@@ -3,11 +3,39 @@
 //! assigns is its own.
 
 use crate::ast::*;
-use crate::chunk::{Chunk, LoopVar, Op, Proc};
+use crate::chunk::{Chunk, Loop, LoopVar, Op, Proc};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::value::Value;
 
 type CResult<T> = Result<T, Box<Diagnostic>>;
+
+/// Names one procedure (or the main program) may give values, parameters included. Slots
+/// are numbered in 16 bits, and each call makes room for all of a procedure's, so this also
+/// bounds the memory deep recursion takes.
+pub const MAX_VARIABLES: usize = 1000;
+/// Parameters of one procedure (a call's count of values is one byte).
+pub const MAX_PARAMETERS: usize = 100;
+
+/// A name and the node where it is first met, to point at when there are too many.
+type Named = (String, NodeId);
+
+fn too_many(code: Code, at: NodeId, count: usize) -> Box<Diagnostic> {
+    Box::new(Diagnostic::at_node(code, at).with("count", count.to_string()))
+}
+
+fn check_count(names: &[Named]) -> CResult<()> {
+    match names.get(MAX_VARIABLES) {
+        Some((_, at)) => Err(too_many(Code::TooManyVariables, *at, MAX_VARIABLES)),
+        None => Ok(()),
+    }
+}
+
+fn add_name(out: &mut Vec<Named>, name: &str, at: NodeId) {
+    // Past the limit the program is refused anyway; searching on would take quadratic time.
+    if out.len() <= MAX_VARIABLES && !out.iter().any(|(n, _)| n == name) {
+        out.push((name.to_string(), at));
+    }
+}
 
 pub fn compile(program: &Program) -> CResult<Chunk> {
     let mut defs: Vec<(&String, &Vec<String>, &Vec<Stmt>, NodeId)> = Vec::new();
@@ -18,33 +46,43 @@ pub fn compile(program: &Program) -> CResult<Chunk> {
                     Diagnostic::at_node(Code::DuplicateDefine, s.id).with("name", name.clone()),
                 ));
             }
+            if params.len() > MAX_PARAMETERS {
+                return Err(too_many(Code::TooManyParameters, s.id, MAX_PARAMETERS));
+            }
             defs.push((name, params, body, s.id));
         }
     }
     // Every slot is known before any code is emitted, so hidden loop slots never collide
     // with a variable: main's names, then each procedure's own.
-    let mut globals = Vec::new();
+    let mut globals: Vec<Named> = Vec::new();
     collect_assigned(&program.body, &mut globals, false);
     collect_reads(&program.body, &mut globals, false);
     let mut proc_names = Vec::new();
-    for (_, params, body, _) in &defs {
-        let mut names: Vec<String> = params.to_vec();
+    for (_, params, body, id) in &defs {
+        let mut names: Vec<Named> = params.iter().map(|p| (p.clone(), *id)).collect();
         let mut assigned = Vec::new();
         collect_assigned(body, &mut assigned, true);
-        for n in assigned {
-            if !names.contains(&n) && !globals.contains(&n) {
-                names.push(n);
+        let known =
+            |names: &[Named], globals: &[Named], n: &str| names.iter().chain(globals).any(|(k, _)| k == n);
+        for (n, at) in assigned {
+            if !known(&names, &globals, &n) {
+                names.push((n, at));
             }
         }
         let mut reads = Vec::new();
         collect_reads(body, &mut reads, true);
-        for n in reads {
-            if !names.contains(&n) && !globals.contains(&n) {
-                globals.push(n);
+        for (n, at) in reads {
+            if !known(&names, &globals, &n) {
+                globals.push((n, at));
             }
         }
-        proc_names.push(names);
+        check_count(&names)?;
+        proc_names.push(names.into_iter().map(|n| n.0).collect::<Vec<_>>());
     }
+    check_count(&globals)?;
+    let globals: Vec<String> = globals.into_iter().map(|n| n.0).collect();
+    // Within 16 bits: at most MAX_VARIABLES names, and hidden loop slots a few per level of
+    // nesting, which the parser bounds (`parser::MAX_DEPTH`).
     let main_named = globals.len() as u16;
     let mut c = Compiler {
         chunk: Chunk::default(),
@@ -84,12 +122,10 @@ pub fn compile(program: &Program) -> CResult<Chunk> {
 }
 
 /// Variable names read in `stmts` (outside procedure definitions unless `inside_define`).
-fn collect_reads(stmts: &[Stmt], out: &mut Vec<String>, inside_define: bool) {
-    fn expr(e: &Expr, out: &mut Vec<String>) {
+fn collect_reads(stmts: &[Stmt], out: &mut Vec<Named>, inside_define: bool) {
+    fn expr(e: &Expr, out: &mut Vec<Named>) {
         if let ExprKind::Var(name) = &e.kind {
-            if !out.contains(name) {
-                out.push(name.clone());
-            }
+            add_name(out, name, e.id);
         }
         e.children().for_each(|c| expr(c, out));
     }
@@ -105,12 +141,10 @@ fn collect_reads(stmts: &[Stmt], out: &mut Vec<String>, inside_define: bool) {
 }
 
 /// Names given a value by `=` or `for each` in `stmts`, outside procedure definitions.
-fn collect_assigned(stmts: &[Stmt], out: &mut Vec<String>, inside_define: bool) {
+fn collect_assigned(stmts: &[Stmt], out: &mut Vec<Named>, inside_define: bool) {
     for s in stmts {
         match &s.kind {
-            StmtKind::Assign(name, _) | StmtKind::ForEach(name, _, _) if !out.contains(name) => {
-                out.push(name.clone());
-            }
+            StmtKind::Assign(name, _) | StmtKind::ForEach(name, _, _) => add_name(out, name, s.id),
             StmtKind::Define(..) if !inside_define => continue,
             _ => {}
         }
@@ -211,6 +245,17 @@ impl Compiler {
         self.chunk.code.len() as u32
     }
 
+    /// Notes a loop whose code starts here; [`Compiler::loop_end`] notes where it ends.
+    fn loop_begin(&mut self, began: u16, node: NodeId) -> usize {
+        let start = self.here();
+        self.chunk.loops.push(Loop { start, end: start, began, node });
+        self.chunk.loops.len() - 1
+    }
+
+    fn loop_end(&mut self, i: usize) {
+        self.chunk.loops[i].end = self.here();
+    }
+
     fn hidden(&mut self, n: u16) -> u16 {
         let slot = self.scope.next_hidden;
         self.scope.next_hidden += n;
@@ -273,9 +318,10 @@ impl Compiler {
                 self.expr(count)?;
                 let saved = self.scope.next_hidden;
                 let counter = self.hidden(1);
-                let guard = self.hidden(1);
+                let guard = self.hidden(2);
                 self.emit(Op::RepeatInit(counter), count.id);
                 self.emit(Op::LoopInit(guard), id);
+                let the_loop = self.loop_begin(guard + 1, id);
                 let top = self.label();
                 let exit = self.emit(Op::RepeatNext(counter, 0), id);
                 self.emit(Op::LoopTick(guard), id);
@@ -283,12 +329,14 @@ impl Compiler {
                 self.emit(Op::Jump(top), id);
                 let end = self.label();
                 self.patch(exit, end);
+                self.loop_end(the_loop);
                 self.scope.next_hidden = saved;
             }
             StmtKind::While(cond, body) => {
                 let saved = self.scope.next_hidden;
-                let guard = self.hidden(1);
+                let guard = self.hidden(2);
                 self.emit(Op::LoopInit(guard), id);
+                let the_loop = self.loop_begin(guard + 1, id);
                 let top = self.label();
                 self.expr(cond)?;
                 let exit = self.emit(Op::JumpIfFalse(0), cond.id);
@@ -297,6 +345,7 @@ impl Compiler {
                 self.emit(Op::Jump(top), id);
                 let end = self.label();
                 self.patch(exit, end);
+                self.loop_end(the_loop);
                 self.scope.next_hidden = saved;
             }
             StmtKind::If(arms, otherwise) => {
@@ -325,8 +374,9 @@ impl Compiler {
                 self.expr(from)?;
                 self.expr(to)?;
                 let saved = self.scope.next_hidden;
-                let range = self.hidden(3);
+                let range = self.hidden(4);
                 self.emit(Op::RangeInit(range), list.id);
+                let the_loop = self.loop_begin(range + 3, id);
                 let var = match self.resolve(name) {
                     Slot::Global(v) => LoopVar::Global(v),
                     Slot::Local(v) => LoopVar::Local(v),
@@ -340,15 +390,17 @@ impl Compiler {
                 self.patch(to_test, test);
                 self.emit(Op::RangeLoop(range, var, body_start), id);
                 self.label();
+                self.loop_end(the_loop);
                 self.scope.next_hidden = saved;
             }
             StmtKind::ForEach(name, list, body) => {
                 self.expr(list)?;
                 let saved = self.scope.next_hidden;
                 let iter = self.hidden(2);
-                let guard = self.hidden(1);
+                let guard = self.hidden(2);
                 self.emit(Op::IterInit(iter), list.id);
                 self.emit(Op::LoopInit(guard), id);
+                let the_loop = self.loop_begin(guard + 1, id);
                 let top = self.label();
                 let exit = self.emit(Op::IterNext(iter, 0), id);
                 self.store(name, id);
@@ -357,6 +409,7 @@ impl Compiler {
                 self.emit(Op::Jump(top), id);
                 let end = self.label();
                 self.patch(exit, end);
+                self.loop_end(the_loop);
                 self.scope.next_hidden = saved;
             }
             StmtKind::Define(..) => {
@@ -400,7 +453,7 @@ impl Compiler {
             ExprKind::Number(n) => self.constant(Value::Num(*n), id),
             ExprKind::Text(t) => self.constant(Value::text(t), id),
             ExprKind::Bool(b) => self.constant(Value::Bool(*b), id),
-            ExprKind::Colour(c) => self.constant(Value::text(c.key()), id),
+            ExprKind::Colour(c) => self.constant(Value::Colour(*c), id),
             ExprKind::List(items) => {
                 for item in items {
                     self.expr(item)?;
@@ -443,10 +496,14 @@ impl Compiler {
 
     /// A built-in, as a statement (an action) or an expression (a sensor) alike.
     fn builtin(&mut self, b: crate::builtins::Builtin, args: &[Expr], id: NodeId) -> CResult<()> {
+        // The parser gives each built-in its own count of values (at most two).
+        let Ok(argc) = u8::try_from(args.len()) else {
+            return Err(Box::new(Diagnostic::at_node(Code::WrongArgCount, id).with("name", b.key())));
+        };
         for a in args {
             self.expr(a)?;
         }
-        self.emit(Op::Builtin(b, args.len() as u8), id);
+        self.emit(Op::Builtin(b, argc), id);
         Ok(())
     }
 
@@ -456,6 +513,7 @@ impl Compiler {
         for a in args {
             self.expr(a)?;
         }
+        // `args` matches the procedure's parameters, at most MAX_PARAMETERS.
         self.emit(Op::Call(p, args.len() as u8), id);
         Ok(())
     }

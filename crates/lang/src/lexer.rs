@@ -72,8 +72,11 @@ pub fn lex(src: &str) -> Vec<Token> {
         if c == '\n' {
             chars.next();
             out.push(single(Tok::Newline));
-        } else if c.is_whitespace() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}') {
-            // Spaces and the invisible direction marks an RTL keyboard may insert.
+        } else if c.is_whitespace()
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FEFF}' | '\u{200B}')
+        {
+            // Spaces, the invisible direction marks an RTL keyboard may insert, and the
+            // byte-order mark and zero-width space some editors put in a saved or copied text.
             chars.next();
         } else if c == '#' {
             let mut end = start;

@@ -34,9 +34,21 @@ pub fn build(source: &str, lang: Lang) -> Result<(Program, chunk::Chunk), Diagno
         return Err(first);
     }
     let program = parsed.program;
-    let chunk = compiler::compile(&program).map_err(|d| {
+    let mut chunk = compiler::compile(&program).map_err(|d| {
         let span = d.span(&program);
         Diagnostic { place: diagnostic::Place::Span(span), ..*d }
     })?;
+    chunk.words = words(lang);
     Ok((program, chunk))
+}
+
+/// The words a program's values are shown with (`say`, joined texts, messages): `true`,
+/// `false` and the colours as the program's language writes them.
+pub fn words(lang: Lang) -> value::Words {
+    use lexicon::{spelling, Keyword, Term};
+    value::Words {
+        yes: spelling(lang, Term::Keyword(Keyword::True)),
+        no: spelling(lang, Term::Keyword(Keyword::False)),
+        colours: builtins::Colour::ALL.map(|c| spelling(lang, Term::Colour(c))),
+    }
 }

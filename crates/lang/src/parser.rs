@@ -8,8 +8,17 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::lexer::{lex, Tok, Token};
 use crate::lexicon::{normalize_word, spelling, Keyword, Lang, Lexicon, Term};
 
-/// Nesting deeper than this is refused, so hostile input cannot exhaust the stack.
+/// How deep a program's tree may be: blocks inside blocks, plus values inside values below
+/// them (`1 + 1 + … + 1` is as deep as it is long). Deeper is refused, so no walk of the tree
+/// (this parser, the printer, the compiler, block operations) can exhaust the stack, the
+/// browser's included: `the_deepest_accepted_programs_fit_in_a_small_stack` in
+/// `tests/hostile.rs` runs every walk at this depth in a quarter of wasm's stack.
 pub const MAX_DEPTH: usize = 48;
+
+/// Characters a program may have: with fewer, every count of its parts fits in 32 bits, and
+/// reading it takes a fraction of a second. A longer text is kept whole, as one unreadable
+/// line.
+pub const MAX_CHARS: usize = 1_000_000;
 
 #[derive(Debug, Clone)]
 pub struct Parsed {
@@ -19,6 +28,18 @@ pub struct Parsed {
 }
 
 pub fn parse(src: &str, lang: Lang) -> Parsed {
+    if src.len() > MAX_CHARS && src.chars().count() > MAX_CHARS {
+        let text = src.trim_end().to_string();
+        let span = Span::new(0, text.len());
+        return Parsed {
+            program: Program {
+                body: vec![Stmt { id: NodeId(0), kind: StmtKind::Invalid(text), comment: None }],
+                spans: vec![span],
+            },
+            diagnostics: vec![Diagnostic::at_span(Code::ProgramTooLong, Span::new(0, 0))
+                .with("count", MAX_CHARS.to_string())],
+        };
+    }
     let toks = lex(src);
     let words = toks
         .iter()
@@ -36,6 +57,8 @@ pub fn parse(src: &str, lang: Lang) -> Parsed {
         spans: Vec::new(),
         diags: Vec::new(),
         depth: 0,
+        blocks: 0,
+        height: 0,
         header_comment: None,
     };
     let body = p.block(&[]);
@@ -58,6 +81,11 @@ struct Parser<'a> {
     spans: Vec<Span>,
     diags: Vec<Diagnostic>,
     depth: usize,
+    /// Blocks around the statement being read.
+    blocks: usize,
+    /// The height of the value just read: 1 for a number or a name, one more than its
+    /// deepest part for an operator, a list or a call.
+    height: usize,
     /// A `# comment` at the end of a block's header line, handed from the block's body to
     /// the statement that owns it.
     header_comment: Option<String>,
@@ -266,7 +294,7 @@ impl<'a> Parser<'a> {
     fn token_error(&mut self, fallback: Code) -> LineError {
         let span = self.span();
         let d = match self.peek().clone() {
-            Tok::Unknown(c) => Diagnostic::at_span(Code::UnexpectedChar, span).with("char", c.to_string()),
+            Tok::Unknown(c) => Diagnostic::at_span(Code::UnexpectedChar, span).with("char", visible(c)),
             Tok::Text { closed: false, .. } => Diagnostic::at_span(Code::UnclosedText, span),
             Tok::LongNumber => Diagnostic::at_span(Code::NumberTooLong, span)
                 .with("digits", crate::lexer::MAX_DIGITS.to_string())
@@ -376,19 +404,47 @@ impl<'a> Parser<'a> {
 
     fn body(&mut self, kw: Span, k: Keyword) -> PResult<Vec<Stmt>> {
         let header = self.take_header_comment();
-        self.enter(kw)?;
+        self.enter_block(kw)?;
         let body = self.block(&[Keyword::End]);
-        self.depth -= 1;
+        self.leave_block();
         self.expect_end(kw, k)?;
         self.header_comment = header;
         Ok(body)
     }
 
+    /// One more nested call of the parser (a block, a value, brackets). Brackets and an
+    /// operand each take one, so a printed tree of the deepest height reads back: the calls
+    /// may go twice as deep as the tree.
     fn enter(&mut self, at: Span) -> PResult<()> {
-        if self.depth >= MAX_DEPTH {
+        if self.depth >= 2 * MAX_DEPTH {
             return Err(self.error(Diagnostic::at_span(Code::TooDeep, at)));
         }
         self.depth += 1;
+        Ok(())
+    }
+
+    /// One more block around what follows, leaving room below it for a value.
+    fn enter_block(&mut self, at: Span) -> PResult<()> {
+        if self.blocks + 1 >= MAX_DEPTH {
+            return Err(self.error(Diagnostic::at_span(Code::TooDeep, at)));
+        }
+        self.enter(at)?;
+        self.blocks += 1;
+        Ok(())
+    }
+
+    fn leave_block(&mut self) {
+        self.depth -= 1;
+        self.blocks -= 1;
+    }
+
+    /// A value one level above the deepest of its parts (`self.height`, set as each part
+    /// is read): refused when the tree would be too deep, before it is built any deeper.
+    fn grow(&mut self, at: Span) -> PResult<()> {
+        self.height += 1;
+        if self.blocks + self.height > MAX_DEPTH {
+            return Err(self.error(Diagnostic::at_span(Code::TooDeep, at)));
+        }
         Ok(())
     }
 
@@ -407,7 +463,7 @@ impl<'a> Parser<'a> {
         let mut otherwise = None;
         let cond = self.condition(kw, Keyword::If)?;
         let header = self.take_header_comment();
-        self.enter(kw)?;
+        self.enter_block(kw)?;
         let body = self.block(&[Keyword::End, Keyword::Else]);
         arms.push((cond, body));
         while let Some(else_span) = self.eat_keyword(Keyword::Else) {
@@ -415,7 +471,7 @@ impl<'a> Parser<'a> {
                 let cond = match self.condition(if_span, Keyword::If) {
                     Ok(c) => c,
                     Err(e) => {
-                        self.depth -= 1;
+                        self.leave_block();
                         return Err(e);
                     }
                 };
@@ -424,7 +480,7 @@ impl<'a> Parser<'a> {
             } else {
                 // A comment after `else` stays: it becomes the else block's first line.
                 if !self.at_line_end() {
-                    self.depth -= 1;
+                    self.leave_block();
                     let span = self.span();
                     return Err(self.error(Diagnostic::at_span(Code::ExtraOnLine, span)));
                 }
@@ -437,7 +493,7 @@ impl<'a> Parser<'a> {
                 break;
             }
         }
-        self.depth -= 1;
+        self.leave_block();
         self.expect_end(kw, Keyword::If)?;
         self.header_comment = header;
         Ok(StmtKind::If(arms, otherwise))
@@ -445,6 +501,7 @@ impl<'a> Parser<'a> {
 
     fn builtin_args(&mut self, b: Builtin, text: &str, span: Span) -> PResult<Vec<Expr>> {
         let want = b.arity();
+        self.height = 0;
         if want == 0 {
             return Ok(vec![]);
         }
@@ -471,33 +528,46 @@ impl<'a> Parser<'a> {
         Ok(args)
     }
 
+    /// Reads a value that is part of a bigger one, keeping the tallest part's height in
+    /// `tallest`.
+    fn part(&mut self, tallest: &mut usize) -> PResult<Expr> {
+        let e = self.expr(0)?;
+        *tallest = (*tallest).max(self.height);
+        Ok(e)
+    }
+
+    /// Values after a built-in, separated by commas; `self.height` is then the tallest's.
     fn bare_args(&mut self) -> PResult<Vec<Expr>> {
-        let mut args = Vec::new();
+        let (mut args, mut tallest) = (Vec::new(), 0);
         while !self.at_line_end() {
-            args.push(self.expr(0)?);
+            args.push(self.part(&mut tallest)?);
             if !matches!(self.peek(), Tok::Comma) {
                 break;
             }
             self.bump();
         }
+        self.height = tallest;
         Ok(args)
     }
 
+    /// Values in brackets, separated by commas; `self.height` is then the tallest's.
     fn call_args(&mut self) -> PResult<Vec<Expr>> {
         let open = self.bump();
-        let mut args = Vec::new();
+        let (mut args, mut tallest) = (Vec::new(), 0);
+        self.height = 0;
         if matches!(self.peek(), Tok::RParen) {
             self.bump();
             return Ok(args);
         }
         loop {
-            args.push(self.expr(0)?);
+            args.push(self.part(&mut tallest)?);
             match self.peek() {
                 Tok::Comma => {
                     self.bump();
                 }
                 Tok::RParen => {
                     self.bump();
+                    self.height = tallest;
                     return Ok(args);
                 }
                 _ => return Err(self.error(Diagnostic::at_span(Code::UnclosedParen, open))),
@@ -551,10 +621,12 @@ impl<'a> Parser<'a> {
         let mut lhs = if self.at_keyword(Keyword::Not).is_some() {
             self.eat_keyword(Keyword::Not);
             let operand = self.expr(NOT_PRECEDENCE + 1)?;
+            self.grow(start)?;
             Expr { id, kind: ExprKind::Unary(UnaryOp::Not, Box::new(operand)) }
         } else if matches!(self.peek(), Tok::Minus) {
             self.bump();
             let operand = self.expr(7)?;
+            self.grow(start)?;
             Expr { id, kind: ExprKind::Unary(UnaryOp::Neg, Box::new(operand)) }
         } else {
             self.spans.pop();
@@ -575,7 +647,12 @@ impl<'a> Parser<'a> {
             for _ in 0..words {
                 self.bump();
             }
+            let lhs_height = self.height;
             let rhs = self.expr(op.precedence() + 1)?;
+            // A chain (`1 + 1 + …`) grows the tree without nesting calls here: its height
+            // is what bounds it.
+            self.height = self.height.max(lhs_height);
+            self.grow(start)?;
             let id = self.new_id(lhs_start);
             self.finish(id);
             lhs = Expr { id, kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)) };
@@ -588,7 +665,10 @@ impl<'a> Parser<'a> {
                 let span = self.span();
                 return Err(self.error(Diagnostic::at_span(Code::ExpectedValue, span)));
             }
+            let lhs_height = self.height;
             let rhs = self.expr(1)?;
+            self.height = self.height.max(lhs_height);
+            self.grow(start)?;
             let id = self.new_id(lhs_start);
             self.finish(id);
             lhs = Expr { id, kind: ExprKind::Range(Box::new(lhs), Box::new(rhs)) };
@@ -598,6 +678,15 @@ impl<'a> Parser<'a> {
 
     fn primary(&mut self) -> PResult<Expr> {
         let start = self.span();
+        self.height = 0;
+        let e = self.primary_inner(start)?;
+        self.grow(start)?;
+        Ok(e)
+    }
+
+    /// A value with no operator around it; `self.height` is then its tallest part's (0 for
+    /// none), except for a value in brackets, which is the value's own height less one.
+    fn primary_inner(&mut self, start: Span) -> PResult<Expr> {
         if let Some((term, n)) = self.term() {
             let text = self.word_text(n);
             return match term {
@@ -658,17 +747,20 @@ impl<'a> Parser<'a> {
                     return Err(self.error(Diagnostic::at_span(Code::UnclosedParen, open)));
                 }
                 self.bump();
+                // Brackets add no node: `primary` adds the level back.
+                self.height -= 1;
                 return Ok(inner);
             }
             Tok::LBracket => {
                 let open = self.bump();
-                let mut items = Vec::new();
+                let (mut items, mut tallest) = (Vec::new(), 0);
                 loop {
                     if matches!(self.peek(), Tok::RBracket) {
                         self.bump();
+                        self.height = tallest;
                         break;
                     }
-                    items.push(self.expr(0)?);
+                    items.push(self.part(&mut tallest)?);
                     match self.peek() {
                         Tok::Comma => {
                             self.bump();
@@ -683,6 +775,23 @@ impl<'a> Parser<'a> {
         };
         Ok(Expr { id, kind })
     }
+}
+
+/// A character as a message can show it: an invisible one (a control or formatting
+/// character pasted with the text) by its code, `U+0007`, so the pupil sees what to remove.
+fn visible(c: char) -> String {
+    let invisible = c.is_control()
+        || matches!(c, '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}')
+        || matches!(c, '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}');
+    if !invisible {
+        return c.to_string();
+    }
+    let code = c as u32;
+    let mut out = String::from("U+");
+    for shift in (0..if code > 0xFFFF { 6 } else { 4 }).rev() {
+        out.push(char::from(b"0123456789ABCDEF"[(code >> (shift * 4) & 0xF) as usize]));
+    }
+    out
 }
 
 /// Calls of procedures that are never defined get an `unknown-word` diagnostic with the

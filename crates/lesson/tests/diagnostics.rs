@@ -27,9 +27,14 @@ fn case(key: &'static str, source: &str, at: &'static str, english: &'static str
 fn cases() -> Vec<Case> {
     let small = |l: Limits| l;
     let mut deep = "say ".to_string();
-    deep.push_str(&"(".repeat(60));
+    deep.push_str(&"(".repeat(200));
     deep.push('1');
-    deep.push_str(&")".repeat(60));
+    deep.push_str(&")".repeat(200));
+    // Built once; the cases hold `&'static str`.
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let variables: String = (0..=1000).map(|i| format!("v{i} = 0\n")).collect();
+    let params: Vec<String> = (0..=100).map(|i| format!("p{i}")).collect();
+    let define = leak(format!("define f({})\nend", params.join(", ")));
     vec![
         case("parse.unexpected-char", "@", "@", "I don't know the sign `@`. Remove it."),
         case("parse.unclosed-text", "say \"hi", "\"hi", "This text has no closing quote. End it with `\"`."),
@@ -104,6 +109,30 @@ fn cases() -> Vec<Case> {
             at: "(",
             english: "This is nested too deeply. Split it into smaller blocks with `define`.",
         },
+        case(
+            "parse.program-too-long",
+            &"move\n".repeat(200_001),
+            "",
+            "This program is too long (more than 1000000 letters). Keep only what you need, or split it into smaller programs.",
+        ),
+        case(
+            "compile.too-many-variables",
+            &variables,
+            "v1000 = 0",
+            "This program uses too many names for values (more than 1000). Keep many values in one list instead.",
+        ),
+        case(
+            "compile.too-many-parameters",
+            define,
+            define,
+            "This block takes too many values (more than 100). Put some of them in a list.",
+        ),
+        case(
+            "run.list-too-deep",
+            "l = []\nrepeat 200 times\n  l = [l]\nend",
+            "[l]",
+            "This list has lists inside lists too many times (more than 100 levels). Put fewer lists inside each other.",
+        ),
         case(
             "parse.sensor-as-statement",
             "wall ahead",

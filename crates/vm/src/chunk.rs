@@ -3,7 +3,7 @@
 
 use crate::builtins::Builtin;
 use crate::ids::{BinOp, NodeId};
-use crate::value::Value;
+use crate::value::{Value, Words};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Op {
@@ -49,7 +49,7 @@ pub enum Op {
     /// Pushes the next item, or jumps out when there is none.
     IterNext(u16, u32),
     /// Pops the end and start of a counting loop into slots s (next value), s + 1 (last
-    /// value) and s + 2 (iterations so far).
+    /// value) and s + 2 (iterations so far), and notes in s + 3 the step it began at.
     RangeInit(u16),
     /// The bottom of a counting loop: stores the next number in the loop variable and jumps
     /// back to the body, or falls through after the last; too many iterations end the run,
@@ -57,7 +57,8 @@ pub enum Op {
     RangeLoop(u16, LoopVar, u32),
     /// Pops end and start and pushes the list of whole numbers between them.
     MakeRange,
-    /// Zeroes a loop's iteration counter.
+    /// Zeroes a loop's iteration counter in slot s, and notes in slot s + 1 the step at which
+    /// this run of the loop began (to tell a loop that never ends from one that restarts).
     LoopInit(u16),
     /// Counts one iteration; too many ends the run, naming this loop.
     LoopTick(u16),
@@ -72,6 +73,16 @@ pub enum Op {
 pub enum LoopVar {
     Global(u16),
     Local(u16),
+}
+
+/// Where a loop's code is, which slot of its frame holds the step its current run began at
+/// (see [`Op::LoopInit`]), and the loop's node: what the step limit blames.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Loop {
+    pub start: u32,
+    pub end: u32,
+    pub began: u16,
+    pub node: NodeId,
 }
 
 /// A procedure's place in the code and the size of its frame.
@@ -97,6 +108,12 @@ pub struct Chunk {
     /// Where each statement's code starts, in code order, with the statement's node: the
     /// visible steps a pupil can stop at.
     pub statements: Vec<(u32, NodeId)>,
+    /// Every loop, in the order its code starts (so an outer loop comes before the loops
+    /// inside it).
+    pub loops: Vec<Loop>,
+    /// How values are shown to the pupil (`say`, joined texts, messages): the words of the
+    /// program's language.
+    pub words: Words,
 }
 
 impl Chunk {

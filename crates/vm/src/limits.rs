@@ -11,11 +11,16 @@ pub struct Limits {
     pub max_loop_iterations: u64,
     /// Procedure calls in progress at once (recursion depth).
     pub max_call_depth: usize,
-    /// Items in one list.
+    /// Values in one list, counting at every level those of the lists inside it (a list
+    /// nested in itself doubles at each step, so its top-level length alone bounds nothing).
     pub max_list_len: usize,
-    /// Characters in one text.
+    /// Characters in one text, and in what `say` writes.
     pub max_text_len: usize,
 }
+
+/// How deeply lists may nest in one list. Not a setting: printing, comparing and dropping a
+/// list recurse on it, so this bounds the stack they use.
+pub const MAX_LIST_DEPTH: usize = 100;
 
 impl Default for Limits {
     /// Generous for any lesson, small enough that a runaway run ends within a second or two.

@@ -1,8 +1,13 @@
-//! Run-time values: numbers, booleans, texts and lists. Texts and lists are shared behind
-//! `Rc`, so copying a value (and snapshotting a whole VM) is cheap.
+//! Run-time values: numbers, booleans, texts, colours and lists. Texts and lists are shared
+//! behind `Rc`, so copying a value (and snapshotting a whole VM) is cheap. A list carries its
+//! total size and nesting depth, so a list nested in itself cannot grow beyond what printing,
+//! comparing or dropping it can afford.
 
 use std::fmt;
 use std::rc::Rc;
+
+use crate::builtins::Colour;
+pub use crate::number::format_number;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Value {
@@ -14,123 +19,175 @@ pub enum Value {
     /// `Rc<Box<str>>` rather than `Rc<str>`: a thin pointer keeps every value at 16 bytes,
     /// which the VM moves on every instruction.
     Text(Rc<Box<str>>),
-    List(Rc<Vec<Value>>),
+    /// A colour named in code: the world gets its key, a pupil reads its name.
+    Colour(Colour),
+    List(Rc<List>),
+}
+
+/// A list's items, with how many values it holds counting those of the lists inside it, and
+/// how deeply lists nest in it (1 for a list of plain values).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct List {
+    pub items: Vec<Value>,
+    size: usize,
+    depth: usize,
+}
+
+impl List {
+    pub fn new(items: Vec<Value>) -> List {
+        let (mut size, mut depth) = (items.len(), 1);
+        for item in &items {
+            if let Value::List(l) = item {
+                size += l.size;
+                depth = depth.max(l.depth + 1);
+            }
+        }
+        List { items, size, depth }
+    }
+
+    /// Values in the list and, at every level, in the lists inside it.
+    pub fn size(&self) -> usize {
+        self.size
+    }
+
+    pub fn depth(&self) -> usize {
+        self.depth
+    }
 }
 
 impl Value {
     pub fn text(s: &str) -> Value {
         Value::Text(Rc::new(Box::from(s)))
     }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(List::new(items)))
+    }
 }
 
-impl fmt::Display for Value {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Value::Nothing => Ok(()),
-            Value::Num(n) => f.write_str(&format_number(*n)),
-            Value::Bool(b) => write!(f, "{b}"),
-            Value::Text(t) => f.write_str(t),
-            Value::List(items) => {
-                f.write_str("[")?;
-                for (i, v) in items.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(", ")?;
-                    }
-                    write!(f, "{v}")?;
-                }
-                f.write_str("]")
+/// The words values are shown with in a pupil's language: `true`, `false` and the colours
+/// (in [`Colour::ALL`] order).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Words {
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub colours: [&'static str; 6],
+}
+
+impl Default for Words {
+    /// The language-neutral keys, which are also the English words.
+    fn default() -> Words {
+        Words { yes: "true", no: "false", colours: Colour::ALL.map(Colour::key) }
+    }
+}
+
+/// Writes values as text with a budget of characters: writing stops as soon as the budget
+/// is spent, so a huge value costs no more than the text it may become.
+pub struct Writer<'w> {
+    pub out: String,
+    chars: usize,
+    max: usize,
+    words: &'w Words,
+}
+
+impl<'w> Writer<'w> {
+    pub fn new(words: &'w Words, max: usize) -> Writer<'w> {
+        Writer { out: String::new(), chars: 0, max, words }
+    }
+
+    /// Appends `s`; `false` (with as much of `s` as fits) when it passes the budget.
+    fn push(&mut self, s: &str) -> bool {
+        if self.chars + s.len() <= self.max {
+            self.out.push_str(s);
+            self.chars += s.chars().count();
+            return true;
+        }
+        for c in s.chars() {
+            if self.chars == self.max {
+                return false;
+            }
+            self.out.push(c);
+            self.chars += 1;
+        }
+        true
+    }
+
+    /// Appends `v` as a pupil reads it; `false` when it does not fit in the budget.
+    pub fn value(&mut self, v: &Value) -> bool {
+        match v {
+            Value::Nothing => true,
+            Value::Num(n) => self.push(&format_number(*n)),
+            Value::Bool(b) => self.push(if *b { self.words.yes } else { self.words.no }),
+            Value::Text(t) => self.push(t),
+            Value::Colour(c) => self.push(self.words.colours[*c as usize]),
+            Value::List(list) => {
+                // Depth is bounded when lists are made (`limits::MAX_LIST_DEPTH`).
+                self.push("[")
+                    && list
+                        .items
+                        .iter()
+                        .enumerate()
+                        .all(|(i, item)| (i == 0 || self.push(", ")) && self.value(item))
+                    && self.push("]")
             }
         }
     }
 }
 
-/// Writes a number as pupils read it: whole numbers plainly, others with at most six
-/// decimals. Done with integers, so every platform prints the same digits.
-pub fn format_number(n: f64) -> String {
-    if !n.is_finite() {
-        return if n.is_nan() {
-            "?".into()
-        } else if n > 0.0 {
-            "∞".into()
-        } else {
-            "-∞".into()
-        };
+/// `v` as a pupil reads it in `words`, at most `max` characters; a longer one is cut and
+/// ends with `…` (for messages, which show what went wrong, not all of it).
+pub fn shorten(v: &Value, words: &Words, max: usize) -> String {
+    let mut w = Writer::new(words, max);
+    if !w.value(v) {
+        w.out.push('…');
     }
-    if n.fract() == 0.0 && n.abs() < 9e15 {
-        return (n as i64).to_string();
-    }
-    if n.abs() >= 9e15 {
-        // Every float this large is a whole number; write all its digits exactly.
-        let sign = if n < 0.0 { "-" } else { "" };
-        return format!("{sign}{}", whole_digits(n.abs()));
-    }
-    let scaled = (n.abs() * 1e6).round() as i64;
-    let (whole, mut frac) = (scaled / 1_000_000, scaled % 1_000_000);
-    let sign = if n < 0.0 && scaled != 0 { "-" } else { "" };
-    if frac == 0 {
-        return format!("{sign}{whole}");
-    }
-    let mut digits = 6;
-    while frac % 10 == 0 {
-        frac /= 10;
-        digits -= 1;
-    }
-    format!("{sign}{whole}.{frac:0digits$}")
+    w.out
 }
 
-/// The exact decimal digits of a large whole float: its 53-bit mantissa times a power of two,
-/// worked out in base-10⁹ limbs (no float formatting code in the wasm bundle).
-fn whole_digits(n: f64) -> String {
-    let bits = n.to_bits();
-    let exponent = ((bits >> 52) & 0x7ff) as i32 - 1075;
-    let mantissa = (bits & ((1 << 52) - 1)) | (1 << 52);
-    let mut limbs: Vec<u64> = vec![mantissa % 1_000_000_000, mantissa / 1_000_000_000];
-    for _ in 0..exponent.max(0) {
-        let mut carry = 0;
-        for limb in limbs.iter_mut() {
-            let v = *limb * 2 + carry;
-            *limb = v % 1_000_000_000;
-            carry = v / 1_000_000_000;
+/// Whether two values are equal, adding the work it took (values visited, and texts compared
+/// by 16 bytes) to `work`. Lists bound the walk: see [`List`].
+pub fn equal(a: &Value, b: &Value, work: &mut u64) -> bool {
+    *work += 1;
+    match (a, b) {
+        (Value::Text(x), Value::Text(y)) => {
+            *work += x.len() as u64 / 16;
+            x == y
         }
-        if carry > 0 {
-            limbs.push(carry);
+        (Value::List(x), Value::List(y)) => {
+            Rc::ptr_eq(x, y)
+                || x.size == y.size
+                    && x.items.len() == y.items.len()
+                    && x.items.iter().zip(&y.items).all(|(p, q)| equal(p, q, work))
         }
+        _ => a == b,
     }
-    while limbs.len() > 1 && limbs.last() == Some(&0) {
-        limbs.pop();
+}
+
+impl fmt::Display for Value {
+    /// In the language-neutral words (the keys a world reads), at most 10,000 characters.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&shorten(self, &Words::default(), 10_000))
     }
-    let mut out = limbs.last().map_or(String::new(), |l| l.to_string());
-    for limb in limbs.iter().rev().skip(1) {
-        out.push_str(&format!("{limb:09}"));
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::format_number;
+    use super::*;
 
-    #[test]
-    fn numbers_print_as_pupils_write_them() {
-        assert_eq!(format_number(1e20), "100000000000000000000");
-        assert_eq!(format_number(-2f64.powi(70)), "-1180591620717411303424");
-        for (n, want) in [
-            (3.0, "3"),
-            (-2.0, "-2"),
-            (0.5, "0.5"),
-            (-0.25, "-0.25"),
-            (1.0 / 3.0, "0.333333"),
-            (2.05, "2.05"),
-        ] {
-            assert_eq!(format_number(n), want);
-        }
-    }
-}
-
-#[cfg(test)]
-mod size {
     #[test]
     fn a_value_is_two_words() {
-        assert_eq!(std::mem::size_of::<super::Value>(), 16);
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
+
+    #[test]
+    fn lists_know_their_size_and_depth_and_print_within_a_budget() {
+        let inner = Value::list(vec![Value::Num(1.0), Value::Colour(Colour::Red)]);
+        let outer = List::new(vec![inner.clone(), inner, Value::Bool(true)]);
+        assert_eq!((outer.size(), outer.depth()), (7, 2));
+        let outer = Value::List(Rc::new(outer));
+        assert_eq!(outer.to_string(), "[[1, red], [1, red], true]");
+        assert_eq!(shorten(&outer, &Words::default(), 8), "[[1, red…");
+        let fr = Words { yes: "vrai", colours: ["rouge"; 6], ..Words::default() };
+        assert_eq!(shorten(&outer, &fr, 100), "[[1, rouge], [1, rouge], vrai]");
     }
 }

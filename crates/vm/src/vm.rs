@@ -2,16 +2,17 @@
 //! for pupil calls), so the UI can run it a frame's worth at a time, pause it, and keep
 //! cheap copies of it to step back.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::builtins::{Builtin, BuiltinKind};
+use crate::builtins::{Builtin, BuiltinKind, Colour};
 use crate::chunk::LoopVar;
 use crate::chunk::{Chunk, Op};
 use crate::diagnostic::{Code, Diagnostic, Place};
 use crate::host::Host;
 use crate::ids::{BinOp, NodeId};
-use crate::limits::Limits;
-use crate::value::Value;
+use crate::limits::{Limits, MAX_LIST_DEPTH};
+use crate::value::{equal, shorten, List, Value, Writer};
 
 /// Where a helper's error points until the loop knows which instruction failed.
 const PENDING: NodeId = NodeId(u32::MAX);
@@ -51,8 +52,14 @@ pub struct Vm {
     frames: Vec<Frame>,
     steps: u64,
     actions: u64,
+    /// Work done inside instructions that walk or copy values (texts and lists), in steps,
+    /// not yet counted: the step limit and the fuel bound work, not just instructions.
+    work: Cell<u64>,
     ended: Option<Halt>,
 }
+
+/// Characters of a value a message shows.
+const SHOWN: usize = 40;
 
 impl Vm {
     pub fn new(chunk: Rc<Chunk>, limits: Limits) -> Vm {
@@ -66,6 +73,7 @@ impl Vm {
             frames: vec![Frame { base: 0, ret_ip: 0, stack_len: 0 }],
             steps: 0,
             actions: 0,
+            work: Cell::new(0),
             ended: None,
         }
     }
@@ -146,7 +154,7 @@ impl Vm {
         match v {
             Value::Num(n) => Ok(*n),
             other => {
-                Err(self.fault_with(Code::NotANumber, &[("what", what.into()), ("value", other.to_string())]))
+                Err(self.fault_with(Code::NotANumber, &[("what", what.into()), ("value", self.show(other))]))
             }
         }
     }
@@ -154,8 +162,67 @@ impl Vm {
     fn boolean(&self, v: &Value) -> Result<bool, Box<Diagnostic>> {
         match v {
             Value::Bool(b) => Ok(*b),
-            other => Err(self.fault_with(Code::NotABoolean, &[("value", other.to_string())])),
+            other => Err(self.fault_with(Code::NotABoolean, &[("value", self.show(other))])),
         }
+    }
+
+    /// A value as a message shows it: in the pupil's words, and cut short.
+    #[cold]
+    fn show(&self, v: &Value) -> String {
+        shorten(v, &self.chunk.words, SHOWN)
+    }
+
+    /// Counts `steps` of work done inside the instruction being run.
+    fn charge(&self, steps: usize) {
+        self.work.set(self.work.get() + steps as u64);
+    }
+
+    /// A new list, if it is within the limits.
+    fn make_list(&self, items: Vec<Value>) -> Result<Value, Box<Diagnostic>> {
+        let list = List::new(items);
+        if list.size() > self.limits.max_list_len {
+            let count = self.limits.max_list_len.to_string();
+            return Err(self.fault_with(Code::ListTooLong, &[("count", count)]));
+        }
+        if list.depth() > MAX_LIST_DEPTH {
+            return Err(self.fault_with(Code::ListTooDeep, &[("count", MAX_LIST_DEPTH.to_string())]));
+        }
+        self.charge(list.items.len() / 8);
+        Ok(Value::List(Rc::new(list)))
+    }
+
+    /// Writes values one after another as the pupil reads them, as one text within the
+    /// text limit: it stops as soon as the limit is passed, before building the whole text.
+    fn join(&self, values: &[&Value]) -> Result<Value, Box<Diagnostic>> {
+        let max = self.limits.max_text_len;
+        let mut w = Writer::new(&self.chunk.words, max);
+        let fits = values.iter().all(|v| w.value(v));
+        self.charge(w.out.len() / 8);
+        if !fits {
+            return Err(self.fault_with(Code::TextTooLong, &[("count", max.to_string())]));
+        }
+        Ok(Value::text(&w.out))
+    }
+
+    /// The loop to name when the run is too long: of the loops running now (across calls,
+    /// outermost first), the innermost whose current run began in the first half of the
+    /// outermost one's. A loop that restarts (a `repeat` inside a `while`) began recently; one
+    /// that never ends began long ago.
+    #[cold]
+    fn endless_loop(&self, ip: usize, now: u64) -> Option<NodeId> {
+        let mut running = Vec::new();
+        for (i, frame) in self.frames.iter().enumerate() {
+            let at = self.frames.get(i + 1).map_or(ip, |callee| callee.ret_ip.saturating_sub(1));
+            for l in &self.chunk.loops {
+                if (l.start as usize..l.end as usize).contains(&at) {
+                    if let Some(Value::Num(began)) = self.slots.get(frame.base + l.began as usize) {
+                        running.push((*began as u64, l.node));
+                    }
+                }
+            }
+        }
+        let age = now.saturating_sub(running.first()?.0);
+        running.iter().rev().find(|(began, _)| now.saturating_sub(*began) >= age / 2).map(|l| l.1)
     }
 
     #[cold]
@@ -195,6 +262,16 @@ impl Vm {
                 }
             };
         }
+        // After an instruction that may have walked or copied values: count that work.
+        macro_rules! charged {
+            () => {
+                let w = self.work.get();
+                if w != 0 {
+                    done += w;
+                    self.work.set(0);
+                }
+            };
+        }
         macro_rules! read {
             ($frame_base:expr, $slot:expr) => {
                 match self.slots.get($frame_base + $slot as usize) {
@@ -207,11 +284,15 @@ impl Vm {
             };
         }
         let result = loop {
-            if done == budget {
+            if done >= budget {
                 if budget < fuel {
                     let count = self.limits.max_steps.to_string();
                     self.ip = ip;
-                    break Err(self.fault_with(Code::StepLimit, &[("count", count)]));
+                    let mut d = self.fault_with(Code::StepLimit, &[("count", count)]);
+                    if let Some(node) = self.endless_loop(ip, self.steps + done) {
+                        d.place = Place::Node(node);
+                    }
+                    break Err(d);
                 }
                 break Ok(Halt::OutOfFuel);
             }
@@ -240,40 +321,44 @@ impl Vm {
                     self.slots[i as usize] = v;
                 }
                 Op::MakeList(n) => {
-                    let n = n as usize;
-                    if n > self.limits.max_list_len {
-                        let count = self.limits.max_list_len.to_string();
-                        break Err(self.fault_with(Code::ListTooLong, &[("count", count)]));
-                    }
-                    let items = self.stack.split_off(self.stack.len().saturating_sub(n));
-                    self.stack.push(Value::List(Rc::new(items)));
+                    let items = self.stack.split_off(self.stack.len().saturating_sub(n as usize));
+                    let v = tri!(self.make_list(items));
+                    charged!();
+                    self.stack.push(v);
                 }
                 Op::Bin(bin) => {
                     let y = self.pop();
                     let x = self.pop();
                     let v = tri!(self.binary(bin, &x, &y));
+                    charged!();
                     self.stack.push(v);
                 }
                 Op::BinGlobalConst(bin, a, c) => {
                     let v = tri!(self.binary(bin, read!(0, a), &consts[c as usize]));
+                    charged!();
                     self.stack.push(v);
                 }
                 Op::BinLocalConst(bin, a, c) => {
                     let v = tri!(self.binary(bin, read!(base, a), &consts[c as usize]));
+                    charged!();
                     self.stack.push(v);
                 }
                 Op::BinGlobals(bin, a, b) => {
                     let v = tri!(self.binary(bin, read!(0, a), read!(0, b)));
+                    charged!();
                     self.stack.push(v);
                 }
                 Op::BinLocals(bin, a, b) => {
                     let v = tri!(self.binary(bin, read!(base, a), read!(base, b)));
+                    charged!();
                     self.stack.push(v);
                 }
                 Op::JumpUnless(cmp, t) => {
                     let y = self.pop();
                     let x = self.pop();
-                    if matches!(tri!(self.binary(cmp, &x, &y)), Value::Bool(false)) {
+                    let truth = tri!(self.binary(cmp, &x, &y));
+                    charged!();
+                    if matches!(truth, Value::Bool(false)) {
                         ip = t as usize;
                         continue;
                     }
@@ -283,7 +368,11 @@ impl Vm {
                     let y = &consts[c as usize];
                     let truth = match (&x, y) {
                         (Value::Num(a), Value::Num(b)) => compare(cmp, *a, *b),
-                        _ => !matches!(tri!(self.binary(cmp, &x, y)), Value::Bool(false)),
+                        _ => {
+                            let v = tri!(self.binary(cmp, &x, y));
+                            charged!();
+                            !matches!(v, Value::Bool(false))
+                        }
                     };
                     if !truth {
                         ip = t as usize;
@@ -295,7 +384,11 @@ impl Vm {
                     let y = &consts[c as usize];
                     let truth = match (x, y) {
                         (Value::Num(a), Value::Num(b)) => compare(cmp, *a, *b),
-                        _ => !matches!(tri!(self.binary(cmp, x, y)), Value::Bool(false)),
+                        _ => {
+                            let v = tri!(self.binary(cmp, x, y));
+                            charged!();
+                            !matches!(v, Value::Bool(false))
+                        }
                     };
                     if !truth {
                         ip = t as usize;
@@ -354,7 +447,7 @@ impl Vm {
                 Op::IterInit(s) => {
                     let v = self.pop();
                     if !matches!(v, Value::List(_)) {
-                        break Err(self.fault_with(Code::NotAList, &[("value", v.to_string())]));
+                        break Err(self.fault_with(Code::NotAList, &[("value", self.show(&v))]));
                     }
                     self.slots[base + s as usize] = v;
                     self.slots[base + s as usize + 1] = Value::Num(0.0);
@@ -366,7 +459,7 @@ impl Vm {
                         _ => usize::MAX,
                     };
                     let item = match &self.slots[i] {
-                        Value::List(items) => items.get(index).cloned(),
+                        Value::List(list) => list.items.get(index).cloned(),
                         _ => None,
                     };
                     match item {
@@ -389,6 +482,7 @@ impl Vm {
                     self.slots[i] = Value::Num(start);
                     self.slots[i + 1] = Value::Num(end);
                     self.slots[i + 2] = Value::Num(0.0);
+                    self.slots[i + 3] = Value::Num((self.steps + done) as f64);
                 }
                 Op::RangeLoop(s, var, body) => {
                     let i = base + s as usize;
@@ -429,9 +523,14 @@ impl Vm {
                         break Err(self.fault_with(Code::ListTooLong, &[("count", count)]));
                     }
                     let items = (0..len as usize).map(|k| Value::Num(start + k as f64)).collect();
-                    self.stack.push(Value::List(Rc::new(items)));
+                    let v = tri!(self.make_list(items));
+                    charged!();
+                    self.stack.push(v);
                 }
-                Op::LoopInit(s) => self.slots[base + s as usize] = Value::Num(0.0),
+                Op::LoopInit(s) => {
+                    self.slots[base + s as usize] = Value::Num(0.0);
+                    self.slots[base + s as usize + 1] = Value::Num((self.steps + done) as f64);
+                }
                 Op::LoopTick(s) => {
                     let limit = self.limits.max_loop_iterations;
                     if let Value::Num(n) = &mut self.slots[base + s as usize] {
@@ -442,10 +541,23 @@ impl Vm {
                     }
                 }
                 Op::Builtin(b, argc) => {
-                    let args = self.stack.split_off(self.stack.len().saturating_sub(argc as usize));
+                    let mut args = self.stack.split_off(self.stack.len().saturating_sub(argc as usize));
+                    if b == Builtin::Say {
+                        // The VM writes what is said, in the pupil's words and within the text
+                        // limit, so a world only ever gets a short text.
+                        let said = tri!(self.join(&args.iter().collect::<Vec<_>>()));
+                        charged!();
+                        args = vec![said];
+                    }
                     let node = chunk.node_at(ip);
                     match host.call(b, &args) {
-                        Ok(v) => {
+                        Ok(mut v) => {
+                            if let (Builtin::TileColour, Value::Text(t)) = (b, &v) {
+                                // A world names colours by key; the program sees a colour.
+                                if let Some(c) = Colour::from_key(t) {
+                                    v = Value::Colour(c);
+                                }
+                            }
                             ip += 1;
                             if b.kind() == BuiltinKind::Action {
                                 self.actions += 1;
@@ -472,6 +584,8 @@ impl Vm {
                         break Err(self.fault_with(Code::CallDepth, &[("count", count)]));
                     }
                     let proc = &chunk.procs[p as usize];
+                    // Clearing the frame's slots is work too.
+                    done += proc.slots as u64 / 8;
                     let args = self.stack.split_off(self.stack.len().saturating_sub(argc as usize));
                     let new_base = self.slots.len();
                     self.slots.extend(args);
@@ -535,31 +649,25 @@ impl Vm {
 
     #[cold]
     fn slow_binary(&self, op: BinOp, a: &Value, b: &Value) -> Result<Value, Box<Diagnostic>> {
-        let max_text = self.limits.max_text_len;
-        let max_list = self.limits.max_list_len;
         Ok(match (op, a, b) {
-            (BinOp::Eq, a, b) => Value::Bool(a == b),
-            (BinOp::NotEq, a, b) => Value::Bool(a != b),
+            (BinOp::Eq | BinOp::NotEq, a, b) => {
+                let mut work = 0;
+                let same = equal(a, b, &mut work);
+                self.charge(work as usize);
+                Value::Bool(same == (op == BinOp::Eq))
+            }
             (BinOp::And | BinOp::Or, Value::Bool(x), Value::Bool(y)) => {
                 Value::Bool(if op == BinOp::And { *x && *y } else { *x || *y })
             }
             (BinOp::Div | BinOp::Mod, Value::Num(_), Value::Num(_)) => {
                 return Err(self.fault(Code::DivideByZero))
             }
-            (BinOp::Add, Value::Text(_), _) | (BinOp::Add, _, Value::Text(_)) => {
-                let joined = format!("{a}{b}");
-                if joined.chars().count() > max_text {
-                    return Err(self.fault_with(Code::TextTooLong, &[("count", max_text.to_string())]));
-                }
-                Value::text(&joined)
-            }
+            (BinOp::Add, Value::Text(_), _) | (BinOp::Add, _, Value::Text(_)) => return self.join(&[a, b]),
             (BinOp::Add, Value::List(x), Value::List(y)) => {
-                if x.len() + y.len() > max_list {
-                    return Err(self.fault_with(Code::ListTooLong, &[("count", max_list.to_string())]));
-                }
-                Value::List(Rc::new(x.iter().chain(y.iter()).cloned().collect()))
+                return self.make_list(x.items.iter().chain(y.items.iter()).cloned().collect())
             }
             (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge, Value::Text(x), Value::Text(y)) => {
+                self.charge(x.len().min(y.len()) / 16);
                 let ord = x.cmp(y);
                 Value::Bool(match op {
                     BinOp::Lt => ord.is_lt(),
@@ -572,7 +680,7 @@ impl Vm {
                 let bad = if matches!(a, Value::Num(_)) { b } else { a };
                 return Err(self.fault_with(
                     Code::NotANumber,
-                    &[("what", symbol(op).into()), ("value", bad.to_string())],
+                    &[("what", symbol(op).into()), ("value", self.show(bad))],
                 ));
             }
         })
