@@ -18,6 +18,9 @@ pub fn format_number(n: f64) -> String {
         // Every whole number below 2^64, -0 included, fits a u64 exactly.
         return format!("{sign}{}", a as u64);
     }
+    if let Some(out) = few_decimals(sign, a) {
+        return out;
+    }
     let bits = a.to_bits();
     let biased = (bits >> 52) as i32;
     let fraction = bits & ((1 << 52) - 1);
@@ -33,6 +36,42 @@ pub fn format_number(n: f64) -> String {
         write_positional(&digits, k, &mut out);
     }
     out
+}
+
+/// `n` rounded to at most `decimals` decimals (at most 6), for drawing: an SVG coordinate
+/// needs no more, and its exact digits would only lengthen the page.
+pub fn format_rounded(n: f64, decimals: u32) -> String {
+    let scale = 10f64.powi(decimals.min(6) as i32);
+    let scaled = (n * scale).round();
+    if scaled.abs() < 1e15 {
+        format_number(scaled / scale)
+    } else {
+        format_number(n)
+    }
+}
+
+/// The fast path for what pupils type and most results: a number with at most 6 decimals.
+/// When a × 10^d is below 2^50, the float product is within 1/8 of the exact one, so the
+/// only decimal with d decimals that can read back as `a` is the rounded product, and it
+/// does when dividing it back gives `a` (a correctly rounded division of exact numbers).
+/// Trying d = 1, 2, … finds the fewest decimals, which is the shortest round trip.
+fn few_decimals(sign: &str, a: f64) -> Option<String> {
+    let mut scale = 1.0;
+    for d in 1..=6 {
+        scale *= 10.0;
+        let t = (a * scale).round();
+        if t >= (1u64 << 50) as f64 {
+            return None;
+        }
+        if t / scale == a {
+            let digits = (t as u64).to_string();
+            let (whole, fraction) = digits.split_at(digits.len().saturating_sub(d));
+            let whole = if whole.is_empty() { "0" } else { whole };
+            let zeros = "000000".get(..d - fraction.len()).unwrap_or_default();
+            return Some(format!("{sign}{whole}.{zeros}{fraction}"));
+        }
+    }
+    None
 }
 
 /// The shortest digits d₁d₂… and exponent k with 0.d₁d₂… × 10^k inside the interval of
@@ -268,11 +307,17 @@ mod tests {
             (2.05, "2.05"),
             (10000000000000.5, "10000000000000.5"),
             (99999999999.125, "99999999999.125"),
-            (5e-324, "0.000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000005"),
+            (0.000001, "0.000001"),
+            (-0.05, "-0.05"),
+            (123456.789012, "123456.789012"),
             (f64::NAN, "?"),
             (f64::NEG_INFINITY, "-∞"),
         ] {
             assert_eq!(format_number(n), want);
         }
+        // The smallest float: 323 zeros after the point (Rust's own writer as the reference).
+        assert_eq!(format_number(5e-324), format!("{}", 5e-324));
+        assert_eq!(super::format_rounded(12.3456789, 2), "12.35");
+        assert_eq!(super::format_rounded(-0.0001, 2), "0");
     }
 }

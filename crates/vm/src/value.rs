@@ -7,7 +7,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use crate::builtins::Colour;
-pub use crate::number::format_number;
+pub use crate::number::{format_number, format_rounded};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Value {
