@@ -2,6 +2,7 @@
 //! Logic lives in [`session`] (plain Rust, tested natively); web glue lives in [`services`].
 
 pub mod list_keys;
+pub mod parts;
 pub mod session;
 pub mod timeline;
 
@@ -15,8 +16,13 @@ pub mod services;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
-    match root {
+    let app = match root {
         Some(root) => yew::Renderer::<components::app::App>::with_root(root).render(),
         None => yew::Renderer::<components::app::App>::new().render(),
     };
+    // The core app gives the page up when the full app takes over (ARCHITECTURE.md).
+    #[cfg(not(feature = "full"))]
+    services::boot::stoppable(app);
+    #[cfg(feature = "full")]
+    drop(app);
 }

@@ -55,6 +55,8 @@ fn a_sample_of_golden_programs_runs_the_same_in_wasm() {
     }
 }
 
+/// The arena is in the full app only (run with `--features full`, as the test command does).
+#[cfg(feature = "full")]
 #[wasm_bindgen_test]
 fn the_continuous_robot_follows_the_same_path_in_the_browser() {
     // Pinned natively in crates/world/src/arena.rs: portable maths give the same bits here.

@@ -1,20 +1,30 @@
 //! The app shell: loads the course index and the current lesson from `lessons/`, keeps the
-//! chosen language, and shows the lesson, a loading line, or an error card.
+//! chosen language, and shows the lesson, a loading line, or an error card. Built as the
+//! core app, it hands the page to the full app for what it lacks (the course map, teacher
+//! mode, lessons of [`Part::Full`]); built as the full app, it opens what it was handed.
 
 use std::rc::Rc;
+#[cfg(feature = "full")]
 use tafukt_world::sorted::SortedMap;
 
 use tafukt_i18n::Catalog;
 use tafukt_lang::Lang;
-use tafukt_lesson::model::{read_bundled_index, read_bundled_lesson, CourseIndex, LoadError, Localized};
+#[cfg(feature = "full")]
+use tafukt_lesson::model::Localized;
+use tafukt_lesson::model::{read_bundled_index, read_bundled_lesson, CourseIndex, LoadError};
 use tafukt_lesson::Lesson;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+#[cfg(feature = "full")]
 use super::course_map::CourseMap;
 use super::i18n::I18n;
 use super::language_picker::LanguagePicker;
 use super::lesson_view::LessonView;
+use crate::parts::playable_here;
+#[cfg(not(feature = "full"))]
+use crate::services::boot::hand_over;
+use crate::services::boot::{first_lesson_shown, Intent};
 use crate::services::fetch::{fetch_bytes, fetch_text};
 use crate::services::{page, storage};
 
@@ -44,14 +54,17 @@ async fn load_lesson(id: &str, lang: Lang) -> Result<Lesson, LoadError> {
 }
 
 /// The catalogue for `lang`, fetched from `messages/` (none is compiled into the app): what
-/// a pupil sees before the first Run, with the messages of problems (`xx.more.txt`) when
-/// `more` is given. `tafukt bundle` splits the catalogues so.
-async fn load_catalog(lang: Lang, more: bool) -> Result<(I18n, String), String> {
-    let mut text = fetch_text(&format!("messages/{}.txt", lang.tag())).await?;
-    if more {
-        text += &fetch_text(&format!("messages/{}.more.txt", lang.tag())).await?;
-    }
+/// a pupil sees before the first Run, and its text. `tafukt bundle` splits the catalogues.
+async fn load_catalog(lang: Lang) -> Result<(I18n, String), String> {
+    let text = fetch_text(&format!("messages/{}.txt", lang.tag())).await?;
     Ok((I18n(Rc::new(Catalog::from_text(lang, &text))), text))
+}
+
+/// The catalogue `first` (its text) with the messages of problems added (`xx.more.txt`),
+/// fetched once the first load is done.
+async fn load_more(lang: Lang, first: String) -> Result<I18n, String> {
+    let text = first + &fetch_text(&format!("messages/{}.more.txt", lang.tag())).await?;
+    Ok(I18n(Rc::new(Catalog::from_text(lang, &text))))
 }
 
 #[component]
@@ -78,11 +91,11 @@ pub fn App() -> Html {
             let wanted = *wanted;
             *asked.borrow_mut() = wanted;
             spawn_local(async move {
-                match load_catalog(wanted, false).await {
-                    Ok((catalog, _)) => {
+                match load_catalog(wanted).await {
+                    Ok((catalog, text)) => {
                         i18n.set(catalog);
                         // Then, off the first load, the messages of problems.
-                        if let Ok((full, _)) = load_catalog(wanted, true).await {
+                        if let Ok(full) = load_more(wanted, text).await {
                             if *asked.borrow() == wanted {
                                 i18n.set(full);
                             }
@@ -143,18 +156,39 @@ pub fn App() -> Html {
         });
     }
 
-    let show_map = use_state(|| false);
+    // What the core app handed over for, if this (full) app was started so.
+    let handed = *use_state(Intent::handed_over);
+    let show_map = use_state(|| handed == Some(Intent::CourseMap));
     let teacher = use_state(|| storage::get("teacher").as_deref() == Some("1"));
+    // The full app could not be had (core app, no connection): said instead of the lesson.
+    let part_failed = use_state(|| false);
+    let on_part_failed = {
+        let part_failed = part_failed.clone();
+        Callback::from(move |()| part_failed.set(true))
+    };
+    // The core app hands teacher mode over at once (a teacher's device keeps it on).
+    #[cfg(not(feature = "full"))]
+    {
+        let on_part_failed = on_part_failed.clone();
+        use_effect_with(*teacher, move |on| {
+            if *on {
+                hand_over(Intent::Teacher, on_part_failed);
+            }
+        });
+    }
     // Resetting progress takes two taps: the first arms it.
     let reset_armed = use_state(|| false);
-    // Lesson titles for the map, in the language they were fetched in.
-    let titles = use_state(|| (Lang::En, Rc::new(SortedMap::<String, Localized>::new())));
     // Bumped when a lesson earns stars, so the map re-reads progress from the device.
     let progress = use_state(|| 0u32);
+    // Lesson titles for the map (a full-app screen), in the language they were fetched in.
+    #[cfg(feature = "full")]
+    let titles = use_state(|| (Lang::En, Rc::new(SortedMap::<String, Localized>::new())));
+    #[cfg(feature = "full")]
     {
         let titles = titles.clone();
         let ids = ids.clone();
-        use_effect_with((*show_map, *wanted), move |(open, lang)| {
+        // The index's size too: a map opened by the hand-over is open before the index comes.
+        use_effect_with((*show_map, *wanted, ids.len()), move |(open, lang, _)| {
             if *open {
                 let lang = *lang;
                 spawn_local(async move {
@@ -172,6 +206,23 @@ pub fn App() -> Html {
             }
         });
     }
+    {
+        // A lesson on screen lets the boot script keep the whole app for offline use (not
+        // before: it would compete with the first load); one the core app cannot play goes
+        // to the full app.
+        let on_part_failed = on_part_failed.clone();
+        let shown = match &*lesson {
+            Load::Ready(l) if ready => Some((l.id.clone(), playable_here(l))),
+            _ => None,
+        };
+        use_effect_with(shown, move |shown| match shown {
+            Some((_, true)) => first_lesson_shown(),
+            #[cfg(not(feature = "full"))]
+            Some((_, false)) => hand_over(Intent::Lesson, on_part_failed),
+            _ => drop(on_part_failed),
+        });
+    }
+    #[cfg(feature = "full")]
     let stars: Rc<SortedMap<String, u8>> =
         Rc::new(ids.iter().map(|id| (id.clone(), storage::stars(id))).collect());
 
@@ -201,6 +252,52 @@ pub fn App() -> Html {
         }
     };
 
+    // The course map is a full-app screen: the core app hands over when it is asked for.
+    #[cfg(feature = "full")]
+    let course_map = match &*index {
+        Load::Ready(index) if *show_map => html! {
+            <CourseMap index={index.clone()} {lang} current={lesson_id.clone()} titles={titles.1.clone()}
+                stars={stars.clone()} on_open={{
+                    let current = current.clone();
+                    let show_map = show_map.clone();
+                    Callback::from(move |id: String| { current.set(Some(id)); show_map.set(false); })
+                }} />
+        },
+        _ => Html::default(),
+    };
+    #[cfg(not(feature = "full"))]
+    let course_map = Html::default();
+
+    // Teacher mode's bar is a full-app part (the core app hands teacher mode over).
+    #[cfg(feature = "full")]
+    let teacher_bar = if *teacher {
+        html! {
+                <div class="teacher-bar" data-testid="teacher-bar">
+                    <button data-testid="reset-progress" onclick={{
+                        let reset_armed = reset_armed.clone();
+                        let progress = progress.clone();
+                        let ids = ids.clone();
+                        Callback::from(move |_| {
+                            if *reset_armed {
+                                storage::reset_progress(&ids);
+                                progress.set(*progress + 1);
+                            }
+                            reset_armed.set(!*reset_armed);
+                        })
+                    }}>
+                        { if *reset_armed { i18n.t("ui.reset-progress-confirm") } else { i18n.t("ui.reset-progress") } }
+                    </button>
+                </div>
+        }
+    } else {
+        Html::default()
+    };
+    #[cfg(not(feature = "full"))]
+    let teacher_bar = {
+        let _ = (&reset_armed, &progress);
+        Html::default()
+    };
+
     if i18n.0.is_empty() {
         // No words to show yet: the pupil's language is still on its way.
         return html! { <p class="loading" data-testid="loading" aria-busy="true"></p> };
@@ -219,7 +316,20 @@ pub fn App() -> Html {
                     <button onclick={go(1)} disabled={position + 1 >= ids.len()} aria-label={i18n.t("ui.next-lesson")} data-testid="next-lesson">{ "›" }</button>
                 </nav>
                 <button class="map-toggle" data-testid="map-toggle" aria-expanded={show_map.to_string()}
-                    onclick={{ let show_map = show_map.clone(); Callback::from(move |_| show_map.set(!*show_map)) }}>
+                    onclick={{
+                        let show_map = show_map.clone();
+                        #[cfg(not(feature = "full"))]
+                        let on_part_failed = on_part_failed.clone();
+                        Callback::from(move |_| {
+                            #[cfg(feature = "full")]
+                            show_map.set(!*show_map);
+                            #[cfg(not(feature = "full"))]
+                            {
+                                let _ = &show_map;
+                                hand_over(Intent::CourseMap, on_part_failed.clone());
+                            }
+                        })
+                    }}>
                     { "☰ " }{ i18n.t("ui.course-map") }
                 </button>
                 <button class="teacher-toggle" data-testid="teacher-toggle" aria-pressed={teacher.to_string()}
@@ -234,38 +344,21 @@ pub fn App() -> Html {
                 </button>
                 <LanguagePicker lang={*wanted} on_change={on_lang} />
             </header>
-            if *teacher {
-                <div class="teacher-bar" data-testid="teacher-bar">
-                    <button data-testid="reset-progress" onclick={{
-                        let reset_armed = reset_armed.clone();
-                        let progress = progress.clone();
-                        let ids = ids.clone();
-                        Callback::from(move |_| {
-                            if *reset_armed {
-                                storage::reset_progress(&ids);
-                                progress.set(*progress + 1);
-                            }
-                            reset_armed.set(!*reset_armed);
-                        })
-                    }}>
-                        { if *reset_armed { i18n.t("ui.reset-progress-confirm") } else { i18n.t("ui.reset-progress") } }
-                    </button>
-                </div>
-            }
-            if *show_map {
-                if let Load::Ready(index) = &*index {
-                    <CourseMap index={index.clone()} {lang} current={lesson_id.clone()} titles={titles.1.clone()}
-                        stars={stars.clone()} on_open={{
-                            let current = current.clone();
-                            let show_map = show_map.clone();
-                            Callback::from(move |id: String| { current.set(Some(id)); show_map.set(false); })
-                        }} />
-                }
-            }
+            { teacher_bar }
+            { course_map }
             {
                 match (&*index, &*lesson) {
                     (Load::Failed { file, problem }, _) => error_card(file, problem),
                     (_, Load::Failed { file, problem }) => error_card(file, problem),
+                    _ if *part_failed => html! {
+                        <div class="error-card" role="alert" data-testid="part-unavailable">
+                            <p>{ i18n.t("ui.part-unavailable") }</p>
+                        </div>
+                    },
+                    // The core app hands this lesson to the full app (see the effect above).
+                    (Load::Ready(_), Load::Ready(l)) if !playable_here(l) => {
+                        html! { <p class="loading" data-testid="loading">{ i18n.t("ui.loading") }</p> }
+                    }
                     (Load::Ready(_), Load::Ready(l)) if ready => {
                         let on_next = ids.get(position + 1).map(|next| {
                             let current = current.clone();

@@ -5,7 +5,12 @@ use tafukt_world::spec::Obstacle;
 use tafukt_world::Arena;
 use yew::prelude::*;
 
-use tafukt_lang::printer::format_number as n;
+use tafukt_lang::value::format_rounded;
+
+/// A coordinate for SVG: two decimals are finer than a pixel, and short.
+fn n(x: f64) -> String {
+    format_rounded(x, 2)
+}
 
 use super::grid_stage::paint_fill;
 use super::i18n::I18n;

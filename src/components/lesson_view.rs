@@ -57,6 +57,33 @@ impl PartialEq for Props {
     }
 }
 
+/// What teacher mode adds to a lesson (a full-app part: the core app hands teacher mode
+/// over to the full app): the translation's review flag and the reference solution.
+#[cfg(feature = "full")]
+fn teacher_view(teacher: bool, texts: &Lesson, lang: Lang, i18n: &super::i18n::I18n) -> Html {
+    if !teacher {
+        return Html::default();
+    }
+    html! {
+        <>
+            if !texts.reviewed.iter().any(|t| t == lang.tag()) {
+                <p class="unreviewed" data-testid="unreviewed">{ i18n.t("ui.translation-unreviewed") }</p>
+            }
+            <section class="teacher-solution" data-testid="solution">
+                <h2>{ i18n.t("ui.solution") }</h2>
+                <pre dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>
+                    { crate::session::translate(&texts.solution, Lang::En, lang).unwrap_or_else(|| texts.solution.clone()) }
+                </pre>
+            </section>
+        </>
+    }
+}
+
+#[cfg(not(feature = "full"))]
+fn teacher_view(_: bool, _: &Lesson, _: Lang, _: &super::i18n::I18n) -> Html {
+    Html::default()
+}
+
 /// One animation frame; the session decides how many frames each robot action lasts.
 const FRAME_MS: u32 = 16;
 
@@ -173,17 +200,7 @@ pub fn LessonView(props: &Props) -> Html {
                         }) }
                     </section>
                 }
-                if props.teacher && !texts.reviewed.iter().any(|t| t == lang.tag()) {
-                    <p class="unreviewed" data-testid="unreviewed">{ i18n.t("ui.translation-unreviewed") }</p>
-                }
-                if props.teacher {
-                    <section class="teacher-solution" data-testid="solution">
-                        <h2>{ i18n.t("ui.solution") }</h2>
-                        <pre dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>
-                            { crate::session::translate(&s.lesson.solution, Lang::En, lang).unwrap_or_else(|| s.lesson.solution.clone()) }
-                        </pre>
-                    </section>
-                }
+                { teacher_view(props.teacher, texts, lang, &i18n) }
                 if s.stars() > 0 {
                     <div class="complete" data-testid="complete" data-stars={s.stars().to_string()} role="status">
                         <p class="stars">{ "✓" }{ if s.stars() > 1 { " ★" } else { "" } }</p>

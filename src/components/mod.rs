@@ -2,9 +2,11 @@
 //! language or world logic lives here.
 
 pub mod app;
+#[cfg(feature = "full")]
 pub mod arena_stage;
 pub mod block_editor;
 pub mod block_view;
+#[cfg(feature = "full")]
 pub mod course_map;
 pub mod editor;
 pub mod goal_list;

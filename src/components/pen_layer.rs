@@ -2,7 +2,12 @@
 //! Joined strokes of one colour and width become one SVG path, so a long drawing stays a
 //! handful of elements.
 
-use tafukt_lang::printer::format_number as n;
+use tafukt_lang::value::format_rounded;
+
+/// A coordinate for SVG: two decimals are finer than a pixel, and short.
+fn n(x: f64) -> String {
+    format_rounded(x, 2)
+}
 use tafukt_world::drawing::Segment;
 use tafukt_world::Stroke;
 use yew::prelude::*;

@@ -4,6 +4,7 @@ use tafukt_world::drawing::Segment;
 use tafukt_world::World;
 use yew::prelude::*;
 
+#[cfg(feature = "full")]
 use super::arena_stage::arena_stage;
 use super::grid_stage::grid_stage;
 use super::i18n::I18n;
@@ -12,6 +13,7 @@ use super::i18n::I18n;
 pub fn stage(world: &World, guides: &[Segment], i18n: &I18n) -> Html {
     match world {
         World::Grid(g) => grid_stage(g, guides, i18n),
+        #[cfg(feature = "full")]
         World::Arena(a) => arena_stage(a, guides, i18n),
     }
 }

@@ -1,5 +1,7 @@
-//! Fetches static files (the lesson index and lessons) relative to the page, so the app
-//! works from any folder a school serves it from.
+//! Fetches static files (the lesson index, lessons, catalogues) relative to the page, so the
+//! app works from any folder a school serves it from. A file `web/boot.js` already fetched
+//! ahead (in parallel with the wasm), or one the single-file build carries inside the page,
+//! is taken from there instead, once.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -7,7 +9,8 @@ use web_sys::Response;
 
 async fn fetch(path: &str) -> Result<Response, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(path)).await.map_err(|e| format!("{e:?}"))?;
+    let promise = super::boot::taken(path).unwrap_or_else(|| window.fetch_with_str(path));
+    let response = JsFuture::from(promise).await.map_err(|e| format!("{e:?}"))?;
     let response: Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));

@@ -34,7 +34,9 @@ fn named_by_content(name: &str) -> bool {
 pub fn write_service_worker(root: &Path) -> Result<(), String> {
     let mut all = Vec::new();
     files(root, "", &mut all)?;
-    all.retain(|(name, _)| name != "sw.js");
+    // Not itself, nor the single-file build for USB sticks (`tafukt.html`, written after it
+    // and over a megabyte): a pupil of a served Tafukt never needs it.
+    all.retain(|(name, _)| name != "sw.js" && name != "tafukt.html");
     all.sort();
     // FNV-1a over names, and over contents where the name does not already say them.
     let mut hash = 0xcbf2_9ce4_8422_2325_u64;

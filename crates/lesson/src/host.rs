@@ -88,6 +88,7 @@ impl Host for GridHost<'_> {
 pub fn run_in(vm: &mut tafukt_lang::Vm, world: &mut tafukt_world::World, fuel: u64) -> tafukt_lang::Halt {
     match world {
         tafukt_world::World::Grid(w) => vm.run(&mut GridHost { world: w }, fuel),
+        #[cfg(feature = "arena")]
         tafukt_world::World::Arena(a) => vm.run(&mut crate::arena_host::ArenaHost { arena: a }, fuel),
     }
 }
@@ -96,6 +97,7 @@ pub fn run_in(vm: &mut tafukt_lang::Vm, world: &mut tafukt_world::World, fuel: u
 pub fn step_in(vm: &mut tafukt_lang::Vm, world: &mut tafukt_world::World, fuel: u64) -> tafukt_lang::Halt {
     match world {
         tafukt_world::World::Grid(w) => vm.step_statement(&mut GridHost { world: w }, fuel),
+        #[cfg(feature = "arena")]
         tafukt_world::World::Arena(a) => {
             vm.step_statement(&mut crate::arena_host::ArenaHost { arena: a }, fuel)
         }

@@ -1,6 +1,7 @@
 //! Lessons: the strict JSON format, loading with friendly errors, goal checking, and the
 //! runner that connects the language's VM to a world through the `Host` trait.
 
+#[cfg(feature = "arena")]
 pub mod arena_host;
 pub mod check;
 pub mod goals;

@@ -2,19 +2,25 @@
 //! nothing else is drawn, within a tolerance, whatever order or direction the strokes took
 //! and however they were split.
 
+#[cfg(feature = "arena")]
 use crate::arena::within;
+#[cfg(feature = "arena")]
 use crate::pen::Stroke;
 
 /// A straight piece of a target shape: `[x1, y1, x2, y2]` in the world's units.
 pub type Segment = [i32; 4];
 
+#[cfg(feature = "arena")]
 /// How far apart the checked points are, as a share of the tolerance.
 const SAMPLES_PER_TOLERANCE: f64 = 2.0;
+#[cfg(feature = "arena")]
 /// Points checked on one segment at most, so a huge shape with a tiny tolerance stays quick.
 const MAX_SAMPLES: f64 = 2_000.0;
 
+#[cfg(feature = "arena")]
 type Point = (f64, f64);
 
+#[cfg(feature = "arena")]
 fn distance_to_segment(p: Point, a: Point, b: Point) -> f64 {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let len2 = dx * dx + dy * dy;
@@ -24,6 +30,7 @@ fn distance_to_segment(p: Point, a: Point, b: Point) -> f64 {
     (qx * qx + qy * qy).sqrt()
 }
 
+#[cfg(feature = "arena")]
 /// Points along a segment, ends included, at most `tolerance / 2` apart.
 fn samples(a: Point, b: Point, tolerance: f64) -> impl Iterator<Item = Point> {
     let len = ((b.0 - a.0) * (b.0 - a.0) + (b.1 - a.1) * (b.1 - a.1)).sqrt();
@@ -34,6 +41,7 @@ fn samples(a: Point, b: Point, tolerance: f64) -> impl Iterator<Item = Point> {
     })
 }
 
+#[cfg(feature = "arena")]
 fn lowest_corner(points: impl Iterator<Item = Point>) -> Option<Point> {
     points.fold(None, |low, (x, y)| match low {
         None => Some((x, y)),
@@ -41,6 +49,7 @@ fn lowest_corner(points: impl Iterator<Item = Point>) -> Option<Point> {
     })
 }
 
+#[cfg(feature = "arena")]
 /// True when `strokes` draw `target` within `tolerance`. With `anywhere`, the shape may be
 /// drawn at any place: the target is moved so its lowest corner meets the drawing's.
 pub fn draws_shape(strokes: &[Stroke], target: &[Segment], tolerance: f64, anywhere: bool) -> bool {
@@ -66,7 +75,7 @@ pub fn draws_shape(strokes: &[Stroke], target: &[Segment], tolerance: f64, anywh
     covered && strokes.iter().all(|s| samples(s.from, s.to, tolerance).all(near_shape))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "arena"))]
 mod tests {
     use super::*;
 

@@ -1,6 +1,7 @@
 //! Tafukt's robot worlds. They know nothing of the language: the lesson crate connects a
 //! world to the VM through the language's `Host` trait. Everything here is deterministic.
 
+#[cfg(feature = "arena")]
 pub mod arena;
 pub mod drawing;
 pub mod grid;
@@ -8,9 +9,11 @@ pub mod pen;
 pub mod rng;
 pub mod sorted;
 pub mod spec;
+#[cfg(feature = "arena")]
 pub mod thumbnail;
 pub mod world;
 
+#[cfg(feature = "arena")]
 pub use arena::Arena;
 pub use grid::{Dir, Fault, GridWorld, Robot};
 pub use pen::{Pen, Stroke};

@@ -24,7 +24,11 @@ impl WorldSpec {
     pub fn problems(&self) -> Vec<String> {
         match self {
             WorldSpec::Grid(g) => g.problems(),
+            #[cfg(feature = "arena")]
             WorldSpec::Arena(a) => a.problems(),
+            // Built without the arena (the core app), which never checks a world's spec.
+            #[cfg(not(feature = "arena"))]
+            WorldSpec::Arena(_) => vec!["this build has no arena".to_string()],
         }
     }
 }
@@ -304,6 +308,7 @@ impl ArenaSpec {
     }
 
     /// Problems that make the arena impossible to simulate.
+    #[cfg(feature = "arena")]
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         let max = MAX_ARENA_SIDE as i32;

@@ -1,0 +1,55 @@
+// Trunk's post-build step (Trunk.toml), in this order:
+// 1. the full app (every on-demand part, ARCHITECTURE.md "Core and full"): built with the
+//    `full` feature, bound by wasm-bindgen, optimised by wasm-opt (release), named by its
+//    content and announced in index.html's meta tags, with the course's first lesson;
+// 2. the wasm-bindgen loaders of both apps minified (scripts/minify-assets.mjs);
+// 3. lessons and catalogues bundled, and last the service worker with the list of every
+//    file (`tafukt bundle`);
+// 4. release builds: `tafukt.html`, the whole app in one file for USB sticks
+//    (scripts/single-file.mjs).
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
+const release = process.env.TRUNK_PROFILE === 'release';
+
+function run(command, args) {
+  const r = spawnSync(command, args, { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status ?? r.signal})`);
+}
+
+// 1. The full app.
+const profile = release ? 'release' : 'debug';
+run('cargo', ['build', '-q', ...(release ? ['--release'] : []), '--target', 'wasm32-unknown-unknown', '--bin', 'tafukt-full', '--features', 'full']);
+const tmp = mkdtempSync(join(tmpdir(), 'tafukt-full-'));
+run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', 'tafukt-full',
+  `target/wasm32-unknown-unknown/${profile}/tafukt-full.wasm`]);
+const wasmPath = join(tmp, 'tafukt-full_bg.wasm');
+if (release) run('wasm-opt', ['-Oz', '--converge', wasmPath, '-o', wasmPath]);
+const js = readFileSync(join(tmp, 'tafukt-full.js'));
+const wasm = readFileSync(wasmPath);
+const hash = createHash('sha256').update(js).update(wasm).digest('hex').slice(0, 16);
+const names = { js: `tafukt-full-${hash}.js`, wasm: `tafukt-full-${hash}_bg.wasm` };
+writeFileSync(join(dir, names.js), js);
+writeFileSync(join(dir, names.wasm), wasm);
+
+const index = JSON.parse(readFileSync('lessons/index.json', 'utf8'));
+const first = index.courses[0].units[0].lessons[0];
+const htmlPath = join(dir, 'index.html');
+let html = readFileSync(htmlPath, 'utf8');
+for (const [placeholder, value] of [['@first-lesson@', first], ['@full-js@', names.js], ['@full-wasm@', names.wasm]]) {
+  if (!html.includes(placeholder)) throw new Error(`index.html has no ${placeholder}`);
+  html = html.replace(placeholder, value);
+}
+writeFileSync(htmlPath, html);
+
+// 2. Loaders minified (release), 3. lessons, catalogues and the service worker.
+await import('./minify-assets.mjs');
+run('cargo', ['run', '-q', '-p', 'tafukt-cli', '--', 'bundle', 'lessons', 'crates/i18n/messages']);
+
+// 4. One file for USB sticks.
+if (release) await import('./single-file.mjs');

@@ -1,0 +1,70 @@
+//! Which app plays a lesson: the core app, what a pupil loads before the first Run of the
+//! first lesson, or the full app, fetched on demand (ARCHITECTURE.md, "Core and full").
+//! The rule as code, tested natively against every lesson of the course.
+
+use tafukt_lesson::{Goal, Lesson};
+use tafukt_world::WorldSpec;
+
+/// The app a lesson needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The grid world with blocks, text, run controls, goals, hints and quizzes.
+    Core,
+    /// Everything else: the robot on wheels, drawing goals (shape matching), and every part
+    /// added on demand since (the course map and teacher mode are full-app screens too).
+    Full,
+}
+
+/// The app `lesson` needs to be played.
+pub fn part_for(lesson: &Lesson) -> Part {
+    let arena = matches!(lesson.world, WorldSpec::Arena(_));
+    let drawing = lesson.goals.iter().any(|g| matches!(g, Goal::ShapeDrawn { .. }));
+    if arena || drawing {
+        Part::Full
+    } else {
+        Part::Core
+    }
+}
+
+/// Whether this build can play `lesson` itself (the full app plays every lesson).
+pub fn playable_here(lesson: &Lesson) -> bool {
+    cfg!(feature = "full") || part_for(lesson) == Part::Core
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tafukt_lesson::model::parse_lesson;
+
+    fn lesson(id: &str) -> Lesson {
+        let file = format!("{}/lessons/{id}.json", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&file).unwrap();
+        parse_lesson(&file, &text).unwrap()
+    }
+
+    #[test]
+    fn the_first_unit_is_played_by_the_core_app() {
+        for id in ["first-steps-1", "first-steps-2", "loops-1", "conditions-1", "variables-1"] {
+            assert_eq!(part_for(&lesson(id)), Part::Core, "{id}");
+        }
+    }
+
+    #[test]
+    fn every_wheeled_robot_and_drawing_lesson_needs_the_full_app() {
+        let dir = format!("{}/lessons", env!("CARGO_MANIFEST_DIR"));
+        let mut full = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if name == "index.json" || !name.ends_with(".json") {
+                continue;
+            }
+            let l = lesson(name.trim_end_matches(".json"));
+            let needs = matches!(l.world, WorldSpec::Arena(_))
+                || l.goals.iter().any(|g| matches!(g, Goal::ShapeDrawn { .. }));
+            assert_eq!(part_for(&l) == Part::Full, needs, "{name}");
+            full += usize::from(needs);
+        }
+        assert!(full >= 8, "the course has wheeled-robot and drawing lessons: {full}");
+    }
+}

@@ -1,0 +1,100 @@
+// The app in two parts (ARCHITECTURE.md, "Core and full"): lesson 1 is played by the core
+// app alone, the full app arrives when a pupil opens what the core lacks, both are kept for
+// offline use once the first lesson is on screen, and `tafukt.html` carries the whole app in
+// one file for USB sticks. Every wait is on the app's or the browser's state, never a sleep.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { OUT, useApp } from './app.mjs';
+
+const app = useApp();
+
+const ready = '[data-testid=lesson][data-lesson-id="first-steps-1"] [data-testid=run]';
+
+test('lesson 1 needs only the core app, and fetches what it needs once, before it is ready', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 800, height: 1280 }, hasTouch: true });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname.slice(1)));
+  await page.goto(app.server.url);
+  await page.waitForSelector(ready);
+  await page.waitForSelector('html[data-ready="1"]');
+  const before = [...requests];
+  assert.ok(!before.some((p) => p.startsWith('tafukt-full') || p === 'full.js'), `no on-demand part before ready: ${before}`);
+  for (const file of ['messages/en.txt', 'lessons/en/index.bin', 'lessons/en/first-steps-1.bin']) {
+    assert.equal(before.filter((p) => p === file).length, 1, `${file} fetched once: ${before}`);
+  }
+  // The progress bar was there for the wasm and is gone once it arrived.
+  assert.equal(await page.locator('#boot-progress').isHidden(), true);
+  await context.close();
+});
+
+test('the course map hands the page to the full app, and the pupil carries on there', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(app.server.url);
+  await page.waitForSelector(ready);
+  await page.getByTestId('view-text').click();
+  await page.getByTestId('source').fill('move\nturn left\n');
+  await page.getByTestId('map-toggle').click();
+  await page.waitForSelector('html[data-part="full"] [data-testid=course-map]');
+  // One app on the page: the core app gave its place up.
+  assert.equal(await page.locator('[data-testid=lesson]').count(), 1);
+  await page.locator('[data-testid=course-map] [data-lesson="first-steps-1"]').click();
+  // The program typed in the core app is there in the full app.
+  assert.equal(await page.getByTestId('source').inputValue(), 'move\nturn left\n');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('after a visit to lesson 1 only, the wheeled robot and the course map open with no connection', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await page.waitForSelector(ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector(ready);
+  await page.getByTestId('map-toggle').click();
+  await page.locator('[data-testid=course-map] [data-lesson="sensors-1"]').click();
+  await page.waitForSelector('[data-testid=lesson][data-lesson-id="sensors-1"] [data-testid=stage]');
+  assert.equal(await page.evaluate(() => navigator.onLine), false);
+  await page.getByTestId('run').click();
+  await page.waitForSelector('[data-testid=status]:not([data-phase="ready"])');
+  await context.close();
+});
+
+test('with no connection and nothing kept yet, the core app says the part is missing and keeps the lesson', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route('**/tafukt-full-*', (r) => r.abort('internetdisconnected'));
+  await page.goto(app.server.url);
+  await page.waitForSelector(ready);
+  await page.getByTestId('map-toggle').click();
+  await page.getByTestId('part-unavailable').waitFor();
+  await context.close();
+});
+
+test('tafukt.html opens from the disk and a pupil solves lesson 1 in it', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(pathToFileURL(resolve('dist/tafukt.html')).href);
+  await page.waitForSelector(ready);
+  await page.getByTestId('view-text').click();
+  await page.getByTestId('source').fill('move\nturn left\nrepeat 3 times\n  move\nend\n');
+  await page.getByTestId('speed').fill('5');
+  await page.getByTestId('run').click();
+  await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 30_000 });
+  // Every language is inside the file too.
+  await page.getByTestId('language').selectOption('ar');
+  await page.waitForSelector('html[lang="ar"][dir="rtl"] [data-testid=lesson]');
+  await page.screenshot({ path: `${OUT}/single-file-ar.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,123 @@
+// Tafukt's first script, run before the app's code arrives (plain ES5, so even a browser
+// too old for the app runs it and can say so). It owns what happens around the wasm:
+// - a browser without WebAssembly, fetch or modules gets the page's four-language message;
+// - the files the first lesson needs (catalogue, lesson index, the lesson) are fetched at
+//   once, in parallel with the wasm, and handed to the app by `tafuktTake` (none twice);
+// - the progress bar shows the bytes of the wasm received (trunk's initializer, web/progress.js);
+// - once the first lesson is on screen (`tafuktReady`), the service worker is registered,
+//   so keeping the whole app for offline use never competes with the first load;
+// - `tafuktSwitch` loads the full app (every on-demand part) and hands the page over to it.
+(function () {
+  var w = window;
+  var d = document;
+  var PREFIX = 'tafukt.v1.';
+
+  function stored(key) {
+    try {
+      return w.localStorage.getItem(PREFIX + key);
+    } catch (e) {
+      return null;
+    }
+  }
+  function meta(name) {
+    var m = d.querySelector('meta[name="' + name + '"]');
+    return m ? m.getAttribute('content') : null;
+  }
+  function show(id) {
+    var e = d.getElementById(id);
+    if (e) e.removeAttribute('hidden');
+  }
+  w.tafuktShowBootError = function (id) {
+    var bar = d.getElementById('boot-progress');
+    if (bar) bar.setAttribute('hidden', '');
+    show(id || 'boot-error');
+  };
+
+  var script = d.createElement('script');
+  if (
+    typeof WebAssembly !== 'object' ||
+    typeof fetch !== 'function' ||
+    typeof Promise !== 'function' ||
+    !('noModule' in script) ||
+    !w.ReadableStream
+  ) {
+    // The app's module script will not run here: say so in the four languages.
+    d.addEventListener('DOMContentLoaded', function () {
+      w.tafuktShowBootError('old-browser');
+    });
+    return;
+  }
+
+  // The same choice as the app's: the saved language, else the browser's, else English.
+  var langs = ['en', 'fr', 'ar', 'zgh'];
+  var lang = stored('lang');
+  if (langs.indexOf(lang) < 0) {
+    lang = ((navigator.language || '').split('-')[0] || '').toLowerCase();
+    if (langs.indexOf(lang) < 0) lang = 'en';
+  }
+
+  // Files fetched ahead for the app, by path; each is handed over once. `tafuktEmbedded`
+  // (the single-file build for USB sticks) answers from the page itself instead.
+  var ahead = {};
+  function fetchAhead(path) {
+    if (!ahead[path]) ahead[path] = fetch(path);
+  }
+  w.tafuktTake = function (path) {
+    if (w.tafuktEmbedded) return w.tafuktEmbedded(path);
+    var p = ahead[path];
+    delete ahead[path];
+    return p;
+  };
+  if (!w.tafuktEmbedded) {
+    var lesson = stored('lesson') || meta('tafukt-first-lesson');
+    fetchAhead('messages/' + lang + '.txt');
+    fetchAhead('lessons/' + lang + '/index.bin');
+    if (lesson && /^[a-z0-9-]+$/.test(lesson)) fetchAhead('lessons/' + lang + '/' + lesson + '.bin');
+  }
+
+  // Called by the app once the first lesson is on screen: now the rest may come.
+  var readyOnce = false;
+  w.tafuktReady = function () {
+    if (readyOnce) return;
+    readyOnce = true;
+    d.documentElement.setAttribute('data-ready', '1');
+    if (navigator.serviceWorker && location.protocol !== 'file:') {
+      navigator.serviceWorker.register('sw.js')['catch'](function () {});
+    }
+  };
+
+  // The full app: every part the first lesson does not need. The core app calls this when
+  // the pupil opens such a part; `web/full.js` (a module, since a classic script may not
+  // import) fetches it and stops the core app only once the full app's code has arrived,
+  // so a failed download leaves the pupil where they were.
+  var switching = null;
+  w.tafuktIntent = '';
+  w.tafuktHandedOver = function () {
+    return w.tafuktIntent;
+  };
+  w.tafuktSwitch = function (intent) {
+    if (switching) return switching;
+    w.tafuktIntent = intent || '';
+    d.documentElement.setAttribute('data-part', 'loading');
+    switching = new Promise(function (resolve, reject) {
+      w.tafuktFullLoaded = function (error) {
+        if (error) {
+          switching = null;
+          d.documentElement.removeAttribute('data-part');
+          reject(error);
+        } else {
+          d.documentElement.setAttribute('data-part', 'full');
+          resolve();
+        }
+      };
+      var s = d.createElement('script');
+      s.type = 'module';
+      s.src = 'full.js';
+      s.onerror = function () {
+        w.tafuktFullLoaded(new Error('full.js'));
+      };
+      d.head.appendChild(s);
+    });
+    return switching;
+  };
+})();
