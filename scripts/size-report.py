@@ -60,7 +60,7 @@ def every_file(dist):
 def main() -> int:
     dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
     top = sorted(os.listdir(dist))
-    full = [n for n in top if n.startswith("tafukt-full-")] + ["full.js"]
+    full = [n for n in top if n.startswith("tafukt-full-")] + ["full.js", "full.css"]
     # The core app: trunk's hashed loader, wasm and initializer, the boot script and styles.
     core = ["index.html"] + [n for n in top if re.match(r"((tafukt-web|boot|app)-[0-9a-f]{16}(_bg)?\.(js|wasm|css)|[0-9a-f]{16}-progress\.js)$", n)]
 

@@ -3,6 +3,7 @@
 
 pub mod list_keys;
 pub mod parts;
+pub mod presenter;
 pub mod session;
 pub mod timeline;
 
@@ -24,5 +25,8 @@ pub fn start() {
     #[cfg(not(feature = "full"))]
     services::boot::stoppable(app);
     #[cfg(feature = "full")]
-    drop(app);
+    {
+        services::page::add_full_styles();
+        drop(app);
+    }
 }

@@ -84,6 +84,10 @@ pub struct Session {
     pub put_aside: Option<String>,
     /// The world after each action of this run, to step back and scrub through.
     pub timeline: Timeline,
+    /// The pupil's program while the teacher demonstrates the reference solution (a
+    /// full-app part): it comes back with [`Action::PutBack`], and is what stays saved.
+    #[cfg(any(test, feature = "full"))]
+    pub demo: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -114,6 +118,13 @@ pub enum Action {
     SetLang(Lang),
     /// Answers quiz question `.0` with choice `.1`.
     Answer(usize, u32),
+    /// Teacher mode: the reference solution in the editor (in the session's language), the
+    /// pupil's program kept aside, not lost.
+    #[cfg(any(test, feature = "full"))]
+    ShowSolution,
+    /// Ends a demonstration: the pupil's program back, as it was.
+    #[cfg(any(test, feature = "full"))]
+    PutBack,
 }
 
 impl Session {
@@ -147,6 +158,8 @@ impl Session {
             quiz_answers: vec![None; lesson_quiz_len],
             put_aside: None,
             timeline,
+            #[cfg(any(test, feature = "full"))]
+            demo: None,
         }
     }
 
@@ -200,6 +213,15 @@ impl Session {
             Some(p) => slot_on_line(p, &self.source, line),
             None => slot_on_line(&parse(&self.source, self.lang).program, &self.source, line),
         }
+    }
+
+    /// Whether the editor holds the reference solution for a demonstration, so the
+    /// pupil's saved program must not be overwritten by it.
+    pub fn demonstrating(&self) -> bool {
+        #[cfg(any(test, feature = "full"))]
+        return self.demo.is_some();
+        #[cfg(not(any(test, feature = "full")))]
+        false
     }
 
     pub fn is_running(&self) -> bool {
@@ -293,7 +315,29 @@ impl Session {
                 if let Some(text) = translate(&self.source, self.lang, lang) {
                     self.source = text;
                 }
+                #[cfg(any(test, feature = "full"))]
+                if let Some(mine) = self.demo.as_mut() {
+                    if let Some(text) = translate(mine, self.lang, lang) {
+                        *mine = text;
+                    }
+                }
                 self.lang = lang;
+            }
+            #[cfg(any(test, feature = "full"))]
+            Action::ShowSolution => {
+                self.reset();
+                let solution = translate(&self.lesson.solution, Lang::En, self.lang)
+                    .unwrap_or_else(|| self.lesson.solution.clone());
+                let mine = std::mem::replace(&mut self.source, solution);
+                // A second demonstration keeps the pupil's program, not the first solution.
+                self.demo.get_or_insert(mine);
+            }
+            #[cfg(any(test, feature = "full"))]
+            Action::PutBack => {
+                if let Some(mine) = self.demo.take() {
+                    self.reset();
+                    self.source = mine;
+                }
             }
         }
     }
@@ -677,6 +721,30 @@ mod tests {
         s.apply(Action::Edit("avancer\nrépéter\n".into()));
         s.apply(Action::SetLang(Lang::Ar));
         assert_eq!(s.source, "avancer\nrépéter\n");
+    }
+
+    #[test]
+    fn a_demonstration_steps_through_the_solution_then_puts_the_pupils_program_back() {
+        let l = lesson();
+        let mine = "avancer\n# mon idée\navancer\n";
+        let mut s = Session::new(l, Lang::Fr, Some(mine.into()));
+        assert!(!s.demonstrating());
+        s.apply(Action::ShowSolution);
+        assert!(s.demonstrating());
+        assert_eq!(s.source, "avancer\ntourner à gauche\nrépéter 3 fois\n  avancer\nfin\n");
+        for _ in 0..6 {
+            s.apply(Action::Step);
+        }
+        assert_eq!((s.phase.clone(), s.shown_line()), (Phase::Paused, Some(4)));
+        // Asked twice (a second key press), the pupil's program is still the one kept.
+        s.apply(Action::ShowSolution);
+        s.apply(Action::SetLang(Lang::En));
+        s.apply(Action::PutBack);
+        assert!(!s.demonstrating());
+        assert_eq!(s.source, "move\n# mon idée\nmove\n", "kept, and reprinted in the new language");
+        assert_eq!(s.phase, Phase::Ready);
+        s.apply(Action::PutBack);
+        assert_eq!(s.source, "move\n# mon idée\nmove\n", "a second put-back changes nothing");
     }
 
     #[test]

@@ -6,7 +6,8 @@
 // - the progress bar shows the bytes of the wasm received (trunk's initializer, web/progress.js);
 // - once the first lesson is on screen (`tafuktReady`), the service worker is registered,
 //   so keeping the whole app for offline use never competes with the first load;
-// - `tafuktSwitch` loads the full app (every on-demand part) and hands the page over to it.
+// - `tafuktSwitch` loads the full app (every on-demand part) and hands the page over to it;
+//   the key P (projector mode, a full-app part) asks for it too.
 (function () {
   var w = window;
   var d = document;
@@ -120,4 +121,12 @@
     });
     return switching;
   };
+
+  // Projector mode is a full-app part: in the core app its key, P, presses the button that
+  // hands the page over (the full app, once it runs, has keys of its own).
+  d.addEventListener('keydown', function (e) {
+    var t = e.target, b = d.querySelector('[data-testid=projector]');
+    if (b && !switching && e.code == 'KeyP' && !(e.ctrlKey || e.altKey || e.metaKey) &&
+        !(t.closest && t.closest('input,textarea,select,.pad'))) b.click();
+  });
 })();

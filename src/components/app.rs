@@ -21,7 +21,13 @@ use super::course_map::CourseMap;
 use super::i18n::I18n;
 use super::language_picker::LanguagePicker;
 use super::lesson_view::LessonView;
+#[cfg(feature = "full")]
+use super::presenter_help::PresenterHelp;
+#[cfg(feature = "full")]
+use super::presenter_keys::{use_presenter_keys, Sent};
 use crate::parts::playable_here;
+#[cfg(feature = "full")]
+use crate::presenter::Command;
 #[cfg(not(feature = "full"))]
 use crate::services::boot::hand_over;
 use crate::services::boot::{first_lesson_shown, Intent};
@@ -160,6 +166,13 @@ pub fn App() -> Html {
     let handed = *use_state(Intent::handed_over);
     let show_map = use_state(|| handed == Some(Intent::CourseMap));
     let teacher = use_state(|| storage::get("teacher").as_deref() == Some("1"));
+    // Projector mode (a full-app part): the page as a presentation for the back row.
+    #[cfg(feature = "full")]
+    let projector = use_state(|| handed == Some(Intent::Projector));
+    #[cfg(feature = "full")]
+    {
+        use_effect_with(*projector, |on| page::set_projector(*on));
+    }
     // The full app could not be had (core app, no connection): said instead of the lesson.
     let part_failed = use_state(|| false);
     let on_part_failed = {
@@ -241,6 +254,33 @@ pub fn App() -> Html {
             }
         })
     };
+    // Presenter keys (full app): the app's own commands here, the lesson's passed on to it.
+    #[cfg(feature = "full")]
+    let help = use_state(|| false);
+    #[cfg(feature = "full")]
+    let sent = use_state(Sent::default);
+    #[cfg(feature = "full")]
+    {
+        let (projector, help, sent, current, ids) =
+            (projector.clone(), help.clone(), sent.clone(), current.clone(), ids.clone());
+        use_presenter_keys(Callback::from(move |command: Command| {
+            let open = |delta: isize| {
+                let next = position as isize + delta;
+                if let Some(id) = usize::try_from(next).ok().and_then(|n| ids.get(n)) {
+                    current.set(Some(id.clone()));
+                }
+            };
+            match command {
+                Command::Projector => projector.set(!*projector),
+                Command::Help => help.set(!*help),
+                Command::Close if *help => help.set(false),
+                Command::Close => projector.set(false),
+                Command::PreviousLesson => open(-1),
+                Command::NextLesson => open(1),
+                _ => sent.set(Sent { serial: sent.serial.wrapping_add(1), command: Some(command) }),
+            }
+        }));
+    }
     let counter =
         i18n.f("ui.lesson-of", &[("index", (position + 1).to_string()), ("count", ids.len().to_string())]);
     let error_card = |file: &str, problem: &str| {
@@ -298,6 +338,52 @@ pub fn App() -> Html {
         Html::default()
     };
 
+    // The core app hands what it lacks to the full app: one callback for every button.
+    #[cfg(not(feature = "full"))]
+    let ask_full = |intent: Intent| {
+        let on_part_failed = on_part_failed.clone();
+        Callback::from(move |_: MouseEvent| hand_over(intent, on_part_failed.clone()))
+    };
+    // Projector mode: the core app hands it over (its key P too, in web/boot.js); the full
+    // app turns it on and off.
+    #[cfg(feature = "full")]
+    let projector_toggle = html! {
+        <button class="projector-toggle" data-testid="projector" aria-pressed={projector.to_string()}
+            onclick={{
+                let projector = projector.clone();
+                Callback::from(move |_| projector.set(!*projector))
+            }}>
+            { i18n.t("ui.projector") }
+        </button>
+    };
+    #[cfg(not(feature = "full"))]
+    let projector_toggle = html! {
+        <button class="projector-toggle" data-testid="projector" onclick={ask_full(Intent::Projector)}>
+            { i18n.t("ui.projector") }
+        </button>
+    };
+    #[cfg(feature = "full")]
+    let help_toggle = html! {
+        <button class="help-toggle" data-testid="presenter-help-toggle" aria-label={i18n.t("presenter.keys")}
+            aria-expanded={help.to_string()} onclick={{
+                let help = help.clone();
+                Callback::from(move |_| help.set(!*help))
+            }}>
+            { "?" }
+        </button>
+    };
+    #[cfg(not(feature = "full"))]
+    let help_toggle = Html::default();
+    #[cfg(feature = "full")]
+    let help_view = if *help {
+        let help = help.clone();
+        html! { <PresenterHelp on_close={Callback::from(move |()| help.set(false))} /> }
+    } else {
+        Html::default()
+    };
+    #[cfg(not(feature = "full"))]
+    let help_view = Html::default();
+
     if i18n.0.is_empty() {
         // No words to show yet: the pupil's language is still on its way.
         return html! { <p class="loading" data-testid="loading" aria-busy="true"></p> };
@@ -317,18 +403,13 @@ pub fn App() -> Html {
                 </nav>
                 <button class="map-toggle" data-testid="map-toggle" aria-expanded={show_map.to_string()}
                     onclick={{
+                        #[cfg(feature = "full")]
                         let show_map = show_map.clone();
+                        #[cfg(feature = "full")]
+                        let toggle = Callback::from(move |_| show_map.set(!*show_map));
                         #[cfg(not(feature = "full"))]
-                        let on_part_failed = on_part_failed.clone();
-                        Callback::from(move |_| {
-                            #[cfg(feature = "full")]
-                            show_map.set(!*show_map);
-                            #[cfg(not(feature = "full"))]
-                            {
-                                let _ = &show_map;
-                                hand_over(Intent::CourseMap, on_part_failed.clone());
-                            }
-                        })
+                        let toggle = ask_full(Intent::CourseMap);
+                        toggle
                     }}>
                     { "☰ " }{ i18n.t("ui.course-map") }
                 </button>
@@ -342,10 +423,13 @@ pub fn App() -> Html {
                     }}>
                     { i18n.t("ui.teacher") }
                 </button>
+                { projector_toggle }
+                { help_toggle }
                 <LanguagePicker lang={*wanted} on_change={on_lang} />
             </header>
             { teacher_bar }
             { course_map }
+            { help_view }
             {
                 match (&*index, &*lesson) {
                     (Load::Failed { file, problem }, _) => error_card(file, problem),
@@ -369,7 +453,11 @@ pub fn App() -> Html {
                             let progress = progress.clone();
                             Callback::from(move |_| progress.set(*progress + 1))
                         };
-                        html! { <LessonView key={l.id.clone()} lesson={l.clone()} {lang} teacher={*teacher} {on_next} {on_stars} /> }
+                        let view = html! { <LessonView key={l.id.clone()} lesson={l.clone()} {lang} teacher={*teacher} {on_next} {on_stars} /> };
+                        // The presenter keys' commands for the lesson (full app).
+                        #[cfg(feature = "full")]
+                        let view = html! { <ContextProvider<Sent> context={*sent}>{ view }</ContextProvider<Sent>> };
+                        view
                     }
                     _ => html! { <p class="loading" data-testid="loading">{ i18n.t("ui.loading") }</p> },
                 }

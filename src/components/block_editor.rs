@@ -626,6 +626,9 @@ pub fn BlockEditor(props: &Props) -> Html {
         let head = format!("{}>.head", selector(slot));
         marks += &if props.error {
             format!("{head}{{background:var(--error-bg)}}{head}::after{{content:\"⚠\";color:var(--bad);font-weight:800}}")
+        } else if cfg!(feature = "full") {
+            // Projector mode marks it boldly too (full.css sets --run-mark).
+            format!("{head}{{background:var(--run-bg);box-shadow:var(--run-mark,none)}}")
         } else {
             format!("{head}{{background:var(--run-bg)}}")
         };

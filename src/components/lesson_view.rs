@@ -58,14 +58,30 @@ impl PartialEq for Props {
 }
 
 /// What teacher mode adds to a lesson (a full-app part: the core app hands teacher mode
-/// over to the full app): the translation's review flag and the reference solution.
+/// over to the full app): the translation's review flag, the reference solution, and a
+/// button that puts it in the editor to step through (then the pupil's program back).
 #[cfg(feature = "full")]
-fn teacher_view(teacher: bool, texts: &Lesson, lang: Lang, i18n: &super::i18n::I18n) -> Html {
+fn teacher_view(
+    teacher: bool,
+    texts: &Lesson,
+    lang: Lang,
+    i18n: &super::i18n::I18n,
+    demonstrating: bool,
+    on_demo: Callback<MouseEvent>,
+) -> Html {
     if !teacher {
         return Html::default();
     }
     html! {
         <>
+            <div class="demonstration" data-testid="demonstration" data-demonstrating={demonstrating.to_string()}>
+                <button class="primary" data-testid="demo-toggle" onclick={on_demo}>
+                    { i18n.t(if demonstrating { "presenter.put-back" } else { "presenter.show-solution" }) }
+                </button>
+                if demonstrating {
+                    <p role="status">{ i18n.t("presenter.demonstrating") }</p>
+                }
+            </div>
             if !texts.reviewed.iter().any(|t| t == lang.tag()) {
                 <p class="unreviewed" data-testid="unreviewed">{ i18n.t("ui.translation-unreviewed") }</p>
             }
@@ -109,9 +125,23 @@ pub fn LessonView(props: &Props) -> Html {
     {
         // Autosave on every change of text or language: nothing a pupil writes is lost.
         let id = props.lesson.id.clone();
-        use_effect_with((session.0.source.clone(), session.0.lang), move |(source, lang)| {
-            storage::save_program(&id, *lang, source);
-        });
+        // While the teacher demonstrates the solution (full app), the pupil's program stays
+        // saved.
+        #[cfg(feature = "full")]
+        {
+            let demo = session.0.demonstrating();
+            use_effect_with((session.0.source.clone(), session.0.lang, demo), move |(source, lang, demo)| {
+                if !*demo {
+                    storage::save_program(&id, *lang, source);
+                }
+            });
+        }
+        #[cfg(not(feature = "full"))]
+        {
+            use_effect_with((session.0.source.clone(), session.0.lang), move |(source, lang)| {
+                storage::save_program(&id, *lang, source);
+            });
+        }
     }
     {
         let id = props.lesson.id.clone();
@@ -129,6 +159,34 @@ pub fn LessonView(props: &Props) -> Html {
             let interval =
                 running.then(|| Interval::new(FRAME_MS, move || dispatcher.dispatch(Action::Tick)));
             move || drop(interval)
+        });
+    }
+
+    // The presenter keys' commands (full app), each once: not again when the lesson changes.
+    #[cfg(feature = "full")]
+    {
+        use super::presenter_keys::Sent;
+        use crate::presenter::Command;
+        let sent = use_context::<Sent>().unwrap_or_default();
+        let seen = use_mut_ref(|| sent.serial);
+        let session = session.clone();
+        let teacher = props.teacher;
+        use_effect_with(sent.serial, move |serial| {
+            if *seen.borrow() == *serial {
+                return;
+            }
+            *seen.borrow_mut() = *serial;
+            let action = match sent.command {
+                Some(Command::RunPause) if session.0.is_running() => Action::Pause,
+                Some(Command::RunPause) => Action::Run,
+                Some(Command::Step) => Action::Step,
+                Some(Command::StepBack) => Action::StepBack,
+                Some(Command::Reset) => Action::Reset,
+                Some(Command::Solution) if teacher && session.0.demonstrating() => Action::PutBack,
+                Some(Command::Solution) if teacher => Action::ShowSolution,
+                _ => return,
+            };
+            session.dispatch(action);
         });
     }
 
@@ -181,6 +239,14 @@ pub fn LessonView(props: &Props) -> Html {
     let star_rule =
         s.lesson.stars.as_ref().map(|r| i18n.f("ui.star-rule", &[("count", r.max_blocks.to_string())]));
 
+    #[cfg(feature = "full")]
+    let teacher_demo = {
+        let action = if s.demonstrating() { Action::PutBack } else { Action::ShowSolution };
+        teacher_view(props.teacher, texts, lang, &i18n, s.demonstrating(), click(action))
+    };
+    #[cfg(not(feature = "full"))]
+    let teacher_demo = teacher_view(props.teacher, texts, lang, &i18n);
+
     html! {
         <main class="lesson" data-testid="lesson" data-lesson-id={s.lesson.id.clone()}>
             <section class="panel lesson-panel">
@@ -200,7 +266,7 @@ pub fn LessonView(props: &Props) -> Html {
                         }) }
                     </section>
                 }
-                { teacher_view(props.teacher, texts, lang, &i18n) }
+                { teacher_demo }
                 if s.stars() > 0 {
                     <div class="complete" data-testid="complete" data-stars={s.stars().to_string()} role="status">
                         <p class="stars">{ "✓" }{ if s.stars() > 1 { " ★" } else { "" } }</p>

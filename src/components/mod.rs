@@ -16,6 +16,10 @@ pub mod instructions;
 pub mod language_picker;
 pub mod lesson_view;
 pub mod pen_layer;
+#[cfg(feature = "full")]
+pub mod presenter_help;
+#[cfg(feature = "full")]
+pub mod presenter_keys;
 pub mod run_controls;
 pub mod stage;
 pub mod timeline_bar;

@@ -42,6 +42,8 @@ pub enum Intent {
     Lesson,
     CourseMap,
     Teacher,
+    /// Projector mode (the key P or its button): the full app opens in it.
+    Projector,
 }
 
 impl Intent {
@@ -50,13 +52,16 @@ impl Intent {
             Intent::Lesson => "lesson",
             Intent::CourseMap => "map",
             Intent::Teacher => "teacher",
+            Intent::Projector => "projector",
         }
     }
 
     /// The intent the core app handed over with, if this app was started by a hand-over.
     pub fn handed_over() -> Option<Intent> {
         let intent = handed_over().ok()?;
-        [Intent::Lesson, Intent::CourseMap, Intent::Teacher].into_iter().find(|i| i.as_str() == intent)
+        [Intent::Lesson, Intent::CourseMap, Intent::Teacher, Intent::Projector]
+            .into_iter()
+            .find(|i| i.as_str() == intent)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The page around the app: `<html lang dir>` follows the pupil's language, so the whole
 //! layout mirrors for Arabic through CSS logical properties; and the page's own message for
-//! when no catalogue at all could be loaded.
+//! when no catalogue at all could be loaded; in the full app, its own stylesheet and
+//! projector mode (`<html data-projector>`, which `styles/full.css` styles).
 
 use tafukt_lang::Lang;
 
@@ -15,9 +16,45 @@ pub fn set_language(lang: Lang) {
 /// Shows `index.html`'s message (in all four languages) for a first visit with no connection:
 /// without a catalogue the app has no words of its own.
 pub fn show_boot_error() {
-    if let Some(e) =
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot-error"))
-    {
+    reveal("boot-error");
+}
+
+/// The full app's stylesheet (`full.css`, projector mode and every on-demand part), added
+/// when the full app starts, so it never weighs on the core app's first load. A page that
+/// carries it inline already (`<style data-full-css>`, the single file) keeps that.
+#[cfg(feature = "full")]
+pub fn add_full_styles() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if doc.query_selector("link[href='full.css'], style[data-full-css]").ok().flatten().is_some() {
+        return;
+    }
+    let (Ok(link), Ok(Some(head))) = (doc.create_element("link"), doc.query_selector("head")) else {
+        return;
+    };
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", "full.css");
+    let _ = head.append_child(&link);
+}
+
+/// Projector mode on or off for the whole page (the top bar and everything else follow).
+#[cfg(feature = "full")]
+pub fn set_projector(on: bool) {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+        return;
+    };
+    let _ =
+        if on { root.set_attribute("data-projector", "") } else { root.remove_attribute("data-projector") };
+}
+
+/// Shows `index.html`'s panic card (in the page's language, with a reload button). Called
+/// from the panic hook, so it touches the page only, never the app's state.
+pub fn show_panic() {
+    reveal("panic");
+}
+
+/// Shows one of the page's own messages (hidden in `index.html` until needed).
+fn reveal(id: &str) {
+    if let Some(e) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
         let _ = e.remove_attribute("hidden");
     }
 }
