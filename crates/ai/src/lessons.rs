@@ -16,22 +16,28 @@ pub const STONE: Label = 1;
 /// grows with size²). Size and darkness overlap, so two readings leave some doubt; weight
 /// settles it: "more data or better data".
 pub fn olives_and_stones(seed: u64, n: usize) -> Dataset {
-    sample_olives(seed, n, 3.0)
+    sample_olives(seed, n, 1.2, 3.0)
 }
 
 /// The same as [`olives_and_stones`] but every olive is small (under 1.9 cm): the one-sided
 /// sample of the bias lesson. A model trained on it calls big olives stones.
 pub fn one_sided_olives(seed: u64, n: usize) -> Dataset {
-    sample_olives(seed, n, 1.9)
+    sample_olives(seed, n, 1.2, 1.9)
 }
 
-fn sample_olives(seed: u64, n: usize, largest_olive: f64) -> Dataset {
+/// The other side of the bias lesson: every olive is big (2.2 cm and more), the stones as
+/// usual. A model that only ever saw small olives gets many of these wrong.
+pub fn large_olives(seed: u64, n: usize) -> Dataset {
+    sample_olives(seed, n, 2.2, 3.0)
+}
+
+fn sample_olives(seed: u64, n: usize, smallest_olive: f64, largest_olive: f64) -> Dataset {
     let mut rng = Rng::new(seed);
     let mut d = Dataset::new(&["size", "darkness", "weight"], &["olive", "stone"]);
     for i in 0..n {
         let label = if i % 2 == 0 { OLIVE } else { STONE };
         let (size, darkness, weight) = if label == OLIVE {
-            let size = uniform(&mut rng, 1.2, largest_olive);
+            let size = uniform(&mut rng, smallest_olive, largest_olive);
             (size, uniform(&mut rng, 5.0, 9.0), size * 2.5 + uniform(&mut rng, -0.5, 0.5))
         } else {
             let size = uniform(&mut rng, 1.5, 5.0);
@@ -116,6 +122,8 @@ mod tests {
         }
         let biased = one_sided_olives(1, 40);
         assert!(biased.rows.iter().filter(|r| r.label == OLIVE).all(|r| r.features[0] <= 1.9));
+        let large = large_olives(1, 40);
+        assert!(large.rows.iter().filter(|r| r.label == OLIVE).all(|r| r.features[0] >= 2.2));
         for r in &road(2, 50).rows {
             let (l, rt) = (r.features[0], r.features[1]);
             assert!((0.0..=100.0).contains(&l) && (0.0..=100.0).contains(&rt));

@@ -427,6 +427,13 @@ pub fn action_block(b: Builtin) -> Option<Stmt> {
         Builtin::Drive => vec![num(50.0)],
         Builtin::Turn => vec![num(90.0)],
         Builtin::PenWidth => vec![num(3.0)],
+        // The label is the pupil's word, typed in, as `say`'s text is.
+        #[cfg(feature = "ai")]
+        Builtin::Record => vec![value(ExprKind::Text(String::new()))],
+        #[cfg(feature = "ai")]
+        Builtin::Practise => vec![num(100.0)],
+        #[cfg(feature = "ai")]
+        Builtin::ItemReward => vec![num(0.0)],
         _ => vec![],
     };
     (b.kind() == BuiltinKind::Action).then(|| stmt(StmtKind::Action(b, args)))

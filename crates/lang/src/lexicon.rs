@@ -320,10 +320,12 @@ pub struct Lexicon {
 
 impl Lexicon {
     pub fn new(lang: Lang) -> Lexicon {
-        let split: Vec<(Vec<String>, Term)> = table(lang)
-            .iter()
-            .map(|(phrase, term)| (phrase.split(' ').map(normalize_word).collect(), *term))
-            .collect();
+        // The core table, then the AI built-ins' phrases in builds that have them.
+        let phrases = table(lang).iter();
+        #[cfg(feature = "ai")]
+        let phrases = phrases.chain(crate::lexicon_ai::table(lang));
+        let split: Vec<(Vec<String>, Term)> =
+            phrases.map(|(phrase, term)| (phrase.split(' ').map(normalize_word).collect(), *term)).collect();
         // Longest first, so `tourner à gauche` wins over a shorter phrase; the table's order
         // is kept among phrases of one length.
         let longest = split.iter().map(|p| p.0.len()).max().unwrap_or(0);
@@ -376,7 +378,10 @@ impl Lexicon {
 
 /// The words the printer writes for `term` in `lang`: the first phrase listed.
 pub fn spelling(lang: Lang, term: Term) -> &'static str {
-    table(lang).iter().find(|(_, t)| *t == term).map(|(p, _)| *p).unwrap_or("?")
+    let phrases = table(lang).iter();
+    #[cfg(feature = "ai")]
+    let phrases = phrases.chain(crate::lexicon_ai::table(lang));
+    phrases.into_iter().find(|(_, t)| *t == term).map(|(p, _)| *p).unwrap_or("?")
 }
 
 /// Case-folds and removes the marks children often leave out: Latin accents, Arabic short

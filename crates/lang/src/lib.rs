@@ -10,6 +10,8 @@ pub mod blocks;
 pub mod compiler;
 pub mod lexer;
 pub mod lexicon;
+#[cfg(feature = "ai")]
+mod lexicon_ai;
 pub mod parser;
 pub mod printer;
 pub mod small_sort;

@@ -61,6 +61,19 @@ pub enum Goal {
     /// The program's last words are how many items the robot holds at the end (so the
     /// count must be worked out, not learnt by heart from one variant).
     SaidBagCount,
+    /// AI: at least `count` examples recorded, each kind with a label of its own.
+    #[cfg(feature = "ai")]
+    Recorded { count: u32 },
+    /// AI: every measurable item lies in a bin of its kind, none left in the bag.
+    #[cfg(feature = "ai")]
+    Sorted { bins: Vec<crate::ai_goals::Bin> },
+    /// AI: the model trained on the recordings is right about at least `percent` % of
+    /// `count` held-out items drawn from `dataset` for the world's seed.
+    #[cfg(feature = "ai")]
+    Accuracy { dataset: String, count: u32, percent: u32 },
+    /// AI: following the learned best moves from the start reaches a flag within `steps`.
+    #[cfg(feature = "ai")]
+    PolicyReaches { steps: u32 },
 }
 
 fn default_tolerance() -> u32 {
@@ -193,6 +206,11 @@ impl Goal {
                 vec![],
                 world.said.last().is_some_and(|s| *s == world.bag_total().to_string()),
             ),
+            #[cfg(feature = "ai")]
+            Goal::Recorded { .. }
+            | Goal::Sorted { .. }
+            | Goal::Accuracy { .. }
+            | Goal::PolicyReaches { .. } => return crate::ai_goals::check(self, world),
         };
         GoalReport { key, args, status: if met { GoalStatus::Met } else { GoalStatus::NotMet } }
     }

@@ -56,6 +56,8 @@ impl Host for GridHost<'_> {
                     args: vec![("word", builtin.key().to_string())],
                 })
             }
+            #[cfg(feature = "ai")]
+            b if Builtin::AI.contains(&b) => return crate::ai_host::call(w, b, args),
             Builtin::WallAhead => Value::Bool(w.wall_ahead()),
             Builtin::WallLeft => Value::Bool(w.wall_left()),
             Builtin::WallRight => Value::Bool(w.wall_right()),
@@ -80,7 +82,15 @@ impl Host for GridHost<'_> {
                 Value::Num(d as f64)
             }
             Builtin::LineSensor => Value::Bool(w.tile_colour() == "black"),
+            // Every AI built-in was handled above.
+            #[cfg(feature = "ai")]
+            _ => Value::Nothing,
         })
+    }
+
+    #[cfg(feature = "ai")]
+    fn take_work(&mut self) -> u64 {
+        std::mem::take(&mut self.world.ai.work)
     }
 }
 

@@ -1,6 +1,14 @@
 //! Lessons: the strict JSON format, loading with friendly errors, goal checking, and the
 //! runner that connects the language's VM to a world through the `Host` trait.
 
+#[cfg(feature = "ai")]
+pub mod ai_goals;
+#[cfg(feature = "ai")]
+pub mod ai_host;
+#[cfg(feature = "ai")]
+pub mod ai_maze;
+#[cfg(feature = "ai")]
+pub mod ai_world;
 #[cfg(feature = "arena")]
 pub mod arena_host;
 pub mod check;

@@ -22,7 +22,14 @@ pub struct RunOutcome {
 
 /// The world for one seed of the spec's variants.
 pub fn world_from(spec: &WorldSpec, seed: u64) -> World {
-    World::from_spec(spec, seed)
+    #[allow(unused_mut)]
+    let mut world = World::from_spec(spec, seed);
+    // The AI lessons' samples and learner (the datasets live with the models, not the world).
+    #[cfg(feature = "ai")]
+    if let (World::Grid(g), WorldSpec::Grid(s)) = (&mut world, spec) {
+        crate::ai_world::apply(g, s, seed);
+    }
+    world
 }
 
 /// The seeds a solution must pass on: the spec's variants, or the one world it describes.

@@ -37,6 +37,25 @@ pub enum Builtin {
     BagEmpty,
     Distance,
     LineSensor,
+    // Introductory AI (crates/ai), only in builds that play AI lessons (the full app).
+    #[cfg(feature = "ai")]
+    Record,
+    #[cfg(feature = "ai")]
+    Forget,
+    #[cfg(feature = "ai")]
+    Practise,
+    #[cfg(feature = "ai")]
+    BestMove,
+    #[cfg(feature = "ai")]
+    ItemReward,
+    #[cfg(feature = "ai")]
+    Prediction,
+    #[cfg(feature = "ai")]
+    ItemSize,
+    #[cfg(feature = "ai")]
+    ItemDarkness,
+    #[cfg(feature = "ai")]
+    ItemWeight,
 }
 
 /// Whether a built-in is used as a statement or as a value.
@@ -47,7 +66,36 @@ pub enum BuiltinKind {
 }
 
 impl Builtin {
-    pub const ALL: [Builtin; 29] = [
+    /// Every built-in: the core ones, then the AI ones in builds that have them.
+    #[cfg(not(feature = "ai"))]
+    pub const ALL: [Builtin; 29] = Builtin::CORE;
+    #[cfg(feature = "ai")]
+    pub const ALL: [Builtin; 38] = {
+        let mut all = [Builtin::Move; 38];
+        let mut i = 0;
+        while i < 38 {
+            all[i] = if i < 29 { Builtin::CORE[i] } else { Builtin::AI[i - 29] };
+            i += 1;
+        }
+        all
+    };
+
+    /// The AI built-ins: recording, predicting and forgetting examples, and learning from
+    /// reward in a grid maze.
+    #[cfg(feature = "ai")]
+    pub const AI: [Builtin; 9] = [
+        Builtin::Record,
+        Builtin::Forget,
+        Builtin::Practise,
+        Builtin::BestMove,
+        Builtin::ItemReward,
+        Builtin::Prediction,
+        Builtin::ItemSize,
+        Builtin::ItemDarkness,
+        Builtin::ItemWeight,
+    ];
+
+    const CORE: [Builtin; 29] = [
         Builtin::Move,
         Builtin::TurnLeft,
         Builtin::TurnRight,
@@ -111,6 +159,24 @@ impl Builtin {
             Builtin::BagEmpty => "bag_empty",
             Builtin::Distance => "distance",
             Builtin::LineSensor => "line_sensor",
+            #[cfg(feature = "ai")]
+            Builtin::Record => "record",
+            #[cfg(feature = "ai")]
+            Builtin::Forget => "forget",
+            #[cfg(feature = "ai")]
+            Builtin::Practise => "practise",
+            #[cfg(feature = "ai")]
+            Builtin::BestMove => "best_move",
+            #[cfg(feature = "ai")]
+            Builtin::ItemReward => "item_reward",
+            #[cfg(feature = "ai")]
+            Builtin::Prediction => "prediction",
+            #[cfg(feature = "ai")]
+            Builtin::ItemSize => "item_size",
+            #[cfg(feature = "ai")]
+            Builtin::ItemDarkness => "item_darkness",
+            #[cfg(feature = "ai")]
+            Builtin::ItemWeight => "item_weight",
         }
     }
 
@@ -136,6 +202,12 @@ impl Builtin {
             | Builtin::Wait
             | Builtin::Drive
             | Builtin::Turn => BuiltinKind::Action,
+            #[cfg(feature = "ai")]
+            Builtin::Record
+            | Builtin::Forget
+            | Builtin::Practise
+            | Builtin::BestMove
+            | Builtin::ItemReward => BuiltinKind::Action,
             _ => BuiltinKind::Sensor,
         }
     }
@@ -151,6 +223,8 @@ impl Builtin {
             | Builtin::Drive
             | Builtin::Turn => 1,
             Builtin::Motors => 2,
+            #[cfg(feature = "ai")]
+            Builtin::Record | Builtin::Practise | Builtin::ItemReward => 1,
             _ => 0,
         }
     }

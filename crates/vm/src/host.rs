@@ -20,6 +20,13 @@ impl HostFault {
 pub trait Host {
     /// Performs an action or reads a sensor. Actions return [`Value::Nothing`].
     fn call(&mut self, builtin: Builtin, args: &[Value]) -> Result<Value, HostFault>;
+
+    /// Work the last call did beyond one instruction (training a model), taken once: the VM
+    /// counts it against the fuel and the run's step limit, so learning never freezes a page.
+    #[cfg(feature = "ai")]
+    fn take_work(&mut self) -> u64 {
+        0
+    }
 }
 
 /// A host with no world: actions succeed, sensors read false or zero, `say` is recorded.
@@ -42,6 +49,10 @@ impl Host for NullHost {
             }
             BuiltinKind::Sensor => match builtin {
                 Builtin::ItemCount | Builtin::Distance | Builtin::LineSensor => Value::Num(0.0),
+                #[cfg(feature = "ai")]
+                Builtin::ItemSize | Builtin::ItemDarkness | Builtin::ItemWeight => Value::Num(0.0),
+                #[cfg(feature = "ai")]
+                Builtin::Prediction => Value::text(""),
                 Builtin::TileColour => Value::text("white"),
                 _ => Value::Bool(false),
             },

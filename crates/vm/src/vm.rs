@@ -552,6 +552,11 @@ impl Vm {
                     let node = chunk.node_at(ip);
                     match host.call(b, &args) {
                         Ok(mut v) => {
+                            // Training is work the fuel and the step limit must see.
+                            #[cfg(feature = "ai")]
+                            {
+                                done = done.saturating_add(host.take_work());
+                            }
                             if let (Builtin::TileColour, Value::Text(t)) = (b, &v) {
                                 // A world names colours by key; the program sees a colour.
                                 if let Some(c) = Colour::from_key(t) {

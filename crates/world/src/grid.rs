@@ -116,6 +116,9 @@ pub struct GridWorld {
     pub said: Vec<String>,
     /// Actions done so far (moves, turns, pick-ups …).
     pub actions: u32,
+    /// Measurable items and the learner's memory (AI lessons).
+    #[cfg(feature = "ai")]
+    pub ai: crate::ai::AiState,
 }
 
 impl Default for GridWorld {
@@ -132,6 +135,8 @@ impl Default for GridWorld {
             pen: Pen::default(),
             said: Vec::new(),
             actions: 0,
+            #[cfg(feature = "ai")]
+            ai: Default::default(),
         }
     }
 }
@@ -195,6 +200,14 @@ impl GridWorld {
                         world.flags.insert(clamp(c.x, c.y));
                     }
                 }
+                // Drawn by the lesson crate, where the datasets and models are.
+                #[cfg(feature = "ai")]
+                RandomRule::Samples(_) | RandomRule::Learner(_) => {}
+                #[cfg(feature = "ai")]
+                RandomRule::MeasuredItem(i) => {
+                    let cell = clamp(i.x, i.y);
+                    world.add_sample(cell, [i.size, i.darkness, i.weight], &i.kind);
+                }
             }
         }
         world
@@ -221,6 +234,8 @@ impl GridWorld {
             pen: Pen::default(),
             said: Vec::new(),
             actions: 0,
+            #[cfg(feature = "ai")]
+            ai: Default::default(),
         };
         for w in &spec.walls {
             let (x, y) = clamp(w.x, w.y);
@@ -236,6 +251,20 @@ impl GridWorld {
             world.paint.insert(clamp(p.x, p.y), p.colour.clone());
         }
         world
+    }
+
+    /// Puts a measurable item (an item of `kind` with readings) on `cell`.
+    #[cfg(feature = "ai")]
+    pub fn add_sample(&mut self, cell: (u32, u32), readings: crate::ai::Readings, kind: &str) {
+        let n = Rc::make_mut(&mut self.items).get_or_default(cell).get_or_default(kind.to_string());
+        *n = n.saturating_add(1);
+        self.ai.place(cell, crate::ai::Sample { readings, kind: kind.to_string() });
+    }
+
+    /// The measurable item under the robot, if any.
+    #[cfg(feature = "ai")]
+    pub fn sample_here(&self) -> Option<&crate::ai::Sample> {
+        self.ai.top(self.here())
     }
 
     fn neighbour(&self, x: u32, y: u32, dir: Dir) -> Option<(u32, u32)> {
@@ -327,6 +356,12 @@ impl GridWorld {
         let kinds = items.get_mut(&here).ok_or(Fault::NothingToPickUp)?;
         let kind =
             kinds.iter().find(|(_, n)| **n > 0).map(|(k, _)| k.clone()).ok_or(Fault::NothingToPickUp)?;
+        // A measurable item on top is the one taken, so its readings travel with it.
+        #[cfg(feature = "ai")]
+        let kind = match self.ai.top(here) {
+            Some(s) if kinds.get(&s.kind).is_some_and(|n| *n > 0) => self.ai.pick_up(here).unwrap_or(kind),
+            _ => kind,
+        };
         if let Some(n) = kinds.get_mut(&kind) {
             *n -= 1;
             if *n == 0 {
@@ -344,6 +379,17 @@ impl GridWorld {
     pub fn put_down(&mut self) -> Result<(), Fault> {
         let kind =
             self.robot.bag.iter().find(|(_, n)| **n > 0).map(|(k, _)| k.clone()).ok_or(Fault::BagEmpty)?;
+        // The measurable item picked up last goes down first, with its readings.
+        #[cfg(feature = "ai")]
+        let kind = match self.ai.bag_top_kind() {
+            Some(k) if self.robot.bag.get(k).is_some_and(|n| *n > 0) => {
+                let k = k.to_string();
+                let here = self.here();
+                self.ai.put_down(here);
+                k
+            }
+            _ => kind,
+        };
         if let Some(n) = self.robot.bag.get_mut(&kind) {
             *n -= 1;
         }

@@ -1,6 +1,8 @@
 //! Tafukt's robot worlds. They know nothing of the language: the lesson crate connects a
 //! world to the VM through the language's `Host` trait. Everything here is deterministic.
 
+#[cfg(feature = "ai")]
+pub mod ai;
 #[cfg(feature = "arena")]
 pub mod arena;
 pub mod drawing;

@@ -76,6 +76,15 @@ pub enum RandomRule {
     StartHeading { choices: Vec<Dir> },
     /// The flag stands on one of these cells.
     FlagAt { cells: Vec<Cell> },
+    /// AI lessons: measurable items drawn from a seeded dataset (see `crate::ai`).
+    #[cfg(feature = "ai")]
+    Samples(crate::ai::SamplesSpec),
+    /// AI lessons: one measurable item with the readings given.
+    #[cfg(feature = "ai")]
+    MeasuredItem(crate::ai::MeasuredItemSpec),
+    /// AI lessons: the model the AI built-ins use (its random choices follow the seed).
+    #[cfg(feature = "ai")]
+    Learner(crate::ai::LearnerSpec),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -199,6 +208,17 @@ impl GridSpec {
                         }
                         vec![]
                     }
+                    #[cfg(feature = "ai")]
+                    RandomRule::Samples(s) => {
+                        if s.cells.is_empty() {
+                            out.push("samples need at least one cell".to_string());
+                        }
+                        s.cells.iter().map(|c| (c.x, c.y)).collect()
+                    }
+                    #[cfg(feature = "ai")]
+                    RandomRule::MeasuredItem(i) => vec![(i.x, i.y)],
+                    #[cfg(feature = "ai")]
+                    RandomRule::Learner(_) => vec![],
                 };
                 if matches!(rule, RandomRule::WallGap { walls } if walls.is_empty())
                     || matches!(rule, RandomRule::FlagAt { cells } if cells.is_empty())

@@ -1,0 +1,82 @@
+//! The AI built-ins' phrases in each pupil language, kept apart from the core table so the
+//! core app (built without the `ai` feature) carries none of them. Same rules as the main
+//! table: the first phrase of a term is the one the printer writes. The Arabic and
+//! Tamazight phrases await review by native-speaking teachers, as the core ones do.
+
+use crate::builtins::Builtin as B;
+use crate::lexicon::{Lang, Term, Term::Builtin as Tb};
+
+const EN: &[(&str, Term)] = &[
+    ("record", Tb(B::Record)),
+    ("forget", Tb(B::Forget)),
+    ("practise", Tb(B::Practise)),
+    ("practice", Tb(B::Practise)),
+    ("best move", Tb(B::BestMove)),
+    ("item reward", Tb(B::ItemReward)),
+    ("prediction", Tb(B::Prediction)),
+    ("item size", Tb(B::ItemSize)),
+    ("item darkness", Tb(B::ItemDarkness)),
+    ("item weight", Tb(B::ItemWeight)),
+];
+
+const FR: &[(&str, Term)] = &[
+    ("enregistrer", Tb(B::Record)),
+    ("oublier", Tb(B::Forget)),
+    ("s'entraîner", Tb(B::Practise)),
+    ("entraîner", Tb(B::Practise)),
+    ("meilleur mouvement", Tb(B::BestMove)),
+    ("récompense objet", Tb(B::ItemReward)),
+    ("prédiction", Tb(B::Prediction)),
+    ("taille objet", Tb(B::ItemSize)),
+    ("noirceur objet", Tb(B::ItemDarkness)),
+    ("poids objet", Tb(B::ItemWeight)),
+];
+
+const AR: &[(&str, Term)] = &[
+    ("سجّل", Tb(B::Record)),
+    ("انسَ", Tb(B::Forget)),
+    ("تدرّب", Tb(B::Practise)),
+    ("أفضل خطوة", Tb(B::BestMove)),
+    ("مكافأة الشيء", Tb(B::ItemReward)),
+    ("التنبؤ", Tb(B::Prediction)),
+    ("حجم الشيء", Tb(B::ItemSize)),
+    ("قتامة الشيء", Tb(B::ItemDarkness)),
+    ("وزن الشيء", Tb(B::ItemWeight)),
+];
+
+const ZGH: &[(&str, Term)] = &[
+    ("ⵙⵊⵊⵍ", Tb(B::Record)),
+    ("ⵜⵜⵓ", Tb(B::Forget)),
+    ("ⵎⵔⵏ", Tb(B::Practise)),
+    ("ⴰⵎⵓⵙⵙⵓ ⵢⵓⴼⵏ", Tb(B::BestMove)),
+    ("ⴰⵔⴰⵣ ⵏ ⵓⵎⴰⵙⵙ", Tb(B::ItemReward)),
+    ("ⴰⵙⵓⴳⵎ", Tb(B::Prediction)),
+    ("ⵜⵉⴷⴷⵉ ⵏ ⵓⵎⴰⵙⵙ", Tb(B::ItemSize)),
+    ("ⵜⵉⵍⵍⴰⵙ ⵏ ⵓⵎⴰⵙⵙ", Tb(B::ItemDarkness)),
+    ("ⴰⵥⴰⵢ ⵏ ⵓⵎⴰⵙⵙ", Tb(B::ItemWeight)),
+];
+
+/// The AI phrases of `lang`.
+pub(crate) fn table(lang: Lang) -> &'static [(&'static str, Term)] {
+    match lang {
+        Lang::En => EN,
+        Lang::Fr => FR,
+        Lang::Ar => AR,
+        Lang::Zgh => ZGH,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::spelling;
+
+    #[test]
+    fn every_ai_built_in_has_a_phrase_in_every_language() {
+        for lang in Lang::ALL {
+            for b in B::AI {
+                assert_ne!(spelling(lang, Tb(b)), "?", "{lang:?} lacks {b:?}");
+            }
+        }
+    }
+}

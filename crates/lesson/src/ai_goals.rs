@@ -1,0 +1,117 @@
+//! The AI lessons' goals (feature `ai`): examples recorded with consistent labels, every
+//! measurable item sorted into its kind's bin, accuracy on held-out items, and a learned
+//! policy that reaches the flag. Labels are the pupil's own words in any language, so goals
+//! never compare them with a fixed word: a label means the kind most of its examples were.
+
+use serde::{Deserialize, Serialize};
+use tafukt_world::GridWorld;
+
+use crate::ai_world;
+use crate::goals::{Goal, GoalReport, GoalStatus};
+
+/// The squares where items of `kind` belong: a rectangle of cells.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Bin {
+    pub kind: String,
+    pub x: u32,
+    pub y: u32,
+    #[serde(default = "one")]
+    pub w: u32,
+    #[serde(default = "one")]
+    pub h: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl Bin {
+    fn holds(&self, (x, y): (u32, u32)) -> bool {
+        x >= self.x && y >= self.y && x - self.x < self.w && y - self.y < self.h
+    }
+}
+
+/// Held-out items come from their own stream of the world's seed, never placed in the world.
+const HELD_OUT_SALT: u64 = 0x00ac_c0ac_c0ac;
+
+/// Whether every label was given to one kind only and every kind got one label only.
+pub fn labels_consistent(world: &GridWorld) -> bool {
+    let rec = &world.ai.recorded;
+    rec.iter().all(|a| rec.iter().all(|b| (a.label == b.label) == (a.kind == b.kind)))
+}
+
+/// The kind a label stands for: the kind most of its recorded examples were (the earliest
+/// recorded kind among equals).
+pub fn kind_of_label(world: &GridWorld, label: &str) -> Option<String> {
+    let rec: Vec<_> = world.ai.recorded.iter().filter(|r| r.label == label).collect();
+    let count = |k: &str| rec.iter().filter(|r| r.kind == k).count();
+    let mut best: Option<(&str, usize)> = None;
+    for r in &rec {
+        let n = count(&r.kind);
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((&r.kind, n));
+        }
+    }
+    best.map(|(k, _)| k.to_string())
+}
+
+/// Right guesses out of `count` held-out items of `dataset` for this world's seed.
+pub fn held_out_score(world: &GridWorld, dataset: &str, count: u32) -> (u32, u32) {
+    let Some(test) = ai_world::dataset(dataset, world.ai.seed ^ HELD_OUT_SALT, count as usize) else {
+        return (0, count);
+    };
+    let data = ai_world::recorded_table(world);
+    if data.is_empty() {
+        return (0, count);
+    }
+    let labels = data.labels.clone();
+    let kinds: Vec<Option<String>> = labels.iter().map(|l| kind_of_label(world, l)).collect();
+    let (model, _) = ai_world::Trained::fit(world, data);
+    let right = test
+        .rows
+        .iter()
+        .filter(|row| {
+            let readings = ai_world::readings(&row.features);
+            let guess = model.classify(&ai_world::columns_of(world, &readings));
+            let kind = guess.and_then(|g| kinds.get(g as usize).cloned().flatten());
+            kind.as_deref() == Some(test.label_name(row.label))
+        })
+        .count() as u32;
+    (right, count)
+}
+
+/// Checks an AI goal in a grid world.
+pub fn check(goal: &Goal, world: &GridWorld) -> GoalReport {
+    let (key, args, met): (&'static str, Vec<(&'static str, String)>, bool) = match goal {
+        Goal::Recorded { count } => (
+            "ai.goal.recorded",
+            vec![("count", count.to_string())],
+            world.ai.recorded.len() as u32 >= *count && labels_consistent(world),
+        ),
+        Goal::Sorted { bins } => {
+            let mut any = false;
+            let all_in = world.ai.samples.iter().all(|(cell, stack)| {
+                any |= !stack.is_empty();
+                stack.iter().all(|s| bins.iter().any(|b| b.kind == s.kind && b.holds(*cell)))
+            });
+            ("ai.goal.sorted", vec![], any && all_in && world.ai.bag.is_empty())
+        }
+        Goal::Accuracy { dataset, count, percent } => {
+            let (right, of) = held_out_score(world, dataset, *count);
+            (
+                "ai.goal.accuracy",
+                vec![("percent", percent.to_string())],
+                of > 0 && right * 100 >= percent * of,
+            )
+        }
+        Goal::PolicyReaches { steps } => (
+            "ai.goal.policy-reaches",
+            vec![("count", steps.to_string())],
+            crate::ai_maze::policy_reaches(world, *steps),
+        ),
+        _ => ("goal.no-error", vec![], false),
+    };
+    GoalReport { key, args, status: if met { GoalStatus::Met } else { GoalStatus::NotMet } }
+}
