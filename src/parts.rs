@@ -19,11 +19,32 @@ pub enum Part {
 pub fn part_for(lesson: &Lesson) -> Part {
     let arena = matches!(lesson.world, WorldSpec::Arena(_));
     let drawing = lesson.goals.iter().any(|g| matches!(g, Goal::ShapeDrawn { .. }));
-    if arena || drawing {
+    if arena || drawing || uses_ai(lesson) {
         Part::Full
     } else {
         Part::Core
     }
+}
+
+/// Whether the lesson allows an AI built-in or has an AI goal. Only builds with the engine's
+/// `ai` feature can read such a lesson at all (its rules, goals and built-ins are unknown to
+/// the core app's reader), so the core app has nothing to ask here.
+#[cfg(any(feature = "full", test))]
+fn uses_ai(lesson: &Lesson) -> bool {
+    use tafukt_lang::Builtin;
+    let ai_key = |k: &String| Builtin::from_key(k).is_some_and(|b| Builtin::AI.contains(&b));
+    let ai_goal = |g: &Goal| {
+        matches!(
+            g,
+            Goal::Recorded { .. } | Goal::Sorted { .. } | Goal::Accuracy { .. } | Goal::PolicyReaches { .. }
+        )
+    };
+    lesson.toolbox.iter().any(ai_key) || lesson.goals.iter().any(ai_goal)
+}
+
+#[cfg(not(any(feature = "full", test)))]
+fn uses_ai(_: &Lesson) -> bool {
+    false
 }
 
 /// Whether this build can play `lesson` itself (the full app plays every lesson).
@@ -50,6 +71,22 @@ mod tests {
     }
 
     #[test]
+    fn every_ai_lesson_needs_the_full_app() {
+        let ids =
+            ["ai-data-1", "ai-data-2", "ai-data-3", "ai-data-4", "ai-data-5", "ai-reward-1", "ai-reward-2"];
+        for id in ids {
+            assert_eq!(part_for(&lesson(id)), Part::Full, "{id}");
+        }
+        // A grid lesson that only allows `record`, and one that only has an AI goal.
+        let mut l = lesson("loops-1");
+        l.toolbox.push("record".to_string());
+        assert_eq!(part_for(&l), Part::Full);
+        let mut l = lesson("loops-1");
+        l.goals.push(Goal::PolicyReaches { steps: 3 });
+        assert_eq!(part_for(&l), Part::Full);
+    }
+
+    #[test]
     fn every_wheeled_robot_and_drawing_lesson_needs_the_full_app() {
         let dir = format!("{}/lessons", env!("CARGO_MANIFEST_DIR"));
         let mut full = 0;
@@ -61,10 +98,11 @@ mod tests {
             }
             let l = lesson(name.trim_end_matches(".json"));
             let needs = matches!(l.world, WorldSpec::Arena(_))
-                || l.goals.iter().any(|g| matches!(g, Goal::ShapeDrawn { .. }));
+                || l.goals.iter().any(|g| matches!(g, Goal::ShapeDrawn { .. }))
+                || name.starts_with("ai-");
             assert_eq!(part_for(&l) == Part::Full, needs, "{name}");
             full += usize::from(needs);
         }
-        assert!(full >= 8, "the course has wheeled-robot and drawing lessons: {full}");
+        assert!(full >= 15, "the course has wheeled-robot, drawing and AI lessons: {full}");
     }
 }
