@@ -19,7 +19,11 @@ pub enum Part {
 pub fn part_for(lesson: &Lesson) -> Part {
     let arena = matches!(lesson.world, WorldSpec::Arena(_));
     let drawing = lesson.goals.iter().any(|g| matches!(g, Goal::ShapeDrawn { .. }));
-    if arena || drawing || uses_ai(lesson) {
+    let full_only = arena || drawing;
+    // Only builds with the engine's `ai` feature can read an AI lesson (see `uses_ai`).
+    #[cfg(any(feature = "full", test))]
+    let full_only = full_only || uses_ai(lesson);
+    if full_only {
         Part::Full
     } else {
         Part::Core
@@ -40,11 +44,6 @@ fn uses_ai(lesson: &Lesson) -> bool {
         )
     };
     lesson.toolbox.iter().any(ai_key) || lesson.goals.iter().any(ai_goal)
-}
-
-#[cfg(not(any(feature = "full", test)))]
-fn uses_ai(_: &Lesson) -> bool {
-    false
 }
 
 /// Whether this build can play `lesson` itself (the full app plays every lesson).
