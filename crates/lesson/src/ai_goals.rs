@@ -4,6 +4,7 @@
 //! never compare them with a fixed word: a label means the kind most of its examples were.
 
 use serde::{Deserialize, Serialize};
+use tafukt_ai::Dataset;
 use tafukt_world::GridWorld;
 
 use crate::ai_world;
@@ -57,24 +58,38 @@ pub fn kind_of_label(world: &GridWorld, label: &str) -> Option<String> {
     best.map(|(k, _)| k.to_string())
 }
 
-/// Right guesses out of `count` held-out items of `dataset` for this world's seed.
+/// The `count` held-out items of `dataset` for this world's seed (never placed in the
+/// world), in the model's columns and readings as the robot measures them; labels are the
+/// items' kinds. What the accuracy goal tests on, and what a confusion table or a learning
+/// curve would be drawn from. `None` for an unknown dataset.
+pub fn held_out(world: &GridWorld, dataset: &str, count: u32) -> Option<Dataset> {
+    let items = ai_world::dataset(dataset, world.ai.seed ^ HELD_OUT_SALT, count as usize)?;
+    let names: Vec<&str> = world.ai.learner.columns().iter().map(|c| c.key()).collect();
+    let labels: Vec<&str> = items.labels.iter().map(String::as_str).collect();
+    let mut out = Dataset::new(&names, &labels);
+    for row in &items.rows {
+        out.push(&ai_world::columns_of(world, &ai_world::readings(&row.features)), row.label);
+    }
+    Some(out)
+}
+
+/// Right guesses out of `count` held-out items of `dataset` for this world's seed. A guess
+/// is right when the label the model gives stands for the item's kind.
 pub fn held_out_score(world: &GridWorld, dataset: &str, count: u32) -> (u32, u32) {
-    let Some(test) = ai_world::dataset(dataset, world.ai.seed ^ HELD_OUT_SALT, count as usize) else {
+    let Some(test) = held_out(world, dataset, count) else {
         return (0, count);
     };
     let data = ai_world::recorded_table(world);
     if data.is_empty() {
         return (0, count);
     }
-    let labels = data.labels.clone();
-    let kinds: Vec<Option<String>> = labels.iter().map(|l| kind_of_label(world, l)).collect();
+    let kinds: Vec<Option<String>> = data.labels.iter().map(|l| kind_of_label(world, l)).collect();
     let (model, _) = ai_world::Trained::fit(world, data);
     let right = test
         .rows
         .iter()
         .filter(|row| {
-            let readings = ai_world::readings(&row.features);
-            let guess = model.classify(&ai_world::columns_of(world, &readings));
+            let guess = model.classify(&row.features);
             let kind = guess.and_then(|g| kinds.get(g as usize).cloned().flatten());
             kind.as_deref() == Some(test.label_name(row.label))
         })

@@ -201,3 +201,27 @@ fn a_reward_for_items_teaches_the_robot_to_farm_them_until_the_program_changes_i
     let (w, _) = run("item reward 0\npractise 300\n", Lang::En, &bad, 5);
     assert_eq!(check_all(&goal, &w)[0].status, GoalStatus::Met);
 }
+
+#[test]
+fn practise_and_item_reward_need_numbers_and_one_practise_is_capped() {
+    let (_, halt) = run("practise \"lots\"\n", Lang::En, &maze(GOOD), 5);
+    assert_eq!(fault_key(&halt).as_deref(), Some("world.practise-needs-a-number"));
+    let (_, halt) = run("item reward \"big\"\n", Lang::En, &maze(GOOD), 5);
+    assert_eq!(fault_key(&halt).as_deref(), Some("world.reward-needs-a-number"));
+    let (w, _) = run("practise 100000\n", Lang::En, &maze(GOOD), 5);
+    assert_eq!(grid(&w).ai.episode_rewards.len(), tafukt_lesson::ai_maze::MAX_EPISODES as usize);
+}
+
+#[test]
+fn held_out_items_are_measured_like_the_robots_and_labelled_by_kind() {
+    let (w, _) = run("move\n", Lang::En, &orchard("olives_and_stones"), 1);
+    let test = tafukt_lesson::ai_goals::held_out(grid(&w), "olives_and_stones", 10).unwrap();
+    assert_eq!(test.len(), 10);
+    assert_eq!(test.labels, ["olive", "stone"]);
+    assert_eq!(test.feature_names, ["size", "darkness", "weight"]);
+    assert!(
+        test.rows.iter().all(|r| r.features[0] >= 12.0 && r.features[0] == r.features[0].floor()),
+        "whole mm"
+    );
+    assert!(tafukt_lesson::ai_goals::held_out(grid(&w), "no such data", 10).is_none());
+}
