@@ -30,6 +30,11 @@ const FR: &[(&str, Term)] = &[
     ("taille objet", Tb(B::ItemSize)),
     ("noirceur objet", Tb(B::ItemDarkness)),
     ("poids objet", Tb(B::ItemWeight)),
+    // What a child may write in full, as `nombre d'objets` is.
+    ("taille de l'objet", Tb(B::ItemSize)),
+    ("noirceur de l'objet", Tb(B::ItemDarkness)),
+    ("poids de l'objet", Tb(B::ItemWeight)),
+    ("récompense des objets", Tb(B::ItemReward)),
 ];
 
 const AR: &[(&str, Term)] = &[
@@ -70,6 +75,20 @@ pub(crate) fn table(lang: Lang) -> &'static [(&'static str, Term)] {
 mod tests {
     use super::*;
     use crate::lexicon::spelling;
+
+    #[test]
+    fn ai_programs_read_the_same_in_every_language() {
+        let en = "record \"olive\"\nsay prediction\npractise 200\nbest move\nitem reward 0\nsay item size + item darkness + item weight\nforget\n";
+        let program = crate::parser::parse(en, Lang::En).program;
+        for lang in Lang::ALL {
+            let text = crate::printer::print(&program, lang);
+            let back = crate::parser::parse(&text, lang);
+            assert!(back.diagnostics.is_empty(), "{lang:?}: {text}: {:?}", back.diagnostics);
+            assert_eq!(crate::printer::print(&back.program, Lang::En), en, "{lang:?}: {text}");
+        }
+        let fr = crate::parser::parse("dire taille de l'objet\n", Lang::Fr);
+        assert!(fr.diagnostics.is_empty(), "{:?}", fr.diagnostics);
+    }
 
     #[test]
     fn every_ai_built_in_has_a_phrase_in_every_language() {
