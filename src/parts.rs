@@ -71,7 +71,8 @@ mod tests {
 
     #[test]
     fn every_ai_lesson_needs_the_full_app() {
-        let data = ["ai-data-1", "ai-data-2", "ai-data-3", "ai-data-4", "ai-data-5", "ai-data-6"];
+        let data =
+            ["ai-data-1", "ai-data-2", "ai-data-3", "ai-data-4", "ai-data-5", "ai-data-6", "ai-data-7"];
         for id in data.into_iter().chain(["ai-reward-1", "ai-reward-2", "ai-reward-3"]) {
             assert_eq!(part_for(&lesson(id)), Part::Full, "{id}");
         }
