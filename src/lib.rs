@@ -3,6 +3,9 @@
 
 pub mod list_keys;
 pub mod parts;
+/// Predict-then-run (full app; its tests run natively).
+#[cfg(any(feature = "full", test))]
+pub mod predict;
 pub mod presenter;
 pub mod session;
 pub mod timeline;

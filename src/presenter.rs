@@ -21,6 +21,10 @@ pub enum Command {
     Close,
     /// Teacher mode: the reference solution in the editor, or the pupil's program back.
     Solution,
+    /// Teacher mode: predict-then-run on or off.
+    Predict,
+    /// Predict-then-run: the class's answer, choice 1 to 4.
+    Answer(u8),
 }
 
 /// One key press as the page reports it: `key` is what the layout typed, `code` the physical
@@ -37,7 +41,7 @@ pub struct Press<'a> {
 /// Every command with the catalogue keys of its keys (as printed on the teacher's keyboard:
 /// "Page Down" is "Pg Suiv" in French) and of what it does. Letters are those of a Latin
 /// keyboard; the physical key works on every layout.
-pub const KEYS: [(Command, &str, &str); 10] = [
+pub const KEYS: [(Command, &str, &str); 12] = [
     (Command::RunPause, "presenter.keys.run-pause", "presenter.run-pause"),
     (Command::Step, "presenter.keys.step", "presenter.step"),
     (Command::StepBack, "presenter.keys.step-back", "presenter.step-back"),
@@ -45,6 +49,8 @@ pub const KEYS: [(Command, &str, &str); 10] = [
     (Command::NextLesson, "presenter.keys.next-lesson", "presenter.next-lesson"),
     (Command::PreviousLesson, "presenter.keys.previous-lesson", "presenter.previous-lesson"),
     (Command::Solution, "presenter.keys.solution", "presenter.solution"),
+    (Command::Predict, "presenter.keys.predict", "presenter.predict"),
+    (Command::Answer(1), "presenter.keys.answer", "presenter.answer"),
     (Command::Projector, "presenter.keys.projector", "presenter.projector"),
     (Command::Help, "presenter.keys.help", "presenter.help"),
     (Command::Close, "presenter.keys.close", "presenter.close"),
@@ -81,6 +87,14 @@ pub fn command_for(p: &Press) -> Option<Command> {
     if p.code == "Digit0" || p.code == "Numpad0" {
         return Some(Command::Reset);
     }
+    // 1 to 4 answer a question, by the typed digit or the key (AZERTY types & é " ').
+    let digit = p.key.parse::<u8>().ok().or_else(|| {
+        let code = p.code.strip_prefix("Digit").or_else(|| p.code.strip_prefix("Numpad"))?;
+        code.parse().ok()
+    });
+    if let Some(n @ 1..=4) = digit {
+        return Some(Command::Answer(n));
+    }
     match letter(p)? {
         'r' | 'b' => Some(Command::RunPause),
         's' => Some(Command::Step),
@@ -88,6 +102,7 @@ pub fn command_for(p: &Press) -> Option<Command> {
         'n' if p.shift => Some(Command::PreviousLesson),
         'n' => Some(Command::NextLesson),
         'l' => Some(Command::Solution),
+        'q' => Some(Command::Predict),
         'p' => Some(Command::Projector),
         _ => None,
     }
@@ -122,6 +137,11 @@ mod tests {
         assert_eq!(press("s", "KeyS"), Some(Command::Step));
         assert_eq!(press("p", "KeyP"), Some(Command::Projector));
         assert_eq!(press("l", "KeyL"), Some(Command::Solution));
+        assert_eq!(press("q", "KeyQ"), Some(Command::Predict));
+        assert_eq!(press("a", "KeyQ"), None, "AZERTY's A is where QWERTY has Q: the letter counts");
+        assert_eq!(press("2", "Digit2"), Some(Command::Answer(2)));
+        assert_eq!(press("é", "Digit2"), Some(Command::Answer(2)), "AZERTY without shift");
+        assert_eq!(press("4", "Numpad4"), Some(Command::Answer(4)));
     }
 
     #[test]
@@ -140,7 +160,7 @@ mod tests {
         let held = Press { key: "r", code: "KeyR", shift: false, modifier: true };
         assert_eq!(command_for(&held), None, "Ctrl+R still reloads");
         for (key, code) in
-            [("a", "KeyA"), ("Enter", "Enter"), ("ArrowDown", "ArrowDown"), ("Tab", "Tab"), ("1", "Digit1")]
+            [("a", "KeyA"), ("Enter", "Enter"), ("ArrowDown", "ArrowDown"), ("Tab", "Tab"), ("5", "Digit5")]
         {
             assert_eq!(press(key, code), None, "{key}");
         }
@@ -159,6 +179,8 @@ mod tests {
             Command::Help,
             Command::Close,
             Command::Solution,
+            Command::Predict,
+            Command::Answer(1),
         ];
         for c in all {
             assert_eq!(KEYS.iter().filter(|(k, ..)| *k == c).count(), 1, "{c:?}");

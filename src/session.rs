@@ -125,7 +125,16 @@ pub enum Action {
     /// Ends a demonstration: the pupil's program back, as it was.
     #[cfg(any(test, feature = "full"))]
     PutBack,
+    /// Steps statement by statement until the robot acts or the run ends (predict-then-run
+    /// reveals one move at a time).
+    #[cfg(any(test, feature = "full"))]
+    StepToAction,
 }
+
+/// Statements [`Action::StepToAction`] may go through: a loop without actions ends as a
+/// problem long before (the run's limits), so this only bounds the work.
+#[cfg(any(test, feature = "full"))]
+const MAX_STATEMENTS_PER_ACTION: usize = 100_000;
 
 impl Session {
     /// A session on `lesson` with the pupil's saved program, or the starter in `lang`.
@@ -331,6 +340,16 @@ impl Session {
                 let mine = std::mem::replace(&mut self.source, solution);
                 // A second demonstration keeps the pupil's program, not the first solution.
                 self.demo.get_or_insert(mine);
+            }
+            #[cfg(any(test, feature = "full"))]
+            Action::StepToAction => {
+                let steps = self.steps;
+                for _ in 0..MAX_STATEMENTS_PER_ACTION {
+                    self.apply(Action::Step);
+                    if self.steps != steps || self.phase != Phase::Paused {
+                        break;
+                    }
+                }
             }
             #[cfg(any(test, feature = "full"))]
             Action::PutBack => {

@@ -21,7 +21,7 @@ use crate::session::{Action, Phase, Session};
 
 /// The session behind Yew's reducer hook.
 #[derive(Clone)]
-struct SessionState(Session);
+pub struct SessionState(pub Session);
 
 impl Reducible for SessionState {
     type Action = Action;
@@ -68,6 +68,8 @@ fn teacher_view(
     i18n: &super::i18n::I18n,
     demonstrating: bool,
     on_demo: Callback<MouseEvent>,
+    // Predict-then-run: on, and its switch (none for the robot on wheels).
+    predict: Option<(bool, Callback<MouseEvent>)>,
 ) -> Html {
     if !teacher {
         return Html::default();
@@ -78,6 +80,11 @@ fn teacher_view(
                 <button class="primary" data-testid="demo-toggle" onclick={on_demo}>
                     { i18n.t(if demonstrating { "presenter.put-back" } else { "presenter.show-solution" }) }
                 </button>
+                if let Some((on, onclick)) = predict {
+                    <button data-testid="predict-toggle" aria-pressed={on.to_string()} {onclick}>
+                        { i18n.t("presenter.predict-toggle") }
+                    </button>
+                }
                 if demonstrating {
                     <p role="status">{ i18n.t("presenter.demonstrating") }</p>
                 }
@@ -162,6 +169,10 @@ pub fn LessonView(props: &Props) -> Html {
         });
     }
 
+    // Predict-then-run (full app, teacher mode).
+    #[cfg(feature = "full")]
+    let predict = super::predict_panel::use_predict(&session);
+
     // The presenter keys' commands (full app), each once: not again when the lesson changes.
     #[cfg(feature = "full")]
     {
@@ -171,21 +182,32 @@ pub fn LessonView(props: &Props) -> Html {
         let seen = use_mut_ref(|| sent.serial);
         let session = session.clone();
         let teacher = props.teacher;
+        let (step, toggle, pick, forget) =
+            (predict.step.clone(), predict.toggle.clone(), predict.pick.clone(), predict.forget.clone());
+        let choices = predict.question.as_ref().map(|q| q.choices.clone()).unwrap_or_default();
         use_effect_with(sent.serial, move |serial| {
             if *seen.borrow() == *serial {
                 return;
             }
             *seen.borrow_mut() = *serial;
             let action = match sent.command {
+                Some(Command::Step) => return step.emit(()),
+                Some(Command::Predict) if teacher => return toggle.emit(()),
+                Some(Command::Answer(n)) => {
+                    if let Some(m) = choices.get(usize::from(n) - 1) {
+                        pick.emit(*m);
+                    }
+                    return;
+                }
                 Some(Command::RunPause) if session.0.is_running() => Action::Pause,
                 Some(Command::RunPause) => Action::Run,
-                Some(Command::Step) => Action::Step,
                 Some(Command::StepBack) => Action::StepBack,
                 Some(Command::Reset) => Action::Reset,
                 Some(Command::Solution) if teacher && session.0.demonstrating() => Action::PutBack,
                 Some(Command::Solution) if teacher => Action::ShowSolution,
                 _ => return,
             };
+            forget.emit(());
             session.dispatch(action);
         });
     }
@@ -201,6 +223,16 @@ pub fn LessonView(props: &Props) -> Html {
     };
     let s = &session.0;
     let texts = &props.lesson;
+    // Run, reset and the others drop a question the class has not answered (full app).
+    #[cfg(feature = "full")]
+    let send = |a: fn() -> Action| {
+        let (session, forget) = (session.clone(), predict.forget.clone());
+        Callback::from(move |_| {
+            forget.emit(());
+            session.dispatch(a())
+        })
+    };
+    #[cfg(not(feature = "full"))]
     let send = |a: fn() -> Action| {
         let session = session.clone();
         Callback::from(move |_| session.dispatch(a()))
@@ -215,7 +247,13 @@ pub fn LessonView(props: &Props) -> Html {
     };
     let on_scrub = {
         let session = session.clone();
-        Callback::from(move |i: usize| session.dispatch(Action::Scrub(i)))
+        #[cfg(feature = "full")]
+        let forget = predict.forget.clone();
+        Callback::from(move |i: usize| {
+            #[cfg(feature = "full")]
+            forget.emit(());
+            session.dispatch(Action::Scrub(i))
+        })
     };
     let on_speed = {
         let session = session.clone();
@@ -242,8 +280,25 @@ pub fn LessonView(props: &Props) -> Html {
     #[cfg(feature = "full")]
     let teacher_demo = {
         let action = if s.demonstrating() { Action::PutBack } else { Action::ShowSolution };
-        teacher_view(props.teacher, texts, lang, &i18n, s.demonstrating(), click(action))
+        let on_predict = {
+            let toggle = predict.toggle.clone();
+            Callback::from(move |_: MouseEvent| toggle.emit(()))
+        };
+        let predict_switch = s.world.grid().is_some().then_some((predict.on, on_predict));
+        teacher_view(props.teacher, texts, lang, &i18n, s.demonstrating(), click(action), predict_switch)
     };
+    #[cfg(feature = "full")]
+    let (on_step, predict_view) = (
+        predict.step.reform(|_| ()),
+        match predict.question.clone() {
+            Some(question) => {
+                html! { <super::predict_panel::PredictPanel {question} on_pick={predict.pick.clone()} /> }
+            }
+            None => Html::default(),
+        },
+    );
+    #[cfg(not(feature = "full"))]
+    let (on_step, predict_view) = (send(|| Action::Step), Html::default());
     #[cfg(not(feature = "full"))]
     let teacher_demo = teacher_view(props.teacher, texts, lang, &i18n);
 
@@ -329,7 +384,7 @@ pub fn LessonView(props: &Props) -> Html {
                     running={s.is_running()}
                     speed={s.speed}
                     on_run={send(|| Action::Run)}
-                    on_step={send(|| Action::Step)}
+                    {on_step}
                     on_step_over={send(|| Action::StepOver)}
                     on_step_out={send(|| Action::StepOut)}
                     on_pause={send(|| Action::Pause)}
@@ -359,6 +414,7 @@ pub fn LessonView(props: &Props) -> Html {
                 }
                 { stage(s.shown_world(), &tafukt_lesson::goals::guides(&s.lesson.goals), &i18n) }
                 <TimelineBar frames={s.timeline.len()} position={s.timeline.position()} {on_scrub} />
+                { predict_view }
                 if !s.world.said().is_empty() {
                     <div class="said" data-testid="said">
                         <span>{ i18n.t("ui.said") }</span>

@@ -17,6 +17,8 @@ pub mod language_picker;
 pub mod lesson_view;
 pub mod pen_layer;
 #[cfg(feature = "full")]
+pub mod predict_panel;
+#[cfg(feature = "full")]
 pub mod presenter_help;
 #[cfg(feature = "full")]
 pub mod presenter_keys;

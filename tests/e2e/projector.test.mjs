@@ -230,7 +230,7 @@ test('a teacher drives lesson 1 in projector mode with presenter keys only', asy
   await page.keyboard.press('?');
   const help = page.getByTestId('presenter-help');
   await help.waitFor();
-  assert.equal(await help.locator('dt').count(), 10);
+  assert.equal(await help.locator('dt').count(), 12);
   assert.match(await help.innerText(), /Page Down/);
   await page.screenshot({ path: `${OUT}/projector-help-en.png` });
   await page.keyboard.press('Escape');
@@ -315,6 +315,51 @@ test('teacher mode demonstrates the solution step by step, then puts the pupil\'
   await page.reload();
   await page.waitForSelector('html[data-part="full"] [data-testid=demonstration][data-demonstrating="false"]');
   assert.equal(await page.getByTestId('source').inputValue(), mine);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('predict-then-run: the class answers before each step, then the step is revealed', async () => {
+  const { context, page } = await open({ width: 1920, height: 1080 });
+  await page.getByTestId('view-text').click();
+  await page.getByTestId('source').fill(SOLUTION);
+  await page.getByTestId('teacher-toggle').click();
+  await page.waitForSelector('html[data-part="full"] [data-testid=demonstration]');
+  await projectorOn(page);
+  // Q turns it on (teacher mode); a step now asks first and the robot waits.
+  await page.keyboard.press('q');
+  await page.waitForSelector('[data-testid=predict-toggle][aria-pressed="true"]');
+  await page.keyboard.press('PageDown');
+  const predict = page.getByTestId('predict');
+  await predict.waitFor();
+  assert.equal(await page.getByTestId('stage').getAttribute('data-robot'), '0,3,east', 'nothing moved yet');
+  assert.match(await predict.locator('h2').innerText(), /What will the robot do next\?/);
+  const choices = await predict.locator('.choice').allInnerTexts();
+  assert.equal(choices.length, 4, choices.join(' | '));
+  await page.screenshot({ path: `${OUT}/projector-predict-question-en.png` });
+  // A step before the class has answered does nothing.
+  await page.keyboard.press('s');
+  assert.equal(await page.getByTestId('stage').getAttribute('data-robot'), '0,3,east');
+  // The class taps "Turn left": wrong, the robot moved forward; the step is revealed.
+  await predict.locator('.choice', { hasText: 'Turn left' }).click();
+  await page.waitForSelector('[data-testid=predict-result][data-right="false"]');
+  await page.waitForSelector('[data-testid=stage][data-robot="1,3,east"]');
+  assert.match(await page.getByTestId('predict-result').innerText(), /Move forward one square/);
+  await page.screenshot({ path: `${OUT}/projector-predict-revealed-en.png` });
+  // Next step: a new question; the answer by key 2 (Turn left) is right this time.
+  await page.keyboard.press('PageDown');
+  await page.waitForSelector('[data-testid=predict][data-revealed="false"]');
+  assert.equal(await predict.locator('.choice').nth(1).innerText().then((t) => t.includes('Turn left')), true);
+  await page.keyboard.press('2');
+  await page.waitForSelector('[data-testid=predict-result][data-right="true"]');
+  await page.waitForSelector('[data-testid=stage][data-robot="1,3,north"]');
+  // Reset drops the question; Q turns it off and steps step again.
+  await page.keyboard.press('0');
+  await predict.waitFor({ state: 'detached' });
+  await page.keyboard.press('q');
+  await page.waitForSelector('[data-testid=predict-toggle][aria-pressed="false"]');
+  await page.keyboard.press('PageDown');
+  await page.waitForSelector('[data-testid=stage][data-robot="1,3,east"]');
   assert.deepEqual(page.errors, []);
   await context.close();
 });

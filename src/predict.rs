@@ -1,0 +1,181 @@
+//! Predict-then-run (PRIMM's "predict"): before each step the class says what the robot will
+//! do next, then the step shows it. The next move is found by running a copy of the session
+//! to its next robot action, and is told apart by what changed in the grid world. Plain Rust,
+//! tested natively; the full app asks and reveals (`components::predict_panel`).
+
+use crate::session::{Action, Phase, Session};
+use tafukt_world::grid::GridWorld;
+
+/// What the robot does next, as the class can say it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    Forward,
+    TurnLeft,
+    TurnRight,
+    PickUp,
+    PutDown,
+    Paint,
+    Say,
+    /// The program ends without another action.
+    End,
+    /// The program stops with a problem (a wall, a missing item, a loop that never ends).
+    Problem,
+    /// An action the choices do not name (the pen, for instance).
+    Other,
+}
+
+impl Move {
+    /// The catalogue key of the move's words.
+    pub fn message(self) -> &'static str {
+        match self {
+            Move::Forward => "presenter.predict-forward",
+            Move::TurnLeft => "presenter.predict-turn-left",
+            Move::TurnRight => "presenter.predict-turn-right",
+            Move::PickUp => "presenter.predict-pick-up",
+            Move::PutDown => "presenter.predict-put-down",
+            Move::Paint => "presenter.predict-paint",
+            Move::Say => "presenter.predict-say",
+            Move::End => "presenter.predict-end",
+            Move::Problem => "presenter.predict-problem",
+            Move::Other => "presenter.predict-other",
+        }
+    }
+}
+
+/// A question: the move the class must predict, and the choices to tap (3 or 4).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    pub answer: Move,
+    pub choices: Vec<Move>,
+    /// The choice tapped; the step is revealed once there is one.
+    pub picked: Option<Move>,
+}
+
+/// What the robot will do at the session's next step (a copy is run; `s` is left as it is).
+/// `None` for a world that is not a grid (the robot on wheels moves continuously), or for a
+/// run that has ended (the next step would start another: reset first).
+pub fn next_move(s: &Session) -> Option<Move> {
+    if !matches!(s.phase, Phase::Ready | Phase::Paused) {
+        return None;
+    }
+    let before = s.world.grid()?;
+    let mut probe = s.clone();
+    probe.apply(Action::StepToAction);
+    let after = probe.world.grid()?;
+    Some(match probe.phase {
+        Phase::Failed(_) => Move::Problem,
+        _ if probe.steps == s.steps => Move::End,
+        _ => changed(before, after),
+    })
+}
+
+/// The move that turned `before` into `after`.
+fn changed(before: &GridWorld, after: &GridWorld) -> Move {
+    let (b, a) = (&before.robot, &after.robot);
+    let carried = |r: &tafukt_world::grid::Robot| r.bag.values().sum::<u32>();
+    if (b.x, b.y) != (a.x, a.y) {
+        Move::Forward
+    } else if b.heading != a.heading {
+        if (a.heading.degrees() + 360 - b.heading.degrees()) % 360 == 270 {
+            Move::TurnLeft
+        } else {
+            Move::TurnRight
+        }
+    } else if carried(a) > carried(b) {
+        Move::PickUp
+    } else if carried(a) < carried(b) {
+        Move::PutDown
+    } else if before.paint != after.paint {
+        Move::Paint
+    } else if before.said.len() != after.said.len() {
+        Move::Say
+    } else {
+        Move::Other
+    }
+}
+
+/// The choices for `answer`: always forward, left and right (so the choices alone give
+/// nothing away), and a fourth: the answer when it is none of those, else the first other
+/// action the lesson's blocks allow (so it is the same all through a lesson).
+pub fn choices(answer: Move, toolbox: &[String]) -> Vec<Move> {
+    let mut all = vec![Move::Forward, Move::TurnLeft, Move::TurnRight];
+    if !all.contains(&answer) {
+        all.push(answer);
+        return all;
+    }
+    let extra =
+        [("pick_up", Move::PickUp), ("put_down", Move::PutDown), ("paint", Move::Paint), ("say", Move::Say)]
+            .into_iter()
+            .find(|(block, _)| toolbox.iter().any(|t| t == block))
+            .map_or(Move::End, |(_, m)| m);
+    all.push(extra);
+    all
+}
+
+/// The question before the session's next step, if its world is a grid.
+pub fn ask(s: &Session) -> Option<Question> {
+    let answer = next_move(s)?;
+    Some(Question { answer, choices: choices(answer, &s.lesson.toolbox), picked: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::rc::Rc;
+    use tafukt_lang::Lang;
+
+    fn session(program: &str) -> Session {
+        let text = include_str!("../lessons/first-steps-1.json");
+        let lesson = Rc::new(tafukt_lesson::model::parse_lesson("first-steps-1.json", text).unwrap());
+        Session::new(lesson, Lang::En, Some(program.into()))
+    }
+
+    /// Asks, then reveals, until the program ends: the answers in order.
+    fn predictions(s: &mut Session) -> Vec<Move> {
+        let mut seen = Vec::new();
+        for _ in 0..20 {
+            let q = ask(s).unwrap();
+            assert!(q.choices.contains(&q.answer) && (3..=4).contains(&q.choices.len()), "{q:?}");
+            seen.push(q.answer);
+            if matches!(q.answer, Move::End | Move::Problem) {
+                break;
+            }
+            let steps = s.steps;
+            s.apply(Action::StepToAction);
+            assert_eq!(s.steps, steps + 1, "the reveal is exactly one action");
+        }
+        seen
+    }
+
+    #[test]
+    fn the_class_predicts_each_move_of_lesson_one() {
+        let mut s = session("move\nturn left\nrepeat 3 times\n  move\nend\n");
+        use Move::*;
+        assert_eq!(predictions(&mut s), [Forward, TurnLeft, Forward, Forward, Forward, End]);
+        assert_eq!(s.phase, Phase::Paused, "the end is predicted, not yet run");
+    }
+
+    #[test]
+    fn asking_changes_nothing_and_a_wall_is_a_problem() {
+        let mut s = session("turn right\nmove\n");
+        let world = s.world.clone();
+        assert_eq!(next_move(&s), Some(Move::TurnRight));
+        assert_eq!((s.world == world, s.steps, s.phase.clone()), (true, 0, Phase::Ready));
+        s.apply(Action::StepToAction);
+        // Facing south on the bottom row: the move bumps into the border.
+        assert_eq!(next_move(&s), Some(Move::Problem));
+    }
+
+    #[test]
+    fn the_fourth_choice_does_not_give_the_answer_away() {
+        let toolbox = ["move", "turn_left", "pick_up"].map(String::from);
+        for answer in [Move::Forward, Move::TurnLeft, Move::PickUp] {
+            assert_eq!(choices(answer, &toolbox)[3], Move::PickUp);
+        }
+        assert_eq!(choices(Move::TurnRight, &["move".to_string()])[3], Move::End);
+        assert_eq!(
+            choices(Move::Say, &["move".to_string()]),
+            [Move::Forward, Move::TurnLeft, Move::TurnRight, Move::Say]
+        );
+    }
+}
