@@ -8,6 +8,9 @@ pub mod parts;
 pub mod predict;
 pub mod presenter;
 pub mod session;
+/// The printed lesson sheet (full app; its tests run natively).
+#[cfg(any(feature = "full", test))]
+pub mod sheet;
 pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]

@@ -63,7 +63,7 @@ impl PartialEq for Props {
 #[cfg(feature = "full")]
 fn teacher_view(
     teacher: bool,
-    texts: &Lesson,
+    texts: &Rc<Lesson>,
     lang: Lang,
     i18n: &super::i18n::I18n,
     demonstrating: bool,
@@ -85,6 +85,13 @@ fn teacher_view(
                         { i18n.t("presenter.predict-toggle") }
                     </button>
                 }
+                <button data-testid="print-sheet" onclick={Callback::from(|_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.print();
+                    }
+                })}>
+                    { "🖨 " }{ i18n.t("presenter.print") }
+                </button>
                 if demonstrating {
                     <p role="status">{ i18n.t("presenter.demonstrating") }</p>
                 }
@@ -92,6 +99,7 @@ fn teacher_view(
             if !texts.reviewed.iter().any(|t| t == lang.tag()) {
                 <p class="unreviewed" data-testid="unreviewed">{ i18n.t("ui.translation-unreviewed") }</p>
             }
+            <super::lesson_sheet::LessonSheet lesson={texts.clone()} {lang} />
             <section class="teacher-solution" data-testid="solution">
                 <h2>{ i18n.t("ui.solution") }</h2>
                 <pre dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>

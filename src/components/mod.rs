@@ -14,6 +14,8 @@ pub mod grid_stage;
 pub mod i18n;
 pub mod instructions;
 pub mod language_picker;
+#[cfg(feature = "full")]
+pub mod lesson_sheet;
 pub mod lesson_view;
 pub mod pen_layer;
 #[cfg(feature = "full")]

@@ -363,3 +363,30 @@ test('predict-then-run: the class answers before each step, then the step is rev
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('a lesson sheet prints lesson 1 for coding on paper: the world, the goals, blocks to cut out', async () => {
+  for (const [lang, cards] of [
+    ['en', ['move', 'turn left', 'repeat 3 times', 'move', 'end', 'turn right']],
+    ['ar', ['تقدم', 'استدر يسارا', 'كرر 3 مرات', 'تقدم', 'نهاية', 'استدر يمينا']],
+  ]) {
+    const { context, page } = await open({ width: 1280, height: 800 }, { lang });
+    await page.getByTestId('teacher-toggle').click();
+    await page.waitForSelector('html[data-part="full"] [data-testid=print-sheet]');
+    await page.waitForFunction(() => [...document.styleSheets].some((s) => s.href?.endsWith('/full.css')));
+    assert.equal(await page.getByTestId('lesson-sheet').isVisible(), false, 'on screen the sheet is hidden');
+    await page.emulateMedia({ media: 'print' });
+    const sheet = page.getByTestId('lesson-sheet');
+    assert.equal(await sheet.isVisible(), true);
+    assert.deepEqual(await sheet.locator('.card').allInnerTexts(), cards);
+    for (const hidden of ['.top-bar', '.editor-panel', '.timeline', '[data-testid=solution]']) {
+      assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+    }
+    assert.equal(await page.getByTestId('stage').isVisible(), true, 'the world is printed');
+    await page.screenshot({ path: `${OUT}/lesson-sheet-${lang}.png`, fullPage: true });
+    const pdf = await page.pdf({ path: `${OUT}/lesson-sheet-${lang}.pdf`, format: 'A4', printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length;
+    assert.equal(pages, 1, 'one A4 page');
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  }
+});
