@@ -38,7 +38,13 @@ use crate::services::{page, storage};
 enum Load<T> {
     Loading,
     Ready(T),
-    Failed { file: String, problem: String },
+    Failed {
+        file: String,
+        problem: String,
+    },
+    /// Came, but in a form only the full app reads (a lesson of one of its parts, such as
+    /// AI): the core app hands it over.
+    Elsewhere,
 }
 
 fn initial_lang() -> Lang {
@@ -49,13 +55,13 @@ fn initial_lang() -> Lang {
 }
 
 /// A lesson in the pupil's language from `lessons/<lang>/` (bundled by `tafukt bundle`), or
-/// why it could not be had. The one place lessons are fetched and parsed, so the parser is
-/// in the bundle once.
-async fn load_lesson(id: &str, lang: Lang) -> Result<Lesson, LoadError> {
+/// why it could not be had, and whether the file came (so it was its form that could not be
+/// read). The one place lessons are fetched and parsed, so the parser is in the bundle once.
+async fn load_lesson(id: &str, lang: Lang) -> Result<Lesson, (LoadError, bool)> {
     let file = format!("{}/{id}.bin", lang.tag());
     match fetch_bytes(&format!("lessons/{file}")).await {
-        Ok(bytes) => read_bundled_lesson(&file, &bytes),
-        Err(problem) => Err(LoadError { file, problem }),
+        Ok(bytes) => read_bundled_lesson(&file, &bytes).map_err(|e| (e, true)),
+        Err(problem) => Err((LoadError { file, problem }, false)),
     }
 }
 
@@ -155,7 +161,10 @@ pub fn App() -> Html {
                 spawn_local(async move {
                     lesson.set(match load_lesson(&id, lang).await {
                         Ok(l) => Load::Ready(Rc::new(l)),
-                        Err(e) => Load::Failed { file: e.file, problem: e.problem },
+                        // The core app reads the lessons it plays; the full app reads every
+                        // lesson (and shows the error card if it cannot either).
+                        Err((_, true)) if !cfg!(feature = "full") => Load::Elsewhere,
+                        Err((e, _)) => Load::Failed { file: e.file, problem: e.problem },
                     });
                 });
             }
@@ -226,6 +235,7 @@ pub fn App() -> Html {
         let on_part_failed = on_part_failed.clone();
         let shown = match &*lesson {
             Load::Ready(l) if ready => Some((l.id.clone(), playable_here(l))),
+            Load::Elsewhere if ready => Some((String::new(), false)),
             _ => None,
         };
         use_effect_with(shown, move |shown| match shown {
@@ -441,6 +451,9 @@ pub fn App() -> Html {
                     },
                     // The core app hands this lesson to the full app (see the effect above).
                     (Load::Ready(_), Load::Ready(l)) if !playable_here(l) => {
+                        html! { <p class="loading" data-testid="loading">{ i18n.t("ui.loading") }</p> }
+                    }
+                    (_, Load::Elsewhere) => {
                         html! { <p class="loading" data-testid="loading">{ i18n.t("ui.loading") }</p> }
                     }
                     (Load::Ready(_), Load::Ready(l)) if ready => {

@@ -115,6 +115,20 @@ fn teacher_view(_: bool, _: &Lesson, _: Lang, _: &super::i18n::I18n) -> Html {
     Html::default()
 }
 
+/// The AI panels under the stage (a full-app part: AI lessons are played by the full app).
+#[cfg(feature = "full")]
+fn ai_panels(world: &tafukt_world::World, _: &super::i18n::I18n) -> Html {
+    match world {
+        tafukt_world::World::Grid(g) => super::ai_view::ai_view(g),
+        _ => Html::default(),
+    }
+}
+
+#[cfg(not(feature = "full"))]
+fn ai_panels(_: &tafukt_world::World, _: &super::i18n::I18n) -> Html {
+    Html::default()
+}
+
 /// One animation frame; the session decides how many frames each robot action lasts.
 const FRAME_MS: u32 = 16;
 
@@ -421,6 +435,7 @@ pub fn LessonView(props: &Props) -> Html {
                     </p>
                 }
                 { stage(s.shown_world(), &tafukt_lesson::goals::guides(&s.lesson.goals), &i18n) }
+                { ai_panels(s.shown_world(), &i18n) }
                 <TimelineBar frames={s.timeline.len()} position={s.timeline.position()} {on_scrub} />
                 { predict_view }
                 if !s.world.said().is_empty() {

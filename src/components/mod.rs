@@ -1,6 +1,10 @@
 //! Yew components, one per file. They render engine state and dispatch pupil actions; no
 //! language or world logic lives here.
 
+#[cfg(feature = "full")]
+pub mod ai_panel;
+#[cfg(feature = "full")]
+pub mod ai_view;
 pub mod app;
 #[cfg(feature = "full")]
 pub mod arena_stage;

@@ -103,7 +103,8 @@ fn copy_files(files: &[std::fs::DirEntry], to: &Path) -> Result<(), String> {
 }
 
 /// Messages of problems, shown only once a program has run.
-const LATER_PREFIXES: [&str; 4] = ["parse.", "run.", "world.", "compile."];
+/// (`ai.`, `presenter.`, `projector.`: words of the full app only, which loads them after.)
+const LATER_PREFIXES: [&str; 7] = ["parse.", "run.", "world.", "compile.", "ai.", "presenter.", "projector."];
 /// Messages shown only after a run (results, hints, questions) or to a teacher.
 const LATER_KEYS: [&str; 12] = [
     "ui.all-goals-met",

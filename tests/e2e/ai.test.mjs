@@ -1,0 +1,53 @@
+// Introductory AI as a pupil meets it (full app): the robot records labelled examples and
+// the plot beside the stage fills and shades; it then sorts items it has never seen by the
+// model's prediction; in a maze, practice fills the Q-table and the learned moves reach the
+// flag. Every wait is on the app's own state (data attributes), never on a sleep.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { OUT, useApp } from './app.mjs';
+
+const app = useApp();
+
+async function openLesson(page, id) {
+  await page.goto(app.server.url);
+  await page.waitForSelector('[data-testid=lesson]');
+  await page.getByTestId('map-toggle').click();
+  await page.locator(`[data-testid=course-map] [data-lesson="${id}"]`).click();
+  await page.waitForSelector(`[data-testid=lesson][data-lesson-id="${id}"]`);
+  await page.getByTestId('view-text').click();
+}
+
+async function run(page, source) {
+  await page.getByTestId('source').fill(source);
+  await page.waitForSelector('[data-testid=status][data-phase="ready"]');
+  await page.getByTestId('speed').fill('5');
+  await page.getByTestId('run').click();
+  await page.waitForSelector('[data-testid=status][data-phase="success"], [data-testid=status][data-phase="finished"], [data-testid=status][data-phase="failed"]', {
+    timeout: 60_000,
+  });
+  return page.getByTestId('status').getAttribute('data-phase');
+}
+
+test('the robot records labelled examples and the plot fills and shades', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await openLesson(page, 'ai-data-1');
+  // Before any example: the items are there to measure, the plot is empty.
+  const plot = page.getByTestId('ai-plot');
+  await plot.waitFor();
+  assert.equal(await plot.getAttribute('data-examples'), '0');
+  // Two examples by hand: the plot shows them, and the model shades the plane.
+  assert.equal(await run(page, 'move\nrecord "olive"\nmove\nrecord "olive"\n'), 'finished');
+  assert.equal(await plot.getAttribute('data-examples'), '2');
+  assert.ok(Number(await plot.getAttribute('data-regions')) > 0, 'the model shades its regions');
+  // The whole row, labelled by the tile's colour.
+  const solution = 'repeat 8 times\n  move\n  if tile colour = green\n    record "olive"\n  else\n    record "stone"\n  end\nend\n';
+  assert.equal(await run(page, solution), 'success');
+  assert.equal(await plot.getAttribute('data-examples'), '8');
+  assert.equal(await page.locator('[data-testid=ai-plot] .ai-point').count(), 8);
+  await page.screenshot({ path: `${OUT}/ai-data-en.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
