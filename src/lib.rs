@@ -1,6 +1,9 @@
 //! Tafukt's web app: Yew components that render engine state and dispatch pupil actions.
 //! Logic lives in [`session`] (plain Rust, tested natively); web glue lives in [`services`].
 
+/// The AI panels' drawing (full app; its tests run natively).
+#[cfg(any(feature = "full", test))]
+pub mod ai_plot;
 pub mod list_keys;
 pub mod parts;
 /// Predict-then-run (full app; its tests run natively).
@@ -22,6 +25,9 @@ pub mod services;
 /// message for when nothing can be loaded, which the app must not wipe).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    // No panic reaches a pupil as a frozen page: the page's own calm card shows instead,
+    // with a reload button; every edit was already saved on the device.
+    std::panic::set_hook(Box::new(|_| services::page::show_panic()));
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     let app = match root {
         Some(root) => yew::Renderer::<components::app::App>::with_root(root).render(),

@@ -76,6 +76,11 @@
     if (lesson && /^[a-z0-9-]+$/.test(lesson)) fetchAhead('lessons/' + lang + '/' + lesson + '.bin');
   }
 
+  // The panic card's button (index.html): reloading brings the saved work back.
+  d.addEventListener('click', function (e) {
+    if (e.target && e.target.closest && e.target.closest('[data-reload]')) location.reload();
+  });
+
   // Called by the app once the first lesson is on screen: now the rest may come.
   var readyOnce = false;
   w.tafuktReady = function () {
