@@ -98,7 +98,7 @@ for (const name of names.filter((n) => n.endsWith('.js') && names.includes(n.rep
   const path = join(dir, name);
   let js = (await minify(await readFile(path, 'utf8'), { module: true, compress: { passes: 2 }, mangle: true })).code;
   const wasmName = name.replace(/\.js$/, '_bg.wasm');
-  const module = `./${name.replace(/-[0-9a-f]{16}\.js$/, '')}_bg.js`;
+  const module = `./${name.replace(/-[0-9a-f]{8,16}\.js$/, '')}_bg.js`;
   const [wasm, renamed] = shortenWasmImports(await readFile(join(dir, wasmName)), module);
   const quoted = JSON.stringify(module);
   if (!js.includes(`${quoted}:`) || renamed.length === 0) throw new Error(`${name}: no imports from ${module}`);

@@ -1,7 +1,7 @@
 // Writes `tafukt.html` into the build: the whole app in one file, for schools that pass files
 // on USB sticks and old laptops without a web server. Opened from disk (file://), a page may
 // not load modules, register a service worker or fetch files beside it, so everything is
-// inside: the styles, the boot script, the full app's loader and its wasm (base64), and every
+// inside: the styles (the full app's too), the boot script, the full app's loader and its wasm (base64), and every
 // lesson and catalogue in every language, answered by `window.tafuktEmbedded` (web/boot.js
 // asks it before the network). It is left out of the service worker's list: pupils of a
 // served Tafukt never download it. Run by scripts/post-build.mjs on release builds.
@@ -16,8 +16,8 @@ const meta = (name) => {
   return m[1];
 };
 const names = readdirSync(dir);
-const css = names.find((n) => /^app-[0-9a-f]{16}\.css$/.test(n));
-const boot = names.find((n) => /^boot-[0-9a-f]{16}\.js$/.test(n));
+const css = names.find((n) => /^app-[0-9a-f]{8,16}\.css$/.test(n));
+const boot = names.find((n) => /^boot-[0-9a-f]{8,16}\.js$/.test(n));
 if (!css || !boot) throw new Error('the staged build has no app css or boot script');
 
 // The full app's loader (an ES module) with its export turned into the call that starts it.
@@ -50,6 +50,7 @@ const page = `<!doctype html>
 <meta name="color-scheme" content="light">
 <title>Tafukt</title>
 <style>${readFileSync(join(dir, css), 'utf8')}</style>
+<style data-full-css>${readFileSync(join(dir, 'full.css'), 'utf8')}</style>
 <script>
 window.tafuktEmbedded = (function () {
   var files = ${JSON.stringify(files)};

@@ -12,7 +12,7 @@ export function useApp() {
   const app = { server: null, browser: null };
   before(async () => {
     await mkdir(OUT, { recursive: true });
-    app.server = await serveDir('dist');
+    app.server = await serveDir(process.env.DIST ?? 'dist');
     app.browser = await launch();
   });
   after(async () => {

@@ -84,7 +84,7 @@ test('tafukt.html opens from the disk and a pupil solves lesson 1 in it', async 
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(pathToFileURL(resolve('dist/tafukt.html')).href);
+  await page.goto(pathToFileURL(resolve(process.env.DIST ?? 'dist', 'tafukt.html')).href);
   await page.waitForSelector(ready);
   await page.getByTestId('view-text').click();
   await page.getByTestId('source').fill('move\nturn left\nrepeat 3 times\n  move\nend\n');
