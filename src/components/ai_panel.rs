@@ -221,9 +221,10 @@ pub fn reward_panel(q: &QTable, width: u32, height: u32, rewards: &[f64], i18n: 
                 }) }
             </svg>
             if !chart.is_empty() {
-                <svg class="ai-chart" viewBox={format!("0 0 {SIDE} {SIDE}")} role="img" aria-label={i18n.t("ai.rewards-label")}>
+                <svg class="ai-chart" viewBox={format!("0 0 {SIDE} {SIDE}")} preserveAspectRatio="none" aria-hidden="true">
                     <polyline points={chart.join(" ")} />
                 </svg>
+                <figcaption>{ i18n.t("ai.rewards-label") }</figcaption>
             }
         </figure>
     }

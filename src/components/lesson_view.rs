@@ -435,8 +435,8 @@ pub fn LessonView(props: &Props) -> Html {
                     </p>
                 }
                 { stage(s.shown_world(), &tafukt_lesson::goals::guides(&s.lesson.goals), &i18n) }
-                { ai_panels(s.shown_world(), &i18n) }
                 <TimelineBar frames={s.timeline.len()} position={s.timeline.position()} {on_scrub} />
+                { ai_panels(s.shown_world(), &i18n) }
                 { predict_view }
                 if !s.world.said().is_empty() {
                     <div class="said" data-testid="said">

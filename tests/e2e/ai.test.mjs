@@ -51,3 +51,37 @@ test('the robot records labelled examples and the plot fills and shades', async 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('after recording, the robot sorts olives and stones it has never seen by its prediction', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await openLesson(page, 'ai-data-2');
+  const learn = 'repeat 6 times\n  move\n  if tile colour = green\n    record "olive"\n  else\n    record "stone"\n  end\nend\n';
+  const sort = 'turn right\nmove\nmove\nturn right\nrepeat 6 times\n  if prediction = "olive"\n    pick up\n    turn right\n    move\n    put down\n    turn left\n    turn left\n    move\n    turn right\n  else\n    pick up\n    turn left\n    move\n    put down\n    turn left\n    turn left\n    move\n    turn left\n  end\n  move\nend\n';
+  // Sorting with nothing recorded: the model knows nothing, the goal is not met.
+  assert.notEqual(await run(page, sort), 'success');
+  // Recording first: six examples on the plot, then every new item goes to its bin.
+  assert.equal(await run(page, learn + sort), 'success');
+  assert.equal(await page.getByTestId('ai-plot').getAttribute('data-examples'), '6');
+  assert.equal(await page.getByTestId('goals').getAttribute('data-all-met'), 'true');
+  await page.screenshot({ path: `${OUT}/ai-sorted-en.png`, fullPage: true });
+  await context.close();
+});
+
+test('in a maze, practice fills the Q-table and the learned moves reach the flag', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await openLesson(page, 'ai-reward-1');
+  // A little practice: some cells learnt, the chart has a point per practice run.
+  assert.equal(await run(page, 'practise 5\n'), 'finished');
+  const table = page.getByTestId('ai-qtable');
+  assert.equal(await table.getAttribute('data-episodes'), '5');
+  const some = Number(await table.getAttribute('data-learnt'));
+  assert.ok(some > 0, 'practice fills part of the table');
+  // More practice, then the robot follows what it learnt to the flag.
+  assert.equal(await run(page, 'practise 300\nwhile not at flag\n  best move\nend\n'), 'success');
+  assert.equal(await table.getAttribute('data-episodes'), '300');
+  assert.ok(Number(await table.getAttribute('data-learnt')) >= some, 'more practice keeps what was learnt');
+  await page.screenshot({ path: `${OUT}/ai-maze-en.png`, fullPage: true });
+  await context.close();
+});
