@@ -248,7 +248,7 @@ mod tests {
     #[test]
     fn q_cells_show_the_best_move_only_where_something_was_learnt() {
         let mut q = QTable::new(4, 4);
-        q.values[1 * 4 + 2] = 5.0; // state 1: south is best
+        q.values[4 + 2] = 5.0; // state 1 (its row starts at 4): south (2) is best
         q.values[3 * 4] = -1.0; // state 3: everything else is 0, so east (the first 0) is best
         let cells = q_cells(&q, 2, 2);
         assert_eq!(cells[0].best, None);
