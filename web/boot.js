@@ -87,6 +87,8 @@
     if (readyOnce) return;
     readyOnce = true;
     d.documentElement.setAttribute('data-ready', '1');
+    // A teacher's device left in projector mode (a full-app part) opens in it again.
+    if (stored('projector') === '1') w.tafuktSwitch('projector');
     if (navigator.serviceWorker && location.protocol !== 'file:') {
       navigator.serviceWorker.register('sw.js')['catch'](function () {});
     }

@@ -180,7 +180,11 @@ pub fn App() -> Html {
     let projector = use_state(|| handed == Some(Intent::Projector));
     #[cfg(feature = "full")]
     {
-        use_effect_with(*projector, |on| page::set_projector(*on));
+        // Kept on the device, so a reload in class comes back to it (web/boot.js).
+        use_effect_with(*projector, |on| {
+            page::set_projector(*on);
+            storage::set("projector", if *on { "1" } else { "0" });
+        });
     }
     // The full app could not be had (core app, no connection): said instead of the lesson.
     let part_failed = use_state(|| false);

@@ -255,6 +255,21 @@ test('a teacher drives lesson 1 in projector mode with presenter keys only', asy
   await context.close();
 });
 
+test('projector mode comes back after a reload on the teacher\'s device, and stays off once left', async () => {
+  const { context, page } = await open({ width: 1280, height: 720 });
+  await projectorOn(page);
+  await page.reload();
+  await page.waitForSelector(`html[data-projector][data-part="full"] ${ready}`);
+  await page.keyboard.press('p');
+  await page.waitForSelector('html:not([data-projector])');
+  await page.reload();
+  await page.waitForSelector(`html[data-ready="1"] ${ready}`);
+  assert.equal(await page.locator('html[data-projector]').count(), 0);
+  assert.equal(await page.getAttribute('html', 'data-part'), null, 'the core app alone');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('the list of keys speaks the teacher\'s language and mirrors in Arabic', async () => {
   for (const [lang, title] of [['fr', 'Touches du présentateur'], ['ar', 'مفاتيح العرض'], ['zgh', 'ⵜⵉⵙⵓⵔⴰ ⵏ ⵓⵙⴽⴰⵏ']]) {
     const { context, page } = await open({ width: 1280, height: 720 }, { lang });
