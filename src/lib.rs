@@ -1,6 +1,9 @@
 //! Tafukt's web app: Yew components that render engine state and dispatch pupil actions.
 //! Logic lives in [`session`] (plain Rust, tested natively); web glue lives in [`services`].
 
+/// The AI evaluation panel's figures (full app; its tests run natively).
+#[cfg(any(feature = "full", test))]
+pub mod ai_eval;
 /// The AI panels' drawing (full app; its tests run natively).
 #[cfg(any(feature = "full", test))]
 pub mod ai_plot;

@@ -229,3 +229,44 @@ pub fn reward_panel(q: &QTable, width: u32, height: u32, rewards: &[f64], i18n: 
         </figure>
     }
 }
+
+/// How the model does on items it never saw: the score, the confusion table (each kind's
+/// row says what its items were taken for) and the learning curve (the score against the
+/// number of examples trained on).
+pub fn evaluation_panel(e: &crate::ai_eval::Evaluation, i18n: &I18n) -> Html {
+    let curve: Vec<(f64, f64)> = {
+        let last = e.curve.last().map_or(1, |(n, _)| *n).max(1) as f64;
+        e.curve.iter().map(|(n, p)| (6.0 + *n as f64 / last * 88.0, 94.0 - f64::from(*p) * 0.88)).collect()
+    };
+    let points: Vec<String> = curve.iter().map(|(x, y)| format!("{},{}", n(*x), n(*y))).collect();
+    html! {
+        <figure class="ai-panel ai-eval" data-testid="ai-eval" data-right={e.right.to_string()}
+            data-total={e.total.to_string()}>
+            <p class="ai-score">
+                { i18n.f("ai.score", &[("right", e.right.to_string()), ("total", e.total.to_string()), ("percent", e.percent().to_string())]) }
+            </p>
+            <table class="ai-confusion" data-testid="ai-confusion">
+                <caption>{ i18n.t("ai.confusion") }</caption>
+                <tr>
+                    <th></th>
+                    { for e.kinds.iter().map(|k| html! { <th scope="col">{ k.clone() }</th> }) }
+                    <th scope="col">{ "?" }</th>
+                </tr>
+                { for e.kinds.iter().zip(&e.confusion).enumerate().map(|(r, (k, row))| html! {
+                    <tr>
+                        <th scope="row">{ k.clone() }</th>
+                        { for row.iter().enumerate().map(|(c, v)| html! {
+                            <td class={classes!((r == c).then_some("right"))}>{ v.to_string() }</td>
+                        }) }
+                    </tr>
+                }) }
+            </table>
+            if !points.is_empty() {
+                <svg class="ai-chart" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">
+                    <polyline points={points.join(" ")} />
+                </svg>
+                <figcaption>{ i18n.t("ai.learning-curve") }</figcaption>
+            }
+        </figure>
+    }
+}

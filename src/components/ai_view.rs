@@ -12,22 +12,32 @@ use tafukt_world::ai::Model as Chosen;
 use tafukt_world::GridWorld;
 use yew::prelude::*;
 
-use super::ai_panel::{data_panel, example_card, reward_panel, tree_panel, Model};
-use super::i18n::{use_i18n, I18n};
+use tafukt_lesson::Goal;
 
-/// The panels for `world`, or nothing when it is not an AI lesson's world.
-pub fn ai_view(world: &GridWorld) -> Html {
+use super::ai_panel::{data_panel, evaluation_panel, example_card, reward_panel, tree_panel, Model};
+use super::i18n::{use_i18n, I18n};
+use crate::ai_eval::evaluate;
+
+/// The panels for `world`, or nothing when it is not an AI lesson's world; `goals` (the
+/// lesson's) say whether the model is judged on held-out items, shown too.
+pub fn ai_view(world: &GridWorld, goals: &[Goal]) -> Html {
     let ai = &world.ai;
     let learning = !ai.q.is_empty() || !ai.recorded.is_empty() || !ai.samples.is_empty();
     if !learning {
         return Html::default();
     }
-    html! { <AiPanels world={Rc::new(world.clone())} /> }
+    let held_out = goals.iter().find_map(|g| match g {
+        Goal::Accuracy { dataset, count, .. } => Some((dataset.clone(), *count)),
+        _ => None,
+    });
+    html! { <AiPanels world={Rc::new(world.clone())} {held_out} /> }
 }
 
 #[derive(Properties)]
 pub struct Props {
     pub world: Rc<GridWorld>,
+    /// The dataset and number of held-out items the lesson's accuracy goal counts.
+    pub held_out: Option<(String, u32)>,
 }
 
 /// The panels change only when what was learnt, the items or the robot's cell change: the
@@ -39,6 +49,7 @@ impl PartialEq for Props {
             && Rc::ptr_eq(&a.q, &b.q)
             && Rc::ptr_eq(&a.samples, &b.samples)
             && (self.world.robot.x, self.world.robot.y) == (other.world.robot.x, other.world.robot.y)
+            && self.held_out == other.held_out
     }
 }
 
@@ -63,6 +74,9 @@ pub fn AiPanels(props: &Props) -> Html {
     html! {
         <div {onclick}>
             { panels(world, &i18n) }
+            if let Some(e) = props.held_out.as_ref().filter(|_| !world.ai.recorded.is_empty()).and_then(|(d, c)| evaluate(world, d, *c)) {
+                { evaluation_panel(&e, &i18n) }
+            }
             if let (Some(i), Some(data)) = (*tapped, data) {
                 { example_card(&data, i) }
             }

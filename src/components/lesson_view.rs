@@ -117,15 +117,15 @@ fn teacher_view(_: bool, _: &Lesson, _: Lang, _: &super::i18n::I18n) -> Html {
 
 /// The AI panels under the stage (a full-app part: AI lessons are played by the full app).
 #[cfg(feature = "full")]
-fn ai_panels(world: &tafukt_world::World, _: &super::i18n::I18n) -> Html {
+fn ai_panels(world: &tafukt_world::World, goals: &[tafukt_lesson::Goal]) -> Html {
     match world {
-        tafukt_world::World::Grid(g) => super::ai_view::ai_view(g),
+        tafukt_world::World::Grid(g) => super::ai_view::ai_view(g, goals),
         _ => Html::default(),
     }
 }
 
 #[cfg(not(feature = "full"))]
-fn ai_panels(_: &tafukt_world::World, _: &super::i18n::I18n) -> Html {
+fn ai_panels(_: &tafukt_world::World, _: &[tafukt_lesson::Goal]) -> Html {
     Html::default()
 }
 
@@ -436,7 +436,7 @@ pub fn LessonView(props: &Props) -> Html {
                 }
                 { stage(s.shown_world(), &tafukt_lesson::goals::guides(&s.lesson.goals), &i18n) }
                 <TimelineBar frames={s.timeline.len()} position={s.timeline.position()} {on_scrub} />
-                { ai_panels(s.shown_world(), &i18n) }
+                { ai_panels(s.shown_world(), &s.lesson.goals) }
                 { predict_view }
                 if !s.world.said().is_empty() {
                     <div class="said" data-testid="said">

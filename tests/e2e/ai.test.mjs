@@ -85,3 +85,23 @@ test('in a maze, practice fills the Q-table and the learned moves reach the flag
   await page.screenshot({ path: `${OUT}/ai-maze-en.png`, fullPage: true });
   await context.close();
 });
+
+test('the model is judged on items it never saw: the score, the confusion table and the learning curve', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await openLesson(page, 'ai-data-3');
+  // Two examples: a weak model.
+  await run(page, 'move\nif tile colour = green\n  record "olive"\nelse\n  record "stone"\nend\nmove\nif tile colour = green\n  record "olive"\nelse\n  record "stone"\nend\n');
+  const panel = page.getByTestId('ai-eval');
+  const few = Number(await panel.getAttribute('data-right'));
+  // Twenty examples: right on at least 90 of 100, and the table's cells add up.
+  const solution = 'repeat 20 times\n  move\n  if tile colour = green\n    record "olive"\n  else\n    record "stone"\n  end\nend\n';
+  assert.equal(await run(page, solution), 'success');
+  const many = Number(await panel.getAttribute('data-right'));
+  assert.equal(await panel.getAttribute('data-total'), '100');
+  assert.ok(many >= 90 && many >= few, `${few} then ${many} right of 100`);
+  const cells = await page.locator('[data-testid=ai-confusion] td').allTextContents();
+  assert.equal(cells.map(Number).reduce((a, b) => a + b, 0), 100);
+  await page.screenshot({ path: `${OUT}/ai-eval-en.png`, fullPage: true });
+  await context.close();
+});
