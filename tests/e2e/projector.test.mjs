@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OUT, useApp } from './app.mjs';
+import { slot as slotAt } from './places.mjs';
 
 const app = useApp();
 
@@ -225,6 +226,11 @@ test('a teacher drives lesson 1 in projector mode with presenter keys only', asy
   await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 30_000 });
   assert.equal(await robot(), '1,0,north');
   await page.screenshot({ path: `${OUT}/projector-keys-solved-en.png` });
+  // The lesson's end (stars, the next lesson, the question to think about) reads at 7:1 too.
+  assert.deepEqual(await axeContrast(page), [], 'axe-core color-contrast-enhanced, solved');
+  // The goal's tick too (axe leaves out marks hidden from screen readers; the class sees them).
+  const solved = await lowestContrast(page);
+  assert.ok(solved.ratio >= 7, `lowest contrast ${solved.ratio.toFixed(2)}:1 ("${solved.text}")`);
 
   // ? lists the keys, Esc closes the list, then leaves projector mode; P brings it back.
   await page.keyboard.press('?');
@@ -273,7 +279,13 @@ test('projector mode comes back after a reload on the teacher\'s device, and sta
 test('the list of keys speaks the teacher\'s language and mirrors in Arabic', async () => {
   for (const [lang, title] of [['fr', 'Touches du présentateur'], ['ar', 'مفاتيح العرض'], ['zgh', 'ⵜⵉⵙⵓⵔⴰ ⵏ ⵓⵙⴽⴰⵏ']]) {
     const { context, page } = await open({ width: 1280, height: 720 }, { lang });
-    await projectorOn(page);
+    if (lang === 'fr') {
+      // The core app's button, not its key: the same hand-over.
+      await page.getByTestId('projector').click();
+      await page.waitForSelector(`html[data-projector][data-part="full"] ${ready}`);
+    } else {
+      await projectorOn(page);
+    }
     if (lang === 'ar') {
       // An Arabic keyboard types ؟ (Shift and the same key); the browser's robot has no such key.
       await page.evaluate(() => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '؟', code: 'Slash', shiftKey: true, bubbles: true })));
@@ -361,6 +373,10 @@ test('predict-then-run: the class answers before each step, then the step is rev
   await page.waitForSelector('[data-testid=stage][data-robot="1,3,east"]');
   assert.match(await page.getByTestId('predict-result').innerText(), /Move forward one square/);
   await page.screenshot({ path: `${OUT}/projector-predict-revealed-en.png` });
+  // Teacher mode's box, the solution and the question read at 7:1 on the board too.
+  assert.deepEqual(await axeContrast(page), [], 'axe-core color-contrast-enhanced, predicting');
+  const contrast = await lowestContrast(page);
+  assert.ok(contrast.ratio >= 7, `lowest contrast ${contrast.ratio.toFixed(2)}:1 ("${contrast.text}")`);
   // Next step: a new question; the answer by key 2 (Turn left) is right this time.
   await page.keyboard.press('PageDown');
   await page.waitForSelector('[data-testid=predict][data-revealed="false"]');
@@ -404,4 +420,41 @@ test('a lesson sheet prints lesson 1 for coding on paper: the world, the goals, 
     assert.deepEqual(page.errors, []);
     await context.close();
   }
+});
+
+test('on an interactive whiteboard a finger builds lesson 1 with the bigger blocks of projector mode', async () => {
+  const { context, page } = await open({ width: 1920, height: 1080 }, { touch: true });
+  await projectorOn(page);
+  const cdp = await context.newCDPSession(page);
+  const center = async (locator) => {
+    const box = await locator.boundingBox();
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  // One finger, in steps like a real hand (Chromium makes the pointer events itself).
+  const drag = async (palette, place) => {
+    // The palette is under the program, which the class reads first: scroll to it as a hand would.
+    await page.locator(`[data-palette="${palette}"]`).scrollIntoViewIfNeeded();
+    const start = await center(page.locator(`[data-palette="${palette}"]`));
+    const touch = (type, p) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: p.x, y: p.y }] });
+    await touch('touchStart', start);
+    for (let i = 1; i <= 4; i++) await touch('touchMove', { x: start.x + i * 8, y: start.y + i * 8 });
+    const slot = page.locator(slotAt(place));
+    await slot.waitFor();
+    const end = await center(slot);
+    for (let i = 1; i <= 5; i++) {
+      await touch('touchMove', { x: start.x + ((end.x - start.x) * i) / 5, y: start.y + ((end.y - start.y) * i) / 5 });
+    }
+    await touch('touchEnd', end);
+    await page.waitForSelector('[data-testid=blocks][data-picking="false"]');
+  };
+  // The palette: the eight control blocks, then move, turn left, turn right.
+  await drag(9, '/1');
+  await drag(0, '/2');
+  await drag(8, '2:0/0');
+  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.first-steps-1') === 'en\nmove\nturn left\nrepeat 3 times\n  move\nend\n');
+  await page.keyboard.press('r');
+  await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 30_000 });
+  await page.screenshot({ path: `${OUT}/projector-whiteboard-en.png` });
+  assert.deepEqual(page.errors, []);
+  await context.close();
 });
