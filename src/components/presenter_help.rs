@@ -14,6 +14,16 @@ pub struct Props {
 pub fn PresenterHelp(props: &Props) -> Html {
     let i18n = use_i18n();
     let on_close = props.on_close.clone();
+    // The focus goes into the list (Esc, ? or OK close it), not behind it.
+    let ok = use_node_ref();
+    {
+        let ok = ok.clone();
+        use_effect_with((), move |_| {
+            if let Some(button) = ok.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        });
+    }
     html! {
         <div class="presenter-help" role="dialog" aria-modal="true" aria-labelledby="presenter-help-title" data-testid="presenter-help">
             <div class="sheet">
@@ -26,7 +36,7 @@ pub fn PresenterHelp(props: &Props) -> Html {
                         </div>
                     }) }
                 </dl>
-                <button class="primary" data-testid="presenter-help-close" onclick={Callback::from(move |_| on_close.emit(()))}>
+                <button ref={ok} class="primary" data-testid="presenter-help-close" onclick={Callback::from(move |_| on_close.emit(()))}>
                     { i18n.t("ui.ok") }
                 </button>
             </div>

@@ -237,6 +237,7 @@ test('a teacher drives lesson 1 in projector mode with presenter keys only', asy
   const help = page.getByTestId('presenter-help');
   await help.waitFor();
   assert.equal(await help.locator('dt').count(), 12);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'presenter-help-close', 'the focus is in the list');
   assert.match(await help.innerText(), /Page Down/);
   await page.screenshot({ path: `${OUT}/projector-help-en.png` });
   await page.keyboard.press('Escape');
@@ -452,6 +453,16 @@ test('on an interactive whiteboard a finger builds lesson 1 with the bigger bloc
   await drag(0, '/2');
   await drag(8, '2:0/0');
   await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.first-steps-1') === 'en\nmove\nturn left\nrepeat 3 times\n  move\nend\n');
+  // The running block is framed boldly, not only tinted.
+  await page.locator('h1').click();
+  await page.keyboard.press('s');
+  await page.waitForSelector('[data-testid=stage][data-robot="1,3,east"]');
+  const framed = await page.evaluate(() =>
+    [...document.querySelectorAll('.program .block > .head')].filter((h) => getComputedStyle(h).boxShadow.includes('inset')).length);
+  assert.equal(framed, 1, 'one running block, framed');
+  await page.locator('.program').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT}/projector-running-block-en.png` });
+  await page.keyboard.press('0');
   await page.keyboard.press('r');
   await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 30_000 });
   await page.screenshot({ path: `${OUT}/projector-whiteboard-en.png` });
