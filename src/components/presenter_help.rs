@@ -29,8 +29,8 @@ pub fn PresenterHelp(props: &Props) -> Html {
             <div class="sheet">
                 <h2 id="presenter-help-title">{ i18n.t("presenter.keys") }</h2>
                 <dl>
-                    { for KEYS.iter().map(|(command, keys, message)| html! {
-                        <div class="row" data-command={format!("{command:?}")}>
+                    { for KEYS.iter().map(|(_, keys, message)| html! {
+                        <div class="row">
                             <dt dir="ltr">{ i18n.t(keys) }</dt>
                             <dd>{ i18n.t(message) }</dd>
                         </div>

@@ -199,6 +199,15 @@ test('a teacher drives lesson 1 in projector mode with presenter keys only', asy
   const phase = () => page.getByTestId('status').getAttribute('data-phase');
   await projectorOn(page);
   assert.equal(await page.getByTestId('source').inputValue(), SOLUTION, 'the program came along');
+  // In the full app too, letters typed in the editor are text: no step, no run, no reset.
+  await page.getByTestId('source').press('End');
+  await page.getByTestId('source').pressSequentially('# rs0 np?');
+  assert.equal(await robot(), '0,3,east');
+  assert.equal(await phase(), 'ready');
+  assert.equal(await page.getByTestId('presenter-help').count(), 0);
+  assert.equal(await page.locator('html[data-projector]').count(), 1);
+  await page.getByTestId('source').fill(SOLUTION);
+  await page.locator('h1').click();
 
   // Page Down steps (a presenter remote's "next"), the running line marked boldly.
   await page.keyboard.press('PageDown');
