@@ -207,6 +207,7 @@ pub fn LessonView(props: &Props) -> Html {
         let (step, toggle, pick, forget) =
             (predict.step.clone(), predict.toggle.clone(), predict.pick.clone(), predict.forget.clone());
         let choices = predict.question.as_ref().map(|q| q.choices.clone()).unwrap_or_default();
+        let predicting = predict.on;
         use_effect_with(sent.serial, move |serial| {
             if *seen.borrow() == *serial {
                 return;
@@ -222,6 +223,8 @@ pub fn LessonView(props: &Props) -> Html {
                     return;
                 }
                 Some(Command::RunPause) if session.0.is_running() => Action::Pause,
+                // Predicting, the run pauses before each step and asks.
+                Some(Command::RunPause) if predicting => return step.emit(()),
                 Some(Command::RunPause) => Action::Run,
                 Some(Command::StepBack) => Action::StepBack,
                 Some(Command::Reset) => Action::Reset,
@@ -309,9 +312,12 @@ pub fn LessonView(props: &Props) -> Html {
         let predict_switch = s.world.grid().is_some().then_some((predict.on, on_predict));
         teacher_view(props.teacher, texts, lang, &i18n, s.demonstrating(), click(action), predict_switch)
     };
+    // Predicting, Run too pauses before each step and asks (the teacher goes on with Run or
+    // Step once the class has seen the move).
     #[cfg(feature = "full")]
-    let (on_step, predict_view) = (
-        predict.step.reform(|_| ()),
+    let (on_run, on_step, predict_view) = (
+        if predict.on { predict.step.clone() } else { send(|| Action::Run) },
+        predict.step.clone(),
         match predict.question.clone() {
             Some(question) => {
                 html! { <super::predict_panel::PredictPanel {question} on_pick={predict.pick.clone()} /> }
@@ -320,7 +326,7 @@ pub fn LessonView(props: &Props) -> Html {
         },
     );
     #[cfg(not(feature = "full"))]
-    let (on_step, predict_view) = (send(|| Action::Step), Html::default());
+    let (on_run, on_step, predict_view) = (send(|| Action::Run), send(|| Action::Step), Html::default());
     #[cfg(not(feature = "full"))]
     let teacher_demo = teacher_view(props.teacher, texts, lang, &i18n);
 
@@ -405,7 +411,7 @@ pub fn LessonView(props: &Props) -> Html {
                 <RunControls
                     running={s.is_running()}
                     speed={s.speed}
-                    on_run={send(|| Action::Run)}
+                    {on_run}
                     {on_step}
                     on_step_over={send(|| Action::StepOver)}
                     on_step_out={send(|| Action::StepOut)}

@@ -394,6 +394,13 @@ test('predict-then-run: the class answers before each step, then the step is rev
   await page.keyboard.press('2');
   await page.waitForSelector('[data-testid=predict-result][data-right="true"]');
   await page.waitForSelector('[data-testid=stage][data-robot="1,3,north"]');
+  // Run too pauses before the next move and asks (the run's own button, by touch).
+  await page.getByTestId('run').click();
+  await page.waitForSelector('[data-testid=predict][data-revealed="false"]');
+  assert.equal(await page.getByTestId('status').getAttribute('data-phase'), 'paused');
+  await predict.locator('.choice', { hasText: 'Move forward' }).click();
+  await page.waitForSelector('[data-testid=predict-result][data-right="true"]');
+  await page.waitForSelector('[data-testid=stage][data-robot="1,2,north"]');
   // Reset drops the question; Q turns it off and steps step again.
   await page.keyboard.press('0');
   await predict.waitFor({ state: 'detached' });
