@@ -485,3 +485,23 @@ test('on an interactive whiteboard a finger builds lesson 1 with the bigger bloc
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('predict-then-run in Arabic: the question and its choices read right to left', async () => {
+  const { context, page } = await open({ width: 1280, height: 720 }, { lang: 'ar' });
+  await page.getByTestId('teacher-toggle').click();
+  await page.waitForSelector('html[data-part="full"] [data-testid=demonstration]');
+  await projectorOn(page);
+  await page.keyboard.press('q');
+  await page.keyboard.press('PageDown');
+  const predict = page.getByTestId('predict');
+  await predict.waitFor();
+  assert.equal(await predict.locator('h2').innerText(), 'ماذا سيفعل الروبوت الآن؟');
+  const [first, second] = await predict.locator('.choice').evaluateAll((cs) => cs.slice(0, 2).map((c) => c.getBoundingClientRect().x));
+  assert.ok(first > second, 'the first choice is on the right');
+  await page.keyboard.press('1');
+  await page.waitForSelector('[data-testid=predict-result]');
+  await page.screenshot({ path: `${OUT}/projector-predict-ar.png` });
+  assert.deepEqual(await axeContrast(page), [], 'axe-core color-contrast-enhanced');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
