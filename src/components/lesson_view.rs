@@ -9,12 +9,14 @@ use tafukt_lesson::Lesson;
 use yew::prelude::*;
 
 use super::block_editor::BlockEditor;
+#[cfg(feature = "full")]
 use super::editor::Editor;
 use super::goal_list::GoalList;
 use super::i18n::use_i18n;
 use super::instructions::Instructions;
 use super::run_controls::RunControls;
 use super::stage::stage;
+#[cfg(feature = "full")]
 use super::timeline_bar::TimelineBar;
 use crate::services::storage;
 use crate::session::{Action, Phase, Session};
@@ -126,6 +128,29 @@ fn ai_panels(world: &tafukt_world::World, goals: &[tafukt_lesson::Goal]) -> Html
 
 #[cfg(not(feature = "full"))]
 fn ai_panels(_: &tafukt_world::World, _: &[tafukt_lesson::Goal]) -> Html {
+    Html::default()
+}
+
+/// The text view (a full-app part: the core app hands over when it is chosen).
+#[cfg(feature = "full")]
+fn text_editor(s: &Session, lang: Lang, failed: bool, on_edit: Callback<String>) -> Html {
+    html! { <Editor source={s.source.clone()} {lang} active_line={s.shown_line()} error={failed} {on_edit} /> }
+}
+
+#[cfg(not(feature = "full"))]
+fn text_editor(_: &Session, _: Lang, _: bool, _: Callback<String>) -> Html {
+    html! { <p class="loading" aria-busy="true"></p> }
+}
+
+/// The timeline under the stage, to step back and scrub through a run (a full-app part:
+/// lesson 1 is played without it).
+#[cfg(feature = "full")]
+fn timeline_bar(s: &Session, on_scrub: Callback<usize>) -> Html {
+    html! { <TimelineBar frames={s.timeline.len()} position={s.timeline.position()} {on_scrub} /> }
+}
+
+#[cfg(not(feature = "full"))]
+fn timeline_bar(_: &Session, _: Callback<usize>) -> Html {
     Html::default()
 }
 
@@ -246,6 +271,21 @@ pub fn LessonView(props: &Props) -> Html {
             blocks_view.set(blocks);
         })
     };
+    // The text view is a full-app part (pupils start with blocks): the core app hands over
+    // when it is chosen, here or on an earlier visit, and shows blocks if that fails.
+    #[cfg(not(feature = "full"))]
+    {
+        let blocks_view = blocks_view.clone();
+        use_effect_with(*blocks_view, move |blocks| {
+            if !*blocks {
+                let back = Callback::from(move |()| {
+                    storage::set("editor", "blocks");
+                    blocks_view.set(true);
+                });
+                crate::services::boot::hand_over(crate::services::boot::Intent::Lesson, back);
+            }
+        });
+    }
     let s = &session.0;
     let texts = &props.lesson;
     // Run, reset and the others drop a question the class has not answered (full app).
@@ -406,7 +446,7 @@ pub fn LessonView(props: &Props) -> Html {
                 if *blocks_view {
                     <BlockEditor source={s.source.clone()} {lang} lesson={s.lesson.clone()} active={s.shown_block()} error={failed} {on_edit} />
                 } else {
-                    <Editor source={s.source.clone()} {lang} active_line={s.shown_line()} error={failed} {on_edit} />
+                    { text_editor(s, lang, failed, on_edit) }
                 }
                 <RunControls
                     running={s.is_running()}
@@ -441,7 +481,7 @@ pub fn LessonView(props: &Props) -> Html {
                     </p>
                 }
                 { stage(s.shown_world(), &tafukt_lesson::goals::guides(&s.lesson.goals), &i18n) }
-                <TimelineBar frames={s.timeline.len()} position={s.timeline.position()} {on_scrub} />
+                { timeline_bar(s, on_scrub) }
                 { ai_panels(s.shown_world(), &s.lesson.goals) }
                 { predict_view }
                 if !s.world.said().is_empty() {

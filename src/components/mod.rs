@@ -12,6 +12,7 @@ pub mod block_editor;
 pub mod block_view;
 #[cfg(feature = "full")]
 pub mod course_map;
+#[cfg(feature = "full")]
 pub mod editor;
 pub mod goal_list;
 pub mod grid_stage;
@@ -30,4 +31,5 @@ pub mod presenter_help;
 pub mod presenter_keys;
 pub mod run_controls;
 pub mod stage;
+#[cfg(feature = "full")]
 pub mod timeline_bar;
