@@ -70,12 +70,26 @@ pub fn AiPanels(props: &Props) -> Html {
         })
     };
     let world = &props.world;
+    // Judged again only when a new example is recorded (not as the robot walks): a dozen
+    // trainings for the learning curve, each tried on every held-out item.
+    let evaluation = {
+        let world = world.clone();
+        let recorded = &world.ai.recorded;
+        let key = ((Rc::as_ptr(recorded) as usize, recorded.len()), props.held_out.clone());
+        use_memo(key, move |(_, held_out)| {
+            let (dataset, count) = held_out.as_ref()?;
+            if world.ai.recorded.is_empty() {
+                return None;
+            }
+            evaluate(&world, dataset, *count)
+        })
+    };
     let data = (world.ai.learner.model != Chosen::QLearning).then(|| named_table(world, &i18n));
     html! {
         <div {onclick}>
             { panels(world, &i18n) }
-            if let Some(e) = props.held_out.as_ref().filter(|_| !world.ai.recorded.is_empty()).and_then(|(d, c)| evaluate(world, d, *c)) {
-                { evaluation_panel(&e, &i18n) }
+            if let Some(e) = evaluation.as_ref() {
+                { evaluation_panel(e, &i18n) }
             }
             if let (Some(i), Some(data)) = (*tapped, data) {
                 { example_card(&data, i) }
