@@ -65,6 +65,16 @@ test('after recording, the robot sorts olives and stones it has never seen by it
   assert.equal(await page.getByTestId('ai-plot').getAttribute('data-examples'), '6');
   assert.equal(await page.getByTestId('goals').getAttribute('data-all-met'), 'true');
   await page.screenshot({ path: `${OUT}/ai-sorted-en.png`, fullPage: true });
+  // The same program in Arabic and Tamazight: reprinted in the pupil's words, the panels
+  // mirrored, and the robot still sorts every item.
+  for (const lang of ['ar', 'zgh']) {
+    await page.getByTestId('language').selectOption(lang);
+    await page.waitForSelector(`html[lang="${lang}"] [data-testid=lesson][data-lesson-id="ai-data-2"]`);
+    await page.getByTestId('run').click();
+    await page.waitForSelector('[data-testid=status][data-phase="success"]', { timeout: 60_000 });
+    assert.equal(await page.getByTestId('ai-plot').getAttribute('data-examples'), '6');
+    await page.screenshot({ path: `${OUT}/ai-sorted-${lang}.png`, fullPage: true });
+  }
   await context.close();
 });
 
@@ -83,6 +93,13 @@ test('in a maze, practice fills the Q-table and the learned moves reach the flag
   assert.equal(await table.getAttribute('data-episodes'), '300');
   assert.ok(Number(await table.getAttribute('data-learnt')) >= some, 'more practice keeps what was learnt');
   await page.screenshot({ path: `${OUT}/ai-maze-en.png`, fullPage: true });
+  // Practice in steps is a run like any other: the timeline steps back through the training.
+  assert.equal(await run(page, 'repeat 4 times\n  practise 5\nend\n'), 'finished');
+  assert.equal(await table.getAttribute('data-episodes'), '20');
+  await page.getByTestId('scrub').fill('2');
+  await page.waitForSelector('[data-testid=ai-qtable][data-episodes="10"]');
+  await page.getByTestId('step-back').click();
+  await page.waitForSelector('[data-testid=ai-qtable][data-episodes="5"]');
   await context.close();
 });
 
