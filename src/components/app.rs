@@ -149,6 +149,9 @@ pub fn App() -> Html {
     let lesson_id = ids.get(position).cloned();
     {
         let lesson = lesson.clone();
+        // The lesson asked for last: an earlier one that arrives later is not shown (a quick
+        // tap on the map, or the next lesson while the first still loads).
+        let asked = use_mut_ref(|| 0u32);
         use_effect_with((lesson_id.clone(), *wanted), move |(id, lang)| {
             if let Some(id) = id.clone() {
                 // A new language keeps the lesson on screen (and its run) until the texts come.
@@ -158,8 +161,14 @@ pub fn App() -> Html {
                 }
                 storage::set("lesson", &id);
                 let lang = *lang;
+                let ticket = *asked.borrow() + 1;
+                *asked.borrow_mut() = ticket;
                 spawn_local(async move {
-                    lesson.set(match load_lesson(&id, lang).await {
+                    let loaded = load_lesson(&id, lang).await;
+                    if *asked.borrow() != ticket {
+                        return;
+                    }
+                    lesson.set(match loaded {
                         Ok(l) => Load::Ready(Rc::new(l)),
                         // The core app reads the lessons it plays; the full app reads every
                         // lesson (and shows the error card if it cannot either).
