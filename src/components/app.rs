@@ -1,21 +1,21 @@
 //! The app shell: loads the course index and the current lesson from `lessons/`, keeps the
 //! chosen language, and shows the lesson, a loading line, or an error card. Built as the
 //! core app, it hands the page to the full app for what it lacks (the course map, teacher
-//! mode, lessons of [`Part::Full`]); built as the full app, it opens what it was handed.
+//! mode, lessons of `Part::Full`); built as the full app, it opens what it was handed.
 
 use std::rc::Rc;
 #[cfg(feature = "full")]
 use tafukt_world::sorted::SortedMap;
 
-use tafukt_i18n::Catalog;
 use tafukt_lang::Lang;
 #[cfg(feature = "full")]
 use tafukt_lesson::model::Localized;
-use tafukt_lesson::model::{read_bundled_index, read_bundled_lesson, CourseIndex, LoadError};
+use tafukt_lesson::model::{read_bundled_index, CourseIndex};
 use tafukt_lesson::Lesson;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::app_loading::{initial_lang, load_catalog, load_lesson, load_more};
 #[cfg(feature = "full")]
 use super::course_map::CourseMap;
 use super::i18n::I18n;
@@ -31,7 +31,7 @@ use crate::presenter::Command;
 #[cfg(not(feature = "full"))]
 use crate::services::boot::hand_over;
 use crate::services::boot::{first_lesson_shown, Intent};
-use crate::services::fetch::{fetch_bytes, fetch_text};
+use crate::services::fetch::fetch_bytes;
 use crate::services::{page, storage};
 
 #[derive(Clone, PartialEq)]
@@ -45,38 +45,6 @@ enum Load<T> {
     /// Came, but in a form only the full app reads (a lesson of one of its parts, such as
     /// AI): the core app hands it over.
     Elsewhere,
-}
-
-fn initial_lang() -> Lang {
-    storage::get("lang").and_then(|t| Lang::from_tag(&t)).unwrap_or_else(|| {
-        let nav = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
-        Lang::from_tag(nav.split('-').next().unwrap_or("")).unwrap_or(Lang::En)
-    })
-}
-
-/// A lesson in the pupil's language from `lessons/<lang>/` (bundled by `tafukt bundle`), or
-/// why it could not be had, and whether the file came (so it was its form that could not be
-/// read). The one place lessons are fetched and parsed, so the parser is in the bundle once.
-async fn load_lesson(id: &str, lang: Lang) -> Result<Lesson, (LoadError, bool)> {
-    let file = format!("{}/{id}.bin", lang.tag());
-    match fetch_bytes(&format!("lessons/{file}")).await {
-        Ok(bytes) => read_bundled_lesson(&file, &bytes).map_err(|e| (e, true)),
-        Err(problem) => Err((LoadError { file, problem }, false)),
-    }
-}
-
-/// The catalogue for `lang`, fetched from `messages/` (none is compiled into the app): what
-/// a pupil sees before the first Run, and its text. `tafukt bundle` splits the catalogues.
-async fn load_catalog(lang: Lang) -> Result<(I18n, String), String> {
-    let text = fetch_text(&format!("messages/{}.txt", lang.tag())).await?;
-    Ok((I18n(Rc::new(Catalog::from_text(lang, &text))), text))
-}
-
-/// The catalogue `first` (its text) with the messages of problems added (`xx.more.txt`),
-/// fetched once the first load is done.
-async fn load_more(lang: Lang, first: String) -> Result<I18n, String> {
-    let text = first + &fetch_text(&format!("messages/{}.more.txt", lang.tag())).await?;
-    Ok(I18n(Rc::new(Catalog::from_text(lang, &text))))
 }
 
 #[component]

@@ -9,15 +9,12 @@ use tafukt_lesson::Lesson;
 use yew::prelude::*;
 
 use super::block_editor::BlockEditor;
-#[cfg(feature = "full")]
-use super::editor::Editor;
 use super::goal_list::GoalList;
 use super::i18n::use_i18n;
 use super::instructions::Instructions;
+use super::lesson_parts::{ai_panels, teacher_view, text_editor, timeline_bar};
 use super::run_controls::RunControls;
 use super::stage::stage;
-#[cfg(feature = "full")]
-use super::timeline_bar::TimelineBar;
 use crate::services::storage;
 use crate::session::{Action, Phase, Session};
 
@@ -57,101 +54,6 @@ impl PartialEq for Props {
             && self.on_next == other.on_next
             && self.on_stars == other.on_stars
     }
-}
-
-/// What teacher mode adds to a lesson (a full-app part: the core app hands teacher mode
-/// over to the full app): the translation's review flag, the reference solution, and a
-/// button that puts it in the editor to step through (then the pupil's program back).
-#[cfg(feature = "full")]
-fn teacher_view(
-    teacher: bool,
-    texts: &Rc<Lesson>,
-    lang: Lang,
-    i18n: &super::i18n::I18n,
-    demonstrating: bool,
-    on_demo: Callback<MouseEvent>,
-    // Predict-then-run: on, and its switch (none for the robot on wheels).
-    predict: Option<(bool, Callback<MouseEvent>)>,
-) -> Html {
-    if !teacher {
-        return Html::default();
-    }
-    html! {
-        <>
-            <div class="demonstration" data-testid="demonstration" data-demonstrating={demonstrating.to_string()}>
-                <button class="primary" data-testid="demo-toggle" onclick={on_demo}>
-                    { i18n.t(if demonstrating { "presenter.put-back" } else { "presenter.show-solution" }) }
-                </button>
-                if let Some((on, onclick)) = predict {
-                    <button data-testid="predict-toggle" aria-pressed={on.to_string()} {onclick}>
-                        { i18n.t("presenter.predict-toggle") }
-                    </button>
-                }
-                <button data-testid="print-sheet" onclick={Callback::from(|_| {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.print();
-                    }
-                })}>
-                    { "🖨 " }{ i18n.t("presenter.print") }
-                </button>
-                if demonstrating {
-                    <p role="status">{ i18n.t("presenter.demonstrating") }</p>
-                }
-            </div>
-            if !texts.reviewed.iter().any(|t| t == lang.tag()) {
-                <p class="unreviewed" data-testid="unreviewed">{ i18n.t("ui.translation-unreviewed") }</p>
-            }
-            <super::lesson_sheet::LessonSheet lesson={texts.clone()} {lang} />
-            <section class="teacher-solution" data-testid="solution">
-                <h2>{ i18n.t("ui.solution") }</h2>
-                <pre dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>
-                    { crate::session::translate(&texts.solution, Lang::En, lang).unwrap_or_else(|| texts.solution.clone()) }
-                </pre>
-            </section>
-        </>
-    }
-}
-
-#[cfg(not(feature = "full"))]
-fn teacher_view(_: bool, _: &Lesson, _: Lang, _: &super::i18n::I18n) -> Html {
-    Html::default()
-}
-
-/// The AI panels under the stage (a full-app part: AI lessons are played by the full app).
-#[cfg(feature = "full")]
-fn ai_panels(world: &tafukt_world::World, goals: &[tafukt_lesson::Goal]) -> Html {
-    match world {
-        tafukt_world::World::Grid(g) => super::ai_view::ai_view(g, goals),
-        _ => Html::default(),
-    }
-}
-
-#[cfg(not(feature = "full"))]
-fn ai_panels(_: &tafukt_world::World, _: &[tafukt_lesson::Goal]) -> Html {
-    Html::default()
-}
-
-/// The text view (a full-app part: the core app hands over when it is chosen).
-#[cfg(feature = "full")]
-fn text_editor(s: &Session, lang: Lang, failed: bool, on_edit: Callback<String>) -> Html {
-    html! { <Editor source={s.source.clone()} {lang} active_line={s.shown_line()} error={failed} {on_edit} /> }
-}
-
-#[cfg(not(feature = "full"))]
-fn text_editor(_: &Session, _: Lang, _: bool, _: Callback<String>) -> Html {
-    html! { <p class="loading" aria-busy="true"></p> }
-}
-
-/// The timeline under the stage, to step back and scrub through a run (a full-app part:
-/// lesson 1 is played without it).
-#[cfg(feature = "full")]
-fn timeline_bar(s: &Session, on_scrub: Callback<usize>) -> Html {
-    html! { <TimelineBar frames={s.timeline.len()} position={s.timeline.position()} {on_scrub} /> }
-}
-
-#[cfg(not(feature = "full"))]
-fn timeline_bar(_: &Session, _: Callback<usize>) -> Html {
-    Html::default()
 }
 
 /// One animation frame; the session decides how many frames each robot action lasts.

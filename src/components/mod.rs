@@ -6,6 +6,7 @@ pub mod ai_panel;
 #[cfg(feature = "full")]
 pub mod ai_view;
 pub mod app;
+pub mod app_loading;
 #[cfg(feature = "full")]
 pub mod arena_stage;
 pub mod block_editor;
@@ -19,6 +20,7 @@ pub mod grid_stage;
 pub mod i18n;
 pub mod instructions;
 pub mod language_picker;
+pub mod lesson_parts;
 #[cfg(feature = "full")]
 pub mod lesson_sheet;
 pub mod lesson_view;

@@ -1,0 +1,45 @@
+//! What the app shell fetches and reads: the language a pupil starts in, a lesson from
+//! `lessons/<lang>/`, and the catalogue of a language in its two halves.
+
+use std::rc::Rc;
+
+use tafukt_i18n::Catalog;
+use tafukt_lang::Lang;
+use tafukt_lesson::model::{read_bundled_lesson, LoadError};
+use tafukt_lesson::Lesson;
+
+use super::i18n::I18n;
+use crate::services::fetch::{fetch_bytes, fetch_text};
+use crate::services::storage;
+
+pub(super) fn initial_lang() -> Lang {
+    storage::get("lang").and_then(|t| Lang::from_tag(&t)).unwrap_or_else(|| {
+        let nav = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+        Lang::from_tag(nav.split('-').next().unwrap_or("")).unwrap_or(Lang::En)
+    })
+}
+
+/// A lesson in the pupil's language from `lessons/<lang>/` (bundled by `tafukt bundle`), or
+/// why it could not be had, and whether the file came (so it was its form that could not be
+/// read). The one place lessons are fetched and parsed, so the parser is in the bundle once.
+pub(super) async fn load_lesson(id: &str, lang: Lang) -> Result<Lesson, (LoadError, bool)> {
+    let file = format!("{}/{id}.bin", lang.tag());
+    match fetch_bytes(&format!("lessons/{file}")).await {
+        Ok(bytes) => read_bundled_lesson(&file, &bytes).map_err(|e| (e, true)),
+        Err(problem) => Err((LoadError { file, problem }, false)),
+    }
+}
+
+/// The catalogue for `lang`, fetched from `messages/` (none is compiled into the app): what
+/// a pupil sees before the first Run, and its text. `tafukt bundle` splits the catalogues.
+pub(super) async fn load_catalog(lang: Lang) -> Result<(I18n, String), String> {
+    let text = fetch_text(&format!("messages/{}.txt", lang.tag())).await?;
+    Ok((I18n(Rc::new(Catalog::from_text(lang, &text))), text))
+}
+
+/// The catalogue `first` (its text) with the messages of problems added (`xx.more.txt`),
+/// fetched once the first load is done.
+pub(super) async fn load_more(lang: Lang, first: String) -> Result<I18n, String> {
+    let text = first + &fetch_text(&format!("messages/{}.more.txt", lang.tag())).await?;
+    Ok(I18n(Rc::new(Catalog::from_text(lang, &text))))
+}
