@@ -21,3 +21,25 @@ export function useApp() {
   });
   return app;
 }
+
+/** Opens lesson `id` from the course map (the full app) and shows the text view. */
+export async function openLesson(app, page, id) {
+  await page.goto(app.server.url);
+  await page.waitForSelector('[data-testid=lesson]');
+  await page.getByTestId('map-toggle').click();
+  await page.locator(`[data-testid=course-map] [data-lesson="${id}"]`).click();
+  await page.waitForSelector(`[data-testid=lesson][data-lesson-id="${id}"]`);
+  await page.getByTestId('view-text').click();
+}
+
+/** Types `source`, runs it at full speed, and returns the phase it ended in. */
+export async function runToEnd(page, source) {
+  await page.getByTestId('source').fill(source);
+  // Editing ends the previous run, so the next end is this run's.
+  await page.waitForSelector('[data-testid=status][data-phase="ready"]');
+  await page.getByTestId('speed').fill('5');
+  await page.getByTestId('run').click();
+  const end = ['success', 'finished', 'failed'].map((p) => `[data-testid=status][data-phase="${p}"]`).join(', ');
+  await page.waitForSelector(end, { timeout: 60_000 });
+  return page.getByTestId('status').getAttribute('data-phase');
+}

@@ -4,29 +4,12 @@
 // Every wait is on the app's own state (data attributes), never on a sleep.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { OUT, useApp } from './app.mjs';
+import { OUT, openLesson as open, runToEnd, useApp } from './app.mjs';
 
 const app = useApp();
 
-async function openLesson(page, id) {
-  await page.goto(app.server.url);
-  await page.waitForSelector('[data-testid=lesson]');
-  await page.getByTestId('map-toggle').click();
-  await page.locator(`[data-testid=course-map] [data-lesson="${id}"]`).click();
-  await page.waitForSelector(`[data-testid=lesson][data-lesson-id="${id}"]`);
-  await page.getByTestId('view-text').click();
-}
-
-async function run(page, source) {
-  await page.getByTestId('source').fill(source);
-  // Editing ends the previous run, so the next finish is this run's.
-  await page.waitForSelector('[data-testid=status][data-phase="ready"]');
-  await page.getByTestId('speed').fill('5');
-  await page.getByTestId('run').click();
-  await page.waitForSelector('[data-testid=status][data-phase="success"], [data-testid=status][data-phase="finished"]', {
-    timeout: 30_000,
-  });
-}
+const openLesson = (page, id) => open(app, page, id);
+const run = runToEnd;
 
 test('a pupil draws the square in the grid; a wrong drawing is not accepted', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
