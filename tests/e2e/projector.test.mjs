@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OUT, useApp } from './app.mjs';
-import { slot as slotAt } from './places.mjs';
+import { touchDrag } from './touch.mjs';
 
 const app = useApp();
 
@@ -443,26 +443,12 @@ test('on an interactive whiteboard a finger builds lesson 1 with the bigger bloc
   const { context, page } = await open({ width: 1920, height: 1080 }, { touch: true });
   await projectorOn(page);
   const cdp = await context.newCDPSession(page);
-  const center = async (locator) => {
-    const box = await locator.boundingBox();
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  };
-  // One finger, in steps like a real hand (Chromium makes the pointer events itself).
+  // One finger, as on a whiteboard. The palette is under the program, which the class
+  // reads first: scroll to it as a hand would.
   const drag = async (palette, place) => {
-    // The palette is under the program, which the class reads first: scroll to it as a hand would.
-    await page.locator(`[data-palette="${palette}"]`).scrollIntoViewIfNeeded();
-    const start = await center(page.locator(`[data-palette="${palette}"]`));
-    const touch = (type, p) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: p.x, y: p.y }] });
-    await touch('touchStart', start);
-    for (let i = 1; i <= 4; i++) await touch('touchMove', { x: start.x + i * 8, y: start.y + i * 8 });
-    const slot = page.locator(slotAt(place));
-    await slot.waitFor();
-    const end = await center(slot);
-    for (let i = 1; i <= 5; i++) {
-      await touch('touchMove', { x: start.x + ((end.x - start.x) * i) / 5, y: start.y + ((end.y - start.y) * i) / 5 });
-    }
-    await touch('touchEnd', end);
-    await page.waitForSelector('[data-testid=blocks][data-picking="false"]');
+    const from = page.locator(`[data-palette="${palette}"]`);
+    await from.scrollIntoViewIfNeeded();
+    await touchDrag(page, cdp, from, place);
   };
   // The palette: the eight control blocks, then move, turn left, turn right.
   await drag(9, '/1');
