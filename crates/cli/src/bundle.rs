@@ -103,8 +103,22 @@ fn copy_files(files: &[std::fs::DirEntry], to: &Path) -> Result<(), String> {
 }
 
 /// Messages of problems, shown only once a program has run.
-/// (`ai.`, `presenter.`, `projector.`: words of the full app only, which loads them after.)
-const LATER_PREFIXES: [&str; 7] = ["parse.", "run.", "world.", "compile.", "ai.", "presenter.", "projector."];
+/// (`ai.`, `presenter.`, `projector.`, `teacher.`, `class.`, `files.`, `share.`, `history.`:
+/// words of the full app only, which loads them after.)
+const LATER_PREFIXES: [&str; 12] = [
+    "parse.",
+    "run.",
+    "world.",
+    "compile.",
+    "ai.",
+    "presenter.",
+    "projector.",
+    "teacher.",
+    "class.",
+    "files.",
+    "share.",
+    "history.",
+];
 /// Messages shown only after a run (results, hints, questions) or to a teacher.
 const LATER_KEYS: [&str; 12] = [
     "ui.all-goals-met",
