@@ -54,9 +54,27 @@ pub struct Lesson {
     /// Questions to think about once the lesson is solved; not graded, answered by tapping.
     #[serde(default)]
     pub quiz: Vec<Question>,
+    /// What the teacher reads before the lesson (teacher mode); not part of the pupil's page.
+    #[serde(default)]
+    pub teacher_notes: Option<TeacherNotes>,
     /// Languages (tags) whose title, instructions and hints a native speaker has reviewed;
     /// the others are shown to teachers as awaiting review.
     pub reviewed: Vec<String>,
+}
+
+/// A lesson's notes for the teacher's preparation, in each language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TeacherNotes {
+    /// What the pupils learn (one or two sentences).
+    pub goal: Localized,
+    /// Mistakes pupils often make here, and how to help without giving the answer.
+    pub mistakes: Localized,
+    /// A question to ask the whole class (before or after the lesson).
+    pub question: Localized,
+    /// An unplugged activity: the same idea without a device (paper, floor, bodies).
+    pub unplugged: Localized,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
