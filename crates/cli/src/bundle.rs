@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use tafukt_lang::Lang;
 use tafukt_lesson::check::{MAX_CATALOGUE_BYTES, MAX_IMAGE_BYTES};
-use tafukt_lesson::model::{to_bundled, Lesson, Localized};
+use tafukt_lesson::model::{to_bundled, Lesson, Localized, NotesBundle, TeacherNotes};
 
 use crate::args::{Args, Stop};
 use crate::lessons::{is_plain_file_name, read_limited};
@@ -45,16 +45,44 @@ fn keep(text: &str) -> Result<String, String> {
     Ok(text.to_string())
 }
 
-/// The lesson as pupils of `lang` load it.
+/// The lesson as pupils of `lang` load it: without its teacher notes, which go to a file of
+/// their own ([`notes_for`]) that only teacher mode fetches.
 pub fn lesson_for(lesson: &Lesson, lang: Lang) -> Result<Lesson, String> {
     let mut out = lesson.clone();
     out.schema = None;
+    out.teacher_notes = None;
     out.title = one_language(&lesson.title, lang, keep)?;
     out.instructions = one_language(&lesson.instructions, lang, to_rich_text)?;
     out.hints = lesson.hints.iter().map(|h| one_language(h, lang, to_rich_text)).collect::<Result<_, _>>()?;
     for q in &mut out.quiz {
         q.question = one_language(&q.question, lang, to_rich_text)?;
         q.choices = q.choices.iter().map(|c| one_language(c, lang, keep)).collect::<Result<_, _>>()?;
+    }
+    Ok(out)
+}
+
+/// The lesson's teacher notes in `lang` (Markdown converted), if it has any.
+pub fn notes_for(lesson: &Lesson, lang: Lang) -> Result<Option<TeacherNotes>, String> {
+    let Some(n) = &lesson.teacher_notes else { return Ok(None) };
+    let one = |t: &Localized| one_language(t, lang, to_rich_text);
+    Ok(Some(TeacherNotes {
+        goal: one(&n.goal)?,
+        mistakes: one(&n.mistakes)?,
+        question: one(&n.question)?,
+        unplugged: one(&n.unplugged)?,
+    }))
+}
+
+/// Every lesson's notes in `lang`, for `lessons/notes/<lang>.bin` (beside the language
+/// folders, so no lesson id can name it).
+pub fn notes_bundle(lessons: &[&Lesson], lang: Lang) -> Result<NotesBundle, String> {
+    let mut out = NotesBundle::default();
+    for lesson in lessons {
+        if let Some(notes) =
+            notes_for(lesson, lang).map_err(|e| format!("{}.json ({}): {e}", lesson.id, lang.tag()))?
+        {
+            out.lessons.push((lesson.id.clone(), notes));
+        }
     }
     Ok(out)
 }
@@ -201,6 +229,8 @@ pub fn main(args: &[String]) -> Result<bool, Stop> {
                 lesson_for(lesson, lang).map_err(|e| format!("{}.json ({}): {e}", lesson.id, lang.tag()))?;
             files.push((folder_out.join(format!("{}.bin", lesson.id)), to_bundled(&bundled)?));
         }
+        let notes = notes_bundle(&lessons, lang)?;
+        files.push((out.join("notes").join(format!("{}.bin", lang.tag())), to_bundled(&notes)?));
     }
     for (lang, (now, later)) in &catalogues {
         write(&root.join("messages").join(format!("{}.txt", lang.tag())), now)?;
@@ -241,6 +271,38 @@ mod tests {
                 assert_eq!(back, bundled, "{id} in {}", lang.tag());
             }
         }
+    }
+
+    #[test]
+    fn teacher_notes_leave_the_lesson_for_a_file_of_their_own() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lessons/first-steps-2.json"))
+                .unwrap();
+        let mut lesson = parse_lesson("first-steps-2", &text).unwrap();
+        let all = |word: &str| {
+            Localized(
+                Lang::ALL.iter().map(|l| (l.tag().to_string(), format!("{word} **{}**", l.tag()))).collect(),
+            )
+        };
+        lesson.teacher_notes = Some(TeacherNotes {
+            goal: all("goal"),
+            mistakes: all("mistakes"),
+            question: all("question"),
+            unplugged: all("unplugged"),
+        });
+        let bare = lesson_for(&lesson, Lang::Ar).unwrap();
+        assert_eq!(bare.teacher_notes, None, "a pupil's download has no notes");
+        let mut without = lesson.clone();
+        without.teacher_notes = None;
+        assert_eq!(to_bundled(&bare).unwrap(), to_bundled(&lesson_for(&without, Lang::Ar).unwrap()).unwrap());
+        let bundle = notes_bundle(&[&lesson, &without], Lang::Ar).unwrap();
+        let back =
+            tafukt_lesson::model::read_bundled_notes("notes/ar.bin", &to_bundled(&bundle).unwrap()).unwrap();
+        assert_eq!(back.lessons.len(), 1, "a lesson without notes has no entry");
+        let notes = back.get("first-steps-2").unwrap();
+        assert_eq!(notes.mistakes.0.len(), 1, "one language per file");
+        let text = notes.mistakes.get(Lang::Ar);
+        assert!(text.contains("mistakes ") && text.contains("strong") && !text.contains("**"), "{text:?}");
     }
 
     #[test]

@@ -10,10 +10,17 @@ use std::path::Path;
 
 use tafukt_i18n::Catalog;
 use tafukt_lang::{Diagnostic, Lang};
-use tafukt_lesson::check::{check_lesson_file, is_plain_id, Words, MAX_IMAGE_BYTES, MAX_LESSON_BYTES};
+use tafukt_lesson::check::{
+    check_lesson_file, is_plain_id, notes_problems, Words, MAX_IMAGE_BYTES, MAX_LESSON_BYTES,
+};
 use tafukt_lesson::goals::GoalReport;
 use tafukt_lesson::model::{parse_index, CourseIndex, Lesson};
 use tafukt_lesson::rich::{tokens, Token};
+
+/// Units whose every lesson must have complete teacher notes (`check::notes_problems`):
+/// the core course a teacher prepares from. The AI, drawing and wheeled-robot units are not
+/// asked (yet).
+pub const NOTES_REQUIRED_IN: &[&str] = &[];
 
 /// Run-time messages and goals in English, as `tafukt run` prints them.
 pub struct English(Catalog);
@@ -91,9 +98,18 @@ pub fn read_limited(path: &Path, max: usize) -> Result<String, String> {
 
 /// Reads and checks every lesson of `dir`; `Err` only when the index itself cannot be read.
 pub fn read_folder(dir: &Path) -> Result<Folder, String> {
+    read_folder_asking_notes_in(dir, NOTES_REQUIRED_IN)
+}
+
+/// [`read_folder`], asking complete teacher notes of every lesson of the units `notes_in`.
+pub fn read_folder_asking_notes_in(dir: &Path, notes_in: &[&str]) -> Result<Folder, String> {
     let text = read_limited(&dir.join("index.json"), MAX_LESSON_BYTES)
         .map_err(|e| format!("{}: {e}", dir.join("index.json").display()))?;
     let index = parse_index("index.json", &text).map_err(|e| e.to_string())?;
+    let with_notes: Vec<&String> = (index.courses.iter().flat_map(|c| &c.units))
+        .filter(|u| notes_in.contains(&u.id.as_str()))
+        .flat_map(|u| &u.lessons)
+        .collect();
     let mut ids = index.lesson_ids();
     let mut seen = std::collections::HashSet::new();
     ids.retain(|id| seen.insert(id.clone()));
@@ -114,6 +130,15 @@ pub fn read_folder(dir: &Path) -> Result<Folder, String> {
                 read_limited(&dir.join(&file), MAX_LESSON_BYTES)
                     .map_err(|e| vec![format!("{file}: {e}")])
                     .and_then(|text| check_file(dir, &file, &text, &words))
+                    .and_then(|lesson| {
+                        let problems =
+                            if with_notes.contains(&&id) { notes_problems(&lesson) } else { vec![] };
+                        if problems.is_empty() {
+                            Ok(lesson)
+                        } else {
+                            Err(problems)
+                        }
+                    })
             } else {
                 // Never read: `../x` would reach outside the folder, and bundle writes by id.
                 Err(vec!["index.json names it, but a lesson id is a plain file name".to_string()])
@@ -153,6 +178,9 @@ fn text_problems(lesson: &Lesson, dir: &Path) -> Vec<String> {
         match crate::bundle::lesson_for(lesson, lang) {
             Err(e) => problems.push(format!("{} text: {e}", lang.tag())),
             Ok(bundled) => {
+                if let Err(e) = crate::bundle::notes_for(lesson, lang) {
+                    problems.push(format!("{} teacher notes: {e}", lang.tag()));
+                }
                 let texts = std::iter::once(&bundled.instructions).chain(&bundled.hints);
                 for text in texts.flat_map(|t| t.0.values()) {
                     for t in tokens(text) {
@@ -194,4 +222,71 @@ pub fn is_plain_file_name(name: &str) -> bool {
     !name.is_empty()
         && !name.starts_with('.')
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A lesson folder of the fixture lesson under three ids, in two units.
+    fn folder(name: &str, notes: &[(&str, &str)]) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("tafukt-notes-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let index = r#"{"schema_version":1,"courses":[{"id":"c","title":{"en":"C"},"units":[
+            {"id":"loops","title":{"en":"L"},"lessons":["a","b"]},
+            {"id":"drawing","title":{"en":"D"},"lessons":["c"]}]}]}"#;
+        std::fs::write(dir.join("index.json"), index).unwrap();
+        let fixture = include_str!("../tests/fixtures/lesson.json");
+        for id in ["a", "b", "c"] {
+            let mut text = fixture.replacen(r#""id": "lesson""#, &format!(r#""id": "{id}""#), 1);
+            if let Some((_, json)) = notes.iter().find(|(i, _)| *i == id) {
+                text = text.replacen(r#""reviewed""#, &format!(r#""teacher_notes": {json}, "reviewed""#), 1);
+            }
+            std::fs::write(dir.join(format!("{id}.json")), text).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn lessons_of_the_named_units_need_every_note_in_every_language() {
+        let all = r#"{"en":"a","fr":"b","ar":"c","zgh":"ⴰ"}"#;
+        let whole = format!(r#"{{"goal":{all},"mistakes":{all},"question":{all},"unplugged":{all}}}"#);
+        let partial = whole.replacen(all, r#"{"en":"a","fr":"b","ar":"c"}"#, 1);
+        let dir = folder("units", &[("a", &whole), ("b", &partial)]);
+        let checked = read_folder_asking_notes_in(&dir, &["loops"]).unwrap();
+        assert_eq!(
+            checked.report(),
+            ["ok   a", "FAIL b: teacher notes: `goal` has no `zgh` text", "ok   c"],
+            "c is in a unit that is not asked"
+        );
+        let checked = read_folder_asking_notes_in(&dir, &["loops", "drawing"]).unwrap();
+        assert_eq!(
+            checked.report()[2],
+            "FAIL c: teacher notes are missing (goal, mistakes, question, unplugged, in every language)"
+        );
+        assert_eq!(read_folder_asking_notes_in(&dir, &[]).unwrap().failures(), 0);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn notes_that_would_not_bundle_are_a_problem_anywhere() {
+        let raw = r#"{"en":"<b>hi</b>","fr":"b","ar":"c","zgh":"ⴰ"}"#;
+        let notes = format!(r#"{{"goal":{raw},"mistakes":{raw},"question":{raw},"unplugged":{raw}}}"#);
+        let dir = folder("html", &[("c", &notes)]);
+        let report = read_folder_asking_notes_in(&dir, &[]).unwrap().report();
+        assert!(report[2].starts_with("FAIL c: en teacher notes: "), "{report:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_units_asked_for_notes_are_units_of_the_course() {
+        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lessons"));
+        let index =
+            parse_index("index.json", &std::fs::read_to_string(dir.join("index.json")).unwrap()).unwrap();
+        let units: Vec<&str> = index.courses.iter().flat_map(|c| &c.units).map(|u| u.id.as_str()).collect();
+        for unit in NOTES_REQUIRED_IN {
+            assert!(units.contains(unit), "{unit} is not a unit of lessons/index.json");
+        }
+    }
 }

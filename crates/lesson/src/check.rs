@@ -157,6 +157,32 @@ pub fn world_limits(world: &WorldSpec) -> Vec<String> {
     out
 }
 
+/// What is missing from a lesson's teacher notes: every field (learning goal, common
+/// mistakes, a question for the class, an unplugged activity) in every language, one line
+/// for each text missing (or blank). `tafukt check` asks it of the core units' lessons.
+pub fn notes_problems(lesson: &Lesson) -> Vec<String> {
+    let Some(notes) = &lesson.teacher_notes else {
+        return vec![
+            "teacher notes are missing (goal, mistakes, question, unplugged, in every language)".into()
+        ];
+    };
+    let fields = [
+        ("goal", &notes.goal),
+        ("mistakes", &notes.mistakes),
+        ("question", &notes.question),
+        ("unplugged", &notes.unplugged),
+    ];
+    let mut problems = Vec::new();
+    for (name, text) in fields {
+        for lang in Lang::ALL {
+            if text.0.get(lang.tag()).is_none_or(|t| t.trim().is_empty()) {
+                problems.push(format!("teacher notes: `{name}` has no `{}` text", lang.tag()));
+            }
+        }
+    }
+    problems
+}
+
 /// Every problem with the lesson's content; empty means the lesson is sound.
 pub fn check_lesson(lesson: &Lesson, words: &dyn Words) -> Vec<String> {
     let mut problems = Vec::new();
@@ -254,6 +280,28 @@ mod tests {
         assert_eq!(problems.len(), 7, "{problems:?}");
         assert_eq!(problems[0], "reviewed names `xx`, which is not a language");
         assert!(problems[1..].iter().all(|p| p.contains("text")), "{problems:?}");
+    }
+
+    #[test]
+    fn teacher_notes_lack_one_line_per_missing_text() {
+        let base = lesson_text("move\n", "", r#"["move"]"#);
+        let none = parse_lesson("t.json", &base).unwrap();
+        assert_eq!(
+            notes_problems(&none),
+            ["teacher notes are missing (goal, mistakes, question, unplugged, in every language)"]
+        );
+        let all = r#"{"en":"a","fr":"b","ar":"c","zgh":"d"}"#;
+        let notes = format!(
+            r#""teacher_notes":{{"goal":{all},"mistakes":{{"en":"a","fr":"b","ar":" "}},"question":{all},"unplugged":{all}}},"reviewed""#
+        );
+        let partial = parse_lesson("t.json", &base.replacen("\"reviewed\"", &notes, 1)).unwrap();
+        assert_eq!(
+            notes_problems(&partial),
+            ["teacher notes: `mistakes` has no `ar` text", "teacher notes: `mistakes` has no `zgh` text"]
+        );
+        let whole = notes.replace(r#"{"en":"a","fr":"b","ar":" "}"#, all);
+        let whole = parse_lesson("t.json", &base.replacen("\"reviewed\"", &whole, 1)).unwrap();
+        assert_eq!(notes_problems(&whole), Vec::<String>::new());
     }
 
     #[test]

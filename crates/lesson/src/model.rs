@@ -57,6 +57,10 @@ pub struct Lesson {
     /// What the teacher reads before the lesson (teacher mode); not part of the pupil's page.
     #[serde(default)]
     pub teacher_notes: Option<TeacherNotes>,
+    /// Before the Run, the class taps the square where it thinks the robot will stop (grid
+    /// worlds; teacher mode can ask it in any grid lesson too).
+    #[serde(default)]
+    pub predict_end: bool,
     /// Languages (tags) whose title, instructions and hints a native speaker has reviewed;
     /// the others are shown to teachers as awaiting review.
     pub reviewed: Vec<String>,
@@ -173,6 +177,25 @@ fn damaged(file: &str, e: postcard::Error) -> LoadError {
 pub fn read_bundled_lesson(file: &str, bytes: &[u8]) -> Result<Lesson, LoadError> {
     let lesson: Lesson = postcard::from_bytes(bytes).map_err(|e| damaged(file, e))?;
     validate(file, lesson)
+}
+
+/// Every lesson's teacher notes in one language, as `tafukt bundle` writes them apart from the
+/// lessons (`lessons/notes/<lang>.bin`), so a pupil never downloads them: only teacher mode
+/// (full app) reads them.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct NotesBundle {
+    /// By lesson id, in course order.
+    pub lessons: Vec<(String, TeacherNotes)>,
+}
+
+impl NotesBundle {
+    pub fn get(&self, id: &str) -> Option<&TeacherNotes> {
+        self.lessons.iter().find(|(i, _)| i == id).map(|(_, n)| n)
+    }
+}
+
+pub fn read_bundled_notes(file: &str, bytes: &[u8]) -> Result<NotesBundle, LoadError> {
+    postcard::from_bytes(bytes).map_err(|e| damaged(file, e))
 }
 
 pub fn read_bundled_index(file: &str, bytes: &[u8]) -> Result<CourseIndex, LoadError> {
