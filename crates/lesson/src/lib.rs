@@ -17,8 +17,11 @@ pub mod golden;
 pub mod host;
 pub mod model;
 mod pen_host;
+pub mod progress_file;
 pub mod rich;
 pub mod runner;
+#[cfg(feature = "share")]
+pub mod share_link;
 
 pub use goals::{Goal, GoalReport, GoalStatus};
 pub use host::GridHost;
