@@ -3,7 +3,7 @@
 //! on a panel, in the panel's own units (0 to 100 across and down), so the SVG components
 //! only render it. Plain Rust, tested natively; part of the full app only.
 
-use tafukt_ai::{Dataset, Knn, Label, Perceptron, QTable, Tree};
+use tafukt_ai::{Dataset, Knn, Label, Perceptron, PerceptronSet, QTable, Tree};
 
 /// The side of a panel in its own units.
 pub const SIDE: f64 = 100.0;
@@ -98,6 +98,32 @@ pub fn knn_regions(model: &Knn, plot: &Scatter, cells: usize) -> Vec<(f64, f64, 
         .into_iter()
         .enumerate()
         .filter_map(|(i, label)| Some(((i % cells) as f64 * side, (i / cells) as f64 * side, label?)))
+        .collect()
+}
+
+/// The shaded regions of a perceptron per label: each cell takes the label whose perceptron
+/// is surest at its centre, as [`knn_regions`] shades kNN's.
+pub fn perceptron_set_regions(model: &PerceptronSet, plot: &Scatter, cells: usize) -> Vec<(f64, f64, Label)> {
+    let side = SIDE / cells as f64;
+    let x = (plot.x.value(side / 2.0), plot.x.value(SIDE - side / 2.0));
+    let y = (plot.y.value(SIDE - side / 2.0), plot.y.value(side / 2.0));
+    model
+        .regions(x, y, cells, cells)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, label)| Some(((i % cells) as f64 * side, (i / cells) as f64 * side, label?)))
+        .collect()
+}
+
+/// Where the labels of a perceptron per label meet on the scatter: the parts of each pair's
+/// line that separate them, as panel segments.
+pub fn perceptron_set_lines(model: &PerceptronSet, plot: &Scatter) -> Vec<((f64, f64), (f64, f64))> {
+    let labels = model.weights.len();
+    let to_panel = |(x, y): (f64, f64)| (plot.x.at(x), SIDE - plot.y.at(y));
+    (0..labels)
+        .flat_map(|a| (a + 1..labels).map(move |b| (a, b)))
+        .flat_map(|(a, b)| model.boundary_runs(a, b, (plot.x.min, plot.x.max), (plot.y.min, plot.y.max)))
+        .map(|(p, q)| (to_panel(p), to_panel(q)))
         .collect()
 }
 
@@ -220,6 +246,36 @@ mod tests {
         // Top left (small, dark) is olive; bottom right (big, light) is stone.
         assert_eq!(cells[0], (0.0, 0.0, 0));
         assert_eq!(cells[99].2, 1);
+    }
+
+    #[test]
+    fn a_perceptron_per_label_shades_each_corner_and_draws_a_line_each() {
+        // Floor left and right, as the road reads them: a left bend, straight on, a right bend.
+        let mut d = Dataset::new(&["floor_left", "floor_right"], &["left", "straight", "right"]);
+        for (f, l) in [
+            ([1.0, 9.0], 0),
+            ([9.0, 9.0], 1),
+            ([9.0, 1.0], 2),
+            ([2.0, 8.0], 0),
+            ([8.0, 10.0], 1),
+            ([10.0, 2.0], 2),
+        ] {
+            d.push(&f, l);
+        }
+        let set = PerceptronSet::fit(&d, 1.0, 100);
+        let plot = scatter(&d, 0, 1, None);
+        let cells = perceptron_set_regions(&set, &plot, 10);
+        assert_eq!(cells.len(), 100);
+        // Row 0 is the top (bright on the right): top left is a left bend, top right straight
+        // on; the bottom right is a right bend.
+        assert_eq!(cells[0].2, 0);
+        assert_eq!(cells[9].2, 1);
+        assert_eq!(cells[99].2, 2);
+        let lines = perceptron_set_lines(&set, &plot);
+        assert!(lines.len() >= 2, "left meets straight, straight meets right: {lines:?}");
+        assert!(lines
+            .iter()
+            .all(|((x1, y1), (x2, y2))| [x1, y1, x2, y2].iter().all(|v| (0.0..=SIDE).contains(*v))));
     }
 
     #[test]

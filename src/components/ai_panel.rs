@@ -5,7 +5,7 @@
 //! the reward of each episode as a chart. Plain functions like the stage: the layout is
 //! computed by `crate::ai_plot` (tested natively); here it is only drawn, as SVG.
 
-use tafukt_ai::{Dataset, Knn, Label, Perceptron, QTable, Tree};
+use tafukt_ai::{Dataset, Knn, Label, Perceptron, PerceptronSet, QTable, Tree};
 use tafukt_lang::value::format_rounded;
 use yew::prelude::*;
 
@@ -16,6 +16,8 @@ use crate::ai_plot::{self, Scatter, SIDE};
 pub enum Model<'a> {
     Knn(&'a Knn),
     Perceptron(&'a Perceptron),
+    /// The perceptron for more than two labels: straight lines where two labels meet.
+    Perceptrons(&'a PerceptronSet),
     Tree(&'a Tree),
 }
 
@@ -96,11 +98,19 @@ pub fn data_panel(
     let plot: Scatter = ai_plot::scatter(data, fx, fy, reading);
     let regions = match model {
         Model::Knn(knn) if !data.is_empty() => ai_plot::knn_regions(&two_features(knn, fx, fy), &plot, 20),
+        // The road's model sees the two plotted readings only, so it shades them as it is.
+        Model::Perceptrons(set) if !data.is_empty() && data.feature_count() == 2 => {
+            ai_plot::perceptron_set_regions(set, &plot, 20)
+        }
         _ => vec![],
     };
     let line = match model {
         Model::Perceptron(p) => ai_plot::perceptron_line(p, &plot),
         _ => None,
+    };
+    let lines = match model {
+        Model::Perceptrons(set) if data.feature_count() == 2 => ai_plot::perceptron_set_lines(set, &plot),
+        _ => vec![],
     };
     let cell = SIDE / 20.0;
     let here = reading.and_then(|r| Some((plot.x.at(*r.get(fx)?), SIDE - plot.y.at(*r.get(fy)?))));
@@ -126,6 +136,9 @@ pub fn data_panel(
                 if let Some(((x1, y1), (x2, y2))) = line {
                     <line class="ai-line" x1={n(x1)} y1={n(y1)} x2={n(x2)} y2={n(y2)} data-testid="ai-line" />
                 }
+                { for lines.iter().map(|((x1, y1), (x2, y2))| html! {
+                    <line class="ai-line" x1={n(*x1)} y1={n(*y1)} x2={n(*x2)} y2={n(*y2)} data-testid="ai-line" />
+                }) }
                 if let Some((hx, hy)) = here {
                     { for voters.iter().map(|(vx, vy)| html! {
                         <line class="ai-vote" x1={n(hx)} y1={n(hy)} x2={n(*vx)} y2={n(*vy)} />
@@ -226,6 +239,28 @@ pub fn reward_panel(q: &QTable, width: u32, height: u32, rewards: &[f64], i18n: 
                 </svg>
                 <figcaption>{ i18n.t("ai.rewards-label") }</figcaption>
             }
+        </figure>
+    }
+}
+
+/// The pupil's own rule beside the learned model, on the same new items: how many each got
+/// right.
+pub fn comparison_panel(c: &tafukt_lesson::ai_goals::Comparison, i18n: &I18n) -> Html {
+    let row = |key: &str, right: u32, class: &'static str| {
+        let percent = (right * 100).checked_div(c.total).unwrap_or(0);
+        html! {
+            <p class={classes!("ai-score", class)}>
+                { i18n.f(key, &[("right", right.to_string()), ("total", c.total.to_string()), ("percent", percent.to_string())]) }
+                <meter min="0" max={c.total.max(1).to_string()} value={right.to_string()} />
+            </p>
+        }
+    };
+    html! {
+        <figure class="ai-panel ai-compare" data-testid="ai-compare" data-rule={c.rule_right.to_string()}
+            data-model={c.model_right.to_string()} data-total={c.total.to_string()}>
+            <figcaption>{ i18n.t("ai.compare") }</figcaption>
+            { row("ai.rule-score", c.rule_right, "ai-rule") }
+            { row("ai.model-score", c.model_right, "ai-model") }
         </figure>
     }
 }

@@ -1,20 +1,24 @@
 //! Which AI panels a lesson's world shows, from what the learner holds beside the grid
 //! (`GridWorld::ai`): for data lessons the recorded examples and the model the lesson chose,
-//! trained as the program's `prediction` would be (`tafukt_lesson::ai_world`), and the
-//! example a tap on a point picked; for reward lessons the Q-table and the reward of each
-//! practice run. Full app only.
+//! trained as the program's `prediction` would be (`tafukt_lesson::ai_world`), the example
+//! a tap on a point picked, and the pupil's own rule beside the model when the program
+//! answered by hand; for reward lessons the Q-table and the reward of each practice run.
+//! Full app only.
 
 use std::rc::Rc;
 
 use tafukt_ai::QTable;
-use tafukt_lesson::ai_world::{columns_of, recorded_table, Trained};
+use tafukt_lesson::ai_goals::compare;
+use tafukt_lesson::ai_world::{columns_of, recorded_table, sense, Trained};
 use tafukt_world::ai::Model as Chosen;
 use tafukt_world::GridWorld;
 use yew::prelude::*;
 
 use tafukt_lesson::Goal;
 
-use super::ai_panel::{data_panel, evaluation_panel, example_card, reward_panel, tree_panel, Model};
+use super::ai_panel::{
+    comparison_panel, data_panel, evaluation_panel, example_card, reward_panel, tree_panel, Model,
+};
 use super::i18n::{use_i18n, I18n};
 use crate::ai_eval::evaluate;
 
@@ -22,7 +26,8 @@ use crate::ai_eval::evaluate;
 /// lesson's) say whether the model is judged on held-out items, shown too.
 pub fn ai_view(world: &GridWorld, goals: &[Goal]) -> Html {
     let ai = &world.ai;
-    let learning = !ai.q.is_empty() || !ai.recorded.is_empty() || !ai.samples.is_empty();
+    let learning =
+        !ai.q.is_empty() || !ai.recorded.is_empty() || !ai.samples.is_empty() || !ai.path.is_empty();
     if !learning {
         return Html::default();
     }
@@ -40,15 +45,19 @@ pub struct Props {
     pub held_out: Option<(String, u32)>,
 }
 
-/// The panels change only when what was learnt, the items or the robot's cell change: the
-/// learner's shared parts compare by pointer (a new one is made on every change).
+/// The panels change only when what was learnt, the items, the model's settings or the
+/// robot's cell or heading (its sensors) change: the learner's shared parts compare by
+/// pointer (a new one is made on every change).
 impl PartialEq for Props {
     fn eq(&self, other: &Props) -> bool {
         let (a, b) = (&self.world.ai, &other.world.ai);
+        let (r, s) = (&self.world.robot, &other.world.robot);
         Rc::ptr_eq(&a.recorded, &b.recorded)
+            && Rc::ptr_eq(&a.answers, &b.answers)
             && Rc::ptr_eq(&a.q, &b.q)
             && Rc::ptr_eq(&a.samples, &b.samples)
-            && (self.world.robot.x, self.world.robot.y) == (other.world.robot.x, other.world.robot.y)
+            && a.learner == b.learner
+            && (r.x, r.y, r.heading) == (s.x, s.y, s.heading)
             && self.held_out == other.held_out
     }
 }
@@ -75,8 +84,12 @@ pub fn AiPanels(props: &Props) -> Html {
     let evaluation = {
         let world = world.clone();
         let recorded = &world.ai.recorded;
-        let key = ((Rc::as_ptr(recorded) as usize, recorded.len()), props.held_out.clone());
-        use_memo(key, move |(_, held_out)| {
+        let key = (
+            (Rc::as_ptr(recorded) as usize, recorded.len()),
+            props.held_out.clone(),
+            world.ai.learner.clone(),
+        );
+        use_memo(key, move |(_, held_out, _)| {
             let (dataset, count) = held_out.as_ref()?;
             if world.ai.recorded.is_empty() {
                 return None;
@@ -90,6 +103,9 @@ pub fn AiPanels(props: &Props) -> Html {
             { panels(world, &i18n) }
             if let Some(e) = evaluation.as_ref() {
                 { evaluation_panel(e, &i18n) }
+            }
+            if !world.ai.answers.is_empty() {
+                { comparison_panel(&compare(world), &i18n) }
             }
             if let (Some(i), Some(data)) = (*tapped, data) {
                 { example_card(&data, i) }
@@ -119,19 +135,22 @@ fn panels(world: &GridWorld, i18n: &I18n) -> Html {
         };
     }
     let data = named_table(world, i18n);
-    let here = ai.top((world.robot.x, world.robot.y)).map(|s| columns_of(world, &s.readings));
+    let here = sense(world).map(|s| columns_of(world, &s));
     let (fx, fy) = (0, usize::from(data.feature_count() > 1));
     let (trained, _) = Trained::fit(world, data.clone());
     let reading = here.as_deref();
+    // Walls are there or not: a scatter of 0s and 1s says nothing the tree does not.
+    let plotted = !ai.learner.columns().iter().all(|c| c.yes_or_no());
     html! {
         <section class="ai-panels" data-testid="ai-panels">
             {
                 match &trained {
                     Trained::Knn(k) => data_panel(&data, &Model::Knn(k), fx, fy, reading, i18n),
                     Trained::Perceptron(p) => data_panel(&data, &Model::Perceptron(p), fx, fy, reading, i18n),
+                    Trained::Perceptrons(p) => data_panel(&data, &Model::Perceptrons(p), fx, fy, reading, i18n),
                     Trained::Tree(t) => html! {
                         <>
-                            { data_panel(&data, &Model::Tree(t), fx, fy, reading, i18n) }
+                            if plotted { { data_panel(&data, &Model::Tree(t), fx, fy, reading, i18n) } }
                             if !data.is_empty() { { tree_panel(t, &data, reading, i18n) } }
                         </>
                     },

@@ -14,6 +14,7 @@ pub mod knn;
 pub mod lessons;
 pub mod maths;
 pub mod perceptron;
+pub mod perceptron_set;
 pub mod qlearning;
 pub mod tree;
 
@@ -22,5 +23,6 @@ pub use evaluate::{accuracy, confusion, learning_curve, split, Classifier, Confu
 pub use grid_env::{GridEnv, GridRewards, ACTIONS};
 pub use knn::{Knn, KnnPrediction, Neighbour};
 pub use perceptron::{EpochReport, Perceptron, Update};
+pub use perceptron_set::PerceptronSet;
 pub use qlearning::{greedy_run, Environment, EpisodeReport, GreedyRun, Move, QLearner, QParams, QTable};
 pub use tree::{Criterion, Node, Split, Tree, TreeParams};

@@ -429,7 +429,17 @@ pub fn action_block(b: Builtin) -> Option<Stmt> {
         Builtin::PenWidth => vec![num(3.0)],
         // The label is the pupil's word, typed in, as `say`'s text is.
         #[cfg(feature = "ai")]
-        Builtin::Record => vec![value(ExprKind::Text(String::new()))],
+        Builtin::Record | Builtin::Answer => vec![value(ExprKind::Text(String::new()))],
+        #[cfg(feature = "ai")]
+        Builtin::Neighbours => vec![num(3.0)],
+        #[cfg(feature = "ai")]
+        Builtin::TreeDepth => vec![num(2.0)],
+        #[cfg(feature = "ai")]
+        Builtin::Epochs => vec![num(20.0)],
+        #[cfg(feature = "ai")]
+        Builtin::LearningRate => vec![num(1.0)],
+        #[cfg(feature = "ai")]
+        Builtin::Explore => vec![num(10.0)],
         #[cfg(feature = "ai")]
         Builtin::Practise => vec![num(100.0)],
         #[cfg(feature = "ai")]

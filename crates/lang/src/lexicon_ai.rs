@@ -17,6 +17,15 @@ const EN: &[(&str, Term)] = &[
     ("item size", Tb(B::ItemSize)),
     ("item darkness", Tb(B::ItemDarkness)),
     ("item weight", Tb(B::ItemWeight)),
+    ("floor left", Tb(B::FloorLeft)),
+    ("floor right", Tb(B::FloorRight)),
+    ("answer", Tb(B::Answer)),
+    ("neighbours", Tb(B::Neighbours)),
+    ("neighbors", Tb(B::Neighbours)),
+    ("tree depth", Tb(B::TreeDepth)),
+    ("epochs", Tb(B::Epochs)),
+    ("learning rate", Tb(B::LearningRate)),
+    ("explore", Tb(B::Explore)),
 ];
 
 const FR: &[(&str, Term)] = &[
@@ -35,6 +44,15 @@ const FR: &[(&str, Term)] = &[
     ("noirceur de l'objet", Tb(B::ItemDarkness)),
     ("poids de l'objet", Tb(B::ItemWeight)),
     ("récompense des objets", Tb(B::ItemReward)),
+    ("sol à gauche", Tb(B::FloorLeft)),
+    ("sol à droite", Tb(B::FloorRight)),
+    ("répondre", Tb(B::Answer)),
+    ("voisins", Tb(B::Neighbours)),
+    ("profondeur arbre", Tb(B::TreeDepth)),
+    ("profondeur de l'arbre", Tb(B::TreeDepth)),
+    ("époques", Tb(B::Epochs)),
+    ("taux d'apprentissage", Tb(B::LearningRate)),
+    ("explorer", Tb(B::Explore)),
 ];
 
 const AR: &[(&str, Term)] = &[
@@ -47,6 +65,14 @@ const AR: &[(&str, Term)] = &[
     ("حجم الشيء", Tb(B::ItemSize)),
     ("قتامة الشيء", Tb(B::ItemDarkness)),
     ("وزن الشيء", Tb(B::ItemWeight)),
+    ("أرضية اليسار", Tb(B::FloorLeft)),
+    ("أرضية اليمين", Tb(B::FloorRight)),
+    ("أجب", Tb(B::Answer)),
+    ("الجيران", Tb(B::Neighbours)),
+    ("عمق الشجرة", Tb(B::TreeDepth)),
+    ("الدورات", Tb(B::Epochs)),
+    ("سرعة التعلم", Tb(B::LearningRate)),
+    ("استكشف", Tb(B::Explore)),
 ];
 
 const ZGH: &[(&str, Term)] = &[
@@ -59,6 +85,14 @@ const ZGH: &[(&str, Term)] = &[
     ("ⵜⵉⴷⴷⵉ ⵏ ⵓⵎⴰⵙⵙ", Tb(B::ItemSize)),
     ("ⵜⵉⵍⵍⴰⵙ ⵏ ⵓⵎⴰⵙⵙ", Tb(B::ItemDarkness)),
     ("ⴰⵥⴰⵢ ⵏ ⵓⵎⴰⵙⵙ", Tb(B::ItemWeight)),
+    ("ⴰⴽⴰⵍ ⵥⵍⵎⴰⴹ", Tb(B::FloorLeft)),
+    ("ⴰⴽⴰⵍ ⴼⴰⵙⵙⵉ", Tb(B::FloorRight)),
+    ("ⴰⵔⴰⵔ", Tb(B::Answer)),
+    ("ⵉⵊⵉⵔⴰⵏ", Tb(B::Neighbours)),
+    ("ⵜⴰⵏⵣⴰⴳⵜ ⵏ ⵜⵙⴳⵔⵜ", Tb(B::TreeDepth)),
+    ("ⵉⵏⴰⴹⵏ", Tb(B::Epochs)),
+    ("ⵜⴰⵣⵣⵍⴰ ⵏ ⵓⵍⵎⵎⵓⴷ", Tb(B::LearningRate)),
+    ("ⵙⵙⴽⵛⴼ", Tb(B::Explore)),
 ];
 
 /// The AI phrases of `lang`.
@@ -78,7 +112,7 @@ mod tests {
 
     #[test]
     fn ai_programs_read_the_same_in_every_language() {
-        let en = "record \"olive\"\nsay prediction\npractise 200\nbest move\nitem reward 0\nsay item size + item darkness + item weight\nforget\n";
+        let en = "record \"olive\"\nsay prediction\npractise 200\nbest move\nitem reward 0\nsay item size + item darkness + item weight\nforget\nsay floor left - floor right\nanswer \"stone\"\nneighbours 5\ntree depth 2\nepochs 50\nlearning rate 0.5\nexplore 20\n";
         let program = crate::parser::parse(en, Lang::En).program;
         for lang in Lang::ALL {
             let text = crate::printer::print(&program, lang);

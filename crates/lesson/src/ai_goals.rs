@@ -68,7 +68,8 @@ pub fn held_out(world: &GridWorld, dataset: &str, count: u32) -> Option<Dataset>
     let labels: Vec<&str> = items.labels.iter().map(String::as_str).collect();
     let mut out = Dataset::new(&names, &labels);
     for row in &items.rows {
-        out.push(&ai_world::columns_of(world, &ai_world::readings(&row.features)), row.label);
+        let sensed = tafukt_world::ai::item_only(&ai_world::readings(&row.features));
+        out.push(&ai_world::columns_of(world, &sensed), row.label);
     }
     Some(out)
 }
@@ -95,6 +96,42 @@ pub fn held_out_score(world: &GridWorld, dataset: &str, count: u32) -> (u32, u32
         })
         .count() as u32;
     (right, count)
+}
+
+/// The pupil's own rule beside the learned model, on the same items: the items the
+/// program gave an `answer` for, each judged by the kind its label stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Comparison {
+    /// Answers of the rule written by hand that were right.
+    pub rule_right: u32,
+    /// The model's right guesses on those items (trained on every recording).
+    pub model_right: u32,
+    pub total: u32,
+}
+
+/// The rule's and the model's scores on the answered items.
+pub fn compare(world: &GridWorld) -> Comparison {
+    let answers = &world.ai.answers;
+    let total = answers.len() as u32;
+    let stands_for = |label: &str| kind_of_label(world, label);
+    let rule_right =
+        answers.iter().filter(|a| stands_for(&a.label).as_deref() == Some(a.kind.as_str())).count() as u32;
+    let data = ai_world::recorded_table(world);
+    let model_right = if data.is_empty() {
+        0
+    } else {
+        let labels = data.labels.clone();
+        let (model, _) = ai_world::Trained::fit(world, data);
+        answers
+            .iter()
+            .filter(|a| {
+                let guess = model.classify(&ai_world::columns_of(world, &a.readings));
+                let label = guess.and_then(|g| labels.get(g as usize));
+                label.and_then(|l| stands_for(l)).as_deref() == Some(a.kind.as_str())
+            })
+            .count() as u32
+    };
+    Comparison { rule_right, model_right, total }
 }
 
 /// Checks an AI goal in a grid world.
@@ -126,6 +163,14 @@ pub fn check(goal: &Goal, world: &GridWorld) -> GoalReport {
             vec![("count", steps.to_string())],
             crate::ai_maze::policy_reaches(world, *steps),
         ),
+        Goal::RuleAnswered { count, percent } => {
+            let c = compare(world);
+            (
+                "ai.goal.rule-answered",
+                vec![("count", count.to_string()), ("percent", percent.to_string())],
+                c.total >= *count && c.total > 0 && c.rule_right * 100 >= percent * c.total,
+            )
+        }
         _ => ("goal.no-error", vec![], false),
     };
     GoalReport { key, args, status: if met { GoalStatus::Met } else { GoalStatus::NotMet } }

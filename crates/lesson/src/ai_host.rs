@@ -1,5 +1,6 @@
-//! The AI built-ins in a grid world (feature `ai`): reading an item's measurements,
-//! recording labelled examples, asking the model, forgetting, and learning from reward.
+//! The AI built-ins in a grid world (feature `ai`): reading an item's measurements and the
+//! floor beside the robot, recording labelled examples, asking the model, forgetting, the
+//! answer of a rule written by hand, the models' settings, and learning from reward.
 //! Training work is left in `world.ai.work` for the VM to count as fuel.
 
 use std::rc::Rc;
@@ -21,6 +22,38 @@ fn nothing_here() -> HostFault {
     HostFault::new("nothing-to-measure")
 }
 
+/// The label a program gives (`record`, `answer`): its words, at most [`MAX_LABEL`] letters.
+fn label_of(args: &[Value]) -> Result<String, HostFault> {
+    let label: String =
+        args.first().map(|v| v.to_string()).unwrap_or_default().chars().take(MAX_LABEL).collect();
+    if label.is_empty() {
+        return Err(HostFault::new("empty-label"));
+    }
+    Ok(label)
+}
+
+fn too_many() -> HostFault {
+    HostFault { key: "too-many-examples", args: vec![("count", MAX_RECORDED.to_string())] }
+}
+
+/// A model's setting (`neighbours 5`): a number, kept within what the model can use.
+fn setting(w: &mut GridWorld, builtin: Builtin, args: &[Value]) -> Result<(), HostFault> {
+    let Some(Value::Num(n)) = args.first() else {
+        return Err(HostFault::new("setting-needs-a-number"));
+    };
+    let n = *n;
+    let whole = |lo: u32, hi: u32| tafukt_ai::maths::within(n, lo as f64, hi as f64) as u32;
+    let l = &mut w.ai.learner;
+    match builtin {
+        Builtin::Neighbours => l.k = whole(1, 25),
+        Builtin::TreeDepth => l.depth = whole(1, 6),
+        Builtin::Epochs => l.epochs = whole(1, 100),
+        Builtin::LearningRate => l.learning_rate = tafukt_ai::maths::within(n, 0.001, 10.0),
+        _ => l.explore_percent = whole(0, 100),
+    }
+    Ok(())
+}
+
 pub fn call(w: &mut GridWorld, builtin: Builtin, args: &[Value]) -> Result<Value, HostFault> {
     let reading =
         |w: &GridWorld, i: usize| w.sample_here().map(|s| Value::Num(s.readings[i])).ok_or_else(nothing_here);
@@ -28,32 +61,34 @@ pub fn call(w: &mut GridWorld, builtin: Builtin, args: &[Value]) -> Result<Value
         Builtin::ItemSize => reading(w, 0)?,
         Builtin::ItemDarkness => reading(w, 1)?,
         Builtin::ItemWeight => reading(w, 2)?,
-        Builtin::Record => {
-            let sample = w.sample_here().ok_or_else(nothing_here)?.clone();
-            let label: String =
-                args.first().map(|v| v.to_string()).unwrap_or_default().chars().take(MAX_LABEL).collect();
-            if label.is_empty() {
-                return Err(HostFault::new("empty-label"));
+        Builtin::FloorLeft => Value::Num(crate::ai_road::floor_beside(w, true)),
+        Builtin::FloorRight => Value::Num(crate::ai_road::floor_beside(w, false)),
+        Builtin::Record | Builtin::Answer => {
+            let readings = ai_world::sense(w).ok_or_else(nothing_here)?;
+            let label = label_of(args)?;
+            let example = Recorded { readings, label, kind: ai_world::truth(w) };
+            let list = if builtin == Builtin::Record { &mut w.ai.recorded } else { &mut w.ai.answers };
+            if list.len() >= MAX_RECORDED {
+                return Err(too_many());
             }
-            if w.ai.recorded.len() >= MAX_RECORDED {
-                return Err(HostFault {
-                    key: "too-many-examples",
-                    args: vec![("count", MAX_RECORDED.to_string())],
-                });
-            }
-            Rc::make_mut(&mut w.ai.recorded).push(Recorded {
-                readings: sample.readings,
-                label,
-                kind: sample.kind,
-            });
+            Rc::make_mut(list).push(example);
             w.actions += 1;
             Value::Nothing
         }
         Builtin::Prediction => {
-            let readings = w.sample_here().ok_or_else(nothing_here)?.readings;
+            let readings = ai_world::sense(w).ok_or_else(nothing_here)?;
             let (label, work) = ai_world::predict(w, &readings);
             w.ai.work = work;
             Value::text(&label.ok_or_else(|| HostFault::new("nothing-recorded"))?)
+        }
+        Builtin::Neighbours
+        | Builtin::TreeDepth
+        | Builtin::Epochs
+        | Builtin::LearningRate
+        | Builtin::Explore => {
+            setting(w, builtin, args)?;
+            w.actions += 1;
+            Value::Nothing
         }
         Builtin::Forget => {
             ai_world::forget(w);
@@ -87,7 +122,7 @@ pub fn call(w: &mut GridWorld, builtin: Builtin, args: &[Value]) -> Result<Value
             return Err(HostFault {
                 key: "not-in-this-world",
                 args: vec![("word", builtin.key().to_string())],
-            })
+            });
         }
     })
 }

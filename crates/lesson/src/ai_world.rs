@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use tafukt_ai::{Dataset, Knn, Perceptron, Tree, TreeParams};
-use tafukt_world::ai::{Model, Readings};
+use tafukt_ai::{Dataset, Knn, Perceptron, PerceptronSet, Tree, TreeParams};
+use tafukt_world::ai::{Model, Readings, Sensed};
 use tafukt_world::{GridSpec, GridWorld, RandomRule};
 
 /// The datasets a lesson may draw items from, by name: `olives_and_stones` (balanced) and
@@ -45,7 +45,15 @@ pub fn apply(world: &mut GridWorld, spec: &GridSpec, seed: u64) {
                 // One stream per dataset name, so two rules on one dataset share its rows.
                 let salt = s.dataset.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64));
                 let Some(data) = dataset(&s.dataset, mix(seed, salt), n) else { continue };
-                for (cell, row) in s.cells.iter().zip(data.rows.iter().skip(s.skip as usize)) {
+                let mut cells = s.cells.clone();
+                if s.shuffle {
+                    // Fisher–Yates, from the rule's own stream.
+                    let mut rng = tafukt_world::rng::Rng::new(mix(seed, salt ^ 0x5bd1_e995));
+                    for i in (1..cells.len()).rev() {
+                        cells.swap(i, rng.index(i + 1));
+                    }
+                }
+                for (cell, row) in cells.iter().zip(data.rows.iter().skip(s.skip as usize)) {
                     let at = (cell.x.min(width - 1), cell.y.min(height - 1));
                     let kind = data.label_name(row.label).to_string();
                     if let Some(colour) = s.paint.get(&kind) {
@@ -55,6 +63,7 @@ pub fn apply(world: &mut GridWorld, spec: &GridSpec, seed: u64) {
                 }
             }
             RandomRule::Learner(l) => world.ai.learner = l.clone(),
+            RandomRule::Path(p) => crate::ai_road::lay(world, p, seed),
             _ => {}
         }
     }
@@ -78,6 +87,8 @@ pub fn recorded_table(world: &GridWorld) -> Dataset {
 pub enum Trained {
     Knn(Knn),
     Perceptron(Perceptron),
+    /// A perceptron per label, for more than two labels.
+    Perceptrons(PerceptronSet),
     Tree(Tree),
 }
 
@@ -88,9 +99,15 @@ impl Trained {
         let rows = data.len() as u64;
         match l.model {
             Model::Perceptron => {
-                let mut p = Perceptron::new(data.feature_count(), 1.0, l.epochs.clamp(1, 100));
+                let epochs = l.epochs.clamp(1, 100);
+                let labels = data.label_count() as u64;
+                if labels > 2 {
+                    let set = PerceptronSet::fit(&data, l.learning_rate, epochs);
+                    return (Trained::Perceptrons(set), rows * labels * epochs as u64);
+                }
+                let mut p = Perceptron::new(data.feature_count(), l.learning_rate, epochs);
                 p.train(&data);
-                (Trained::Perceptron(p), rows * l.epochs as u64)
+                (Trained::Perceptron(p), rows * epochs as u64)
             }
             Model::Tree => {
                 let params = TreeParams { max_depth: l.depth.min(6), ..TreeParams::default() };
@@ -105,19 +122,40 @@ impl Trained {
         match self {
             Trained::Knn(k) => k.predict(row).map(|p| p.label),
             Trained::Perceptron(p) => Some(p.predict(row)),
+            Trained::Perceptrons(p) => p.predict(row),
             Trained::Tree(t) => t.predict(row),
         }
     }
 }
 
 /// The readings of `r` in the model's columns.
-pub fn columns_of(world: &GridWorld, r: &Readings) -> Vec<f64> {
+pub fn columns_of(world: &GridWorld, r: &Sensed) -> Vec<f64> {
     world.ai.learner.columns().iter().map(|c| r[c.index()]).collect()
 }
 
-/// What the model says the item with `readings` is, as the label the program recorded; and
+/// What the robot reads now: the item under it and its own sensors. `None` when the model
+/// looks at an item's measurements and there is no item here.
+pub fn sense(world: &GridWorld) -> Option<Sensed> {
+    let mut s = crate::ai_road::sensors(world);
+    match world.sample_here() {
+        Some(item) => s[..3].copy_from_slice(&item.readings),
+        None if world.ai.learner.columns().iter().any(|c| c.of_item()) => return None,
+        None => {}
+    }
+    Some(s)
+}
+
+/// What the reading now really is: the item's kind, or which way the path goes on.
+pub fn truth(world: &GridWorld) -> String {
+    match world.sample_here() {
+        Some(item) => item.kind.clone(),
+        None => crate::ai_road::way_on(world).unwrap_or("none").to_string(),
+    }
+}
+
+/// What the model says the reading `readings` is, as the label the program recorded; and
 /// the work it took. `None` before anything is recorded.
-pub fn predict(world: &GridWorld, readings: &Readings) -> (Option<String>, u64) {
+pub fn predict(world: &GridWorld, readings: &Sensed) -> (Option<String>, u64) {
     let data = recorded_table(world);
     if data.is_empty() {
         return (None, 0);

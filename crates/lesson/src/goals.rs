@@ -74,6 +74,10 @@ pub enum Goal {
     /// AI: following the learned best moves from the start reaches a flag within `steps`.
     #[cfg(feature = "ai")]
     PolicyReaches { steps: u32 },
+    /// AI: the program's own rule (`answer`) gave at least `count` answers, right on at
+    /// least `percent` % of them; the learned model's score on the same items is shown beside.
+    #[cfg(feature = "ai")]
+    RuleAnswered { count: u32, percent: u32 },
 }
 
 fn default_tolerance() -> u32 {
@@ -210,7 +214,8 @@ impl Goal {
             Goal::Recorded { .. }
             | Goal::Sorted { .. }
             | Goal::Accuracy { .. }
-            | Goal::PolicyReaches { .. } => return crate::ai_goals::check(self, world),
+            | Goal::PolicyReaches { .. }
+            | Goal::RuleAnswered { .. } => return crate::ai_goals::check(self, world),
         };
         GoalReport { key, args, status: if met { GoalStatus::Met } else { GoalStatus::NotMet } }
     }

@@ -18,6 +18,10 @@ impl Host for GridHost<'_> {
         let fault = |f: tafukt_world::Fault| HostFault::new(f.key());
         Ok(match builtin {
             Builtin::Move => {
+                #[cfg(feature = "ai")]
+                if crate::ai_road::leaves_road(w) {
+                    return Err(HostFault::new("off-road"));
+                }
                 w.step().map_err(fault)?;
                 Value::Nothing
             }

@@ -8,6 +8,8 @@ pub mod ai_host;
 #[cfg(feature = "ai")]
 pub mod ai_maze;
 #[cfg(feature = "ai")]
+pub mod ai_road;
+#[cfg(feature = "ai")]
 pub mod ai_world;
 #[cfg(feature = "arena")]
 pub mod arena_host;

@@ -56,6 +56,22 @@ pub enum Builtin {
     ItemDarkness,
     #[cfg(feature = "ai")]
     ItemWeight,
+    #[cfg(feature = "ai")]
+    FloorLeft,
+    #[cfg(feature = "ai")]
+    FloorRight,
+    #[cfg(feature = "ai")]
+    Answer,
+    #[cfg(feature = "ai")]
+    Neighbours,
+    #[cfg(feature = "ai")]
+    TreeDepth,
+    #[cfg(feature = "ai")]
+    Epochs,
+    #[cfg(feature = "ai")]
+    LearningRate,
+    #[cfg(feature = "ai")]
+    Explore,
 }
 
 /// Whether a built-in is used as a statement or as a value.
@@ -70,20 +86,21 @@ impl Builtin {
     #[cfg(not(feature = "ai"))]
     pub const ALL: [Builtin; 29] = Builtin::CORE;
     #[cfg(feature = "ai")]
-    pub const ALL: [Builtin; 38] = {
-        let mut all = [Builtin::Move; 38];
+    pub const ALL: [Builtin; 46] = {
+        let mut all = [Builtin::Move; 46];
         let mut i = 0;
-        while i < 38 {
+        while i < 46 {
             all[i] = if i < 29 { Builtin::CORE[i] } else { Builtin::AI[i - 29] };
             i += 1;
         }
         all
     };
 
-    /// The AI built-ins: recording, predicting and forgetting examples, and learning from
-    /// reward in a grid maze.
+    /// The AI built-ins: recording, predicting and forgetting examples, the floor sensors
+    /// the road lessons learn from, the answer of a rule written by hand, the models'
+    /// settings, and learning from reward in a grid maze.
     #[cfg(feature = "ai")]
-    pub const AI: [Builtin; 9] = [
+    pub const AI: [Builtin; 17] = [
         Builtin::Record,
         Builtin::Forget,
         Builtin::Practise,
@@ -93,6 +110,14 @@ impl Builtin {
         Builtin::ItemSize,
         Builtin::ItemDarkness,
         Builtin::ItemWeight,
+        Builtin::FloorLeft,
+        Builtin::FloorRight,
+        Builtin::Answer,
+        Builtin::Neighbours,
+        Builtin::TreeDepth,
+        Builtin::Epochs,
+        Builtin::LearningRate,
+        Builtin::Explore,
     ];
 
     const CORE: [Builtin; 29] = [
@@ -177,6 +202,22 @@ impl Builtin {
             Builtin::ItemDarkness => "item_darkness",
             #[cfg(feature = "ai")]
             Builtin::ItemWeight => "item_weight",
+            #[cfg(feature = "ai")]
+            Builtin::FloorLeft => "floor_left",
+            #[cfg(feature = "ai")]
+            Builtin::FloorRight => "floor_right",
+            #[cfg(feature = "ai")]
+            Builtin::Answer => "answer",
+            #[cfg(feature = "ai")]
+            Builtin::Neighbours => "neighbours",
+            #[cfg(feature = "ai")]
+            Builtin::TreeDepth => "tree_depth",
+            #[cfg(feature = "ai")]
+            Builtin::Epochs => "epochs",
+            #[cfg(feature = "ai")]
+            Builtin::LearningRate => "learning_rate",
+            #[cfg(feature = "ai")]
+            Builtin::Explore => "explore",
         }
     }
 
@@ -207,7 +248,13 @@ impl Builtin {
             | Builtin::Forget
             | Builtin::Practise
             | Builtin::BestMove
-            | Builtin::ItemReward => BuiltinKind::Action,
+            | Builtin::ItemReward
+            | Builtin::Answer
+            | Builtin::Neighbours
+            | Builtin::TreeDepth
+            | Builtin::Epochs
+            | Builtin::LearningRate
+            | Builtin::Explore => BuiltinKind::Action,
             _ => BuiltinKind::Sensor,
         }
     }
@@ -224,7 +271,15 @@ impl Builtin {
             | Builtin::Turn => 1,
             Builtin::Motors => 2,
             #[cfg(feature = "ai")]
-            Builtin::Record | Builtin::Practise | Builtin::ItemReward => 1,
+            Builtin::Record
+            | Builtin::Practise
+            | Builtin::ItemReward
+            | Builtin::Answer
+            | Builtin::Neighbours
+            | Builtin::TreeDepth
+            | Builtin::Epochs
+            | Builtin::LearningRate
+            | Builtin::Explore => 1,
             _ => 0,
         }
     }

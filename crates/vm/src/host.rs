@@ -50,7 +50,11 @@ impl Host for NullHost {
             BuiltinKind::Sensor => match builtin {
                 Builtin::ItemCount | Builtin::Distance | Builtin::LineSensor => Value::Num(0.0),
                 #[cfg(feature = "ai")]
-                Builtin::ItemSize | Builtin::ItemDarkness | Builtin::ItemWeight => Value::Num(0.0),
+                Builtin::ItemSize
+                | Builtin::ItemDarkness
+                | Builtin::ItemWeight
+                | Builtin::FloorLeft
+                | Builtin::FloorRight => Value::Num(0.0),
                 #[cfg(feature = "ai")]
                 Builtin::Prediction => Value::text(""),
                 Builtin::TileColour => Value::text("white"),

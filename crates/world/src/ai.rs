@@ -13,7 +13,10 @@ use serde::{Deserialize, Serialize};
 use crate::sorted::SortedMap;
 use crate::spec::Cell;
 
-/// The readings an item can be measured for, in the order [`Readings`] keeps them.
+/// What the robot can read at a moment: an item's measurements (size, darkness, weight of
+/// the item under it) and its own sensors (how bright the floor is on its left and right,
+/// walls around it), in the order [`Sensed`] keeps them. A lesson's model looks at some of
+/// them (`LearnerSpec::readings`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -24,13 +27,46 @@ pub enum Reading {
     Darkness,
     /// Grams.
     Weight,
+    /// How bright the floor is on the robot's left: 0 (black) to 10 (white).
+    FloorLeft,
+    /// How bright the floor is on the robot's right.
+    FloorRight,
+    /// 1 when a wall is ahead, else 0.
+    WallAhead,
+    /// 1 when a wall is on the left, else 0.
+    WallLeft,
+    /// 1 when a wall is on the right, else 0.
+    WallRight,
 }
 
 impl Reading {
-    pub const ALL: [Reading; 3] = [Reading::Size, Reading::Darkness, Reading::Weight];
+    pub const ALL: [Reading; 8] = [
+        Reading::Size,
+        Reading::Darkness,
+        Reading::Weight,
+        Reading::FloorLeft,
+        Reading::FloorRight,
+        Reading::WallAhead,
+        Reading::WallLeft,
+        Reading::WallRight,
+    ];
+
+    /// An item's measurements: what a model looks at unless the lesson says otherwise.
+    pub const ITEM: [Reading; 3] = [Reading::Size, Reading::Darkness, Reading::Weight];
 
     pub fn index(self) -> usize {
         self as usize
+    }
+
+    /// Whether this is a measurement of the item under the robot (so there must be one).
+    pub fn of_item(self) -> bool {
+        self.index() < 3
+    }
+
+    /// Whether the reading is yes or no (1 or 0), not a measure: a scatter plot of it says
+    /// little, a tree's question on it says all.
+    pub fn yes_or_no(self) -> bool {
+        matches!(self, Reading::WallAhead | Reading::WallLeft | Reading::WallRight)
     }
 
     /// The id the app looks up in the catalogue (`ai.reading.size` …) and models name columns by.
@@ -39,12 +75,29 @@ impl Reading {
             Reading::Size => "size",
             Reading::Darkness => "darkness",
             Reading::Weight => "weight",
+            Reading::FloorLeft => "floor_left",
+            Reading::FloorRight => "floor_right",
+            Reading::WallAhead => "wall_ahead",
+            Reading::WallLeft => "wall_left",
+            Reading::WallRight => "wall_right",
         }
     }
 }
 
 /// Size (mm), darkness and weight (g) of one item.
 pub type Readings = [f64; 3];
+
+/// Everything the robot read at one moment, by [`Reading::index`]: the item's measurements
+/// (0 when there was no item) and its sensors.
+pub type Sensed = [f64; 8];
+
+/// An item's measurements as a full reading (sensors at 0): how held-out items, which are
+/// never in the world, are read.
+pub fn item_only(r: &Readings) -> Sensed {
+    let mut s = [0.0; 8];
+    s[..3].copy_from_slice(r);
+    s
+}
 
 /// An item that can be measured, with what it really is (`kind`, e.g. `olive`): the robot
 /// only sees the readings; the goals and the stage know the kind.
@@ -54,11 +107,13 @@ pub struct Sample {
     pub kind: String,
 }
 
-/// One example the program recorded: the readings of the item under the robot, the label the
-/// program gave (any word, in the pupil's language) and what the item really was.
+/// One example the program recorded: what the robot read, the label the program gave (any
+/// word, in the pupil's language) and what the item really was, or on a road or in a
+/// corridor which way it really goes on (`straight`, `left`, `right`, `back`). An answer of
+/// the pupil's own rule (`answer`) is kept the same way.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recorded {
-    pub readings: Readings,
+    pub readings: Sensed,
     pub label: String,
     pub kind: String,
 }
@@ -78,6 +133,10 @@ pub struct SamplesSpec {
     /// examples with the colour sensor.
     #[serde(default)]
     pub paint: SortedMap<String, String>,
+    /// Places the rows on the cells in an order drawn from the seed (the datasets alternate
+    /// their labels, which a program could learn by heart).
+    #[serde(default)]
+    pub shuffle: bool,
 }
 
 /// One item with readings given by the lesson.
@@ -91,6 +150,38 @@ pub struct MeasuredItemSpec {
     pub size: f64,
     pub darkness: f64,
     pub weight: f64,
+}
+
+/// How a seeded path is laid in the grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PathStyle {
+    /// Black tiles on a white floor, read by the floor sensors; a move off them is a fault.
+    #[default]
+    Road,
+    /// A corridor between walls, read by the wall sensors.
+    Corridor,
+}
+
+/// A path drawn afresh for each seed, from `(x, y)` facing `heading`, `length` cells long:
+/// it goes straight or bends left or right, never touching itself, so beside the robot is
+/// floor (or wall) except where the path bends. Its first `marked` cells carry the right
+/// way on as paint (blue: bend left, red: bend right, green: straight on), as a driving
+/// teacher's marks, so a program can label what the robot reads there; a flag is at its end
+/// and the robot starts on its first cell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PathSpec {
+    pub x: u32,
+    pub y: u32,
+    pub heading: crate::grid::Dir,
+    pub length: u32,
+    #[serde(default)]
+    pub marked: u32,
+    #[serde(default)]
+    pub style: PathStyle,
 }
 
 /// The model a lesson chooses for its AI built-ins.
@@ -145,6 +236,9 @@ pub struct LearnerSpec {
     /// Passes over the examples (perceptron).
     #[serde(default = "twenty")]
     pub epochs: u32,
+    /// How far one mistake moves the perceptron's line.
+    #[serde(default = "one_f")]
+    pub learning_rate: f64,
     /// The readings the model looks at; all three when empty.
     #[serde(default)]
     pub readings: Vec<Reading>,
@@ -154,6 +248,10 @@ pub struct LearnerSpec {
     /// Q-learning: how often a random move is tried while practising, in percent.
     #[serde(default = "ten")]
     pub explore_percent: u32,
+}
+
+fn one_f() -> f64 {
+    1.0
 }
 
 fn three() -> u32 {
@@ -175,6 +273,7 @@ impl Default for LearnerSpec {
             k: 3,
             depth: 3,
             epochs: 20,
+            learning_rate: 1.0,
             readings: Vec::new(),
             rewards: RewardSpec::default(),
             explore_percent: 10,
@@ -186,7 +285,7 @@ impl LearnerSpec {
     /// The readings the model uses, in column order.
     pub fn columns(&self) -> Vec<Reading> {
         if self.readings.is_empty() {
-            Reading::ALL.to_vec()
+            Reading::ITEM.to_vec()
         } else {
             self.readings.clone()
         }
@@ -217,6 +316,30 @@ pub struct AiState {
     pub item_reward: Option<f64>,
     /// Work done by the last built-in beyond one instruction, for the VM's fuel.
     pub work: u64,
+    /// The seeded path's cells in order (empty without one), and how it is laid.
+    pub path: Rc<Vec<(u32, u32)>>,
+    pub path_style: PathStyle,
+    /// The answers of the pupil's own rule (`answer`), judged beside the learned model's.
+    pub answers: Rc<Vec<Recorded>>,
+}
+
+/// How bright the floor of a tile of `colour` looks to the robot's sensors, 0 (black) to 10
+/// (white): the colour's own brightness give or take 1, the same for a tile and a seed every
+/// time (sensors are never perfect, and this way a lesson cannot be learnt by heart).
+/// Outside the grid counts as white floor.
+pub fn floor_brightness(seed: u64, cell: (i64, i64), colour: &str) -> f64 {
+    let base: i64 = match colour {
+        "black" => 1,
+        "blue" => 2,
+        "red" | "green" => 3,
+        "yellow" => 7,
+        _ => 9,
+    };
+    let mix = seed
+        ^ (cell.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ (cell.1 as u64).wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
+    let jitter = (crate::rng::Rng::new(mix).next_u64() % 3) as i64 - 1;
+    (base + jitter).clamp(0, 10) as f64
 }
 
 impl AiState {
@@ -277,6 +400,6 @@ mod tests {
         let copy = ai.clone();
         ai.put_down((2, 0));
         assert_eq!(copy.top((2, 0)).unwrap().kind, "olive", "a copy keeps its own items");
-        assert_eq!(LearnerSpec::default().columns(), Reading::ALL.to_vec());
+        assert_eq!(LearnerSpec::default().columns(), Reading::ITEM.to_vec());
     }
 }

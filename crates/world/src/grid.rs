@@ -202,7 +202,7 @@ impl GridWorld {
                 }
                 // Drawn by the lesson crate, where the datasets and models are.
                 #[cfg(feature = "ai")]
-                RandomRule::Samples(_) | RandomRule::Learner(_) => {}
+                RandomRule::Samples(_) | RandomRule::Learner(_) | RandomRule::Path(_) => {}
                 #[cfg(feature = "ai")]
                 RandomRule::MeasuredItem(i) => {
                     let cell = clamp(i.x, i.y);

@@ -85,6 +85,9 @@ pub enum RandomRule {
     /// AI lessons: the model the AI built-ins use (its random choices follow the seed).
     #[cfg(feature = "ai")]
     Learner(crate::ai::LearnerSpec),
+    /// AI lessons: a road or corridor drawn afresh for each seed (see `crate::ai::PathSpec`).
+    #[cfg(feature = "ai")]
+    Path(crate::ai::PathSpec),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -219,6 +222,15 @@ impl GridSpec {
                     RandomRule::MeasuredItem(i) => vec![(i.x, i.y)],
                     #[cfg(feature = "ai")]
                     RandomRule::Learner(_) => vec![],
+                    #[cfg(feature = "ai")]
+                    RandomRule::Path(p) => {
+                        if p.length < 2 || p.marked > p.length {
+                            out.push(
+                                "a path needs a length of 2 or more, and no more marked cells".to_string(),
+                            );
+                        }
+                        vec![(p.x, p.y)]
+                    }
                 };
                 if matches!(rule, RandomRule::WallGap { walls } if walls.is_empty())
                     || matches!(rule, RandomRule::FlagAt { cells } if cells.is_empty())
