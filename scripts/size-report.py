@@ -61,8 +61,9 @@ def main() -> int:
     dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
     top = sorted(os.listdir(dist))
     full = [n for n in top if n.startswith("tafukt-full-")] + ["full.js", "full.css"]
-    # The core app: trunk's hashed loader, wasm and initializer, the boot script and styles.
-    core = ["index.html"] + [n for n in top if re.match(r"((tafukt-web|boot|app)-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)|[0-9a-f]{8,16}-progress\.js)$", n)]
+    # The core app: trunk's hashed loader, wasm and initializer, the start script (trunk's
+    # inline one, moved to a file for the Content-Security-Policy), the boot script and styles.
+    core = ["index.html"] + [n for n in top if re.match(r"((tafukt-web|boot|app|init)-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)|[0-9a-f]{8,16}-progress\.js)$", n)]
 
     with open(os.path.join(ROOT, "lessons", "index.json"), encoding="utf-8") as f:
         first = json.load(f)["courses"][0]["units"][0]["lessons"][0]

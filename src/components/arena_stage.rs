@@ -23,8 +23,9 @@ pub fn arena_stage(a: &Arena, guides: &[Segment], i18n: &I18n) -> Html {
     // The heading is a unit vector, so the robot turns with a matrix, not an angle; numbers
     // are written with the language's integer-based formatting (no float formatter).
     let (dx, dy) = a.robot.dir;
-    let robot_style = format!(
-        "transform: matrix({}, {}, {}, {}, {}, {})",
+    // An attribute, not a `style` (the page's Content-Security-Policy refuses those).
+    let robot_place = format!(
+        "matrix({} {} {} {} {} {})",
         n(dx),
         n(dy),
         n(-dy),
@@ -53,7 +54,7 @@ pub fn arena_stage(a: &Arena, guides: &[Segment], i18n: &I18n) -> Html {
                 }) }
                 { pen_layer(&a.pen.strokes(), guides, Scale { scale: 1.0, offset: 0.0, width_unit: 1.0 }) }
                 <rect class="border" x="0" y="0" width={n(a.width)} height={n(a.height)} />
-                <g class="robot" style={robot_style}>
+                <g class="robot" transform={robot_place}>
                     <circle r={n(r)} class="body" />
                     <path d={format!("M{} 0 L{} {} L{} {} Z", n(r), n(r * 0.2), n(-r * 0.6), n(r * 0.2), n(r * 0.6))} class="nose" />
                 </g>

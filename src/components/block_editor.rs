@@ -30,6 +30,7 @@ use yew::prelude::*;
 
 use super::block_view::{family, lesson_sensors, selector, ProgramBlocks, CALL};
 use super::i18n::use_i18n;
+use super::live_style::{use_css_text, use_style_sheet};
 
 #[derive(Properties)]
 pub struct Props {
@@ -256,6 +257,8 @@ pub fn BlockEditor(props: &Props) -> Html {
     // Earlier texts to go back to, and texts undone.
     let history = use_mut_ref(|| (Vec::<String>::new(), Vec::<String>::new()));
     let ghost = use_node_ref();
+    let root = use_node_ref();
+    use_css_text(&root, format!("--zoom: {}", 100 + *zoom * 15));
 
     let lang = props.lang;
     // The program, and where each top-level statement's text is: read from the text once per
@@ -633,6 +636,7 @@ pub fn BlockEditor(props: &Props) -> Html {
             format!("{head}{{background:var(--run-bg)}}")
         };
     }
+    use_style_sheet(marks);
     let (undo_list, redo_list) = (history.borrow().0.len(), history.borrow().1.len());
     let picked_name = picked_slot.and_then(|s| stmt_at(&program, s)).and_then(named);
     let tool = |name: &'static str, text: Html, enabled: bool| {
@@ -682,7 +686,7 @@ pub fn BlockEditor(props: &Props) -> Html {
         <div class="blocks-editor" data-testid="blocks"
             data-picking={matches!(&*picked, Some(Pick::New(_) | Pick::Existing(_))).to_string()}
             data-picking-value={matches!(&*picked, Some(Pick::Value(_))).to_string()}
-            style={format!("--zoom: {}", 100 + *zoom * 15)}
+            ref={root}
             {onclick} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onchange} {oninput} {onkeydown}>
             <div class="palette" role="toolbar" aria-label={i18n.t("ui.palette")} data-bin="palette">
                 { for blocks.iter().enumerate().map(|(i, b)| html! {
@@ -712,7 +716,6 @@ pub fn BlockEditor(props: &Props) -> Html {
                 <button data-tool="smaller" aria-label={i18n.t("ui.zoom-out")}>{ "A−" }</button>
                 <button data-tool="bigger" aria-label={i18n.t("ui.zoom-in")}>{ "A+" }</button>
             </div>
-            <style>{ marks }</style>
             <div class="program" role="tree" aria-label={i18n.t("ui.program")}>
                 <ProgramBlocks source={props.source.clone()} {places} {lang} lesson={props.lesson.clone()}
                     {variables} {procedures} />

@@ -6,6 +6,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::i18n::use_i18n;
+use super::live_style::use_css_text;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -27,7 +28,8 @@ pub fn Editor(props: &Props) -> Html {
     });
     let lines = props.source.split('\n').count().max(1);
     let active = props.active_line.unwrap_or(0);
-    let band_style = format!("--line: {}", active.saturating_sub(1));
+    let band = use_node_ref();
+    use_css_text(&band, format!("--line: {}", active.saturating_sub(1)));
     html! {
         <div class="editor" data-testid="editor" data-active-line={active.to_string()}>
             <ol class="gutter" aria-hidden="true">
@@ -37,7 +39,7 @@ pub fn Editor(props: &Props) -> Html {
             </ol>
             <div class="code">
                 if active > 0 {
-                    <div class={classes!("line-band", props.error.then_some("error"))} style={band_style} aria-hidden="true" />
+                    <div class={classes!("line-band", props.error.then_some("error"))} ref={band} aria-hidden="true" />
                 }
                 <textarea
                     data-testid="source"

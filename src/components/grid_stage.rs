@@ -98,8 +98,10 @@ pub fn grid_stage(w: &GridWorld, guides: &[Segment], i18n: &I18n) -> Html {
         robot.x,
         robot.y
     );
-    let robot_style = format!(
-        "transform: translate({}px, {}px) rotate({}deg)",
+    // The `transform` attribute, not a `style` (the page's Content-Security-Policy refuses
+    // those); it is a presentation attribute, so the stylesheet's transition still animates it.
+    let robot_place = format!(
+        "translate({} {}) rotate({})",
         robot.x * CELL + CELL / 2,
         robot.y * CELL + CELL / 2,
         robot.heading.degrees()
@@ -147,7 +149,7 @@ pub fn grid_stage(w: &GridWorld, guides: &[Segment], i18n: &I18n) -> Html {
                     html! { <line class="wall" x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()} /> }
                 }) }
                 { pen_layer(&w.pen.strokes(), guides, PEN_SCALE) }
-                <g class="robot" style={robot_style}>
+                <g class="robot" transform={robot_place}>
                     <rect x="-14" y="-13" width="28" height="28" rx="7" class="body" />
                     <path d="M0 -19 L8 -8 L-8 -8 Z" class="nose" />
                     <circle cx="-6" cy="0" r="3" class="eye" />

@@ -7,12 +7,13 @@ import { launch } from './browser.mjs';
 
 export const OUT = 'test-output/e2e';
 
-/** Registers the file's set-up; the returned object has `server` and `browser` once started. */
-export function useApp() {
+/** Registers the file's set-up; the returned object has `server` and `browser` once started.
+ * `headers` are sent with every file (the CSP test's policy). */
+export function useApp(headers = {}) {
   const app = { server: null, browser: null };
   before(async () => {
     await mkdir(OUT, { recursive: true });
-    app.server = await serveDir(process.env.DIST ?? 'dist');
+    app.server = await serveDir(process.env.DIST ?? 'dist', headers);
     app.browser = await launch();
   });
   after(async () => {

@@ -13,13 +13,14 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-export async function serveDir(root) {
+/** Serves `root`; `headers` are added to every answer (e.g. a Content-Security-Policy). */
+export async function serveDir(root, headers = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(root, path.endsWith('/') ? path + 'index.html' : path);
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404);
