@@ -12,6 +12,9 @@ pub mod parts;
 /// Predict-then-run (full app; its tests run natively).
 #[cfg(any(feature = "full", test))]
 pub mod predict;
+/// "Where will the robot end?" (full app; its tests run natively).
+#[cfg(any(feature = "full", test))]
+pub mod predict_end;
 pub mod presenter;
 pub mod session;
 /// The printed lesson sheet (full app; its tests run natively).

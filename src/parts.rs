@@ -19,7 +19,8 @@ pub enum Part {
 pub fn part_for(lesson: &Lesson) -> Part {
     let arena = matches!(lesson.world, WorldSpec::Arena(_));
     let drawing = lesson.goals.iter().any(|g| matches!(g, Goal::ShapeDrawn { .. }));
-    let full_only = arena || drawing;
+    // "Where will the robot end?" is asked by the full app (teacher mode's tools).
+    let full_only = arena || drawing || lesson.predict_end;
     // Only builds with the engine's `ai` feature can read an AI lesson (see `uses_ai`).
     #[cfg(any(feature = "full", test))]
     let full_only = full_only || uses_ai(lesson);
@@ -28,6 +29,16 @@ pub fn part_for(lesson: &Lesson) -> Part {
     } else {
         Part::Core
     }
+}
+
+#[cfg(test)]
+#[test]
+fn a_lesson_that_asks_where_the_robot_ends_is_played_by_the_full_app() {
+    let file = format!("{}/lessons/loops-1.json", env!("CARGO_MANIFEST_DIR"));
+    let mut l = tafukt_lesson::model::parse_lesson(&file, &std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(part_for(&l), Part::Core);
+    l.predict_end = true;
+    assert_eq!(part_for(&l), Part::Full);
 }
 
 /// Whether the lesson allows an AI built-in or has an AI goal. Only builds with the engine's
@@ -98,7 +109,8 @@ mod tests {
             let l = lesson(name.trim_end_matches(".json"));
             let needs = matches!(l.world, WorldSpec::Arena(_))
                 || l.goals.iter().any(|g| matches!(g, Goal::ShapeDrawn { .. }))
-                || name.starts_with("ai-");
+                || name.starts_with("ai-")
+                || l.predict_end;
             assert_eq!(part_for(&l) == Part::Full, needs, "{name}");
             full += usize::from(needs);
         }

@@ -1,10 +1,16 @@
-//! Predict-then-run (PRIMM's "predict"): before each step the class says what the robot will
-//! do next, then the step shows it. The next move is found by running a copy of the session
-//! to its next robot action, and is told apart by what changed in the grid world. Plain Rust,
-//! tested natively; the full app asks and reveals (`components::predict_panel`).
+//! Predict-then-run (PRIMM's "predict"): before each step, or only at the blocks the teacher
+//! marked, the class says what the robot will do next, then the step shows it. The next move
+//! is found by running a copy of the session to its next robot action, and is told apart by
+//! what changed in the grid world. Plain Rust, tested natively; the full app asks and reveals
+//! (`components::predict_panel`).
 
 use crate::session::{Action, Phase, Session};
+use tafukt_lang::blocks::Slot;
 use tafukt_world::grid::GridWorld;
+
+/// Statements a look ahead for a marked block goes through at most (a program's run limits
+/// end an endless one long before; this only bounds the work of one look).
+const MAX_LOOK_AHEAD: usize = 100_000;
 
 /// What the robot does next, as the class can say it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,6 +124,51 @@ pub fn ask(s: &Session) -> Option<Question> {
     Some(Question { answer, choices: choices(answer, &s.lesson.toolbox), picked: None })
 }
 
+/// Whether `block` is the marked block `mark` or inside it (a marked `repeat` marks its body).
+pub fn within(block: &Slot, mark: &Slot) -> bool {
+    let depth = mark.path.len();
+    block == mark
+        || (block.path.len() > depth
+            && block.path[..depth] == mark.path[..]
+            && block.path[depth].index == mark.index)
+}
+
+/// Predict at marked blocks: how many robot actions a run makes from where `s` is before the
+/// first one made after reaching a marked block (the marked block's own, or the first of its
+/// body, or of the procedure it calls), a copy being run; `s` is left as it is. `None` when
+/// the run ends without reaching a marked block again. A run that stops with a problem at or
+/// after a marked block asks too: "it stops with a problem" is a prediction.
+pub fn actions_before_mark(s: &Session, marks: &[Slot]) -> Option<usize> {
+    if marks.is_empty() || !matches!(s.phase, Phase::Ready | Phase::Paused) {
+        return None;
+    }
+    let mut probe = s.clone();
+    let start = probe.steps;
+    let mut reached = false;
+    for _ in 0..MAX_LOOK_AHEAD {
+        let before = probe.steps;
+        probe.apply(Action::Step);
+        reached |= probe.shown_block().is_some_and(|b| marks.iter().any(|m| within(&b, m)));
+        match probe.phase {
+            Phase::Failed(_) => return reached.then_some(probe.steps - start),
+            Phase::Paused if reached && probe.steps != before => return Some(before - start),
+            Phase::Paused => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Marks one block more, or one fewer: the teacher's tap in marking mode.
+pub fn toggle_mark(marks: &mut Vec<Slot>, block: Slot) {
+    match marks.iter().position(|m| *m == block) {
+        Some(i) => {
+            marks.remove(i);
+        }
+        None => marks.push(block),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +228,56 @@ mod tests {
             choices(Move::Say, &["move".to_string()]),
             [Move::Forward, Move::TurnLeft, Move::TurnRight, Move::Say]
         );
+    }
+
+    fn slot(path: &[(usize, usize)], index: usize) -> Slot {
+        let path = path.iter().map(|&(index, body)| tafukt_lang::blocks::Step { index, body }).collect();
+        Slot { path, index }
+    }
+
+    #[test]
+    fn a_run_is_asked_only_at_the_marked_blocks() {
+        // move · turn left · repeat 3 times [move]
+        let mut s = session("move\nturn left\nrepeat 3 times\n  move\nend\n");
+        assert_eq!(actions_before_mark(&s, &[]), None);
+        assert_eq!(actions_before_mark(&s, &[slot(&[], 0)]), Some(0), "the first block: ask at once");
+        assert_eq!(actions_before_mark(&s, &[slot(&[], 1)]), Some(1), "one move, then ask");
+        let world = s.world.clone();
+        assert_eq!((s.world == world, s.steps, s.phase.clone()), (true, 0, Phase::Ready), "only a copy ran");
+        // The repeat's body, or the repeat itself: each time round.
+        for mark in [slot(&[(2, 0)], 0), slot(&[], 2)] {
+            let mut s = session("move\nturn left\nrepeat 3 times\n  move\nend\n");
+            let mut asked_after = Vec::new();
+            while let Some(n) = actions_before_mark(&s, std::slice::from_ref(&mark)) {
+                for _ in 0..=n {
+                    s.apply(Action::StepToAction);
+                }
+                asked_after.push(s.steps);
+                assert!(asked_after.len() < 10, "{asked_after:?}");
+            }
+            assert_eq!(asked_after, [3, 4, 5], "{mark:?}");
+        }
+        s.apply(Action::StepToAction);
+        assert_eq!(actions_before_mark(&s, &[slot(&[], 0)]), None, "the marked move is behind");
+    }
+
+    #[test]
+    fn a_marked_block_that_hits_a_wall_is_asked_about() {
+        let s = session("move\nturn right\nmove\n");
+        assert_eq!(actions_before_mark(&s, &[slot(&[], 2)]), Some(2));
+        assert_eq!(actions_before_mark(&s, &[slot(&[], 1)]), Some(1));
+    }
+
+    #[test]
+    fn marks_toggle_and_a_mark_covers_what_is_inside_it() {
+        let mut marks = vec![];
+        toggle_mark(&mut marks, slot(&[], 2));
+        toggle_mark(&mut marks, slot(&[(2, 0)], 1));
+        toggle_mark(&mut marks, slot(&[], 2));
+        assert_eq!(marks, [slot(&[(2, 0)], 1)]);
+        assert!(within(&slot(&[(2, 0)], 1), &slot(&[], 2)));
+        assert!(within(&slot(&[(2, 1), (0, 0)], 0), &slot(&[], 2)), "the else part, nested deeper");
+        assert!(!within(&slot(&[(3, 0)], 0), &slot(&[], 2)));
+        assert!(!within(&slot(&[], 2), &slot(&[(2, 0)], 0)), "the body's mark does not cover the repeat");
     }
 }

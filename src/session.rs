@@ -66,6 +66,9 @@ pub struct Session {
     pub speed: u32,
     /// Frames left before the next action may run.
     cooldown: u32,
+    /// Predict at marked blocks: a run pauses once the robot has made this many actions.
+    #[cfg(any(test, feature = "full"))]
+    pause_at_steps: Option<usize>,
     /// While stepping over or out: pause at the first action made at this call depth or
     /// shallower.
     pause_depth: Option<usize>,
@@ -129,6 +132,14 @@ pub enum Action {
     /// reveals one move at a time).
     #[cfg(any(test, feature = "full"))]
     StepToAction,
+    /// Runs like [`Action::Run`], pausing once the robot has made this many actions in all
+    /// (predict-then-run asks at the block the teacher marked, not before).
+    #[cfg(any(test, feature = "full"))]
+    RunUntilSteps(usize),
+    /// After a run has ended: the world of the next run on the stage (the next variant after
+    /// a success, else the same), so the class can predict before it starts.
+    #[cfg(any(test, feature = "full"))]
+    Rewind,
 }
 
 /// Statements [`Action::StepToAction`] may go through: a loop without actions ends as a
@@ -158,6 +169,8 @@ impl Session {
             steps: 0,
             speed: 3,
             cooldown: 0,
+            #[cfg(any(test, feature = "full"))]
+            pause_at_steps: None,
             pause_depth: None,
             seeds,
             variant: 0,
@@ -249,6 +262,10 @@ impl Session {
             Action::Run => {
                 self.timeline.follow_live();
                 self.pause_depth = None;
+                #[cfg(any(test, feature = "full"))]
+                {
+                    self.pause_at_steps = None;
+                }
                 if self.start_if_needed() {
                     self.phase = Phase::Running;
                 }
@@ -287,6 +304,11 @@ impl Session {
                     let depth = self.vm.as_ref().map_or(0, Vm::depth);
                     if self.pause_depth.is_some_and(|target| depth <= target) {
                         self.pause_depth = None;
+                        self.phase = Phase::Paused;
+                    }
+                    #[cfg(any(test, feature = "full"))]
+                    if self.pause_at_steps.is_some_and(|n| self.steps >= n) && self.phase == Phase::Running {
+                        self.pause_at_steps = None;
                         self.phase = Phase::Paused;
                     }
                 }
@@ -352,6 +374,17 @@ impl Session {
                 }
             }
             #[cfg(any(test, feature = "full"))]
+            Action::RunUntilSteps(n) => {
+                self.apply(Action::Run);
+                self.pause_at_steps = (n > self.steps).then_some(n);
+            }
+            #[cfg(any(test, feature = "full"))]
+            Action::Rewind => {
+                if matches!(self.phase, Phase::Finished { .. } | Phase::Failed(_)) {
+                    self.rewind();
+                }
+            }
+            #[cfg(any(test, feature = "full"))]
             Action::PutBack => {
                 if let Some(mine) = self.demo.take() {
                     self.reset();
@@ -371,7 +404,20 @@ impl Session {
         self.steps = 0;
         self.cooldown = 0;
         self.pause_depth = None;
+        #[cfg(any(test, feature = "full"))]
+        {
+            self.pause_at_steps = None;
+        }
         self.phase = Phase::Ready;
+    }
+
+    /// After a success, the next run meets the next variant of the world, so a path learnt
+    /// by heart does not pass; after a failure, the same world again.
+    fn rewind(&mut self) {
+        if self.phase == (Phase::Finished { success: true }) {
+            self.variant = (self.variant + 1) % self.seeds.len();
+        }
+        self.reset();
     }
 
     /// Compiles the program if no run is under way. False if it cannot run (the problem is
@@ -379,13 +425,7 @@ impl Session {
     fn start_if_needed(&mut self) -> bool {
         match self.phase {
             Phase::Running | Phase::Paused => return true,
-            // After a success, the next run meets the next variant of the world, so a path
-            // learnt by heart does not pass; after a failure, the same world again.
-            Phase::Finished { success: true } => {
-                self.variant = (self.variant + 1) % self.seeds.len();
-                self.reset();
-            }
-            Phase::Finished { .. } | Phase::Failed(_) => self.reset(),
+            Phase::Finished { .. } | Phase::Failed(_) => self.rewind(),
             Phase::Ready => {}
         }
         match tafukt_lang::build(&self.source, self.lang) {
@@ -771,5 +811,31 @@ mod tests {
         let mut s = Session::new(lesson(), Lang::En, Some("paint red\n".into()));
         s.apply(Action::Run);
         assert!(matches!(&s.phase, Phase::Failed(d) if d.code == tafukt_lang::Code::NotAllowed));
+    }
+
+    #[test]
+    fn a_run_can_pause_after_a_number_of_actions_and_rewind_to_the_next_variant() {
+        let l = lesson();
+        let mut s = Session::new(l.clone(), Lang::En, Some(l.solution.clone()));
+        s.apply(Action::SetSpeed(5));
+        s.apply(Action::RunUntilSteps(2));
+        ticks_until_paused(&mut s);
+        assert_eq!((s.phase.clone(), s.steps), (Phase::Paused, 2));
+        s.apply(Action::RunUntilSteps(2));
+        ticks_until_paused(&mut s);
+        assert_eq!(s.phase, Phase::Finished { success: true }, "a target already passed does not stop it");
+        let mut varied = (*l).clone();
+        let tafukt_world::WorldSpec::Grid(g) = &mut varied.world else { panic!("a grid") };
+        g.variants = serde_json::from_str(r#"{"seeds":[1,2],"rules":[]}"#).unwrap();
+        let mut s = Session::new(Rc::new(varied), Lang::En, Some(l.solution.clone()));
+        run_all(&mut s);
+        s.apply(Action::Rewind);
+        assert_eq!(
+            (s.phase.clone(), s.variant(), s.steps),
+            (Phase::Ready, (1, 2), 0),
+            "on to the next world"
+        );
+        s.apply(Action::Rewind);
+        assert_eq!(s.variant(), (1, 2), "nothing to rewind before a run");
     }
 }

@@ -158,7 +158,7 @@ fn count_before(el: &Element) -> usize {
 /// Where a block or a place between blocks is in the program, read from the page: the
 /// inverse of `block_view::selector`. A stack holds the first place, then an item per
 /// statement (its block, and the place after it).
-fn slot_of(el: &Element) -> Option<Slot> {
+pub(super) fn slot_of(el: &Element) -> Option<Slot> {
     let parent = el.parent_element()?;
     let (index, stack) = if is(&parent, "item") {
         // The item's place in its stack (the first place comes before it), and one more for

@@ -88,8 +88,9 @@ fn ItemsLayer(props: &ItemsProps) -> Html {
 }
 
 /// A plain function, not a component: the stage is redrawn with every step of a run, and a
-/// component would compare and copy the whole world as its props each time.
-pub fn grid_stage(w: &GridWorld, guides: &[Segment], i18n: &I18n) -> Html {
+/// component would compare and copy the whole world as its props each time. `over` is drawn
+/// last, over the robot, in the grid's units (a square is 40).
+pub fn grid_stage(w: &GridWorld, guides: &[Segment], i18n: &I18n, over: Html) -> Html {
     let (width, height) = (w.width * CELL, w.height * CELL);
     let robot = &w.robot;
     let label = format!(
@@ -155,6 +156,7 @@ pub fn grid_stage(w: &GridWorld, guides: &[Segment], i18n: &I18n) -> Html {
                     <circle cx="-6" cy="0" r="3" class="eye" />
                     <circle cx="6" cy="0" r="3" class="eye" />
                 </g>
+                { over }
             </svg>
         </div>
     }

@@ -16,8 +16,9 @@ use super::timeline_bar::TimelineBar;
 use crate::session::Session;
 
 /// What teacher mode adds to a lesson (a full-app part: the core app hands teacher mode
-/// over to the full app): the translation's review flag, the reference solution, and a
-/// button that puts it in the editor to step through (then the pupil's program back).
+/// over to the full app): the lesson's teacher notes, the translation's review flag, the
+/// reference solution, and a button that puts it in the editor to step through (then the
+/// pupil's program back); `tools` are the prediction switches (`predict_panel`).
 #[cfg(feature = "full")]
 pub(super) fn teacher_view(
     teacher: bool,
@@ -26,23 +27,20 @@ pub(super) fn teacher_view(
     i18n: &super::i18n::I18n,
     demonstrating: bool,
     on_demo: Callback<MouseEvent>,
-    // Predict-then-run: on, and its switch (none for the robot on wheels).
-    predict: Option<(bool, Callback<MouseEvent>)>,
+    // Predict-then-run's switches (none for the robot on wheels).
+    tools: Html,
 ) -> Html {
     if !teacher {
         return Html::default();
     }
     html! {
         <>
+            <super::teacher_notes::TeacherNotes id={texts.id.clone()} {lang} />
             <div class="demonstration" data-testid="demonstration" data-demonstrating={demonstrating.to_string()}>
                 <button class="primary" data-testid="demo-toggle" onclick={on_demo}>
                     { i18n.t(if demonstrating { "presenter.put-back" } else { "presenter.show-solution" }) }
                 </button>
-                if let Some((on, onclick)) = predict {
-                    <button data-testid="predict-toggle" aria-pressed={on.to_string()} {onclick}>
-                        { i18n.t("presenter.predict-toggle") }
-                    </button>
-                }
+                { tools }
                 <button data-testid="print-sheet" onclick={Callback::from(|_| {
                     if let Some(w) = web_sys::window() {
                         let _ = w.print();

@@ -121,6 +121,9 @@ pub fn LessonView(props: &Props) -> Html {
     // Predict-then-run (full app, teacher mode).
     #[cfg(feature = "full")]
     let predict = super::predict_panel::use_predict(&session);
+    // "Where will the robot end?" (full app): asked by the lesson or switched on by the teacher.
+    #[cfg(feature = "full")]
+    let end = super::end_guess::use_end_guess(&session);
 
     // The presenter keys' commands (full app), each once: not again when the lesson changes.
     #[cfg(feature = "full")]
@@ -131,8 +134,15 @@ pub fn LessonView(props: &Props) -> Html {
         let seen = use_mut_ref(|| sent.serial);
         let session = session.clone();
         let teacher = props.teacher;
-        let (step, toggle, pick, forget) =
-            (predict.step.clone(), predict.toggle.clone(), predict.pick.clone(), predict.forget.clone());
+        let (step, run, toggle, pick, forget) = (
+            predict.step.clone(),
+            predict.run.clone(),
+            predict.toggle.clone(),
+            predict.pick.clone(),
+            predict.forget.clone(),
+        );
+        // Run and step wait for the class's guess of where the robot ends, if it is asked.
+        let gate = end.gate.clone();
         let choices = predict.question.as_ref().map(|q| q.choices.clone()).unwrap_or_default();
         let predicting = predict.on;
         use_effect_with(sent.serial, move |serial| {
@@ -141,6 +151,10 @@ pub fn LessonView(props: &Props) -> Html {
             }
             *seen.borrow_mut() = *serial;
             let action = match sent.command {
+                // Held back until the class has guessed where the robot ends.
+                Some(Command::Step | Command::RunPause) if !session.0.is_running() && !gate.emit(()) => {
+                    return
+                }
                 Some(Command::Step) => return step.emit(()),
                 Some(Command::Predict) if teacher => return toggle.emit(()),
                 Some(Command::Answer(n)) => {
@@ -151,7 +165,7 @@ pub fn LessonView(props: &Props) -> Html {
                 }
                 Some(Command::RunPause) if session.0.is_running() => Action::Pause,
                 // Predicting, the run pauses before each step and asks.
-                Some(Command::RunPause) if predicting => return step.emit(()),
+                Some(Command::RunPause) if predicting => return run.emit(()),
                 Some(Command::RunPause) => Action::Run,
                 Some(Command::StepBack) => Action::StepBack,
                 Some(Command::Reset) => Action::Reset,
@@ -247,26 +261,28 @@ pub fn LessonView(props: &Props) -> Html {
     #[cfg(feature = "full")]
     let teacher_demo = {
         let action = if s.demonstrating() { Action::PutBack } else { Action::ShowSolution };
-        let on_predict = {
-            let toggle = predict.toggle.clone();
-            Callback::from(move |_: MouseEvent| toggle.emit(()))
-        };
-        let predict_switch = s.world.grid().is_some().then_some((predict.on, on_predict));
-        teacher_view(props.teacher, texts, lang, &i18n, s.demonstrating(), click(action), predict_switch)
+        let tools = super::predict_panel::teacher_tools(s, &predict, &end, &i18n);
+        teacher_view(props.teacher, texts, lang, &i18n, s.demonstrating(), click(action), tools)
     };
     // Predicting, Run too pauses before each step and asks (the teacher goes on with Run or
     // Step once the class has seen the move).
     #[cfg(feature = "full")]
     let (on_run, on_step, predict_view) = (
-        if predict.on { predict.step.clone() } else { send(|| Action::Run) },
-        predict.step.clone(),
-        match predict.question.clone() {
-            Some(question) => {
-                html! { <super::predict_panel::PredictPanel {question} on_pick={predict.pick.clone()} /> }
-            }
-            None => Html::default(),
+        super::end_guess::gated(&end, if predict.on { predict.run.clone() } else { send(|| Action::Run) }),
+        super::end_guess::gated(&end, predict.step.clone()),
+        html! {
+            <>
+                { super::end_guess::end_panel(s, &end, &i18n) }
+                if let Some(question) = predict.question.clone() {
+                    <super::predict_panel::PredictPanel {question} on_pick={predict.pick.clone()} />
+                }
+            </>
         },
     );
+    #[cfg(feature = "full")]
+    let over = super::end_guess::end_layer(s, &end, &i18n);
+    #[cfg(not(feature = "full"))]
+    let over = Html::default();
     #[cfg(not(feature = "full"))]
     let (on_run, on_step, predict_view) = (send(|| Action::Run), send(|| Action::Step), Html::default());
     #[cfg(not(feature = "full"))]
@@ -382,7 +398,7 @@ pub fn LessonView(props: &Props) -> Html {
                         { i18n.f("ui.variants-passed", &[("passed", passed.to_string()), ("count", variants.to_string())]) }
                     </p>
                 }
-                { stage(s.shown_world(), &tafukt_lesson::goals::guides(&s.lesson.goals), &i18n) }
+                { stage(s.shown_world(), &tafukt_lesson::goals::guides(&s.lesson.goals), &i18n, over) }
                 { timeline_bar(s, on_scrub) }
                 { ai_panels(s.shown_world(), &s.lesson.goals) }
                 { predict_view }

@@ -10,11 +10,15 @@ pub mod app_loading;
 #[cfg(feature = "full")]
 pub mod arena_stage;
 pub mod block_editor;
+#[cfg(feature = "full")]
+pub mod block_marks;
 pub mod block_view;
 #[cfg(feature = "full")]
 pub mod course_map;
 #[cfg(feature = "full")]
 pub mod editor;
+#[cfg(feature = "full")]
+pub mod end_guess;
 pub mod goal_list;
 pub mod grid_stage;
 pub mod i18n;
@@ -34,5 +38,7 @@ pub mod presenter_help;
 pub mod presenter_keys;
 pub mod run_controls;
 pub mod stage;
+#[cfg(feature = "full")]
+pub mod teacher_notes;
 #[cfg(feature = "full")]
 pub mod timeline_bar;

@@ -9,11 +9,15 @@ use super::arena_stage::arena_stage;
 use super::grid_stage::grid_stage;
 use super::i18n::I18n;
 
-/// `guides` are the dotted target shapes of the lesson's drawing goals.
-pub fn stage(world: &World, guides: &[Segment], i18n: &I18n) -> Html {
+/// `guides` are the dotted target shapes of the lesson's drawing goals; `over` is drawn over a
+/// grid world (the squares of "where will the robot end?").
+pub fn stage(world: &World, guides: &[Segment], i18n: &I18n, over: Html) -> Html {
     match world {
-        World::Grid(g) => grid_stage(g, guides, i18n),
+        World::Grid(g) => grid_stage(g, guides, i18n, over),
         #[cfg(feature = "full")]
-        World::Arena(a) => arena_stage(a, guides, i18n),
+        World::Arena(a) => {
+            drop(over);
+            arena_stage(a, guides, i18n)
+        }
     }
 }
