@@ -20,7 +20,8 @@ use tafukt_lesson::rich::{tokens, Token};
 /// Units whose every lesson must have complete teacher notes (`check::notes_problems`):
 /// the core course a teacher prepares from. The AI, drawing and wheeled-robot units are not
 /// asked (yet).
-pub const NOTES_REQUIRED_IN: &[&str] = &["first-steps", "loops", "conditions", "procedures", "variables", "sensors"];
+pub const NOTES_REQUIRED_IN: &[&str] =
+    &["first-steps", "loops", "conditions", "procedures", "variables", "sensors"];
 
 /// Run-time messages and goals in English, as `tafukt run` prints them.
 pub struct English(Catalog);
