@@ -272,3 +272,27 @@ for (const lang of ['en', 'ar', 'zgh']) {
     });
   }
 }
+
+test('on the projector the notes and the question of where the robot stops read from the back row (28 px, 7:1), in Arabic', async () => {
+  const { context, page } = await open({ width: 1920, height: 1080 }, { lang: 'ar', lesson: 'loops-3', teacher: true });
+  await page.keyboard.press('p');
+  await page.waitForSelector('html[data-projector] [data-testid=teacher-notes]');
+  await page.waitForFunction(() => [...document.styleSheets].some((s) => s.href?.endsWith('/full.css')));
+  const smallest = await page.evaluate(() => {
+    const sizes = [...document.querySelectorAll('.teacher-notes *, .end-guess *')]
+      .filter((e) => e.childNodes.length && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+      .map((e) => parseFloat(getComputedStyle(e).fontSize));
+    return Math.min(...sizes);
+  });
+  assert.ok(smallest >= 28, `smallest text of the notes and the question: ${smallest}px`);
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(['.teacher-notes', '.end-guess', '.demonstration'], { runOnly: { type: 'rule', values: ['color-contrast-enhanced'] } });
+    return r.violations.flatMap((v) => v.nodes.map((n) => `${n.target}: ${n.any.map((a) => a.message).join('; ')}`));
+  });
+  assert.deepEqual(violations, [], 'axe-core color-contrast-enhanced');
+  for (const b of await targets(page)) assert.ok(b.w >= 44 && b.h >= 44, `square ${b.cell} is ${b.w}×${b.h}`);
+  await page.screenshot({ path: `${OUT}/teacher-projector-ar-1920x1080.png` });
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
