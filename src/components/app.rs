@@ -17,6 +17,8 @@ use yew::prelude::*;
 
 use super::app_loading::{initial_lang, load_catalog, load_lesson, load_more};
 #[cfg(feature = "full")]
+use super::class_view::ClassView;
+#[cfg(feature = "full")]
 use super::course_map::CourseMap;
 use super::i18n::I18n;
 use super::language_picker::LanguagePicker;
@@ -183,6 +185,10 @@ pub fn App() -> Html {
     let reset_armed = use_state(|| false);
     // Bumped when a lesson earns stars, so the map re-reads progress from the device.
     let progress = use_state(|| 0u32);
+    // Full app: bumped when work comes in from a file, so the lesson re-reads its program;
+    // and the teacher's class view, open or not.
+    #[cfg(feature = "full")]
+    let (imported, class_open) = (use_state(|| 0u32), use_state(|| false));
     // Lesson titles for the map (a full-app screen), in the language they were fetched in.
     #[cfg(feature = "full")]
     let titles = use_state(|| (Lang::En, Rc::new(SortedMap::<String, Localized>::new())));
@@ -292,6 +298,9 @@ pub fn App() -> Html {
                     let current = current.clone();
                     let show_map = show_map.clone();
                     Callback::from(move |id: String| { current.set(Some(id)); show_map.set(false); })
+                }} on_imported={{
+                    let (progress, imported) = (progress.clone(), imported.clone());
+                    Callback::from(move |()| { progress.set(*progress + 1); imported.set(*imported + 1); })
                 }} />
         },
         _ => Html::default(),
@@ -303,6 +312,7 @@ pub fn App() -> Html {
     #[cfg(feature = "full")]
     let teacher_bar = if *teacher {
         html! {
+            <>
                 <div class="teacher-bar" data-testid="teacher-bar">
                     <button data-testid="reset-progress" onclick={{
                         let reset_armed = reset_armed.clone();
@@ -318,7 +328,20 @@ pub fn App() -> Html {
                     }}>
                         { if *reset_armed { i18n.t("ui.reset-progress-confirm") } else { i18n.t("ui.reset-progress") } }
                     </button>
+                    <button data-testid="class-toggle" aria-expanded={class_open.to_string()} onclick={{
+                        let class_open = class_open.clone();
+                        Callback::from(move |_| class_open.set(!*class_open))
+                    }}>
+                        { i18n.t("class.open") }
+                    </button>
                 </div>
+                if let (true, Load::Ready(index)) = (*class_open, &*index) {
+                    <ClassView index={index.clone()} {lang} on_close={{
+                        let class_open = class_open.clone();
+                        Callback::from(move |()| class_open.set(false))
+                    }} />
+                }
+            </>
         }
     } else {
         Html::default()
@@ -447,7 +470,12 @@ pub fn App() -> Html {
                             let progress = progress.clone();
                             Callback::from(move |_| progress.set(*progress + 1))
                         };
-                        let view = html! { <LessonView key={l.id.clone()} lesson={l.clone()} {lang} teacher={*teacher} {on_next} {on_stars} /> };
+                        // Full app: a lesson whose work came in from a file starts again from it.
+                        #[cfg(feature = "full")]
+                        let key = format!("{}#{}", l.id, *imported);
+                        #[cfg(not(feature = "full"))]
+                        let key = l.id.clone();
+                        let view = html! { <LessonView key={key} lesson={l.clone()} {lang} teacher={*teacher} {on_next} {on_stars} /> };
                         // The presenter keys' commands for the lesson (full app).
                         #[cfg(feature = "full")]
                         let view = html! { <ContextProvider<Sent> context={*sent}>{ view }</ContextProvider<Sent>> };

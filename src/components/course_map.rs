@@ -10,6 +10,7 @@ use tafukt_lesson::model::{CourseIndex, Localized};
 use yew::prelude::*;
 
 use super::i18n::use_i18n;
+use super::progress_files::ProgressFiles;
 
 #[derive(Properties)]
 pub struct Props {
@@ -21,6 +22,8 @@ pub struct Props {
     /// Stars per lesson id, as saved on this device.
     pub stars: Rc<SortedMap<String, u8>>,
     pub on_open: Callback<String>,
+    /// Told when work from a file was written on this device.
+    pub on_imported: Callback<()>,
 }
 
 /// Shared data compares by pointer: a new `Rc` is made whenever it changes.
@@ -32,6 +35,7 @@ impl PartialEq for Props {
             && Rc::ptr_eq(&self.titles, &other.titles)
             && *self.stars == *other.stars
             && self.on_open == other.on_open
+            && self.on_imported == other.on_imported
     }
 }
 
@@ -44,6 +48,7 @@ pub fn CourseMap(props: &Props) -> Html {
     let mut number = 0;
     html! {
         <nav class="course-map" data-testid="course-map" aria-label={i18n.t("ui.course-map")}>
+            <ProgressFiles index={props.index.clone()} lang={props.lang} titles={props.titles.clone()} on_imported={props.on_imported.clone()} />
             { for props.index.courses.iter().flat_map(|c| c.units.iter()).map(|unit| html! {
                 <section class="unit">
                     <h2>{ unit.title.get(props.lang) }</h2>

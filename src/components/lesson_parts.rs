@@ -71,6 +71,17 @@ pub(super) fn teacher_view(_: bool, _: &Lesson, _: Lang, _: &super::i18n::I18n) 
     Html::default()
 }
 
+/// This lesson's program saved to a file and a program file opened (a full-app part).
+#[cfg(feature = "full")]
+pub(super) fn program_file(s: &Session, on_replace: Callback<String>) -> Html {
+    html! { <super::program_file::ProgramFileButtons lesson={s.lesson.id.clone()} lang={s.lang} source={s.source.clone()} {on_replace} /> }
+}
+
+#[cfg(not(feature = "full"))]
+pub(super) fn program_file(_: &Session, _: Callback<String>) -> Html {
+    Html::default()
+}
+
 /// The AI panels under the stage (a full-app part: AI lessons are played by the full app).
 #[cfg(feature = "full")]
 pub(super) fn ai_panels(world: &tafukt_world::World, goals: &[tafukt_lesson::Goal]) -> Html {

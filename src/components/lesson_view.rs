@@ -12,7 +12,7 @@ use super::block_editor::BlockEditor;
 use super::goal_list::GoalList;
 use super::i18n::use_i18n;
 use super::instructions::Instructions;
-use super::lesson_parts::{ai_panels, teacher_view, text_editor, timeline_bar};
+use super::lesson_parts::{ai_panels, program_file, teacher_view, text_editor, timeline_bar};
 use super::run_controls::RunControls;
 use super::stage::stage;
 use crate::services::storage;
@@ -236,6 +236,7 @@ pub fn LessonView(props: &Props) -> Html {
             session.dispatch(Action::Scrub(i))
         })
     };
+    let files_view = program_file(s, on_edit.clone());
     let on_speed = {
         let session = session.clone();
         Callback::from(move |v: u32| session.dispatch(Action::SetSpeed(v)))
@@ -387,6 +388,7 @@ pub fn LessonView(props: &Props) -> Html {
                         <button data-testid="restore-starter" onclick={click(Action::RestoreStarter)}>{ i18n.t("ui.restore-starter") }</button>
                     }
                 </p>
+                { files_view }
                 <p class="saved">{ i18n.t("ui.saved") }{ " · " }{ i18n.f("ui.steps", &[("count", s.steps.to_string())]) }</p>
             </section>
             <section class="panel stage-panel">

@@ -14,6 +14,8 @@ pub mod block_editor;
 pub mod block_marks;
 pub mod block_view;
 #[cfg(feature = "full")]
+pub mod class_view;
+#[cfg(feature = "full")]
 pub mod course_map;
 #[cfg(feature = "full")]
 pub mod editor;
@@ -36,6 +38,10 @@ pub mod predict_panel;
 pub mod presenter_help;
 #[cfg(feature = "full")]
 pub mod presenter_keys;
+#[cfg(feature = "full")]
+pub mod program_file;
+#[cfg(feature = "full")]
+pub mod progress_files;
 pub mod run_controls;
 pub mod stage;
 #[cfg(feature = "full")]

@@ -2,5 +2,7 @@
 
 pub mod boot;
 pub mod fetch;
+#[cfg(feature = "full")]
+pub mod files;
 pub mod page;
 pub mod storage;

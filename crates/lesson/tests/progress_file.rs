@@ -93,12 +93,10 @@ fn a_file_of_another_kind_or_version_says_so() {
 
 #[test]
 fn lessons_this_course_lacks_are_left_out_and_counted() {
-    let text = format!(
-        r#"{{"format":"tafukt-progress","version":1,"pupil":"Yuba","lessons":[
-        {{"lesson":"loops-1","stars":1}},{{"lesson":"../../etc/passwd","stars":2}},
-        {{"lesson":"future-9","stars":9}},{{"lesson":"first-steps-1","stars":2}}]}}"#
-    );
-    let decoded = decode(&text).unwrap();
+    let text = r#"{"format":"tafukt-progress","version":1,"pupil":"Yuba","lessons":[
+        {"lesson":"loops-1","stars":1},{"lesson":"../../etc/passwd","stars":2},
+        {"lesson":"future-9","stars":9},{"lesson":"first-steps-1","stars":2}]}"#;
+    let decoded = decode(text).unwrap();
     assert_eq!(decoded.unknown_lessons, 2);
     // Course order, whatever the file's.
     let ids: Vec<&str> = decoded.progress.lessons.iter().map(|l| l.lesson.as_str()).collect();
@@ -334,4 +332,15 @@ proptest! {
             prop_assert!(d.progress.lessons.iter().all(|l| l.stars <= MAX_STARS));
         }
     }
+}
+
+#[test]
+fn the_sample_files_read() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/files/");
+    let progress = std::fs::read(format!("{dir}amina.progress.json")).unwrap();
+    let decoded = decode_progress(&progress, &known()).unwrap();
+    assert_eq!(decoded.progress.pupil, "Amina");
+    assert_eq!(decoded.progress.lessons.len(), 3);
+    let program = std::fs::read(format!("{dir}loops-1.program.json")).unwrap();
+    assert_eq!(decode_program(&program, "loops-1", &known()).unwrap().program.lang, Lang::Zgh);
 }
