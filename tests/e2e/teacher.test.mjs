@@ -221,6 +221,14 @@ test('predict-then-run at a marked block: the run goes through the others and pa
   await page.waitForSelector('[data-testid=mark-toggle][data-marks="0"]');
   await turn.click();
   await page.waitForSelector('[data-testid=mark-toggle][data-marks="1"]');
+  // By keys: Enter (or M) on a focused block marks it, arrows still walk the blocks.
+  const repeat = page.locator('.blocks-editor .program .block', { hasText: 'repeat' }).first();
+  await repeat.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=mark-toggle][data-marks="2"]');
+  await page.keyboard.press('m');
+  await page.waitForSelector('[data-testid=mark-toggle][data-marks="1"]');
+  assert.equal(await page.getByTestId('blocks').getAttribute('data-picking'), 'false', 'Enter did not pick it up');
   await page.getByTestId('mark-toggle').click();
   await page.waitForSelector('[data-testid=mark-toggle][aria-pressed="false"]');
   await page.screenshot({ path: `${OUT}/marked-block-en.png` });

@@ -3,7 +3,8 @@
 //! `…/en/first-steps-1.bin` …) holding only that language's texts, with instructions and
 //! hints turned from Markdown into bundled lesson text (`tafukt_lesson::rich`), in the
 //! binary form the app reads (`tafukt_lesson::model::to_bundled`); thumbnails and images
-//! copied beside them. Catalogues: `OUT_DIR/messages/en.txt`
+//! copied beside them. Teacher notes are not in them: every lesson's notes of a language go
+//! to `OUT_DIR/lessons/notes/en.bin` (…), which only teacher mode fetches. Catalogues: `OUT_DIR/messages/en.txt`
 //! holds what a pupil sees before the first Run, `en.more.txt` the messages of problems
 //! (fetched right after, off the first load). A pupil downloads one language, and the app
 //! carries no Markdown parser. Then the service worker listing every file of the build
