@@ -58,7 +58,7 @@ pub fn ProgramFileButtons(props: &Props) -> Html {
                     if files::download(&name, &text) {
                         Card::Said { text: i18n.f("files.program-saved", &[("file", name)]), alert: false }
                     } else {
-                        Card::Said { text: i18n.t("files.read-failed"), alert: true }
+                        Card::Said { text: i18n.t("files.save-failed"), alert: true }
                     }
                 }
                 Err(e) => Card::Said { text: refusal(&i18n, &e, &|_| None), alert: true },

@@ -38,7 +38,10 @@ enum Card {
     /// The name typed so far, and whether saving was tried with it.
     AskName(String, bool),
     Saved(String),
+    /// A file picked to open was refused.
     Refused(String),
+    /// Saving failed.
+    Problem(String),
     /// Lines of what happened, and the file's programs the pupil may still take.
     Opened(Vec<String>, Rc<Vec<(String, SavedProgram)>>),
 }
@@ -88,10 +91,10 @@ pub fn ProgressFiles(props: &Props) -> Html {
                     if files::download(&file, &text) {
                         Card::Saved(i18n.f("files.saved", &[("file", file)]))
                     } else {
-                        Card::Refused(i18n.t("files.read-failed"))
+                        Card::Problem(i18n.t("files.save-failed"))
                     }
                 }
-                Err(e) => Card::Refused(refusal(&i18n, &e, &|_| None)),
+                Err(e) => Card::Problem(refusal(&i18n, &e, &|_| None)),
             });
         })
     };
@@ -222,6 +225,9 @@ pub fn ProgressFiles(props: &Props) -> Html {
         }
         Card::Saved(text) => {
             message("saved", "status", std::slice::from_ref(text), Html::default(), close.clone(), &i18n)
+        }
+        Card::Problem(text) => {
+            message("refused", "alert", std::slice::from_ref(text), Html::default(), close.clone(), &i18n)
         }
         Card::Refused(text) => {
             let lines = [i18n.t("files.refused"), text.clone()];
