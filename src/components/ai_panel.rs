@@ -181,16 +181,34 @@ pub fn example_card(data: &Dataset, index: usize) -> Html {
 pub fn tree_panel(tree: &Tree, data: &Dataset, reading: Option<&[f64]>, i18n: &I18n) -> Html {
     let path = reading.map(|r| tree.predict_path(r)).unwrap_or_default();
     let boxes = ai_plot::tree_layout(tree, &path);
+    // A reading that is only ever 0 or 1 (a wall there or not) is asked as a plain question.
+    let yes_or_no =
+        |f: usize| data.rows.iter().all(|r| matches!(r.features.get(f), Some(v) if *v == 0.0 || *v == 1.0));
+    let question = |f: usize, threshold: f64| {
+        let name = data.feature_names.get(f).cloned().unwrap_or_default();
+        if yes_or_no(f) {
+            i18n.f("ai.tree-none", &[("reading", name)])
+        } else {
+            format!("{name} < {}?", format_rounded(threshold, 1))
+        }
+    };
+    // The first child of a question is where its answer is yes.
+    let is_yes = |i: usize| tree.nodes.iter().any(|n| n.left == Some(i));
     html! {
         <figure class="ai-panel ai-tree" data-testid="ai-tree" data-nodes={tree.nodes.len().to_string()}>
             <svg viewBox={format!("0 0 {SIDE} {SIDE}")} role="img" aria-label={i18n.t("ai.tree-label")}>
                 { for boxes.iter().filter_map(|b| b.parent.map(|(px, py)| html! {
-                    <line class={classes!("ai-edge", b.lit.then_some("lit"))} x1={n(px)} y1={n(py)} x2={n(b.x)} y2={n(b.y)} />
+                    <>
+                        <line class={classes!("ai-edge", b.lit.then_some("lit"))} x1={n(px)} y1={n(py)} x2={n(b.x)} y2={n(b.y)} />
+                        <text class="ai-answer" x={n((px + b.x) / 2.0)} y={n((py + b.y) / 2.0)} text-anchor="middle">
+                            { i18n.t(if is_yes(b.node) { "ai.tree-yes" } else { "ai.tree-no" }) }
+                        </text>
+                    </>
                 })) }
                 { for boxes.iter().map(|b| {
                     let node = &tree.nodes[b.node];
                     let text = match &node.split {
-                        Some(s) => format!("{} < {}?", data.feature_names.get(s.feature).cloned().unwrap_or_default(), format_rounded(s.threshold, 1)),
+                        Some(s) => question(s.feature, s.threshold),
                         None => data.label_name(node.label).to_string(),
                     };
                     let fill = if node.split.is_none() { colour(node.label) } else { "#ffffff" };

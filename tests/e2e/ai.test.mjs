@@ -105,3 +105,67 @@ test('the model is judged on items it never saw: the score, the confusion table 
   await page.screenshot({ path: `${OUT}/ai-eval-en.png`, fullPage: true });
   await context.close();
 });
+
+// The road lesson as a pupil meets it: the starter records the marked practice road, the
+// plot shows the readings with the perceptron's regions and the lines where its answers
+// meet; one pass over the examples is not enough to stay on the road, twenty are; and after
+// each success the next run meets a road the robot has never seen, driven by prediction.
+const RECORD_ROAD = 'repeat 12 times\n  if tile colour = blue\n    record "left"\n    turn left\n  else\n    if tile colour = red\n      record "right"\n      turn right\n    else\n      record "straight"\n    end\n  end\n  move\nend\n';
+const DRIVE = 'while not at flag\n  way = prediction\n  if way = "left"\n    turn left\n  end\n  if way = "right"\n    turn right\n  end\n  move\nend\n';
+
+test('the robot records the practice road, learns, and drives roads it has never seen', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await openLesson(page, 'ai-data-12');
+  const plot = page.getByTestId('ai-plot');
+  await plot.waitFor();
+  assert.equal(await plot.getAttribute('data-examples'), '0');
+  // Record: twelve examples, three answers, the plane shaded and cut by straight lines.
+  assert.equal(await run(page, `epochs 20\n${RECORD_ROAD}`), 'finished');
+  assert.equal(await plot.getAttribute('data-examples'), '12');
+  assert.ok(Number(await plot.getAttribute('data-regions')) > 0, 'the regions are shaded');
+  assert.ok((await page.locator('[data-testid=ai-plot] [data-testid=ai-line]').count()) >= 2, 'lines where answers meet');
+  assert.equal(await page.locator('[data-testid=ai-plot] .ai-legend li').count(), 3);
+  // One pass over the examples: the robot leaves the road somewhere.
+  assert.equal(await run(page, `epochs 1\n${RECORD_ROAD}${DRIVE}`), 'failed');
+  // Twenty passes: the robot reaches the flag by prediction, then the next road is new.
+  const road = () => page.locator('[data-testid=stage] .paint').evaluateAll((gs) => gs.map((g) => g.getAttribute('transform')).join(' '));
+  assert.equal(await run(page, `epochs 20\n${RECORD_ROAD}${DRIVE}`), 'success');
+  const variant = page.getByTestId('variant');
+  assert.equal(await variant.getAttribute('data-passed'), '1');
+  await page.screenshot({ path: `${OUT}/ai-road-en.png`, fullPage: true });
+  const next = await road();
+  await page.getByTestId('run').click();
+  await page.waitForSelector('[data-testid=status][data-phase="success"]', { timeout: 60_000 });
+  assert.equal(await variant.getAttribute('data-passed'), '2');
+  assert.notEqual(await road(), next, 'another road after the second success');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the tree lights the questions of the reading the robot is on, and the hand rule is scored beside the model', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await openLesson(page, 'ai-data-13');
+  // One question: the tree cannot tell left from right, and the robot bumps into a wall.
+  assert.equal(await run(page, `tree depth 1\n${RECORD_ROAD}${DRIVE}`), 'failed');
+  assert.equal(await page.getByTestId('ai-tree').getAttribute('data-nodes'), '3');
+  assert.equal(await run(page, `tree depth 2\n${RECORD_ROAD}${DRIVE}`), 'success');
+  const tree = page.getByTestId('ai-tree');
+  assert.equal(await tree.getAttribute('data-nodes'), '5');
+  assert.ok((await page.locator('[data-testid=ai-tree] .ai-node.lit').count()) >= 2, 'the path of the reading is lit');
+  assert.equal(await page.getByTestId('ai-plot').count(), 0, 'walls are yes or no: no scatter');
+  await openLesson(page, 'ai-data-14');
+  const walk = 'repeat 8 times\n  move\n  if tile colour = green\n    record "olive"\n  else\n    record "stone"\n  end\nend\nturn right\nmove\nmove\nturn right\n';
+  const judge = (grams) => `repeat 8 times\n  if item weight < ${grams}\n    answer "olive"\n  else\n    answer "stone"\n  end\n  move\nend\n`;
+  assert.notEqual(await run(page, walk + judge(30)), 'success');
+  const panel = page.getByTestId('ai-compare');
+  const weak = Number(await panel.getAttribute('data-rule'));
+  assert.equal(await run(page, walk + judge(8)), 'success');
+  assert.equal(await panel.getAttribute('data-total'), '8');
+  assert.ok(Number(await panel.getAttribute('data-rule')) > weak, 'a better weight, a better score');
+  assert.ok(Number(await panel.getAttribute('data-model')) >= 5, 'the model scored on the same items');
+  await context.close();
+});

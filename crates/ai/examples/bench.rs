@@ -8,7 +8,8 @@ use std::time::Instant;
 
 use tafukt_ai::lessons;
 use tafukt_ai::{
-    accuracy, split, GridEnv, GridRewards, Knn, Perceptron, QLearner, QParams, Tree, TreeParams,
+    accuracy, split, Dataset, GridEnv, GridRewards, Knn, Perceptron, PerceptronSet, QLearner, QParams, Tree,
+    TreeParams,
 };
 use tafukt_world::grid::{Dir, GridWorld};
 
@@ -57,6 +58,32 @@ fn main() {
         epochs = p.epochs_done;
     });
     println!("ai-perceptron-road-40-rows-train-us: {us:.1} ({epochs} epochs)");
+
+    // The road lesson: 12 floor readings (0–10) with three answers, as the practice road
+    // gives them; trained again at every `prediction` of the drive, and shaded on the plot.
+    let mut floor = Dataset::new(&["floor_left", "floor_right"], &["straight", "left", "right"]);
+    let mut rng = tafukt_world::rng::Rng::new(3);
+    for i in 0..12 {
+        let (dark, bright) = (rng.range(1, 3) as f64, rng.range(8, 10) as f64);
+        let other = rng.range(8, 10) as f64;
+        match i % 4 {
+            1 => floor.push(&[dark, bright], 1),
+            3 => floor.push(&[bright, dark], 2),
+            _ => floor.push(&[bright, other], 0),
+        }
+    }
+    let mut set = PerceptronSet::fit(&floor, 1.0, 20);
+    let us = mean_us(runs, || {
+        set = black_box(PerceptronSet::fit(&floor, 1.0, 20));
+    });
+    println!("ai-perceptron-3-answers-road-12-rows-train-us: {us:.1} ({} epochs)", set.epochs_done);
+    let us = mean_us(runs, || {
+        black_box(set.regions((0.0, 10.0), (0.0, 10.0), 20, 20));
+        for (a, b) in [(0, 1), (0, 2), (1, 2)] {
+            black_box(set.boundary_runs(a, b, (0.0, 10.0), (0.0, 10.0)));
+        }
+    });
+    println!("ai-perceptron-3-answers-plot-20x20-and-lines-us: {us:.1}");
 
     let turn = lessons::should_turn(1, 60);
     let us = mean_us(runs, || {
