@@ -235,6 +235,17 @@ test('the teacher imports pupils’ files into the class view', async () => {
     assert.equal(small, 0);
     if (lang === 'ar') assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
     await page.screenshot({ path: `${SHOTS}/class-${lang}-${viewport.width}x${viewport.height}.png` });
+    if (viewport.width === 1920) {
+      // On the projector (its key, P): the class view fills the screen, in larger type.
+      const before = await page.locator('[data-testid=class-table] td[data-lesson]').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      await page.keyboard.press('p');
+      await page.waitForSelector('html[data-projector] [data-testid=class-view]');
+      const box = await page.getByTestId('class-view').boundingBox();
+      assert.equal(Math.round(box.width), viewport.width);
+      const after = await page.locator('[data-testid=class-table] td[data-lesson]').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      assert.ok(after > before, `${after} px on the projector, ${before} px before`);
+      await page.screenshot({ path: `${SHOTS}/class-${lang}-projector.png` });
+    }
     assert.deepEqual(page.errors, []);
     await context.close();
   }
