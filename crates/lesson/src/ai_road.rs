@@ -24,20 +24,26 @@ fn step(cell: (u32, u32), d: Dir, width: u32, height: u32) -> Option<(u32, u32)>
 }
 
 /// One seeded walk: straight on twice as often as a bend, never onto or beside a cell it
-/// already took (so beside the robot is floor except where the path bends).
+/// already took (so beside the robot is floor except where the path bends). At most one
+/// cell per grid cell, whatever length a lesson asks for; cells taken are marked on a grid,
+/// so a walk costs the same per step however long it is.
 fn walk(rng: &mut Rng, spec: &PathSpec, width: u32, height: u32) -> (Vec<(u32, u32)>, Vec<&'static str>) {
     let start = (spec.x.min(width - 1), spec.y.min(height - 1));
+    let length = (spec.length as usize).min(width as usize * height as usize);
+    let mut taken = vec![false; width as usize * height as usize];
+    let at = |c: (u32, u32)| c.1 as usize * width as usize + c.0 as usize;
+    taken[at(start)] = true;
     let (mut path, mut ways) = (vec![start], Vec::new());
     let mut heading = spec.heading;
-    while path.len() < spec.length as usize {
+    while path.len() < length {
         let here = *path.last().unwrap_or(&start);
         let free = |d: Dir| {
             let next = step(here, d, width, height)?;
             let clear = [Dir::North, Dir::East, Dir::South, Dir::West]
                 .into_iter()
                 .filter_map(|n| step(next, n, width, height))
-                .all(|c| c == here || !path.contains(&c));
-            (clear && !path.contains(&next)).then_some(next)
+                .all(|c| c == here || !taken[at(c)]);
+            (clear && !taken[at(next)]).then_some(next)
         };
         let options: Vec<(Dir, &'static str)> =
             [(heading, STRAIGHT), (heading, STRAIGHT), (heading.left(), LEFT), (heading.right(), RIGHT)]
@@ -48,7 +54,10 @@ fn walk(rng: &mut Rng, spec: &PathSpec, width: u32, height: u32) -> (Vec<(u32, u
             break;
         }
         let (d, way) = options[rng.index(options.len())];
-        path.extend(free(d));
+        if let Some(next) = free(d) {
+            taken[at(next)] = true;
+            path.push(next);
+        }
         ways.push(way);
         heading = d;
     }
@@ -66,7 +75,8 @@ pub fn lay_out(spec: &PathSpec, seed: u64, width: u32, height: u32) -> Vec<(u32,
         let (path, ways) = walk(&mut rng, spec, width, height);
         let has_all = |w: &[&str]| w.is_empty() || (w.contains(&LEFT) && w.contains(&RIGHT));
         let (taught, rest) = ways.split_at(marked.min(ways.len()));
-        if path.len() == spec.length as usize && has_all(taught) && (rest.len() < 6 || has_all(rest)) {
+        let want = (spec.length as usize).min(width as usize * height as usize);
+        if path.len() == want && has_all(taught) && (rest.len() < 6 || has_all(rest)) {
             return path;
         }
         if path.len() > best.len() {
@@ -264,6 +274,15 @@ mod tests {
                 assert_eq!(leaves_road(&w), next != before, "off the end of the road is off the road");
             }
         }
+    }
+
+    #[test]
+    fn a_path_longer_than_the_grid_stops_where_the_walk_is_stuck() {
+        let mut s = spec(u32::MAX, 5, PathStyle::Road);
+        (s.x, s.y) = (500, 500);
+        let path = lay_out(&s, 1, 100, 100);
+        assert!(path.len() > 100 && path.len() < 100 * 100, "{}", path.len());
+        assert_eq!(lay_out(&s, 1, 1, 1), vec![(0, 0)], "a one-cell grid");
     }
 
     #[test]
