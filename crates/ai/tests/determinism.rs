@@ -3,7 +3,9 @@
 
 use proptest::prelude::*;
 use tafukt_ai::lessons;
-use tafukt_ai::{split, GridEnv, GridRewards, Knn, Perceptron, QLearner, QParams, Tree, TreeParams};
+use tafukt_ai::{
+    split, Dataset, GridEnv, GridRewards, Knn, Perceptron, PerceptronSet, QLearner, QParams, Tree, TreeParams,
+};
 use tafukt_world::grid::{Dir, GridWorld};
 
 fn maze(seed: u64) -> GridWorld {
@@ -69,5 +71,21 @@ proptest! {
             by_step.step(&road);
         }
         prop_assert_eq!(by_epoch, by_step);
+    }
+
+    #[test]
+    fn a_perceptron_per_answer_is_the_same_trained_at_once_or_epoch_by_epoch(seed in any::<u64>(), n in 1usize..40, epochs in 1u32..30) {
+        // Three answers from the tree's table (forward, left, right), two of its readings.
+        let data: Dataset = lessons::should_turn(seed, n).select_features(&[0, 1]);
+        let once = PerceptronSet::fit(&data, 0.5, epochs);
+        prop_assert_eq!(&once, &PerceptronSet::fit(&data, 0.5, epochs));
+        let mut stepped = PerceptronSet::new(data.label_count(), 2, 0.5, epochs);
+        while !stepped.converged && stepped.epochs_done < epochs {
+            stepped.epoch(&data);
+        }
+        prop_assert_eq!(&once, &stepped);
+        for r in &data.rows {
+            prop_assert!(once.predict(&r.features).is_some_and(|l| (l as usize) < data.label_count()));
+        }
     }
 }
