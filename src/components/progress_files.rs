@@ -132,11 +132,14 @@ pub fn ProgressFiles(props: &Props) -> Html {
                 };
                 let device = files::work_here(&ids, lang);
                 let mut m = merge(&device, &decoded.progress);
-                // A lesson opened but not worked on holds its starter program: no work to keep.
+                // The same program in another language is no conflict; a lesson opened but not
+                // worked on holds its starter program: no work to keep.
                 let mut conflicts = Vec::new();
                 for (id, program) in std::mem::take(&mut m.conflicts) {
                     let here = device.iter().find(|d| d.lesson == id).and_then(|d| d.program.clone());
-                    if is_starter(&id, here, lang).await {
+                    if here.as_ref().is_some_and(|h| same_program(h, &program)) {
+                        m.unchanged += 1;
+                    } else if is_starter(&id, here, lang).await {
                         m.programs.push((id, program));
                     } else {
                         conflicts.push((id, program));
@@ -284,6 +287,12 @@ fn message(
             </div>
         </div>
     }
+}
+
+/// Whether two programs are the same once written in the same language.
+fn same_program(here: &SavedProgram, file: &SavedProgram) -> bool {
+    crate::session::translate(&file.source, file.lang, here.lang)
+        .is_some_and(|t| t.trim() == here.source.trim())
 }
 
 /// Whether the program saved here for `id` is the lesson's starter (in its own language).
