@@ -168,6 +168,19 @@ test("a lesson's program goes to a file and back; a file for another lesson is r
   await page.getByTestId('program-replace').click();
   await page.waitForSelector('[data-testid=program-file-message][data-kind=done]');
   assert.equal(await page.getByTestId('source').inputValue(), 'move\nturn right\n');
+  // HTML in a program stays text, in the text view and as blocks.
+  const html = '# <img src=x onerror="window.pwned=1">\nsay "<b>hi</b>"\nmove\n';
+  const hostile = JSON.stringify({ format: 'tafukt-program', version: 1, lesson: 'first-steps-2', lang: 'en', source: html });
+  await pick(page, 'program-input', [{ name: 'h.json', text: hostile }]);
+  await page.getByTestId('program-replace').click();
+  await page.waitForSelector('[data-testid=program-file-message][data-kind=done]');
+  assert.equal(await page.getByTestId('source').inputValue(), html);
+  await page.getByTestId('view-blocks').click();
+  await page.waitForSelector('[data-testid=lesson] [data-testid=blocks]');
+  assert.ok((await page.getByTestId('blocks').innerText()).includes('<b>hi</b>'), 'the text shows as written');
+  assert.equal(await page.locator('[data-testid=lesson] img[src=x], [data-testid=lesson] b').count(), 0);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  await page.getByTestId('view-text').click();
   // In another lesson, the file is refused with its lesson's title.
   await openLesson(app, page, 'first-steps-3');
   await pick(page, 'program-input', [{ name: 'p.json', text }]);
