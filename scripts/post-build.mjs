@@ -62,6 +62,7 @@ writeFileSync(htmlPath, html);
 
 // 2. Loaders minified (release), 3. lessons, catalogues and the service worker.
 await import('./minify-assets.mjs');
+await import('./fonts.mjs'); // Tifinagh and Arabic fonts, before the worker lists every file
 run('cargo', ['run', '-q', '-p', 'tafukt-cli', '--', 'bundle', 'lessons', 'crates/i18n/messages']);
 
 // 4. One file for USB sticks.

@@ -1,10 +1,11 @@
 // Writes `tafukt.html` into the build: the whole app in one file, for schools that pass files
 // on USB sticks and old laptops without a web server. Opened from disk (file://), a page may
 // not load modules, register a service worker or fetch files beside it, so everything is
-// inside: the styles (the full app's too), the boot script, the full app's loader and its wasm (base64), and every
-// lesson and catalogue in every language, answered by `window.tafuktEmbedded` (web/boot.js
-// asks it before the network). It is left out of the service worker's list: pupils of a
-// served Tafukt never download it. Run by scripts/post-build.mjs on release builds.
+// inside: the styles (the full app's too) and fonts, the boot script, the full app's loader
+// and its wasm (base64), and every lesson and catalogue in every language, answered by
+// `window.tafuktEmbedded` (web/boot.js asks it before the network). It is left out of the
+// service worker's list: pupils of a served Tafukt never download it. Run by
+// scripts/post-build.mjs on release builds.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,6 +20,11 @@ const names = readdirSync(dir);
 const css = names.find((n) => /^app-[0-9a-f]{8,16}\.css$/.test(n));
 const boot = names.find((n) => /^boot-[0-9a-f]{8,16}\.js$/.test(n));
 if (!css || !boot) throw new Error('the staged build has no app css or boot script');
+// The Tifinagh and Arabic fonts (scripts/fonts.mjs), their files inside the rules as data URLs.
+const fontsCss = names.find((n) => /^fonts-[0-9a-f]{16}\.css$/.test(n));
+if (!fontsCss) throw new Error('the staged build has no fonts css');
+const fonts = readFileSync(join(dir, fontsCss), 'utf8').replace(/url\((fonts\/[^)]+\.woff2)\)/g,
+  (_, file) => `url(data:font/woff2;base64,${readFileSync(join(dir, file)).toString('base64')})`);
 
 // The full app's loader (an ES module) with its export turned into the call that starts it.
 let loader = readFileSync(join(dir, meta('tafukt-full-js')), 'utf8');
@@ -49,6 +55,7 @@ const page = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
 <title>Tafukt</title>
+<style>${fonts}</style>
 <style>${readFileSync(join(dir, css), 'utf8')}</style>
 <style data-full-css>${readFileSync(join(dir, 'full.css'), 'utf8')}</style>
 <script>

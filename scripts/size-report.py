@@ -5,6 +5,8 @@
   language the catalogue, the lesson index and the first lesson). The language counted is
   the one whose three files weigh most, so the figure holds for every pupil;
 - each on-demand part (the full app: its loader and wasm, and web/full.js that fetches it);
+- the fonts (scripts/fonts.mjs): fetched only on a device without them, in Tamazight or Arabic;
+  their @font-face rules (fonts-<hash>.css) are part of the first load;
 - the offline total (every file the service worker keeps after one visit);
 - the single file for USB sticks (`tafukt.html`), which pupils of a served Tafukt never load.
 The last line is `first-load: <brotli bytes> br, <gzip bytes> gz`; the report fails above the
@@ -62,8 +64,9 @@ def main() -> int:
     top = sorted(os.listdir(dist))
     full = [n for n in top if n.startswith("tafukt-full-")] + ["full.js", "full.css"]
     # The core app: trunk's hashed loader, wasm and initializer, the start script (trunk's
-    # inline one, moved to a file for the Content-Security-Policy), the boot script and styles.
-    core = ["index.html"] + [n for n in top if re.match(r"((tafukt-web|boot|app|init)-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)|[0-9a-f]{8,16}-progress\.js)$", n)]
+    # inline one, moved to a file for the Content-Security-Policy), the boot script and styles
+    # (with the fonts' @font-face rules, though not the fonts).
+    core = ["index.html"] + [n for n in top if re.match(r"((tafukt-web|boot|app|init|fonts)-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)|[0-9a-f]{8,16}-progress\.js)$", n)]
 
     with open(os.path.join(ROOT, "lessons", "index.json"), encoding="utf-8") as f:
         first = json.load(f)["courses"][0]["units"][0]["lessons"][0]
@@ -76,6 +79,13 @@ def main() -> int:
     core += max((language_files(t) for t in tags), key=lambda names: sum(sizes(dist, n)[2] for n in names))
     first_load = table(dist, "First-lesson load (before the first Run of lesson 1)", core)
     part = table(dist, "On-demand part: the full app (arena, drawing, course map, teacher mode)", full)
+    font_dir = os.path.join(dist, "fonts")
+    fonts = ["fonts/" + n for n in sorted(os.listdir(font_dir))] if os.path.isdir(font_dir) else []
+    if fonts:
+        table(dist, "fonts: fetched only on a device without them, in Tamazight or Arabic", fonts)
+        for script, prefix in (("a Tamazight", "fonts/tifinagh-"), ("an Arabic", "fonts/arabic-")):
+            mine = sum(sizes(dist, n)[0] for n in fonts if n.startswith(prefix))
+            print(f"{script + ' pupil without the font downloads':<52} {mine:>9} bytes (woff2)")
     kept = [n for n in every_file(dist) if n not in ("tafukt.html",)]
     offline = [sum(sizes(dist, n)[i] for n in kept) for i in range(3)]
     print(f"\n{'offline total (' + str(len(kept)) + ' files kept after one visit)':<52} {offline[0]:>9} {offline[1]:>9} {offline[2]:>9}")
