@@ -19,11 +19,13 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
 const require = createRequire(import.meta.url);
 
-/** Every character the app can show: catalogues, lessons (texts and programs), the page. */
+/** Every character the app can show: catalogues, lessons (texts and programs), the page, and
+ * the few words the app's code writes itself (the language picker's names). */
 function shownText() {
   const files = [
     ...readdirSync('crates/i18n/messages').filter((n) => n.endsWith('.txt')).map((n) => `crates/i18n/messages/${n}`),
     ...readdirSync('lessons').filter((n) => n.endsWith('.json')).map((n) => `lessons/${n}`),
+    ...readdirSync('src', { recursive: true }).filter((n) => n.endsWith('.rs')).map((n) => `src/${n}`),
     'index.html',
   ];
   return files.map((f) => readFileSync(f, 'utf8')).join('');
