@@ -52,7 +52,8 @@ fn block_of(e: &Event) -> Option<Slot> {
 }
 
 #[hook]
-pub fn use_block_marks(lesson_id: &str) -> Marks {
+/// `shown`: the marks are drawn (predict-then-run is on; off, they wait, kept).
+pub fn use_block_marks(lesson_id: &str, shown: bool) -> Marks {
     let id = lesson_id.to_string();
     let marked = use_state(|| kept(&id));
     let marking = use_state(|| false);
@@ -111,6 +112,7 @@ pub fn use_block_marks(lesson_id: &str) -> Marks {
     // Each marked block's first line framed, with a question mark before it.
     let rules: String = marked
         .iter()
+        .filter(|_| shown)
         .map(|slot| {
             let head = format!("{}>.head", selector(slot));
             format!("{head}{{box-shadow:inset 0 0 0 4px var(--mark,#6a1b9a)}}{head}::before{{content:\"?\";font-weight:800;color:var(--mark,#6a1b9a)}}")

@@ -37,7 +37,7 @@ pub struct Predicting {
 pub fn use_predict(session: &UseReducerHandle<SessionState>) -> Predicting {
     let on = use_state(|| false);
     let question = use_state(|| None::<Question>);
-    let mut marks = use_block_marks(&session.0.lesson.id);
+    let mut marks = use_block_marks(&session.0.lesson.id, *on);
     {
         // Marking blocks is for predict-then-run: it turns it on.
         let (on, question, toggle) = (on.clone(), question.clone(), marks.toggle_marking.clone());

@@ -248,6 +248,14 @@ test('predict-then-run at a marked block: the run goes through the others and pa
   await page.waitForSelector('[data-testid=status][data-phase="success"]');
   assert.equal(await predict.count(), 0, 'no question after the marked block');
   assert.equal(await page.getByTestId('stage').getAttribute('data-robot'), '1,0,north');
+  // Predict-then-run off: the marks are kept but not drawn; on again, they are back.
+  await page.getByTestId('predict-toggle').click();
+  await page.waitForSelector('[data-testid=predict-toggle][aria-pressed="false"]');
+  assert.doesNotMatch(await framed(), /inset/);
+  assert.equal(await page.getByTestId('mark-toggle').getAttribute('data-marks'), '1');
+  await page.getByTestId('predict-toggle').click();
+  await page.waitForSelector('[data-testid=predict-toggle][aria-pressed="true"]');
+  assert.match(await framed(), /inset/);
 
   // The marks stay with the lesson for the session: another lesson and back.
   await page.getByTestId('next-lesson').click();
