@@ -128,7 +128,17 @@ pub fn ProgressFiles(props: &Props) -> Html {
                 };
                 let decoded = match decode_progress(&bytes, &ids) {
                     Ok(d) => d,
-                    Err(e) => return card.set(Card::Refused(refusal(&i18n, &e, &title))),
+                    Err(e) => {
+                        // The lesson named by its title, fetched if the map has not got it yet.
+                        let named = match e.args().into_iter().find(|(k, _)| *k == "lesson") {
+                            Some((_, id)) if title(&id).is_none() => {
+                                load_lesson(&id, lang).await.ok().map(|l| l.title.get(lang).to_string())
+                            }
+                            _ => None,
+                        };
+                        let name = |id: &str| title(id).or_else(|| named.clone());
+                        return card.set(Card::Refused(refusal(&i18n, &e, &name)));
+                    }
                 };
                 let device = files::work_here(&ids, lang);
                 let mut m = merge(&device, &decoded.progress);

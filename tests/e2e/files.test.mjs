@@ -124,7 +124,7 @@ test('hostile progress files give their message and change nothing', async () =>
     { name: 'html.json', text: progressFile(hostileName, []), kind: 'opened', says: hostileName },
     { name: 'big.json', text: progressFile('Big', []) + ' '.repeat(2 * 1024 * 1024), kind: 'refused', says: 'too big' },
     { name: 'broken.json', text: '{"format":"tafukt-progress","version":1,"pupil":"A","lessons":[', kind: 'refused', says: 'damaged' },
-    { name: 'stars.json', text: progressFile('A', [{ lesson: 'first-steps-1', stars: 9 }]), kind: 'refused', says: 'not possible' },
+    { name: 'stars.json', text: progressFile('A', [{ lesson: 'first-steps-1', stars: 9 }]), kind: 'refused', says: 'lesson To the olive tree in this file are not possible' },
     { name: 'newer.json', text: JSON.stringify({ format: 'tafukt-progress', version: 9 }), kind: 'refused', says: 'newer' },
     {
       name: 'program.json',
