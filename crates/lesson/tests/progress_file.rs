@@ -324,6 +324,43 @@ proptest! {
     }
 
     #[test]
+    fn whatever_a_well_formed_file_holds_what_is_read_is_clean(
+        pupil in any::<String>(),
+        entries in prop::collection::vec(
+            (
+                prop::sample::select(vec!["loops-1", "first-steps-1", "x", ""]),
+                prop_oneof![0..=3u64, any::<u64>()],
+                prop::option::of((prop::sample::select(vec!["en", "ar", "xx"]), any::<String>())),
+            ),
+            0..5,
+        ),
+    ) {
+        let lessons: Vec<serde_json::Value> = entries.iter().map(|(lesson, stars, program)| {
+            let mut entry = serde_json::json!({ "lesson": lesson, "stars": stars });
+            if let Some((lang, source)) = program {
+                entry["program"] = serde_json::json!({ "lang": lang, "source": source });
+            }
+            entry
+        }).collect();
+        let file =
+            serde_json::json!({ "format": "tafukt-progress", "version": 1, "pupil": pupil, "lessons": lessons });
+        if let Ok(d) = decode(&file.to_string()) {
+            let hidden = |c: char| {
+                c.is_control() || ('\u{202A}'..='\u{202E}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)
+            };
+            prop_assert!(!d.progress.pupil.is_empty() && d.progress.pupil.chars().count() <= MAX_NAME_CHARS);
+            prop_assert!(!d.progress.pupil.chars().any(hidden));
+            for l in &d.progress.lessons {
+                prop_assert!(l.stars <= MAX_STARS && known().contains(&l.lesson));
+                if let Some(p) = &l.program {
+                    prop_assert!(p.source.len() <= MAX_SOURCE_BYTES);
+                    prop_assert!(!p.source.chars().any(|c| c != '\n' && c != '\t' && hidden(c)));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_damaged_file_gives_a_result_not_a_panic(at in 0..400usize, byte in any::<u8>()) {
         let mut bytes = encode_progress(&amina()).unwrap().into_bytes();
         let at = at % bytes.len();
