@@ -72,6 +72,9 @@ for (const lang of ['zgh', 'ar']) {
     // The app's name in the header is drawn with it, every glyph (no box from another font).
     const used = await drawnWith(page, '.brand .name');
     assert.deepEqual(used.map((f) => [f.familyName, f.isCustomFont]), [[family, true]], JSON.stringify(used));
+    // And so is code inside the instructions (a monospace stack).
+    const code = await drawnWith(page, '.instructions code');
+    assert.ok(code.some((f) => f.familyName === family && f.isCustomFont), JSON.stringify(code));
     // The other script's font is not fetched for a language that does not show it.
     const other = lang === 'zgh' ? 'arabic' : 'tifinagh';
     assert.ok(!fonts.some((f) => f.startsWith(`fonts/${other}`)), `no ${other} font in ${lang}: ${fonts}`);
