@@ -219,8 +219,9 @@ struct ProgramFileJson {
     format: String,
     version: u32,
     lesson: String,
-    #[serde(flatten)]
-    program: ProgramJson,
+    // The program's two fields inline (not `flatten`, which would let unknown fields by).
+    lang: String,
+    source: String,
 }
 
 /// The two fields read first, whatever else the file holds.
@@ -259,7 +260,8 @@ pub fn encode_program(file: &ProgramFile) -> Result<String, FileError> {
         format: PROGRAM_FORMAT.into(),
         version: VERSION,
         lesson: file.lesson.clone(),
-        program: program_json(&file.program),
+        lang: file.program.lang.tag().into(),
+        source: file.program.source.clone(),
     };
     let text = serde_json::to_string_pretty(&json).map_err(|_| FileError::Broken)?;
     check_size(text.len(), MAX_PROGRAM_BYTES)?;
@@ -321,7 +323,7 @@ pub fn decode_program(bytes: &[u8], expected: &str, known: &[String]) -> Result<
     if json.lesson != expected {
         return Err(FileError::OtherLesson { lesson: json.lesson });
     }
-    let program = read_program(json.program, &json.lesson)?;
+    let program = read_program(ProgramJson { lang: json.lang, source: json.source }, &json.lesson)?;
     Ok(ProgramFile { lesson: json.lesson, program })
 }
 

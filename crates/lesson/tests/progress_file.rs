@@ -201,6 +201,9 @@ fn a_program_file_belongs_to_its_lesson() {
         panic!("an unknown lesson is refused");
     };
     assert_eq!(lesson, format!("{}…", "z".repeat(40)));
+    // Strict like the progress file: an unknown field is refused.
+    let extra = text.replacen('{', r#"{"run_on_open": true,"#, 1);
+    assert_eq!(decode_program(extra.as_bytes(), "first-steps-2", &known()), Err(FileError::Broken));
 }
 
 #[test]
