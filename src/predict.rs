@@ -11,6 +11,10 @@ use tafukt_world::grid::GridWorld;
 /// Statements a look ahead for a marked block goes through at most (a program's run limits
 /// end an endless one long before; this only bounds the work of one look).
 const MAX_LOOK_AHEAD: usize = 100_000;
+/// Robot actions a look ahead goes through at most: a marked block further on than this is
+/// not waited for (the copy records each action for stepping back, and a class follows a few
+/// dozen moves, not thousands).
+pub const MAX_ACTIONS_AHEAD: usize = 500;
 
 /// What the robot does next, as the class can say it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,8 +140,9 @@ pub fn within(block: &Slot, mark: &Slot) -> bool {
 /// Predict at marked blocks: how many robot actions a run makes from where `s` is before the
 /// first one made after reaching a marked block (the marked block's own, or the first of its
 /// body, or of the procedure it calls), a copy being run; `s` is left as it is. `None` when
-/// the run ends without reaching a marked block again. A run that stops with a problem at or
-/// after a marked block asks too: "it stops with a problem" is a prediction.
+/// the run ends without reaching a marked block again, or not within [`MAX_ACTIONS_AHEAD`].
+/// A run that stops with a problem at or after a marked block asks too: "it stops with a
+/// problem" is a prediction.
 pub fn actions_before_mark(s: &Session, marks: &[Slot]) -> Option<usize> {
     if marks.is_empty() || !matches!(s.phase, Phase::Ready | Phase::Paused) {
         return None;
@@ -152,6 +157,7 @@ pub fn actions_before_mark(s: &Session, marks: &[Slot]) -> Option<usize> {
         match probe.phase {
             Phase::Failed(_) => return reached.then_some(probe.steps - start),
             Phase::Paused if reached && probe.steps != before => return Some(before - start),
+            Phase::Paused if probe.steps - start > MAX_ACTIONS_AHEAD => return None,
             Phase::Paused => {}
             _ => return None,
         }
@@ -259,6 +265,15 @@ mod tests {
         }
         s.apply(Action::StepToAction);
         assert_eq!(actions_before_mark(&s, &[slot(&[], 0)]), None, "the marked move is behind");
+    }
+
+    #[test]
+    fn a_marked_block_far_ahead_is_not_waited_for() {
+        let far = format!("repeat {} times\n  turn left\nend\nmove\n", MAX_ACTIONS_AHEAD + 4);
+        let s = session(&far);
+        assert_eq!(actions_before_mark(&s, &[slot(&[], 1)]), None);
+        let near = format!("repeat {} times\n  turn left\nend\nmove\n", MAX_ACTIONS_AHEAD - 4);
+        assert_eq!(actions_before_mark(&session(&near), &[slot(&[], 1)]), Some(MAX_ACTIONS_AHEAD - 4));
     }
 
     #[test]
