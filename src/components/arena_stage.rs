@@ -24,15 +24,8 @@ pub fn arena_stage(a: &Arena, guides: &[Segment], i18n: &I18n) -> Html {
     // are written with the language's integer-based formatting (no float formatter).
     let (dx, dy) = a.robot.dir;
     // An attribute, not a `style` (the page's Content-Security-Policy refuses those).
-    let robot_place = format!(
-        "matrix({} {} {} {} {} {})",
-        n(dx),
-        n(dy),
-        n(-dy),
-        n(dx),
-        n(a.robot.x),
-        n(a.robot.y)
-    );
+    let robot_place =
+        format!("matrix({} {} {} {} {} {})", n(dx), n(dy), n(-dy), n(dx), n(a.robot.x), n(a.robot.y));
     let (rx, ry) = (n(a.robot.x.round()), n(a.robot.y.round()));
     let label = format!("{} ({rx}, {ry})", i18n.t("ui.stage"));
     html! {

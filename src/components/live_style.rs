@@ -71,7 +71,8 @@ impl Sheet {
             Sheet::Adopted(sheet) => {
                 if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                     let all = doc.adopted_style_sheets();
-                    let kept: js_sys::Array = all.iter().filter(|s| s != sheet.as_ref() as &wasm_bindgen::JsValue).collect();
+                    let kept: js_sys::Array =
+                        all.iter().filter(|s| s != sheet.as_ref() as &wasm_bindgen::JsValue).collect();
                     doc.set_adopted_style_sheets(&kept);
                 }
             }
