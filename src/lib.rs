@@ -16,6 +16,7 @@ pub mod predict;
 #[cfg(any(feature = "full", test))]
 pub mod predict_end;
 pub mod presenter;
+pub mod saved;
 pub mod session;
 /// The printed lesson sheet (full app; its tests run natively).
 #[cfg(any(feature = "full", test))]

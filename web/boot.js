@@ -7,7 +7,8 @@
 // - once the first lesson is on screen (`tafuktReady`), the service worker is registered,
 //   so keeping the whole app for offline use never competes with the first load;
 // - `tafuktSwitch` loads the full app (every on-demand part) and hands the page over to it;
-//   the key P (projector mode, a full-app part) asks for it too.
+//   the key P (projector mode, a full-app part) asks for it too, and so does a share link
+//   (`#p=…`, also when one is opened over the page).
 (function () {
   var w = window;
   var d = document;
@@ -81,14 +82,22 @@
     if (e.target && e.target.closest && e.target.closest('[data-reload]')) location.reload();
   });
 
+  // A share link opened over the open page (`#p=…`) is read as on a fresh load.
+  w.addEventListener('hashchange', function () {
+    if (location.hash.indexOf('#p=') == 0) location.reload();
+  });
+
   // Called by the app once the first lesson is on screen: now the rest may come.
   var readyOnce = false;
   w.tafuktReady = function () {
     if (readyOnce) return;
     readyOnce = true;
     d.documentElement.setAttribute('data-ready', '1');
-    // A teacher's device left in projector mode (a full-app part) opens in it again.
+    // A teacher's device left in projector mode (a full-app part) opens in it again; a
+    // share link (`#p=…`) is read by the full app, which opens its lesson (the single file
+    // is the full app already).
     if (stored('projector') === '1') w.tafuktSwitch('projector');
+    else if (!w.tafuktEmbedded && location.hash.indexOf('#p=') == 0) w.tafuktSwitch('link');
     if (navigator.serviceWorker && location.protocol !== 'file:') {
       navigator.serviceWorker.register('sw.js')['catch'](function () {});
     }

@@ -181,6 +181,20 @@ pub fn App() -> Html {
             }
         });
     }
+    // A page opened with a share link (`#p=…`; the core app hands such a page over, see
+    // web/boot.js): its lesson opens, and asks before it replaces anything.
+    #[cfg(feature = "full")]
+    {
+        let current = current.clone();
+        // Once the course's lessons are known (the link must name one of them).
+        use_effect_with(ids.clone(), move |ids| {
+            if let Some(id) =
+                (!ids.is_empty()).then(|| super::share_panel::take_link_from_page(ids)).flatten()
+            {
+                current.set(Some(id));
+            }
+        });
+    }
     // Resetting progress takes two taps: the first arms it.
     let reset_armed = use_state(|| false);
     // Bumped when a lesson earns stars, so the map re-reads progress from the device.

@@ -1,6 +1,7 @@
 //! The lesson view's parts that only the full app has (teacher mode's tools and the
-//! reference solution, the AI panels, the text view, the timeline bar), and the core app's
-//! stand-ins for them, so the lesson view reads the same in both builds.
+//! reference solution, the AI panels, the text view, the timeline bar, earlier versions and
+//! share links), and the core app's stand-ins for them, so the lesson view reads the same in
+//! both builds.
 
 #[cfg(feature = "full")]
 use std::rc::Rc;
@@ -116,5 +117,75 @@ pub(super) fn timeline_bar(s: &Session, on_scrub: Callback<usize>) -> Html {
 
 #[cfg(not(feature = "full"))]
 pub(super) fn timeline_bar(_: &Session, _: Callback<usize>) -> Html {
+    Html::default()
+}
+
+/// The lesson view's notice when the full app could not be had (after the numbers of
+/// `storage::Trouble`).
+pub(super) const PART_FAILED: u32 = 4;
+
+/// The program's earlier versions and its share link (full-app parts).
+#[cfg(feature = "full")]
+pub(super) fn program_tools(
+    s: &Session,
+    lang: Lang,
+    on_restore: Callback<String>,
+    _: &super::i18n::I18n,
+    _: &UseStateHandle<u32>,
+) -> Html {
+    let (lesson, source) = (s.lesson.id.clone(), s.source.clone());
+    html! {
+        <div class="program-tools">
+            <super::history_panel::HistoryPanel lesson={lesson.clone()} {lang} source={source.clone()} {on_restore} />
+            <super::share_panel::SharePanel {lesson} {lang} {source} />
+        </div>
+    }
+}
+
+/// In the core app, buttons that hand the page to the full app, which opens them (`notice`
+/// becomes [`PART_FAILED`] when it could not be had). Their words come with the catalogue's later half:
+/// until it has arrived (a moment after the lesson shows), they are not shown.
+#[cfg(not(feature = "full"))]
+pub(super) fn program_tools(
+    _: &Session,
+    _: Lang,
+    _: Callback<String>,
+    i18n: &super::i18n::I18n,
+    notice: &UseStateHandle<u32>,
+) -> Html {
+    use crate::services::boot::{hand_over, Intent};
+    if i18n.t("share.open") == "share.open" {
+        return Html::default();
+    }
+    let buttons = [
+        (Intent::History, "history-toggle", "🕘 ", "history.open"),
+        (Intent::Share, "share-link", "🔗 ", "share.open"),
+    ];
+    html! {
+        <div class="program-tools">
+            { for buttons.into_iter().map(|(intent, id, icon, key)| {
+                let notice = notice.clone();
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    let notice = notice.clone();
+                    hand_over(intent, Callback::from(move |()| notice.set(PART_FAILED)))
+                });
+                html! { <button data-testid={id} {onclick}>{ icon }{ i18n.t(key) }</button> }
+            }) }
+        </div>
+    }
+}
+
+/// What a share link the page was opened with asks or says (full app: the core app hands
+/// such a page over).
+#[cfg(feature = "full")]
+pub(super) fn link_prompt(s: &Session, lang: Lang, on_replace: Callback<String>) -> Html {
+    html! {
+        <super::share_panel::LinkPrompt lesson={s.lesson.id.clone()} {lang} source={s.source.clone()}
+            starter={s.lesson.starter.clone()} {on_replace} />
+    }
+}
+
+#[cfg(not(feature = "full"))]
+pub(super) fn link_prompt(_: &Session, _: Lang, _: Callback<String>) -> Html {
     Html::default()
 }

@@ -12,7 +12,9 @@ use super::block_editor::BlockEditor;
 use super::goal_list::GoalList;
 use super::i18n::use_i18n;
 use super::instructions::Instructions;
-use super::lesson_parts::{ai_panels, program_file, teacher_view, text_editor, timeline_bar};
+use super::lesson_parts::{
+    ai_panels, link_prompt, program_file, program_tools, teacher_view, text_editor, timeline_bar, PART_FAILED,
+};
 use super::run_controls::RunControls;
 use super::stage::stage;
 use crate::services::storage;
@@ -72,15 +74,31 @@ pub fn LessonView(props: &Props) -> Html {
 
     {
         let session = session.clone();
+        let id = props.lesson.id.clone();
         use_effect_with(lang, move |lang| {
             if session.0.lang != *lang {
+                // A reprint may change the text: the program as it was is kept first.
+                storage::keep_version(&id, session.0.lang, &session.0.source);
                 session.dispatch(Action::SetLang(*lang));
             }
         });
     }
+    // What the pupil is told about saving on this device, as the number of a
+    // `storage::Trouble` (a state of a type the app already keeps costs lesson 1 less), or
+    // PART_FAILED when the full app could not be had for a part the core app lacks.
+    let notice = use_state(|| storage::trouble() as u32);
     {
-        // Autosave on every change of text or language: nothing a pupil writes is lost.
+        // Autosave on every change of text or language: nothing a pupil writes is lost (and
+        // after a pause in editing, the program as it was becomes an earlier version).
         let id = props.lesson.id.clone();
+        let notice = notice.clone();
+        let saved = move |id: String, lang: Lang, source: &str| {
+            storage::save_program(&id, lang, source);
+            let now = storage::trouble() as u32;
+            if *notice != now && *notice != PART_FAILED {
+                notice.set(now);
+            }
+        };
         // While the teacher demonstrates the solution (full app), the pupil's program stays
         // saved.
         #[cfg(feature = "full")]
@@ -88,14 +106,14 @@ pub fn LessonView(props: &Props) -> Html {
             let demo = session.0.demonstrating();
             use_effect_with((session.0.source.clone(), session.0.lang, demo), move |(source, lang, demo)| {
                 if !*demo {
-                    storage::save_program(&id, *lang, source);
+                    saved(id, *lang, source);
                 }
             });
         }
         #[cfg(not(feature = "full"))]
         {
             use_effect_with((session.0.source.clone(), session.0.lang), move |(source, lang)| {
-                storage::save_program(&id, *lang, source);
+                saved(id, *lang, source);
             });
         }
     }
@@ -236,10 +254,18 @@ pub fn LessonView(props: &Props) -> Html {
             session.dispatch(Action::Scrub(i))
         })
     };
-    let files_view = program_file(s, on_edit.clone());
     let on_speed = {
         let session = session.clone();
         Callback::from(move |v: u32| session.dispatch(Action::SetSpeed(v)))
+    };
+    let on_replace = on_edit.clone();
+    let files_view = program_file(s, on_edit.clone());
+    let note = match *notice {
+        1 => Some(("off", "ui.storage-off")),
+        2 => Some(("full", "ui.storage-full")),
+        3 => Some(("damaged", "ui.storage-damaged")),
+        PART_FAILED => Some(("part", "ui.part-unavailable")),
+        _ => None,
     };
     let (phase_name, status) = match &s.phase {
         Phase::Ready => ("ready", i18n.t("ui.ready")),
@@ -354,6 +380,10 @@ pub fn LessonView(props: &Props) -> Html {
             </section>
             <section class="panel editor-panel">
                 <h2>{ i18n.t("ui.program") }</h2>
+                if let Some((name, key)) = note {
+                    <p class="storage-note" role="status" data-testid="storage-note" data-trouble={name}>{ i18n.t(key) }</p>
+                }
+                { link_prompt(s, lang, on_edit.clone()) }
                 <div class="view-tabs" role="group">
                     <button data-testid="view-blocks" aria-pressed={(*blocks_view).to_string()} onclick={show_view(true)}>
                         { i18n.t("ui.view-blocks") }
@@ -385,11 +415,19 @@ pub fn LessonView(props: &Props) -> Html {
                     if s.put_aside.is_some() {
                         <button data-testid="undo-restore" onclick={click(Action::UndoRestore)}>{ i18n.t("ui.undo-restore") }</button>
                     } else {
-                        <button data-testid="restore-starter" onclick={click(Action::RestoreStarter)}>{ i18n.t("ui.restore-starter") }</button>
+                        <button data-testid="restore-starter" onclick={{
+                            // The program it replaces is kept as an earlier version first.
+                            let session = session.clone();
+                            Callback::from(move |_| {
+                                storage::keep_version(&session.0.lesson.id, session.0.lang, &session.0.source);
+                                session.dispatch(Action::RestoreStarter);
+                            })
+                        }}>{ i18n.t("ui.restore-starter") }</button>
                     }
                 </p>
+                { program_tools(s, lang, on_replace, &i18n, &notice) }
                 { files_view }
-                <p class="saved">{ i18n.t("ui.saved") }{ " · " }{ i18n.f("ui.steps", &[("count", s.steps.to_string())]) }</p>
+                <p class="saved">{ if matches!(*notice, 0 | PART_FAILED) { i18n.t("ui.saved") + " · " } else { String::new() } }{ i18n.f("ui.steps", &[("count", s.steps.to_string())]) }</p>
             </section>
             <section class="panel stage-panel">
                 <h2>{ i18n.t("ui.stage") }</h2>

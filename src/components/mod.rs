@@ -23,6 +23,8 @@ pub mod editor;
 pub mod end_guess;
 pub mod goal_list;
 pub mod grid_stage;
+#[cfg(feature = "full")]
+pub mod history_panel;
 pub mod i18n;
 pub mod instructions;
 pub mod language_picker;
@@ -43,6 +45,8 @@ pub mod program_file;
 #[cfg(feature = "full")]
 pub mod progress_files;
 pub mod run_controls;
+#[cfg(feature = "full")]
+pub mod share_panel;
 pub mod stage;
 #[cfg(feature = "full")]
 pub mod teacher_notes;
