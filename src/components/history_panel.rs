@@ -8,7 +8,6 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::i18n::use_i18n;
-use crate::services::boot::{take_handed_over, Intent};
 use crate::services::storage::{self, Version};
 
 /// Lines of a version shown in its preview.
@@ -28,8 +27,7 @@ pub struct Props {
 #[component]
 pub fn HistoryPanel(props: &Props) -> Html {
     let i18n = use_i18n();
-    // Open at once when the core app handed the page over for it.
-    let open = use_state(|| take_handed_over(Intent::History));
+    let open = use_state(|| false);
     // Bumped by a restore, so the list is read again from the device.
     let serial = use_state(|| 0u32);
     let toggle = {
@@ -38,7 +36,7 @@ pub fn HistoryPanel(props: &Props) -> Html {
     };
     let button = html! {
         <button data-testid="history-toggle" aria-expanded={open.to_string()} onclick={toggle}>
-            { "🕘 " }{ i18n.t("history.open") }
+            { "↺ " }{ i18n.t("history.open") }
         </button>
     };
     if !*open {

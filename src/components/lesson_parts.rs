@@ -120,19 +120,11 @@ pub(super) fn timeline_bar(_: &Session, _: Callback<usize>) -> Html {
     Html::default()
 }
 
-/// The lesson view's notice when the full app could not be had (after the numbers of
-/// `storage::Trouble`).
-pub(super) const PART_FAILED: u32 = 4;
-
-/// The program's earlier versions and its share link (full-app parts).
+/// The program's earlier versions and its share link (full-app parts). The core app has no
+/// stand-in for them: every first-lesson byte counts, versions are kept by the core app too,
+/// and they show as soon as the full app runs (any other part hands over to it).
 #[cfg(feature = "full")]
-pub(super) fn program_tools(
-    s: &Session,
-    lang: Lang,
-    on_restore: Callback<String>,
-    _: &super::i18n::I18n,
-    _: &UseStateHandle<u32>,
-) -> Html {
+pub(super) fn program_tools(s: &Session, lang: Lang, on_restore: Callback<String>) -> Html {
     let (lesson, source) = (s.lesson.id.clone(), s.source.clone());
     html! {
         <div class="program-tools">
@@ -142,37 +134,9 @@ pub(super) fn program_tools(
     }
 }
 
-/// In the core app, buttons that hand the page to the full app, which opens them (`notice`
-/// becomes [`PART_FAILED`] when it could not be had). Their words come with the catalogue's later half:
-/// until it has arrived (a moment after the lesson shows), they are not shown.
 #[cfg(not(feature = "full"))]
-pub(super) fn program_tools(
-    _: &Session,
-    _: Lang,
-    _: Callback<String>,
-    i18n: &super::i18n::I18n,
-    notice: &UseStateHandle<u32>,
-) -> Html {
-    use crate::services::boot::{hand_over, Intent};
-    if i18n.t("share.open") == "share.open" {
-        return Html::default();
-    }
-    let buttons = [
-        (Intent::History, "history-toggle", "🕘 ", "history.open"),
-        (Intent::Share, "share-link", "🔗 ", "share.open"),
-    ];
-    html! {
-        <div class="program-tools">
-            { for buttons.into_iter().map(|(intent, id, icon, key)| {
-                let notice = notice.clone();
-                let onclick = Callback::from(move |_: MouseEvent| {
-                    let notice = notice.clone();
-                    hand_over(intent, Callback::from(move |()| notice.set(PART_FAILED)))
-                });
-                html! { <button data-testid={id} {onclick}>{ icon }{ i18n.t(key) }</button> }
-            }) }
-        </div>
-    }
+pub(super) fn program_tools(_: &Session, _: Lang, _: Callback<String>) -> Html {
+    Html::default()
 }
 
 /// What a share link the page was opened with asks or says (full app: the core app hands

@@ -13,7 +13,7 @@ use super::goal_list::GoalList;
 use super::i18n::use_i18n;
 use super::instructions::Instructions;
 use super::lesson_parts::{
-    ai_panels, link_prompt, program_file, program_tools, teacher_view, text_editor, timeline_bar, PART_FAILED,
+    ai_panels, link_prompt, program_file, program_tools, teacher_view, text_editor, timeline_bar,
 };
 use super::run_controls::RunControls;
 use super::stage::stage;
@@ -84,8 +84,7 @@ pub fn LessonView(props: &Props) -> Html {
         });
     }
     // What the pupil is told about saving on this device, as the number of a
-    // `storage::Trouble` (a state of a type the app already keeps costs lesson 1 less), or
-    // PART_FAILED when the full app could not be had for a part the core app lacks.
+    // `storage::Trouble` (a state of a type the app already keeps costs lesson 1 less).
     let notice = use_state(|| storage::trouble() as u32);
     {
         // Autosave on every change of text or language: nothing a pupil writes is lost (and
@@ -95,7 +94,7 @@ pub fn LessonView(props: &Props) -> Html {
         let saved = move |id: String, lang: Lang, source: &str| {
             storage::save_program(&id, lang, source);
             let now = storage::trouble() as u32;
-            if *notice != now && *notice != PART_FAILED {
+            if *notice != now {
                 notice.set(now);
             }
         };
@@ -264,7 +263,6 @@ pub fn LessonView(props: &Props) -> Html {
         1 => Some(("off", "ui.storage-off")),
         2 => Some(("full", "ui.storage-full")),
         3 => Some(("damaged", "ui.storage-damaged")),
-        PART_FAILED => Some(("part", "ui.part-unavailable")),
         _ => None,
     };
     let (phase_name, status) = match &s.phase {
@@ -425,9 +423,9 @@ pub fn LessonView(props: &Props) -> Html {
                         }}>{ i18n.t("ui.restore-starter") }</button>
                     }
                 </p>
-                { program_tools(s, lang, on_replace, &i18n, &notice) }
+                { program_tools(s, lang, on_replace) }
                 { files_view }
-                <p class="saved">{ if matches!(*notice, 0 | PART_FAILED) { i18n.t("ui.saved") + " · " } else { String::new() } }{ i18n.f("ui.steps", &[("count", s.steps.to_string())]) }</p>
+                <p class="saved">{ if note.is_none() { i18n.t("ui.saved") + " · " } else { String::new() } }{ i18n.f("ui.steps", &[("count", s.steps.to_string())]) }</p>
             </section>
             <section class="panel stage-panel">
                 <h2>{ i18n.t("ui.stage") }</h2>

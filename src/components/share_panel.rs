@@ -12,7 +12,6 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::i18n::use_i18n;
-use crate::services::boot::{take_handed_over, Intent};
 use crate::services::storage;
 
 /// What the page's link brought, until the lesson it opens takes it: a program, or the
@@ -215,15 +214,6 @@ pub fn SharePanel(props: &Props) -> Html {
             });
         })
     };
-    // Made at once when the core app handed the page over for it.
-    {
-        let make = make.clone();
-        use_effect_with((), move |_| {
-            if take_handed_over(Intent::Share) {
-                make.emit(());
-            }
-        });
-    }
     let select = Callback::from(|e: FocusEvent| {
         if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
             input.select();
@@ -232,7 +222,7 @@ pub fn SharePanel(props: &Props) -> Html {
     html! {
         <>
             <button data-testid="share-link" onclick={Callback::from(move |_| make.emit(()))}>
-                { "🔗 " }{ i18n.t("share.open") }
+                { "↗ " }{ i18n.t("share.open") }
             </button>
             {
                 match &*made {

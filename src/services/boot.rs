@@ -44,10 +44,6 @@ pub enum Intent {
     Teacher,
     /// Projector mode (the key P or its button): the full app opens in it.
     Projector,
-    /// The lesson's earlier versions (the full app opens the lesson with them shown).
-    History,
-    /// A share link for the lesson on screen.
-    Share,
 }
 
 impl Intent {
@@ -57,38 +53,16 @@ impl Intent {
             Intent::CourseMap => "map",
             Intent::Teacher => "teacher",
             Intent::Projector => "projector",
-            Intent::History => "history",
-            Intent::Share => "share",
         }
     }
 
     /// The intent the core app handed over with, if this app was started by a hand-over.
     pub fn handed_over() -> Option<Intent> {
         let intent = handed_over().ok()?;
-        [
-            Intent::Lesson,
-            Intent::CourseMap,
-            Intent::Teacher,
-            Intent::Projector,
-            Intent::History,
-            Intent::Share,
-        ]
-        .into_iter()
-        .find(|i| i.as_str() == intent)
+        [Intent::Lesson, Intent::CourseMap, Intent::Teacher, Intent::Projector]
+            .into_iter()
+            .find(|i| i.as_str() == intent)
     }
-}
-
-/// True once if this app was handed over for `intent` (a part that opens with it, such as
-/// the earlier versions, then forgets it, so the next lesson opens as usual).
-#[cfg(feature = "full")]
-pub fn take_handed_over(intent: Intent) -> bool {
-    let taken = Intent::handed_over() == Some(intent);
-    if taken {
-        if let Some(window) = web_sys::window() {
-            let _ = js_sys::Reflect::set(&window, &JsValue::from_str("tafuktIntent"), &JsValue::from_str(""));
-        }
-    }
-    taken
 }
 
 /// Hands the page over to the full app for `intent`; `on_failure` is told when the full
