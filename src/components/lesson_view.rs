@@ -67,18 +67,21 @@ pub fn LessonView(props: &Props) -> Html {
     let lesson = props.lesson.clone();
     let lang = props.lang;
     let session = use_reducer(|| {
-        let saved = storage::load_program(&lesson.id, lang)
-            .map(|(saved_lang, text)| crate::session::translate(&text, saved_lang, lang).unwrap_or(text));
+        // A program saved in another language is reprinted in this one (a language switch
+        // mounts the lesson again): the program as it was is kept as an earlier version.
+        let saved = storage::load_program(&lesson.id, lang).map(|(saved_lang, text)| {
+            if saved_lang != lang {
+                storage::keep_version(&lesson.id, saved_lang, &text);
+            }
+            crate::session::translate(&text, saved_lang, lang).unwrap_or(text)
+        });
         SessionState(Session::new(lesson.clone(), lang, saved))
     });
 
     {
         let session = session.clone();
-        let id = props.lesson.id.clone();
         use_effect_with(lang, move |lang| {
             if session.0.lang != *lang {
-                // A reprint may change the text: the program as it was is kept first.
-                storage::keep_version(&id, session.0.lang, &session.0.source);
                 session.dispatch(Action::SetLang(*lang));
             }
         });

@@ -180,6 +180,11 @@ test('earlier versions: kept before a restart and after a pause, listed, and bro
   await versions.nth(0).getByTestId('history-restore').click();
   assert.equal(await source.inputValue(), 'turn left\nturn left\n');
   await page.waitForFunction((key) => localStorage.getItem(key) === 'en\nturn left\nturn left\n', KEY);
+  // A language switch reprints the program: the program as it was is kept first.
+  await page.getByTestId('language').selectOption('fr');
+  await page.waitForFunction((key) => localStorage.getItem(key)?.startsWith('fr\n'), KEY);
+  const history = await page.evaluate(() => localStorage.getItem('tafukt.v1.history.first-steps-1'));
+  assert.match(history, /^\d+ en 20\nturn left\nturn left\n/);
   await context.close();
 });
 
