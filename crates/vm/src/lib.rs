@@ -10,7 +10,7 @@ pub mod disasm;
 pub mod host;
 pub mod ids;
 pub mod limits;
-pub mod number;
+pub use tafukt_number as number;
 pub mod value;
 pub mod vm;
 

@@ -2,6 +2,7 @@
 //! the fewest digits that read back as the same number (shortest round trip). Worked out
 //! with integers on small big numbers (the free-format algorithm of Steele & White, Burger &
 //! Dybvig), so the wasm carries no float formatting code and every platform prints the same.
+//! The VM's `number` module (`tafukt_vm::number`).
 
 use std::cmp::Ordering;
 
