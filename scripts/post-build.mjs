@@ -9,7 +9,7 @@
 //    (scripts/single-file.mjs).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { minify } from 'terser';
@@ -50,8 +50,20 @@ for (const [placeholder, value] of [['@first-lesson@', first], ['@full-js@', nam
 // 'unsafe-inline' (ARCHITECTURE.md) refuses inline scripts, so each becomes a file of its own,
 // named by its content like trunk's files. The browser finds it as it parses the page, in
 // parallel with the preloads below it, so it adds no round trip before the wasm.
+// Trunk's initializer module (web/progress.js, imported by the start script) goes into the
+// same file: one request and one file less before the first Run.
 const inline = [...html.matchAll(/<script type="?module"?>([\s\S]*?)<\/script>/g)];
-for (const [tag, source] of inline) {
+for (const [tag, start] of inline) {
+  let source = start;
+  const imported = start.match(/import initializer from '\.\/([0-9a-f]{8,16}-progress\.js)';/);
+  if (imported) {
+    // From the source (trunk's staged copy may be minified already, its export renamed).
+    const initializer = readFileSync('web/progress.js', 'utf8').replace('export default function progress', 'function initializer');
+    if (!initializer.includes('function initializer')) throw new Error('web/progress.js has no default export `progress`');
+    source = start.replace(imported[0], initializer);
+    rmSync(join(dir, imported[1]));
+    html = html.replace(new RegExp(`<link[^>]*${imported[1]}[^>]*>`), '');
+  }
   const code = release ? (await minify(source, { module: true, compress: { passes: 2 }, mangle: true })).code : source;
   const name = `init-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), code);

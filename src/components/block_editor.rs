@@ -30,7 +30,6 @@ use yew::prelude::*;
 
 use super::block_view::{family, lesson_sensors, selector, ProgramBlocks, CALL};
 use super::i18n::use_i18n;
-use super::live_style::{use_css_text, use_style_sheet};
 
 #[derive(Properties)]
 pub struct Props {
@@ -258,7 +257,6 @@ pub fn BlockEditor(props: &Props) -> Html {
     let history = use_mut_ref(|| (Vec::<String>::new(), Vec::<String>::new()));
     let ghost = use_node_ref();
     let root = use_node_ref();
-    use_css_text(&root, format!("--zoom: {}", 100 + *zoom * 15));
 
     let lang = props.lang;
     // The program, and where each top-level statement's text is: read from the text once per
@@ -615,28 +613,23 @@ pub fn BlockEditor(props: &Props) -> Html {
         })
     };
 
-    // The marks on the program's blocks are CSS rules, so that picking a block up or running
-    // the program redraws no block: the picked block is outlined; the running one, or the
-    // one that failed, has its first line coloured (and a badge when it failed).
+    // The marks on the program's blocks are attributes put on the drawn blocks after each
+    // render (app.css styles them), so picking a block up or running the program redraws no
+    // block: the picked block is outlined; the running one, or the one that failed, has its
+    // first line coloured (and a badge when it failed).
     let picked_slot = match &*picked {
         Some(Pick::Existing(slot)) => Some(slot),
         _ => None,
     };
-    let mut marks = picked_slot
-        .map(|slot| format!("{}{{outline:3px solid var(--accent);outline-offset:-3px}}", selector(slot)))
-        .unwrap_or_default();
-    if let Some(slot) = &props.active {
-        let head = format!("{}>.head", selector(slot));
-        marks += &if props.error {
-            format!("{head}{{background:var(--error-bg)}}{head}::after{{content:\"⚠\";color:var(--bad);font-weight:800}}")
-        } else if cfg!(feature = "full") {
-            // Projector mode marks it boldly too (full.css sets --run-mark).
-            format!("{head}{{background:var(--run-bg);box-shadow:var(--run-mark,none)}}")
-        } else {
-            format!("{head}{{background:var(--run-bg)}}")
-        };
+    {
+        let root = root.clone();
+        let picked = picked_slot.map(selector);
+        let active = props
+            .active
+            .as_ref()
+            .map(|slot| (selector(slot), if props.error { "failed" } else { "running" }));
+        use_effect(move || mark_blocks(&root, picked.as_deref(), active));
     }
-    use_style_sheet(marks);
     let (undo_list, redo_list) = (history.borrow().0.len(), history.borrow().1.len());
     let picked_name = picked_slot.and_then(|s| stmt_at(&program, s)).and_then(named);
     let tool = |name: &'static str, text: Html, enabled: bool| {
@@ -686,7 +679,7 @@ pub fn BlockEditor(props: &Props) -> Html {
         <div class="blocks-editor" data-testid="blocks"
             data-picking={matches!(&*picked, Some(Pick::New(_) | Pick::Existing(_))).to_string()}
             data-picking-value={matches!(&*picked, Some(Pick::Value(_))).to_string()}
-            ref={root}
+            ref={root} data-zoom={zoom.to_string()}
             {onclick} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onchange} {oninput} {onkeydown}>
             <div class="palette" role="toolbar" aria-label={i18n.t("ui.palette")} data-bin="palette">
                 { for blocks.iter().enumerate().map(|(i, b)| html! {
@@ -737,5 +730,26 @@ fn named(stmt: &Stmt) -> Option<String> {
         | StmtKind::Define(n, _, _)
         | StmtKind::Call(n, _) => Some(n.clone()),
         _ => None,
+    }
+}
+
+/// Puts the editor's marks on the drawn blocks: `data-picked` on the picked one, `data-run`
+/// (`running` or `failed`) on the one the run is at; every earlier mark goes first.
+fn mark_blocks(root: &NodeRef, picked: Option<&str>, active: Option<(String, &str)>) {
+    let Some(root) = root.cast::<Element>() else { return };
+    if let Ok(marked) = root.query_selector_all("[data-picked], [data-run]") {
+        for i in 0..marked.length() {
+            if let Some(el) = marked.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = el.remove_attribute("data-picked");
+                let _ = el.remove_attribute("data-run");
+            }
+        }
+    }
+    let at = |sel: &str| root.query_selector(sel).ok().flatten();
+    if let Some(el) = picked.and_then(at) {
+        let _ = el.set_attribute("data-picked", "");
+    }
+    if let Some((el, kind)) = active.and_then(|(sel, kind)| Some((at(&sel)?, kind))) {
+        let _ = el.set_attribute("data-run", kind);
     }
 }

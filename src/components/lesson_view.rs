@@ -336,48 +336,6 @@ pub fn LessonView(props: &Props) -> Html {
                     </section>
                 }
                 { teacher_demo }
-                if s.stars() > 0 {
-                    <div class="complete" data-testid="complete" data-stars={s.stars().to_string()} role="status">
-                        <p class="stars">{ "✓" }{ if s.stars() > 1 { " ★" } else { "" } }</p>
-                        <p>{ i18n.t("ui.lesson-complete") }</p>
-                        if s.stars() == 1 {
-                            if let Some(rule) = s.lesson.stars.as_ref() {
-                                <p class="hint">{ i18n.f("ui.star-rule", &[("count", rule.max_blocks.to_string())]) }</p>
-                            }
-                        }
-                        if let Some(next) = props.on_next.clone() {
-                            <button class="primary" data-testid="complete-next" onclick={Callback::from(move |_| next.emit(()))}>
-                                { i18n.t("ui.next-lesson") }{ " ›" }
-                            </button>
-                        }
-                    </div>
-                    if !texts.quiz.is_empty() {
-                        // Questions to think about: tap an answer, see at once if it is right.
-                        <section class="quiz" data-testid="quiz">
-                            <h2>{ i18n.t("ui.quiz") }</h2>
-                            { for texts.quiz.iter().enumerate().map(|(q, question)| {
-                                let picked = s.quiz_answers.get(q).copied().flatten();
-                                let right = picked == Some(question.answer);
-                                html! {
-                                    <fieldset class="question">
-                                        <Instructions text={question.question.get(lang).to_string()} />
-                                        { for question.choices.iter().enumerate().map(|(c, choice)| html! {
-                                            <button onclick={click(Action::Answer(q, c as u32))}
-                                                aria-pressed={(picked == Some(c as u32)).to_string()}>
-                                                { choice.get(lang) }
-                                            </button>
-                                        }) }
-                                        if picked.is_some() {
-                                            <p class={if right { "right" } else { "wrong" }} role="status">
-                                                { i18n.t(if right { "ui.quiz-right" } else { "ui.quiz-wrong" }) }
-                                            </p>
-                                        }
-                                    </fieldset>
-                                }
-                            }) }
-                        </section>
-                    }
-                }
             </section>
             <section class="panel editor-panel">
                 <h2>{ i18n.t("ui.program") }</h2>
@@ -443,6 +401,49 @@ pub fn LessonView(props: &Props) -> Html {
                 { timeline_bar(s, on_scrub) }
                 { ai_panels(s.shown_world(), &s.lesson.goals) }
                 { predict_view }
+                // Under the world: the lesson's end never moves the program or the robot.
+                if s.stars() > 0 {
+                    <div class="complete" data-testid="complete" data-stars={s.stars().to_string()} role="status">
+                        <p class="stars">{ "✓" }{ if s.stars() > 1 { " ★" } else { "" } }</p>
+                        <p>{ i18n.t("ui.lesson-complete") }</p>
+                        if s.stars() == 1 {
+                            if let Some(rule) = s.lesson.stars.as_ref() {
+                                <p class="hint">{ i18n.f("ui.star-rule", &[("count", rule.max_blocks.to_string())]) }</p>
+                            }
+                        }
+                        if let Some(next) = props.on_next.clone() {
+                            <button class="primary" data-testid="complete-next" onclick={Callback::from(move |_| next.emit(()))}>
+                                { i18n.t("ui.next-lesson") }{ " ›" }
+                            </button>
+                        }
+                    </div>
+                    if !texts.quiz.is_empty() {
+                        // Questions to think about: tap an answer, see at once if it is right.
+                        <section class="quiz" data-testid="quiz">
+                            <h2>{ i18n.t("ui.quiz") }</h2>
+                            { for texts.quiz.iter().enumerate().map(|(q, question)| {
+                                let picked = s.quiz_answers.get(q).copied().flatten();
+                                let right = picked == Some(question.answer);
+                                html! {
+                                    <fieldset class="question">
+                                        <Instructions text={question.question.get(lang).to_string()} />
+                                        { for question.choices.iter().enumerate().map(|(c, choice)| html! {
+                                            <button onclick={click(Action::Answer(q, c as u32))}
+                                                aria-pressed={(picked == Some(c as u32)).to_string()}>
+                                                { choice.get(lang) }
+                                            </button>
+                                        }) }
+                                        if picked.is_some() {
+                                            <p class={if right { "right" } else { "wrong" }} role="status">
+                                                { i18n.t(if right { "ui.quiz-right" } else { "ui.quiz-wrong" }) }
+                                            </p>
+                                        }
+                                    </fieldset>
+                                }
+                            }) }
+                        </section>
+                    }
+                }
                 if !s.world.said().is_empty() {
                     <div class="said" data-testid="said">
                         <span>{ i18n.t("ui.said") }</span>

@@ -1,9 +1,10 @@
-//! Styles that follow the app's state (the block editor's zoom and marks, the text editor's
-//! running line), set through the CSS object model: the page's Content-Security-Policy
-//! (`style-src 'self'`, ARCHITECTURE.md) refuses `style` attributes and `<style>` elements.
+//! Styles that follow the full app's state (the text editor's running line, the blocks
+//! marked for predict-then-run), set through the CSS object model: the page's
+//! Content-Security-Policy (`style-src 'self'`, ARCHITECTURE.md) refuses `style` attributes
+//! and `<style>` elements. (Lesson 1's block marks and zoom are attributes app.css styles.)
 
 use wasm_bindgen::JsCast;
-use web_sys::{CssStyleDeclaration, CssStyleSheet};
+use web_sys::CssStyleDeclaration;
 use yew::prelude::*;
 
 /// Sets `css` (declarations, as in a `style` attribute) on the element of `node` after every
@@ -35,7 +36,7 @@ pub fn use_style_sheet(rules: String) {
 }
 
 enum Sheet {
-    Adopted(CssStyleSheet),
+    Adopted(web_sys::CssStyleSheet),
     Element(web_sys::Element),
     None,
 }
@@ -43,7 +44,7 @@ enum Sheet {
 impl Sheet {
     fn new() -> Self {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return Sheet::None };
-        if let Ok(sheet) = CssStyleSheet::new() {
+        if let Ok(sheet) = web_sys::CssStyleSheet::new() {
             let all = doc.adopted_style_sheets();
             all.push(&sheet);
             doc.set_adopted_style_sheets(&all);

@@ -32,6 +32,7 @@ pub mod lesson_parts;
 #[cfg(feature = "full")]
 pub mod lesson_sheet;
 pub mod lesson_view;
+#[cfg(feature = "full")]
 pub mod live_style;
 pub mod pen_layer;
 #[cfg(feature = "full")]

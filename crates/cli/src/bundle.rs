@@ -148,8 +148,9 @@ const LATER_PREFIXES: [&str; 12] = [
     "share.",
     "history.",
 ];
-/// Messages shown only after a run (results, hints, questions) or to a teacher.
-const LATER_KEYS: [&str; 12] = [
+/// Messages shown only after a run (results, hints, questions) or to a teacher, and the
+/// full app's (the timeline, the drawing goals: lessons the core app hands over).
+const LATER_KEYS: [&str; 17] = [
     "ui.all-goals-met",
     "ui.goals-not-met",
     "ui.lesson-complete",
@@ -162,6 +163,11 @@ const LATER_KEYS: [&str; 12] = [
     "ui.solution",
     "ui.reset-progress",
     "ui.reset-progress-confirm",
+    "ui.step-back",
+    "ui.step-forward",
+    "ui.timeline",
+    "goal.shape-drawn",
+    "goal.shape-drawn-anywhere",
 ];
 
 fn shown_later(line: &str) -> bool {
