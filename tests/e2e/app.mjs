@@ -23,6 +23,14 @@ export function useApp(headers = {}) {
   return app;
 }
 
+/** A new page of `context` and the list its uncaught errors go into (a test ends with none). */
+export async function watchedPage(context) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { page, errors };
+}
+
 /** Opens lesson `id` from the course map (the full app) and shows the text view. */
 export async function openLesson(app, page, id) {
   await page.goto(app.server.url);

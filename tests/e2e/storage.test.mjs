@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { deflateRawSync } from 'node:zlib';
-import { OUT, openLesson, useApp } from './app.mjs';
+import { OUT, openLesson, useApp, watchedPage } from './app.mjs';
 import { slot } from './places.mjs';
 
 const app = useApp();
@@ -41,9 +41,7 @@ test('with no storage at all (private mode) the page works, says so, and keeps t
       },
     });
   });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { page, errors } = await watchedPage(context);
   await page.goto(app.server.url);
   await page.waitForSelector(lesson1);
   const note = page.locator('[data-testid=storage-note][data-trouble="off"]');
@@ -72,9 +70,7 @@ test('a full device: the last change is not saved, nothing saved is lost, and th
       return setItem.call(this, key, value);
     };
   });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { page, errors } = await watchedPage(context);
   await page.goto(app.server.url);
   await page.waitForSelector(lesson1);
   await page.waitForFunction((key) => localStorage.getItem(key) === 'en\nmove\n', KEY);
@@ -107,9 +103,7 @@ test('a full device: the last change is not saved, nothing saved is lost, and th
 
 test('damaged saved values are read as best as possible, and nothing else on the device changes', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { page, errors } = await watchedPage(context);
   await page.goto(app.server.url);
   await page.waitForSelector(lesson1);
   const damaged = {
@@ -230,9 +224,7 @@ test('a share link opens its lesson in a fresh device, asks before replacing, an
 
 test('hostile links get a message, and nothing is overwritten or rendered', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { page, errors } = await watchedPage(context);
   await page.goto(app.server.url);
   await page.waitForSelector(lesson1);
   await page.evaluate(() => localStorage.setItem('tafukt.v1.program.first-steps-1', 'en\nturn right\n'));
