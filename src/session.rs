@@ -521,6 +521,13 @@ mod tests {
         Rc::new(tafukt_lesson::model::parse_lesson("first-steps-1.json", text).unwrap())
     }
 
+    /// Lesson 1 with every block on its toolbox, for programs that use more than it allows.
+    fn open_lesson() -> Rc<Lesson> {
+        let mut l = (*lesson()).clone();
+        l.toolbox.extend(tafukt_lang::toolbox::Construct::ALL.map(|c| c.key().to_string()));
+        Rc::new(l)
+    }
+
     fn run_all(s: &mut Session) {
         s.apply(Action::SetSpeed(5));
         s.apply(Action::Run);
@@ -561,7 +568,7 @@ mod tests {
 
     #[test]
     fn step_shows_statements_that_do_not_move_the_robot() {
-        let mut s = Session::new(lesson(), Lang::En, Some("x = 1\nx = x + 1\nmove\n".into()));
+        let mut s = Session::new(open_lesson(), Lang::En, Some("x = 1\nx = x + 1\nmove\n".into()));
         s.apply(Action::Step);
         assert_eq!((s.active_line, s.steps), (Some(1), 0));
         s.apply(Action::Step);
@@ -586,7 +593,7 @@ mod tests {
 
     #[test]
     fn a_loop_without_actions_is_stopped_within_a_few_dozen_frames() {
-        let mut s = Session::new(lesson(), Lang::En, Some("while true\n  x = 1\nend\n".into()));
+        let mut s = Session::new(open_lesson(), Lang::En, Some("while true\n  x = 1\nend\n".into()));
         s.apply(Action::Run);
         let mut frames = 0;
         while s.is_running() && frames < 1_000 {
@@ -615,7 +622,7 @@ mod tests {
 
     #[test]
     fn step_over_runs_a_whole_procedure_call_then_pauses() {
-        let mut s = Session::new(lesson(), Lang::En, Some(JUMPS.into()));
+        let mut s = Session::new(open_lesson(), Lang::En, Some(JUMPS.into()));
         s.apply(Action::SetSpeed(5));
         s.apply(Action::StepOver);
         ticks_until_paused(&mut s);
@@ -625,7 +632,7 @@ mod tests {
 
     #[test]
     fn step_out_finishes_the_current_procedure() {
-        let mut s = Session::new(lesson(), Lang::En, Some(JUMPS.into()));
+        let mut s = Session::new(open_lesson(), Lang::En, Some(JUMPS.into()));
         s.apply(Action::SetSpeed(5));
         s.apply(Action::Step);
         assert_eq!(s.active_line, Some(5), "the call of hop");

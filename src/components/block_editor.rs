@@ -15,13 +15,14 @@ use std::rc::Rc;
 
 use tafukt_lang::ast::{BinOp, ExprKind, NodeId, Program, Stmt, StmtKind, UnaryOp};
 use tafukt_lang::blocks::{
-    action_block, call_other, control_blocks, duplicate, insert, move_stmt, pad_number, remove, rename,
+    action_block, call_other, control_block, duplicate, insert, move_stmt, pad_number, remove, rename,
     set_comment, set_value_at, stmt_at, value, value_at, value_blocks, variables, Slot, Step, ValueBlock,
 };
 use tafukt_lang::builtins::Colour;
 use tafukt_lang::lexicon::{spelling, Keyword, Term};
 use tafukt_lang::parser::parse;
 use tafukt_lang::printer::{print, print_expr, print_with_places};
+use tafukt_lang::toolbox::Construct;
 use tafukt_lang::{Builtin, Lang};
 use tafukt_lesson::Lesson;
 use wasm_bindgen::JsCast;
@@ -91,9 +92,13 @@ type Put = dyn Fn(&Pick, &Target);
 /// How far (px) a pointer moves before a press becomes a drag.
 const DRAG_THRESHOLD: i32 = 8;
 
-/// The palette: control blocks, the lesson's robot actions, and the pupil's own blocks.
+/// The palette: the blocks the lesson's toolbox lists, in its order (robot actions and
+/// control blocks; operator families go on the values row), then the pupil's own blocks.
 fn palette(lesson: &Lesson, program: &Program, procedure: &str, note: &str) -> Vec<Stmt> {
-    let actions = lesson.toolbox.iter().filter_map(|k| Builtin::from_key(k)).filter_map(action_block);
+    let listed = lesson.toolbox.iter().filter_map(|k| match Construct::from_key(k) {
+        Some(c) => control_block(c, procedure, note),
+        None => Builtin::from_key(k).and_then(action_block),
+    });
     let own = program.body.iter().filter_map(|s| match &s.kind {
         StmtKind::Define(name, params, _) => Some(Stmt {
             id: NodeId(u32::MAX),
@@ -102,7 +107,7 @@ fn palette(lesson: &Lesson, program: &Program, procedure: &str, note: &str) -> V
         }),
         _ => None,
     });
-    control_blocks(procedure, note).into_iter().chain(actions).chain(own).collect()
+    listed.chain(own).collect()
 }
 
 /// The first line of a block as text (and `… else` for an `if` that has one): its name on
@@ -291,7 +296,9 @@ pub fn BlockEditor(props: &Props) -> Html {
     // The values row: sensors the lesson allows, the program's variables, operators.
     let sensors = lesson_sensors(&props.lesson);
     let variables = Rc::new(variables(&program));
-    let values = Rc::new(value_blocks(&variables, &sensors));
+    let families: Vec<Construct> =
+        props.lesson.toolbox.iter().filter_map(|k| Construct::from_key(k)).collect();
+    let values = Rc::new(value_blocks(&variables, &sensors, &families));
 
     // Every change: remember the text before, print the new program, close what was open.
     let commit: Rc<dyn Fn(Option<Program>)> = {

@@ -5,6 +5,7 @@
 //! blocks and text loses nothing (comments included).
 
 use crate::ast::{Expr, ExprKind, NodeId, Program, Stmt, StmtKind};
+use crate::toolbox::Construct;
 use tafukt_vm::builtins::{Builtin, BuiltinKind, Colour};
 
 /// One step down into a nested statement list: the statement's index in its list, and which
@@ -367,17 +368,18 @@ impl ValueBlock {
     }
 }
 
-/// The values row: the lesson's sensors, the program's variables (see [`variables`]),
-/// operators for numbers once there is a variable to use them on, and `and`, `or`, `not`
-/// once there are sensors.
-pub fn value_blocks(vars: &[String], sensors: &[Builtin]) -> Vec<ValueBlock> {
+/// The values row: the lesson's sensors, the operators of the families its toolbox lists
+/// (`listed`), and the program's variables (see [`variables`]).
+pub fn value_blocks(vars: &[String], sensors: &[Builtin], listed: &[Construct]) -> Vec<ValueBlock> {
     use crate::ast::BinOp as B;
     let mut out: Vec<ValueBlock> = sensors.iter().map(|b| ValueBlock::Sensor(*b)).collect();
-    if !vars.is_empty() {
-        out.extend([B::Add, B::Sub, B::Mul, B::Div, B::Lt, B::Gt, B::Eq].map(ValueBlock::Op));
-    }
-    if !sensors.is_empty() {
-        out.extend([ValueBlock::Op(B::And), ValueBlock::Op(B::Or), ValueBlock::Not]);
+    for family in listed {
+        match family {
+            Construct::Arithmetic => out.extend([B::Add, B::Sub, B::Mul, B::Div].map(ValueBlock::Op)),
+            Construct::Compare => out.extend([B::Lt, B::Gt, B::Eq].map(ValueBlock::Op)),
+            Construct::Logic => out.extend([ValueBlock::Op(B::And), ValueBlock::Op(B::Or), ValueBlock::Not]),
+            _ => {}
+        }
     }
     out.extend(vars.iter().cloned().map(ValueBlock::Var));
     out
@@ -449,29 +451,29 @@ pub fn action_block(b: Builtin) -> Option<Stmt> {
     (b.kind() == BuiltinKind::Action).then(|| stmt(StmtKind::Action(b, args)))
 }
 
-/// The blocks a palette shows for control: `repeat 3 times`, `while`, `if`, `if … else`,
-/// counting loop, `define` (a procedure named `procedure`, a word of the pupil's language),
-/// setting a variable, and a comment line (`note`). Conditions start as `true`, for the
-/// pupil to replace with a sensor.
-pub fn control_blocks(procedure: &str, note: &str) -> Vec<Stmt> {
+/// The palette block a toolbox entry puts there (`None` for the operator families and
+/// lists, which are values, not blocks): `procedure` names a new procedure and `note` is a
+/// new note's text, both in the pupil's language.
+pub fn control_block(c: Construct, procedure: &str, note: &str) -> Option<Stmt> {
     let yes = || value(ExprKind::Bool(true));
-    vec![
-        stmt(StmtKind::Repeat(value(ExprKind::Number(3.0)), vec![])),
-        stmt(StmtKind::While(yes(), vec![])),
-        stmt(StmtKind::If(vec![(yes(), vec![])], None)),
-        stmt(StmtKind::If(vec![(yes(), vec![])], Some(vec![]))),
-        stmt(StmtKind::ForEach(
+    Some(stmt(match c {
+        Construct::Repeat => StmtKind::Repeat(value(ExprKind::Number(3.0)), vec![]),
+        Construct::While => StmtKind::While(yes(), vec![]),
+        Construct::If => StmtKind::If(vec![(yes(), vec![])], None),
+        Construct::Else => StmtKind::If(vec![(yes(), vec![])], Some(vec![])),
+        Construct::ForEach => StmtKind::ForEach(
             "i".into(),
             value(ExprKind::Range(
                 Box::new(value(ExprKind::Number(1.0))),
                 Box::new(value(ExprKind::Number(10.0))),
             )),
             vec![],
-        )),
-        stmt(StmtKind::Define(procedure.into(), vec![], vec![])),
-        stmt(StmtKind::Assign("n".into(), value(ExprKind::Number(0.0)))),
-        stmt(StmtKind::Comment(note.into())),
-    ]
+        ),
+        Construct::Define => StmtKind::Define(procedure.into(), vec![], vec![]),
+        Construct::Variables => StmtKind::Assign("n".into(), value(ExprKind::Number(0.0))),
+        Construct::Note => StmtKind::Comment(note.into()),
+        Construct::Arithmetic | Construct::Compare | Construct::Logic | Construct::Lists => return None,
+    }))
 }
 
 #[cfg(test)]
@@ -540,10 +542,11 @@ mod tests {
 
     #[test]
     fn values_go_into_values_and_operators_keep_what_was_there() {
+        use crate::ast::BinOp as B;
         let p = program("n = 0\nwhile wall ahead\n  say n\nend\n");
         assert_eq!(variables(&p), ["n"]);
         let sensors = [Builtin::WallAhead, Builtin::OnItem];
-        let row = value_blocks(&variables(&p), &sensors);
+        let row = value_blocks(&variables(&p), &sensors, &[Construct::Arithmetic, Construct::Logic]);
         assert!(row.contains(&ValueBlock::Var("n".into())) && row.contains(&ValueBlock::Not));
         let put = |p: &Program, slot: Slot, at: &[usize], v: ValueBlock| {
             let old = value_at(p, &slot, at).unwrap().clone();
@@ -555,9 +558,11 @@ mod tests {
         let p = put(&p, at(&[], 1), &[0, 1], ValueBlock::Sensor(Builtin::OnItem));
         let p = put(&p, at(&[], 1), &[0, 1], ValueBlock::Not);
         assert_eq!(text(&p), "n = 0\nwhile wall ahead and not on item\n  say n + n\nend\n");
-        // No variable: no number operators; no sensor: no `and`.
-        let bare = value_blocks(&variables(&program("move\n")), &[]);
+        // Only what the toolbox lists: no family, no operator.
+        let bare = value_blocks(&variables(&program("move\n")), &[], &[Construct::Repeat]);
         assert!(bare.is_empty(), "{bare:?}");
+        let compare = value_blocks(&[], &[], &[Construct::Compare]);
+        assert_eq!(compare, [B::Lt, B::Gt, B::Eq].map(ValueBlock::Op));
     }
 
     #[test]
@@ -653,7 +658,7 @@ mod tests {
         let p = program(&src);
         let deepest: Vec<(usize, usize)> = vec![(0, 0); depth - 1];
         assert!(insert(&p, &at(&deepest, 0), action_block(Builtin::Move).unwrap()).is_some());
-        let repeat = control_blocks("hop", "note").remove(0);
+        let repeat = control_block(Construct::Repeat, "hop", "note").unwrap();
         assert!(insert(&p, &at(&deepest, 0), repeat).is_none());
         // An operator put around a value again and again.
         let mut p = program("say 1\n");
@@ -685,8 +690,9 @@ mod tests {
 
     #[test]
     fn every_palette_block_prints_and_reads_back() {
-        let blocks = control_blocks("hop", "note")
+        let blocks = Construct::ALL
             .into_iter()
+            .filter_map(|c| control_block(c, "hop", "note"))
             .chain(Builtin::ALL.into_iter().filter_map(action_block));
         for b in blocks {
             let p = Program { body: vec![b], spans: vec![] };

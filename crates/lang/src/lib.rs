@@ -15,6 +15,7 @@ mod lexicon_ai;
 pub mod parser;
 pub mod printer;
 pub mod small_sort;
+pub mod toolbox;
 
 // The runtime lives in its own crate (built for speed); its modules are re-exported here so
 // callers see one language crate.

@@ -9,7 +9,7 @@ use tafukt_world::WorldSpec;
 
 use crate::goals::{check_all, GoalReport, GoalStatus};
 use crate::model::{parse_lesson, Lesson};
-use crate::runner::{run_to_end, seeds, toolbox_violation};
+use crate::runner::{run_to_end, seeds, toolbox_gap};
 
 /// Largest lesson file: every pupil's device keeps every lesson for offline use (the
 /// largest real lesson is about 5 KB).
@@ -218,11 +218,8 @@ pub fn check_lesson(lesson: &Lesson, words: &dyn Words) -> Vec<String> {
             words.diagnostic(&d)
         )),
         Ok((program, _)) => {
-            if let Some(d) = toolbox_violation(&program, &lesson.toolbox, Lang::En) {
-                problems.push(format!(
-                    "toolbox lacks `{}`, which the solution uses",
-                    d.arg("word").unwrap_or("?")
-                ));
+            if let Some((bad, _)) = toolbox_gap(&program, &lesson.toolbox) {
+                problems.push(format!("toolbox lacks `{}`, which the solution uses", bad.key()));
             }
             if let Some(rule) = &lesson.stars {
                 if program.block_count() > rule.max_blocks {
@@ -246,8 +243,21 @@ pub fn check_lesson(lesson: &Lesson, words: &dyn Words) -> Vec<String> {
             }
         }
     }
-    if let Ok(true) = passes(lesson, &lesson.starter) {
-        problems.push("the starter program already passes".to_string());
+    // The pupil's first program: it must read, stay within the toolbox, and not pass yet.
+    match tafukt_lang::build(&lesson.starter, Lang::En) {
+        Err(d) => problems.push(format!(
+            "the starter does not compile: line {}: {}",
+            d.span(&Program::default()).line(&lesson.starter),
+            words.diagnostic(&d)
+        )),
+        Ok((program, _)) => {
+            if let Some((bad, _)) = toolbox_gap(&program, &lesson.toolbox) {
+                problems.push(format!("the starter uses `{}`, which the toolbox does not list", bad.key()));
+            }
+            if let Ok(true) = passes(lesson, &lesson.starter) {
+                problems.push("the starter program already passes".to_string());
+            }
+        }
     }
     problems
 }
@@ -274,7 +284,7 @@ mod tests {
     #[test]
     fn a_sound_lesson_only_lacks_its_other_languages() {
         let problems = check_lesson(
-            &lesson("while not at goal\n  move\nend\n", "move\n", r#"["move","at_goal"]"#),
+            &lesson("while not at goal\n  move\nend\n", "move\n", r#"["move","at_goal","while","logic"]"#),
             &Keys,
         );
         assert_eq!(problems.len(), 7, "{problems:?}");
@@ -322,6 +332,45 @@ mod tests {
         let long = "move\nmove\nmove\n";
         let problems = check_lesson(&lesson(long, "", r#"["move","at_goal"]"#), &Keys);
         assert!(problems.iter().any(|p| p.contains("star rule")), "{problems:?}");
+    }
+
+    #[test]
+    fn a_starter_must_read_stay_in_the_toolbox_and_fail() {
+        let solution = "while not at goal\n  move\nend\n";
+        let toolbox = r#"["move","at_goal","while","logic"]"#;
+        let starter_problems = |starter: &str| -> Vec<String> {
+            check_lesson(&lesson(solution, starter, toolbox), &Keys)
+                .into_iter()
+                .filter(|p| p.contains("starter"))
+                .collect()
+        };
+        assert_eq!(starter_problems("move\n"), Vec::<String>::new());
+        assert_eq!(
+            starter_problems("repeat 2 times\nend\n"),
+            ["the starter uses `repeat`, which the toolbox does not list"]
+        );
+        assert_eq!(
+            starter_problems("turn left\n"),
+            ["the starter uses `turn_left`, which the toolbox does not list"]
+        );
+        let unreadable = starter_problems("move\nrepeat\n");
+        assert!(
+            unreadable.len() == 1 && unreadable[0].starts_with("the starter does not compile: line 2: "),
+            "{unreadable:?}"
+        );
+        assert_eq!(starter_problems(solution), ["the starter program already passes"]);
+    }
+
+    #[test]
+    fn a_solution_with_a_block_the_toolbox_does_not_list_is_refused() {
+        let problems = check_lesson(
+            &lesson("while not at goal\n  move\nend\n", "", r#"["move","at_goal","while"]"#),
+            &Keys,
+        );
+        assert!(
+            problems.contains(&"toolbox lacks `logic`, which the solution uses".to_string()),
+            "{problems:?}"
+        );
     }
 
     #[test]

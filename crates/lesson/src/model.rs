@@ -41,7 +41,10 @@ pub struct Lesson {
     #[serde(default)]
     pub concepts: Vec<String>,
     pub world: WorldSpec,
-    /// Built-in keys the pupil may use (see `Builtin::key`).
+    /// Everything the pupil may use, in the order the palette shows it: built-in keys (see
+    /// `Builtin::key`) and blocks and operator families (`repeat`, `while`, `if`, `else`,
+    /// `for_each`, `define`, `variables`, `arithmetic`, `compare`, `logic`, `lists`, `note`;
+    /// see `tafukt_lang::toolbox` for what each covers).
     pub toolbox: Vec<String>,
     /// Programs are stored as canonical English text, the language-neutral form.
     pub starter: String,
@@ -215,8 +218,10 @@ fn validate(file: &str, lesson: Lesson) -> Result<Lesson, LoadError> {
         return Err(problem(format!("world: {p}")));
     }
     for key in &lesson.toolbox {
-        if tafukt_lang::Builtin::from_key(key).is_none() {
-            return Err(problem(format!("toolbox names `{key}`, which is not a built-in")));
+        if tafukt_lang::Builtin::from_key(key).is_none()
+            && tafukt_lang::toolbox::Construct::from_key(key).is_none()
+        {
+            return Err(problem(format!("toolbox names `{key}`, which is not a built-in or a block")));
         }
     }
     if lesson.goals.is_empty() {

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use tafukt_lang::ast::NodeId;
 use tafukt_lang::lexicon::{spelling, Term};
+use tafukt_lang::toolbox::{constructs_used, Construct};
 use tafukt_lang::{Builtin, Code, Diagnostic, Halt, Lang, Limits, Program, Vm};
 use tafukt_world::{World, WorldSpec};
 
@@ -41,13 +42,59 @@ pub fn seeds(spec: &WorldSpec) -> Vec<u64> {
     seeds.filter(|s| !s.is_empty()).cloned().unwrap_or(vec![0])
 }
 
-/// The first built-in the program uses that the toolbox does not allow, pointing at its use.
+/// Something a program uses that its toolbox does not list.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Unlisted {
+    Builtin(Builtin),
+    Block(Construct),
+}
+
+impl Unlisted {
+    /// Its toolbox key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Unlisted::Builtin(b) => b.key(),
+            Unlisted::Block(c) => c.key(),
+        }
+    }
+}
+
+/// The first built-in, then the first block (see `tafukt_lang::toolbox`), that the program
+/// uses and the toolbox does not list, with its first use.
+pub fn toolbox_gap(program: &Program, toolbox: &[String]) -> Option<(Unlisted, NodeId)> {
+    let listed = |key: &str| toolbox.iter().any(|k| k == key);
+    match program.builtins_used().into_iter().find(|b| !listed(b.key())) {
+        Some(bad) => Some((Unlisted::Builtin(bad), program.first_use(bad).unwrap_or(NodeId(0)))),
+        None => constructs_used(program)
+            .into_iter()
+            .find(|(c, _)| !listed(c.key()))
+            .map(|(c, at)| (Unlisted::Block(c), at)),
+    }
+}
+
+/// The pupil's message for [`toolbox_gap`]: what is not used in this lesson, pointing at
+/// its use, and what the lesson allows.
 pub fn toolbox_violation(program: &Program, toolbox: &[String], lang: Lang) -> Option<Diagnostic> {
-    let used = program.builtins_used();
-    let bad = used.into_iter().find(|b: &Builtin| !toolbox.iter().any(|k| k == b.key()))?;
-    let word = spelling(lang, Term::Builtin(bad));
-    let node = program.first_use(bad).unwrap_or(NodeId(0));
-    Some(Diagnostic::at_node(Code::NotAllowed, node).with("word", word))
+    let (bad, node) = toolbox_gap(program, toolbox)?;
+    let word = match bad {
+        Unlisted::Builtin(b) => spelling(lang, Term::Builtin(b)).to_string(),
+        Unlisted::Block(c) => c.word(lang),
+    };
+    Some(
+        Diagnostic::at_node(Code::NotAllowed, node)
+            .with("word", word)
+            .with("allowed", toolbox_words(toolbox, lang)),
+    )
+}
+
+/// The toolbox as a message lists it: each block's word in the pupil's language.
+pub fn toolbox_words(toolbox: &[String], lang: Lang) -> String {
+    let word = |key: &String| match Construct::from_key(key) {
+        Some(Construct::Note) => None,
+        Some(c) => Some(c.word(lang)),
+        None => Builtin::from_key(key).map(|b| spelling(lang, Term::Builtin(b)).to_string()),
+    };
+    toolbox.iter().filter_map(word).collect::<Vec<_>>().join(", ")
 }
 
 /// Parses, compiles and runs `source` to the end. Parse and compile problems come back as

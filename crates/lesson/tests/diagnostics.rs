@@ -225,7 +225,7 @@ fn cases() -> Vec<Case> {
             "`for each` needs a list, like `[1, 2, 3]`, but got “3”.",
         ),
         case("run.divide-by-zero", "say 1 / 0", "1 / 0", "You cannot divide by zero."),
-        case("run.not-allowed", "move\nsay 1", "say 1", "`say` is not used in this lesson."),
+        case("run.not-allowed", "move\nsay 1", "say 1", "`say` is not used in this lesson. Its blocks are: move, turn left."),
         case(
             "world.hit-wall",
             "turn left\nmove",
