@@ -27,6 +27,9 @@ pub enum Goal {
     NoItemsLeft,
     /// At least this many tiles are painted `colour`.
     TilesPainted { colour: String, count: u32 },
+    /// Every marked tile is painted in its mark's colour, and no other tile is painted:
+    /// the right tiles, not only the right number (marks follow the world's seed).
+    PaintMarked,
     /// The program said exactly this text at some point.
     Said { text: String },
     /// The robot ends inside this rectangle: cells in a grid, centimetres in the arena.
@@ -56,7 +59,7 @@ pub enum Goal {
         #[serde(default)]
         anywhere: bool,
     },
-    /// The continuous robot never ends a run pressed against a wall or an obstacle.
+    /// The continuous robot never touches a wall or an obstacle, at any moment of the run.
     NotBumped,
     /// The program's last words are how many items the robot holds at the end (so the
     /// count must be worked out, not learnt by heart from one variant).
@@ -109,7 +112,7 @@ impl Goal {
                 report("goal.in-area", vec![], inside)
             }
             #[cfg(feature = "arena")]
-            (Goal::NotBumped, World::Arena(a)) => report("goal.not-bumped", vec![], !a.bumped),
+            (Goal::NotBumped, World::Arena(a)) => not_bumped(a),
             (Goal::InArea { x, y, w, h }, World::Grid(g)) => {
                 // In i64: a lesson's `x + w` may not fit in an i32.
                 let (rx, ry, x, y) = (g.robot.x as i64, g.robot.y as i64, *x as i64, *y as i64);
@@ -178,6 +181,7 @@ impl Goal {
                     painted >= *count,
                 )
             }
+            Goal::PaintMarked => return paint_marked(world),
             Goal::Said { text } => {
                 ("goal.said", vec![("text", text.clone())], world.said.iter().any(|s| s == text))
             }
@@ -218,6 +222,52 @@ impl Goal {
             | Goal::RuleAnswered { .. } => return crate::ai_goals::check(self, world),
         };
         GoalReport { key, args, status: if met { GoalStatus::Met } else { GoalStatus::NotMet } }
+    }
+}
+
+/// `not_bumped` over the whole run: the first touch is named (a wall or an obstacle) with
+/// where the robot was, in whole centimetres as the arena's lessons measure.
+#[cfg(feature = "arena")]
+fn not_bumped(a: &tafukt_world::Arena) -> GoalReport {
+    use tafukt_world::arena::Contact;
+    match a.first_touch {
+        None => report("goal.not-bumped", vec![], true),
+        Some(t) => {
+            let key = match t.what {
+                Contact::Wall => "world.touched-wall",
+                Contact::Obstacle => "world.touched-obstacle",
+            };
+            let cm = |v: f64| (v.round() as i64).to_string();
+            report(key, vec![("x", cm(t.x)), ("y", cm(t.y))], false)
+        }
+    }
+}
+
+/// `paint_marked`, itemised by what is wrong first: a tile painted that is not marked, then
+/// a marked tile of another colour (each the first in reading order, named by its column and
+/// row counted from 1, as the pupil counts), then how many marked tiles are still unpainted.
+fn paint_marked(world: &GridWorld) -> GoalReport {
+    let place = |(x, y): (u32, u32)| vec![("column", (x + 1).to_string()), ("row", (y + 1).to_string())];
+    let reading_order = |&(x, y): &(u32, u32)| (y, x);
+    let marks = &world.marks;
+    let extra =
+        world.paint.iter().map(|(c, _)| *c).filter(|c| !marks.contains_key(c)).min_by_key(reading_order);
+    if let Some(cell) = extra {
+        return report("world.paint-marked-extra", place(cell), false);
+    }
+    let wrong = marks
+        .iter()
+        .filter(|(c, colour)| world.paint.get(*c).is_some_and(|p| p != *colour))
+        .min_by_key(|(c, _)| reading_order(c));
+    if let Some((cell, colour)) = wrong {
+        let mut args = place(*cell);
+        args.push(("colour", colour.clone()));
+        return report("world.paint-marked-wrong", args, false);
+    }
+    let left = marks.iter().filter(|(c, _)| !world.paint.contains_key(*c)).count();
+    match left {
+        0 => report("world.paint-marked", vec![], true),
+        n => report("world.paint-marked-left", vec![("count", n.to_string())], false),
     }
 }
 

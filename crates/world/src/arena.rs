@@ -70,6 +70,22 @@ pub fn direction(degrees: i32) -> (f64, f64) {
     }
 }
 
+/// What the bumper met: the arena's wall or an obstacle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contact {
+    Wall,
+    Obstacle,
+}
+
+/// The first time the bumper closed in a run: what it met, and where the robot's centre was
+/// (cm). Kept for the whole run, so driving into a box and backing away is still a bump.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Touch {
+    pub what: Contact,
+    pub x: f64,
+    pub y: f64,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Arena {
     pub width: f64,
@@ -80,7 +96,10 @@ pub struct Arena {
     pub robot: Pose,
     /// Motor powers, −100 to 100.
     pub motors: (f64, f64),
+    /// Whether the bumper is closed now (the last move was blocked).
     pub bumped: bool,
+    /// The run's first bump, if any (the `not_bumped` goal).
+    pub first_touch: Option<Touch>,
     pub pen: Pen,
     /// Simulated seconds so far.
     pub time: f64,
@@ -119,6 +138,7 @@ impl Arena {
             },
             motors: (0.0, 0.0),
             bumped: false,
+            first_touch: None,
             pen: Pen::default(),
             time: 0.0,
             said: Vec::new(),
@@ -131,10 +151,15 @@ impl Arena {
 
     /// Whether a robot centred at (x, y) would overlap an obstacle or leave the arena.
     pub(crate) fn blocked(&self, x: f64, y: f64) -> bool {
+        self.contact(x, y).is_some()
+    }
+
+    /// What a robot centred at (x, y) would touch: the wall first, then any obstacle.
+    fn contact(&self, x: f64, y: f64) -> Option<Contact> {
         if x < RADIUS || y < RADIUS || x > self.width - RADIUS || y > self.height - RADIUS {
-            return true;
+            return Some(Contact::Wall);
         }
-        self.obstacles.iter().any(|o| match *o {
+        let hit = self.obstacles.iter().any(|o| match *o {
             Obstacle::Rect { x: ox, y: oy, w, h } => {
                 let (ox, oy, w, h) = (ox as f64, oy as f64, w as f64, h as f64);
                 let cx = x.max(ox).min(ox + w);
@@ -146,7 +171,8 @@ impl Arena {
                 let d = RADIUS + r as f64;
                 (x - ox) * (x - ox) + (y - oy) * (y - oy) < d * d
             }
-        })
+        });
+        hit.then_some(Contact::Obstacle)
     }
 
     /// One fixed step of the differential drive; the robot stops (and the bumper closes) at
@@ -175,7 +201,11 @@ impl Arena {
     fn advance(&mut self, d: f64) -> bool {
         let x = self.robot.x + d * self.robot.dir.0;
         let y = self.robot.y + d * self.robot.dir.1;
-        self.bumped = self.blocked(x, y);
+        let contact = self.contact(x, y);
+        self.bumped = contact.is_some();
+        if let (Some(what), None) = (contact, self.first_touch) {
+            self.first_touch = Some(Touch { what, x: self.robot.x, y: self.robot.y });
+        }
         if !self.bumped {
             self.pen.line((self.robot.x, self.robot.y), (x, y));
             self.robot.x = x;
@@ -438,6 +468,33 @@ mod tests {
         assert!(a.robot.x < a.width - RADIUS + 1e-9 && a.robot.x > a.width - RADIUS - 0.2, "{}", a.robot.x);
         a.drive(-10.0);
         assert!(!a.bumped);
+    }
+
+    #[test]
+    fn the_first_touch_is_kept_after_backing_away() {
+        let mut a = arena(
+            r#"{"width":100,"height":60,"robot":{"x":20,"y":30,"heading":0},
+            "obstacles":[{"rect":{"x":50,"y":20,"w":10,"h":20}}]}"#,
+        );
+        a.drive(20.0);
+        assert_eq!(a.first_touch, None, "a clean drive touches nothing");
+        a.set_motors(80.0, 80.0);
+        a.wait(3.0);
+        a.drive(-15.0);
+        assert!(!a.bumped, "backed away: the bumper is open again");
+        let t = a.first_touch.expect("the box was touched");
+        assert_eq!(t.what, Contact::Obstacle);
+        assert!((t.x - (50.0 - RADIUS)).abs() < 0.3 && t.y == 30.0, "{t:?}");
+        a.turn(180.0);
+        a.drive(1_000.0);
+        assert_eq!(a.first_touch, Some(t), "only the first touch is kept");
+        let mut b = arena(OPEN);
+        b.turn(-90.0);
+        b.drive(1_000.0);
+        b.drive(-5.0);
+        let t = b.first_touch.expect("the wall was touched");
+        assert_eq!(t.what, Contact::Wall);
+        assert!((t.y - RADIUS).abs() < 0.2 && (t.x - 20.0).abs() < 1e-9, "{t:?}");
     }
 
     #[test]

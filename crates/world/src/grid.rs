@@ -1,5 +1,6 @@
 //! The grid world (Karel / Reeborg style): cells, walls on cell edges, items, painted tiles,
-//! flags, and a robot with a heading and a bag. `y` grows downwards (row 0 is the top).
+//! marked tiles (to paint), flags, and a robot with a heading and a bag. `y` grows downwards
+//! (row 0 is the top).
 
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +11,8 @@ use crate::sorted::{SortedMap, SortedSet};
 
 /// Items on the ground: kinds and counts by cell.
 pub type Items = SortedMap<(u32, u32), SortedMap<String, u32>>;
+/// Tiles the lesson wants painted, with the colour of each.
+pub type Marks = SortedMap<(u32, u32), String>;
 use crate::spec::{GridSpec, RandomRule};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -108,6 +111,8 @@ pub struct GridWorld {
     /// change by pointer.
     pub items: Rc<Items>,
     pub paint: SortedMap<(u32, u32), String>,
+    /// Never changed by a run, so every copy of the world shares them.
+    pub marks: Rc<Marks>,
     pub flags: SortedSet<(u32, u32)>,
     pub robot: Robot,
     /// The pen; its strokes join cell centres, in cells.
@@ -130,6 +135,7 @@ impl Default for GridWorld {
             walls: SortedSet::new(),
             items: Rc::default(),
             paint: SortedMap::new(),
+            marks: Rc::default(),
             flags: SortedSet::new(),
             robot: Robot { x: 0, y: 0, heading: Dir::East, bag: SortedMap::new() },
             pen: Pen::default(),
@@ -200,6 +206,11 @@ impl GridWorld {
                         world.flags.insert(clamp(c.x, c.y));
                     }
                 }
+                RandomRule::MarkAt { cells, colour } => {
+                    if let Some(c) = cells.get(rng.index(cells.len())) {
+                        Rc::make_mut(&mut world.marks).insert(clamp(c.x, c.y), colour.clone());
+                    }
+                }
                 // Drawn by the lesson crate, where the datasets and models are.
                 #[cfg(feature = "ai")]
                 RandomRule::Samples(_) | RandomRule::Learner(_) | RandomRule::Path(_) => {}
@@ -226,6 +237,7 @@ impl GridWorld {
             walls: SortedSet::new(),
             items: Rc::default(),
             paint: SortedMap::new(),
+            marks: Rc::new(spec.marks.iter().map(|m| (clamp(m.x, m.y), m.colour.clone())).collect()),
             flags: spec.flags.iter().map(|c| clamp(c.x, c.y)).collect(),
             robot: {
                 let (x, y) = clamp(spec.robot.x, spec.robot.y);
@@ -522,6 +534,49 @@ mod tests {
         let gaps: std::collections::BTreeSet<u32> =
             worlds.iter().map(|w| (0..3).find(|y| !w.wall(2, *y, Dir::East)).unwrap()).collect();
         assert!(gaps.len() > 1, "different seeds make different worlds");
+    }
+
+    #[test]
+    fn marks_come_from_the_spec_and_follow_the_seed() {
+        let spec: GridSpec = serde_json::from_str(
+            r#"{"width":6,"height":2,"robot":{"x":0,"y":0,"heading":"east"},
+                "marks":[{"x":1,"y":0,"colour":"green"}],
+                "variants":{"seeds":[1],"rules":[
+                  {"mark_at":{"cells":[{"x":2,"y":1},{"x":3,"y":1},{"x":4,"y":1},{"x":5,"y":1}],"colour":"red"}}]}}"#,
+        )
+        .unwrap();
+        assert!(spec.problems().is_empty(), "{:?}", spec.problems());
+        assert_eq!(GridWorld::from_spec(&spec).marks.iter().count(), 1, "no rule without a seed");
+        let mut chosen = std::collections::BTreeSet::new();
+        for seed in 0..20 {
+            let w = GridWorld::from_spec_seeded(&spec, seed);
+            assert_eq!(w, GridWorld::from_spec_seeded(&spec, seed), "seed {seed} is deterministic");
+            assert_eq!(w.marks.get(&(1, 0)).map(String::as_str), Some("green"));
+            let red: Vec<_> = w.marks.iter().filter(|(_, c)| *c == "red").map(|(cell, _)| *cell).collect();
+            assert_eq!(red.len(), 1, "one red mark for seed {seed}");
+            assert!((2..6).contains(&red[0].0) && red[0].1 == 1, "{red:?}");
+            chosen.insert(red[0]);
+            assert!(w.paint.is_empty(), "a mark is not paint");
+        }
+        assert!(chosen.len() > 1, "different seeds mark different tiles");
+    }
+
+    #[test]
+    fn marks_outside_the_grid_or_in_unknown_colours_are_reported() {
+        let spec: GridSpec = serde_json::from_str(
+            r#"{"width":2,"height":1,"robot":{"x":0,"y":0,"heading":"east"},
+                "marks":[{"x":2,"y":0,"colour":"green"},{"x":1,"y":0,"colour":"purple"}],
+                "variants":{"seeds":[1],"rules":[{"mark_at":{"cells":[],"colour":"red"}}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            spec.problems(),
+            [
+                "mark at (2, 0) is outside the grid",
+                "a mark's colour `purple` is not one the robot can paint",
+                "a random rule needs at least one place to choose from"
+            ]
+        );
     }
 
     #[test]

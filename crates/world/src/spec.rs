@@ -49,6 +49,11 @@ pub struct GridSpec {
     /// Flag markers that the `at goal` sensor detects.
     #[serde(default)]
     pub flags: Vec<Cell>,
+    /// Marked tiles: each one the lesson wants painted in its colour (the `paint_marked`
+    /// goal: every mark painted, and no other tile). A tile painted at the start that must
+    /// stay so is marked in its colour too.
+    #[serde(default)]
+    pub marks: Vec<PaintSpec>,
     /// Seeded variations of this world, so a path learnt by heart does not pass.
     #[serde(default)]
     pub variants: Option<Variants>,
@@ -76,6 +81,9 @@ pub enum RandomRule {
     StartHeading { choices: Vec<Dir> },
     /// The flag stands on one of these cells.
     FlagAt { cells: Vec<Cell> },
+    /// A tile marked `colour` on one of these cells (for `paint_marked`): the tiles to paint
+    /// change with the seed, so a painting learnt by heart does not pass.
+    MarkAt { cells: Vec<Cell>, colour: String },
     /// AI lessons: measurable items drawn from a seeded dataset (see `crate::ai`).
     #[cfg(feature = "ai")]
     Samples(crate::ai::SamplesSpec),
@@ -182,6 +190,20 @@ impl GridSpec {
                 out.push(format!("flag at ({}, {}) is outside the grid", f.x, f.y));
             }
         }
+        let chosen_marks = self.variants.iter().flat_map(|v| &v.rules).filter_map(|r| match r {
+            RandomRule::MarkAt { colour, .. } => Some(colour),
+            _ => None,
+        });
+        for m in &self.marks {
+            if !inside(m.x, m.y) {
+                out.push(format!("mark at ({}, {}) is outside the grid", m.x, m.y));
+            }
+        }
+        for colour in self.marks.iter().map(|m| &m.colour).chain(chosen_marks) {
+            if !crate::grid::COLOURS.contains(&colour.as_str()) {
+                out.push(format!("a mark's colour `{colour}` is not one the robot can paint"));
+            }
+        }
         let fixed = self.items.iter().map(|i| i.count).chain(self.robot.bag.values().copied());
         let drawn = self.variants.iter().flat_map(|v| &v.rules).filter_map(|r| match r {
             RandomRule::ItemCount { max, .. } => Some(*max),
@@ -204,7 +226,9 @@ impl GridSpec {
                         vec![(*x, *y)]
                     }
                     RandomRule::WallGap { walls } => walls.iter().map(|w| (w.x, w.y)).collect(),
-                    RandomRule::FlagAt { cells } => cells.iter().map(|c| (c.x, c.y)).collect(),
+                    RandomRule::FlagAt { cells } | RandomRule::MarkAt { cells, .. } => {
+                        cells.iter().map(|c| (c.x, c.y)).collect()
+                    }
                     RandomRule::StartHeading { choices } => {
                         if choices.is_empty() {
                             out.push("start_heading needs at least one choice".to_string());
@@ -233,7 +257,7 @@ impl GridSpec {
                     }
                 };
                 if matches!(rule, RandomRule::WallGap { walls } if walls.is_empty())
-                    || matches!(rule, RandomRule::FlagAt { cells } if cells.is_empty())
+                    || matches!(rule, RandomRule::FlagAt { cells } | RandomRule::MarkAt { cells, .. } if cells.is_empty())
                 {
                     out.push("a random rule needs at least one place to choose from".to_string());
                 }

@@ -1,7 +1,8 @@
 //! A small picture of a world at its start, as SVG text, for lesson lists (the command line
 //! writes one file per lesson; the app shows them as images, so no drawing code is added to
-//! the first load). Colours follow the stage's; items are dots, flags are red triangles, and
-//! the shape a drawing lesson asks for is dotted.
+//! the first load). Colours follow the stage's; items are dots, flags are red triangles, tiles
+//! to paint are dashed frames around a dot of their colour, and the shape a drawing lesson
+//! asks for is dotted.
 
 use std::fmt::Write;
 
@@ -57,6 +58,13 @@ fn grid(g: &GridWorld) -> String {
     for ((x, y), c) in g.paint.iter() {
         let _ =
             writeln!(s, "<rect x=\"{x}\" y=\"{y}\" width=\"1\" height=\"1\" fill=\"{}\"/>", colour_hex(c));
+    }
+    for ((x, y), c) in g.marks.iter() {
+        let _ = writeln!(
+            s,
+            "<rect x=\"{x}.15\" y=\"{y}.15\" width=\"0.7\" height=\"0.7\" fill=\"none\" stroke=\"#1d2330\" stroke-width=\"0.07\" stroke-dasharray=\"0.14 0.08\"/>\n<circle cx=\"{x}.5\" cy=\"{y}.5\" r=\"0.16\" fill=\"{}\" stroke=\"#1d2330\" stroke-width=\"0.04\"/>",
+            colour_hex(c)
+        );
     }
     for (x, y) in g.flags.iter() {
         let _ = writeln!(
@@ -161,6 +169,19 @@ mod tests {
         {
             assert!(svg.contains(part), "{part} missing in {svg}");
         }
+    }
+
+    #[test]
+    fn a_tile_to_paint_is_a_dashed_frame_around_its_colour() {
+        let spec: WorldSpec = serde_json::from_str(
+            r#"{"grid":{"width":3,"height":1,"robot":{"x":0,"y":0,"heading":"east"},
+                "marks":[{"x":2,"y":0,"colour":"blue"}]}}"#,
+        )
+        .unwrap();
+        let svg = svg(&World::from_spec(&spec, 0), &[]);
+        assert!(svg.contains("<rect x=\"2.15\" y=\"0.15\" width=\"0.7\""), "{svg}");
+        assert!(svg.contains("stroke-dasharray=\"0.14 0.08\""), "{svg}");
+        assert!(svg.contains("<circle cx=\"2.5\" cy=\"0.5\" r=\"0.16\" fill=\"#3b7dd8\""), "{svg}");
     }
 
     #[test]

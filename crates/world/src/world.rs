@@ -36,6 +36,7 @@ impl World {
                 items: vec![],
                 paint: vec![],
                 flags: vec![],
+                marks: vec![],
                 variants: None,
             })),
         }
