@@ -17,6 +17,10 @@ pub fn main(args: &[String]) -> Result<bool, Stop> {
         println!("{line}");
     }
     let (failures, total) = (folder.failures(), folder.lessons.len());
+    let warned = folder.warnings();
+    if warned > 0 {
+        println!("{warned} lessons warned: a wrong program passes them too");
+    }
     if failures == 0 {
         println!("{total} lessons ok");
     } else {

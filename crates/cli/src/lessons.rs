@@ -52,6 +52,8 @@ pub struct Checked {
     /// The id the index names (or the file's name, for a file the index does not list).
     pub name: String,
     pub result: Result<Lesson, Vec<String>>,
+    /// Wrong programs that pass all the same (`tafukt_lesson::mutation`): goals too loose.
+    pub warnings: Vec<String>,
 }
 
 pub struct Folder {
@@ -75,10 +77,16 @@ impl Folder {
         self.lessons.iter().map(|c| c.result.as_ref().ok()).collect()
     }
 
-    /// One line per lesson (`ok   id` or `FAIL id: problems`), unlisted files first.
+    pub fn warnings(&self) -> usize {
+        self.lessons.iter().filter(|c| !c.warnings.is_empty()).count()
+    }
+
+    /// One line per lesson (`ok   id`, `warn id: warnings` or `FAIL id: problems`), unlisted
+    /// files first.
     pub fn report(&self) -> Vec<String> {
         let unlisted = self.unlisted.iter().map(|f| format!("FAIL {f}: not listed in index.json"));
         let lessons = self.lessons.iter().map(|c| match &c.result {
+            Ok(_) if !c.warnings.is_empty() => format!("warn {}: {}", c.name, c.warnings.join("; ")),
             Ok(_) => format!("ok   {}", c.name),
             Err(problems) => format!("FAIL {}: {}", c.name, problems.join("; ")),
         });
@@ -144,7 +152,8 @@ pub fn read_folder_asking_notes_in(dir: &Path, notes_in: &[&str]) -> Result<Fold
                 // Never read: `../x` would reach outside the folder, and bundle writes by id.
                 Err(vec!["index.json names it, but a lesson id is a plain file name".to_string()])
             };
-            Checked { name: id, result }
+            let warnings = result.as_ref().map(tafukt_lesson::mutation::warnings).unwrap_or_default();
+            Checked { name: id, result, warnings }
         })
         .collect();
     Ok(Folder { index, lessons, unlisted })

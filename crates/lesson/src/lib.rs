@@ -18,6 +18,7 @@ pub mod goals;
 pub mod golden;
 pub mod host;
 pub mod model;
+pub mod mutation;
 mod pen_host;
 pub mod progress_file;
 pub mod rich;

@@ -1,0 +1,131 @@
+//! Simple wrong programs made from a lesson's solution: one statement left out, one turn the
+//! other way, one `repeat` count off by one. `tafukt check` runs each on every seed and warns
+//! when one passes: the lesson's goals are too loose to tell it from the solution (or the
+//! solution does something it does not need). Used by the command line, not by the app.
+
+use tafukt_lang::ast::{Expr, ExprKind, Stmt, StmtKind};
+use tafukt_lang::blocks::{action_block, insert, remove, stmt_at, Slot, Step};
+use tafukt_lang::parser::parse;
+use tafukt_lang::printer::print;
+use tafukt_lang::{Builtin, Lang, Program};
+
+use crate::check::passes;
+use crate::model::Lesson;
+use crate::runner::toolbox_gap;
+
+/// One wrong program: what was changed (for the warning) and its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mutant {
+    pub change: String,
+    pub source: String,
+}
+
+/// Every slot that has a statement after it, in reading order.
+fn slots(list: &[Stmt], path: &[Step], out: &mut Vec<Slot>) {
+    for (index, s) in list.iter().enumerate() {
+        out.push(Slot { path: path.to_vec(), index });
+        for (body, b) in s.kind.blocks().enumerate() {
+            let mut inner = path.to_vec();
+            inner.push(Step { index, body });
+            slots(b, &inner, out);
+        }
+    }
+}
+
+/// The wrong programs made from `solution` (canonical English text).
+pub fn mutants(solution: &str) -> Vec<Mutant> {
+    let parsed = parse(solution, Lang::En);
+    if !parsed.diagnostics.is_empty() {
+        return vec![];
+    }
+    let program = parsed.program;
+    let mut all = Vec::new();
+    slots(&program.body, &[], &mut all);
+    let mut out = Vec::new();
+    for slot in all {
+        let Some(stmt) = stmt_at(&program, &slot) else { continue };
+        let line = program.span(stmt.id).line(solution);
+        let mut add = |change: String, p: Option<Program>| {
+            if let Some(p) = p {
+                out.push(Mutant { change, source: print(&p, Lang::En) });
+            }
+        };
+        if matches!(stmt.kind, StmtKind::Comment(_)) {
+            continue;
+        }
+        add(format!("line {line} left out"), remove(&program, &slot).map(|(p, _)| p));
+        let other = match stmt.kind {
+            StmtKind::Action(Builtin::TurnLeft, _) => Some(Builtin::TurnRight),
+            StmtKind::Action(Builtin::TurnRight, _) => Some(Builtin::TurnLeft),
+            _ => None,
+        };
+        if let Some(turn) = other.and_then(action_block) {
+            let swapped = remove(&program, &slot).and_then(|(p, _)| insert(&p, &slot, turn));
+            add(format!("line {line} turning the other way"), swapped);
+        }
+        if let StmtKind::Repeat(Expr { kind: ExprKind::Number(n), .. }, _) = &stmt.kind {
+            for count in [n - 1.0, n + 1.0].into_iter().filter(|c| *c >= 1.0) {
+                let mut changed = stmt.clone();
+                if let StmtKind::Repeat(e, _) = &mut changed.kind {
+                    e.kind = ExprKind::Number(count);
+                }
+                let p = remove(&program, &slot).and_then(|(p, _)| insert(&p, &slot, changed));
+                add(format!("line {line} repeating {count} times"), p);
+            }
+        }
+    }
+    out
+}
+
+/// One warning for each wrong program a pupil could make (within the toolbox) that passes
+/// `lesson` on every seed.
+pub fn warnings(lesson: &Lesson) -> Vec<String> {
+    let in_toolbox = |m: &Mutant| toolbox_gap(&parse(&m.source, Lang::En).program, &lesson.toolbox).is_none();
+    mutants(&lesson.solution)
+        .into_iter()
+        .filter(|m| in_toolbox(m) && passes(lesson, &m.source) == Ok(true))
+        .map(|m| format!("the solution still passes with {}", m.change))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_lesson;
+
+    #[test]
+    fn each_statement_is_left_out_turns_are_swapped_and_counts_moved() {
+        let changes: Vec<(String, String)> = mutants("move\nrepeat 2 times\n  turn left\nend\n")
+            .into_iter()
+            .map(|m| (m.change, m.source))
+            .collect();
+        let expected = [
+            ("line 1 left out", "repeat 2 times\n  turn left\nend\n"),
+            ("line 2 left out", "move\n"),
+            ("line 2 repeating 1 times", "move\nrepeat 1 times\n  turn left\nend\n"),
+            ("line 2 repeating 3 times", "move\nrepeat 3 times\n  turn left\nend\n"),
+            ("line 3 left out", "move\nrepeat 2 times\nend\n"),
+            ("line 3 turning the other way", "move\nrepeat 2 times\n  turn right\nend\n"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()));
+        assert_eq!(changes, expected);
+    }
+
+    fn lesson(goals: &str) -> Lesson {
+        let text = format!(
+            r#"{{"schema_version":1,"id":"t","title":{{"en":"T"}},"instructions":{{"en":"I"}},
+            "world":{{"grid":{{"width":4,"height":2,"robot":{{"x":0,"y":0,"heading":"east"}}}}}},
+            "toolbox":["move","turn_right"],"starter":"","goals":{goals},
+            "solution":"move\nmove\nturn right\n","reviewed":[]}}"#
+        );
+        parse_lesson("t.json", &text).unwrap()
+    }
+
+    #[test]
+    fn a_goal_that_ignores_the_heading_warns_and_a_strict_one_does_not() {
+        let loose = warnings(&lesson(r#"[{"robot_at":{"x":2,"y":0}}]"#));
+        assert_eq!(loose, ["the solution still passes with line 3 left out"]);
+        let strict = warnings(&lesson(r#"[{"robot_at":{"x":2,"y":0}},{"heading":{"heading":"south"}}]"#));
+        assert_eq!(strict, Vec::<String>::new());
+    }
+}
