@@ -6,7 +6,8 @@
 //! conditions and variables are lists; texts, notes and names are written in a small
 //! dialog. Every change is made on the program tree (`tafukt_lang::blocks`) and printed back
 //! as text in the pupil's language, so the text view always shows the same program,
-//! comments included.
+//! comments included. On a device's first visit a line above the palette says how to put a
+//! block, until one is put or the pupil taps OK; Escape closes the pad and the dialog.
 //!
 //! Taps, presses, keys and choices reach the editor through one handler each on its root,
 //! which reads from the page what they are on: blocks carry no callbacks and no position.
@@ -31,6 +32,7 @@ use yew::prelude::*;
 
 use super::block_view::{family, lesson_sensors, selector, ProgramBlocks, CALL};
 use super::i18n::use_i18n;
+use crate::services::storage;
 
 #[derive(Properties)]
 pub struct Props {
@@ -254,6 +256,9 @@ pub fn BlockEditor(props: &Props) -> Html {
     let zoom = use_state(|| 0i32);
     // The writing dialog: what it writes and the text so far.
     let writing = use_state(|| None::<(Writing, String)>);
+    // "Tap a block, then tap where it goes", until the pupil puts a block or says OK (once per
+    // device).
+    let hint = use_state(|| storage::get("tap-hint").is_none());
     let ghost_label = use_state(|| None::<String>);
     let press = use_mut_ref(|| None::<Press>);
     // A drag ends with a click on the block it started from; that click is not a tap.
@@ -302,7 +307,7 @@ pub fn BlockEditor(props: &Props) -> Html {
 
     // Every change: remember the text before, print the new program, close what was open.
     let commit: Rc<dyn Fn(Option<Program>)> = {
-        let (source, on_edit, history, picked, pad, writing, printed) = (
+        let (source, on_edit, history, picked, pad, writing, printed, hint) = (
             props.source.to_string(),
             props.on_edit.clone(),
             history.clone(),
@@ -310,9 +315,14 @@ pub fn BlockEditor(props: &Props) -> Html {
             pad.clone(),
             writing.clone(),
             printed.clone(),
+            hint.clone(),
         );
         Rc::new(move |changed: Option<Program>| {
             if let Some(p) = changed {
+                if *hint {
+                    storage::set("tap-hint", "1");
+                    hint.set(false);
+                }
                 let mut h = history.borrow_mut();
                 h.0.push(source.clone());
                 h.1.clear();
@@ -358,8 +368,8 @@ pub fn BlockEditor(props: &Props) -> Html {
     let onclick = {
         let (picked, program, put, delete, tap) =
             (picked.clone(), program.clone(), put.clone(), delete.clone(), tap.clone());
-        let (swallow, pad, writing, zoom, commit) =
-            (swallow_click.clone(), pad.clone(), writing.clone(), zoom.clone(), commit.clone());
+        let (swallow, pad, writing, zoom, commit, hint) =
+            (swallow_click.clone(), pad.clone(), writing.clone(), zoom.clone(), commit.clone(), hint.clone());
         let (history, on_edit, source) = (history.clone(), props.on_edit.clone(), props.source.to_string());
         Callback::from(move |e: MouseEvent| {
             if std::mem::take(&mut *swallow.borrow_mut()) {
@@ -430,6 +440,10 @@ pub fn BlockEditor(props: &Props) -> Html {
                     "cancel" => {
                         pad.set(None);
                         writing.set(None);
+                    }
+                    "hint-ok" => {
+                        storage::set("tap-hint", "1");
+                        hint.set(false);
                     }
                     key => {
                         if let Some((slot, at, typed, old)) = (*pad).clone() {
@@ -575,7 +589,13 @@ pub fn BlockEditor(props: &Props) -> Html {
     };
     let onkeydown = {
         let (tap, delete, picked, put) = (tap.clone(), delete.clone(), picked.clone(), put.clone());
+        let (pad, writing) = (pad.clone(), writing.clone());
         Callback::from(move |e: KeyboardEvent| {
+            // Escape closes the number pad or the writing dialog, as Cancel does.
+            if e.key() == "Escape" && (pad.is_some() || writing.is_some()) {
+                pad.set(None);
+                return writing.set(None);
+            }
             let Some(block) = element_of(&e) else { return };
             // Enter on a value (a list too, which a click would open) puts a picked value there.
             let target = target_at(&block);
@@ -689,6 +709,11 @@ pub fn BlockEditor(props: &Props) -> Html {
             ref={root} data-zoom={zoom.to_string()}
             {onclick} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onchange} {oninput} {onkeydown}>
             <div class="palette" role="toolbar" aria-label={i18n.t("ui.palette")} data-bin="palette">
+            if *hint {
+                <p class="tap-hint" data-testid="tap-hint">
+                    { i18n.t("ui.tap-hint") }<button data-tool="hint-ok">{ i18n.t("ui.ok") }</button>
+                </p>
+            }
                 { for blocks.iter().enumerate().map(|(i, b)| html! {
                     <button class={classes!("block", "new", family(&b.kind))}
                         data-palette={i.to_string()} aria-pressed={is_picked(Pick::New(i))}>
@@ -713,8 +738,9 @@ pub fn BlockEditor(props: &Props) -> Html {
                 { tool("note", html! { <>{ "✎ " }{ i18n.t("ui.note") }</> }, picked_slot.is_some()) }
                 { tool("rename", i18n.t("ui.rename").into(), picked_name.is_some()) }
                 <button data-tool="bin" data-testid="bin" data-bin="bin" disabled={picked_slot.is_none()}>{ "🗑 " }{ i18n.t("ui.delete") }</button>
-                <button data-tool="smaller" aria-label={i18n.t("ui.zoom-out")}>{ "A−" }</button>
-                <button data-tool="bigger" aria-label={i18n.t("ui.zoom-in")}>{ "A+" }</button>
+                // Each name starts with what the button shows (what a pupil using speech says).
+                <button data-tool="smaller" aria-label={format!("A− {}", i18n.t("ui.zoom-out"))}>{ "A−" }</button>
+                <button data-tool="bigger" aria-label={format!("A+ {}", i18n.t("ui.zoom-in"))}>{ "A+" }</button>
             </div>
             <div class="program" role="tree" aria-label={i18n.t("ui.program")}>
                 <ProgramBlocks source={props.source.clone()} {places} {lang} lesson={props.lesson.clone()}

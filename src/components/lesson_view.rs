@@ -412,8 +412,9 @@ pub fn LessonView(props: &Props) -> Html {
                             }
                         }
                         if let Some(next) = props.on_next.clone() {
-                            <button class="primary" data-testid="complete-next" onclick={Callback::from(move |_| next.emit(()))}>
-                                { i18n.t("ui.next-lesson") }{ " ›" }
+                            // Its arrow is app.css's (`.onward::after`): it points the way of reading.
+                            <button class="primary onward" data-testid="complete-next" onclick={Callback::from(move |_| next.emit(()))}>
+                                { i18n.t("ui.next-lesson") }
                             </button>
                         }
                     </div>
