@@ -708,12 +708,12 @@ pub fn BlockEditor(props: &Props) -> Html {
             data-picking-value={matches!(&*picked, Some(Pick::Value(_))).to_string()}
             ref={root} data-zoom={zoom.to_string()}
             {onclick} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onchange} {oninput} {onkeydown}>
-            <div class="palette" role="toolbar" aria-label={i18n.t("ui.palette")} data-bin="palette">
             if *hint {
                 <p class="tap-hint" data-testid="tap-hint">
                     { i18n.t("ui.tap-hint") }<button data-tool="hint-ok">{ i18n.t("ui.ok") }</button>
                 </p>
             }
+            <div class="palette" role="toolbar" aria-label={i18n.t("ui.palette")} data-bin="palette">
                 { for blocks.iter().enumerate().map(|(i, b)| html! {
                     <button class={classes!("block", "new", family(&b.kind))}
                         data-palette={i.to_string()} aria-pressed={is_picked(Pick::New(i))}>
