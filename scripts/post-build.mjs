@@ -25,7 +25,10 @@ function run(command, args) {
 
 // 1. The full app.
 const profile = release ? 'release' : 'debug';
-run('cargo', ['build', '-q', ...(release ? ['--release'] : []), '--target', 'wasm32-unknown-unknown', '--bin', 'tafukt-full', '--features', 'full']);
+// The full app's VM is built for speed (the AI lessons train models in it); the core's for
+// size (Cargo.toml, profile.release).
+const fullVm = ['--config', 'profile.release.package.tafukt-vm.opt-level="s"'];
+run('cargo', ['build', '-q', ...(release ? ['--release', ...fullVm] : []), '--target', 'wasm32-unknown-unknown', '--bin', 'tafukt-full', '--features', 'full']);
 const tmp = mkdtempSync(join(tmpdir(), 'tafukt-full-'));
 run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', 'tafukt-full',
   `target/wasm32-unknown-unknown/${profile}/tafukt-full.wasm`]);

@@ -436,6 +436,7 @@ impl Session {
             }
             Ok((program, chunk)) => {
                 if let Some(d) = toolbox_violation(&program, &self.lesson.toolbox, self.lang) {
+                    self.active_line = Some(line_of(&self.source, &d, Some(&program)));
                     self.phase = Phase::Failed(d);
                     return false;
                 }

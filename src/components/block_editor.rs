@@ -706,6 +706,7 @@ pub fn BlockEditor(props: &Props) -> Html {
         <div class="blocks-editor" data-testid="blocks"
             data-picking={matches!(&*picked, Some(Pick::New(_) | Pick::Existing(_))).to_string()}
             data-picking-value={matches!(&*picked, Some(Pick::Value(_))).to_string()}
+            data-blocks={program.block_count().to_string()}
             ref={root} data-zoom={zoom.to_string()}
             {onclick} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onchange} {oninput} {onkeydown}>
             if *hint {

@@ -15,7 +15,7 @@ use super::app_loading::load_lesson;
 use super::i18n::use_i18n;
 use super::progress_files::{read_problem, refusal};
 use crate::services::fetch::fetch_bytes;
-use crate::services::files;
+use crate::services::{files, storage};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -135,7 +135,10 @@ pub fn ProgramFileButtons(props: &Props) -> Html {
             let replace = {
                 let (card, on_replace, text, i18n) =
                     (card.clone(), props.on_replace.clone(), text.clone(), i18n.clone());
+                let (lesson, lang, before) = (props.lesson.clone(), props.lang, props.source.clone());
                 Callback::from(move |_: MouseEvent| {
+                    // The program the file replaces stays on the device as an earlier version.
+                    storage::keep_version(&lesson, lang, &before);
                     on_replace.emit(text.clone());
                     card.set(Card::Said { text: i18n.t("files.program-opened"), alert: false });
                 })

@@ -159,7 +159,7 @@ pub fn ProgressFiles(props: &Props) -> Html {
                     storage::save_stars(id, *stars);
                 }
                 for (id, p) in &m.programs {
-                    storage::save_program(id, p.lang, &p.source);
+                    storage::replace_program(id, p.lang, &p.source);
                 }
                 let mut changed: Vec<&String> =
                     m.stars.iter().map(|s| &s.0).chain(m.programs.iter().map(|p| &p.0)).collect();
@@ -254,7 +254,7 @@ pub fn ProgressFiles(props: &Props) -> Html {
                     (card.clone(), conflicts.clone(), props.on_imported.clone(), i18n.t("files.used-file"));
                 let onclick = Callback::from(move |_: MouseEvent| {
                     for (id, p) in conflicts.iter() {
-                        storage::save_program(id, p.lang, &p.source);
+                        storage::replace_program(id, p.lang, &p.source);
                     }
                     on_imported.emit(());
                     card.set(Card::Saved(done.clone()));

@@ -131,6 +131,17 @@ pub fn save_program(lesson_id: &str, lang: Lang, source: &str) -> bool {
     set(&format!("program.{lesson_id}"), &format!("{}\n{source}", lang.tag()))
 }
 
+/// Saves `source` in place of the lesson's program (an import from a file), keeping the
+/// program it replaces as an earlier version first, whenever it was last saved.
+pub fn replace_program(lesson_id: &str, lang: Lang, source: &str) -> bool {
+    if let Some((before_lang, before)) = load_program(lesson_id, lang) {
+        if before != source {
+            keep_version(lesson_id, before_lang, &before);
+        }
+    }
+    save_program(lesson_id, lang, source)
+}
+
 /// The saved program and the language it was written in. A value that does not start with a
 /// known language tag is kept as text and read as written in `fallback`; a value longer
 /// than [`MAX_PROGRAM`] is cut at a line (and the pupil told).

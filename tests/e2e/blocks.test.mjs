@@ -9,12 +9,12 @@ import { OUT, useApp } from './app.mjs';
 import { block, keyOf, slot as slotAt } from './places.mjs';
 import { touchDrag } from './touch.mjs';
 
-// Palette places: the eight control blocks, then the lesson's actions in toolbox order.
-const REPEAT = 0;
-const ASSIGN = 6;
-const COMMENT = 7;
-const MOVE = 8;
-const TURN_LEFT = 9;
+// Lesson 1's palette: its toolbox, in order (move, turn left, turn right, repeat).
+const MOVE = 0;
+const TURN_LEFT = 1;
+const REPEAT = 3;
+/** A block of the palette (not the values row) by the words it shows. */
+const paletteBlock = (page, words) => page.locator('.palette:not(.values) [data-palette]').filter({ hasText: words });
 const SOLUTION = 'move\nturn left\nrepeat 3 times\n  move\nend\n';
 const app = useApp();
 
@@ -141,37 +141,28 @@ test('numbers are typed on the pad, notes and names are written on blocks, and u
   await page.getByTestId('note').click();
   await page.getByTestId('note-text').fill('first step');
   await page.getByTestId('note-ok').click();
-  // A variable is renamed everywhere; a keyword is refused as a name.
-  await page.locator(`[data-palette="${ASSIGN}"]`).click();
-  await page.locator(slotAt('/2')).click();
-  await page.locator(block('/2')).click();
-  await page.getByTestId('rename').click();
-  await page.getByTestId('note-text').fill('repeat');
-  assert.equal(await page.getByTestId('note-ok').isDisabled(), true);
-  await page.getByTestId('note-text').fill('olives');
-  await page.getByTestId('note-ok').click();
   await page.getByTestId('view-text').click();
-  assert.equal(await page.getByTestId('source').inputValue(), 'move # first step\nrepeat 12 times\nend\nolives = 0\n');
+  assert.equal(await page.getByTestId('source').inputValue(), 'move # first step\nrepeat 12 times\nend\n');
   await context.close();
 });
 
 test('a sensor from the palette goes into a condition, by tap and by drag', async () => {
   const context = await browser_context();
   const page = await context.newPage();
-  await page.addInitScript(() => localStorage.setItem('tafukt.v1.lesson', 'conditions-2'));
+  await page.addInitScript(() => localStorage.setItem('tafukt.v1.lesson', 'conditions-3'));
   await page.goto(app.server.url);
-  await page.waitForSelector('[data-testid=lesson][data-lesson-id="conditions-2"] [data-testid=blocks]');
-  const program = () => page.evaluate(() => localStorage.getItem('tafukt.v1.program.conditions-2'));
+  await page.waitForSelector('[data-testid=lesson][data-lesson-id="conditions-3"] [data-testid=blocks]');
+  const program = () => page.evaluate(() => localStorage.getItem('tafukt.v1.program.conditions-3'));
   // `while true` at the top, then `at goal` tapped into its condition.
-  await page.locator('[data-palette="1"]').click();
+  await paletteBlock(page, /^while/).click();
   await page.locator(slotAt('/0')).click();
   const atGoal = page.locator('.palette.values [data-palette]').filter({ hasText: /^at goal$/ });
   await atGoal.click();
   await page.waitForSelector('[data-testid=blocks][data-picking-value="true"]');
   await page.locator(`${block('/0')} [data-value]`).first().click();
-  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.conditions-2')?.startsWith('en\nwhile at goal\n'));
+  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.conditions-3')?.startsWith('en\nwhile at goal\n'));
   // An `if true` below, and `at goal` dragged into it with the mouse.
-  await page.locator('[data-palette="2"]').click();
+  await paletteBlock(page, /^if true$/).click();
   await page.locator(slotAt('/1')).click();
   const target = page.locator(`${block('/1')} [data-value]`).first();
   await atGoal.hover();
@@ -179,7 +170,7 @@ test('a sensor from the palette goes into a condition, by tap and by drag', asyn
   const box = await target.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
   await page.mouse.up();
-  await page.waitForFunction(() => /\nif at goal\n/.test(localStorage.getItem('tafukt.v1.program.conditions-2') ?? ''));
+  await page.waitForFunction(() => /\nif at goal\n/.test(localStorage.getItem('tafukt.v1.program.conditions-3') ?? ''));
   assert.match(await program(), /^en\nwhile at goal\n/);
   await context.close();
 });
@@ -225,7 +216,7 @@ test('values go into values: an operator around a variable, a number typed into 
   await page.getByTestId('note-ok').click();
   await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.variables-1')?.endsWith('say "olives!"\n'));
   // A note on a line of its own, put in from the palette and written like a block's note.
-  await page.locator(`[data-palette="${COMMENT}"]`).click();
+  await paletteBlock(page, /^# /).click();
   await page.locator(slotAt('/0')).click();
   await page.locator(block('/0')).click();
   await page.getByTestId('note').click();
@@ -233,6 +224,14 @@ test('values go into values: an operator around a variable, a number typed into 
   await page.getByTestId('note-ok').click();
   await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.variables-1')?.startsWith('en\n# count the olives\nn = 0\n'));
   assert.equal(await program(), 'en\n# count the olives\nn = 0\nsay n × 1 + 2\nsay "olives!"\n');
+  // A variable is renamed everywhere; a keyword is refused as a name.
+  await page.locator(block('/1')).click();
+  await page.getByTestId('rename').click();
+  await page.getByTestId('note-text').fill('repeat');
+  assert.equal(await page.getByTestId('note-ok').isDisabled(), true);
+  await page.getByTestId('note-text').fill('olives');
+  await page.getByTestId('note-ok').click();
+  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.variables-1') === 'en\n# count the olives\nolives = 0\nsay olives × 1 + 2\nsay "olives!"\n');
   await context.close();
 });
 
@@ -249,5 +248,45 @@ test('a call block lists the program\'s procedures: choosing one calls it instea
   await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.first-steps-1')?.endsWith('end\nskip\n'));
   // Choosing did not pick the block up.
   assert.equal(await page.getAttribute('[data-testid=blocks]', 'data-picking'), 'false');
+  await context.close();
+});
+
+test('the star rule counts blocks as the editor draws them: an else-if chain is one block, notes are none', async () => {
+  const context = await browser_context();
+  const page = await context.newPage();
+  const program = [
+    'en', '# walk to the flag', 'while not at goal',
+    '  if wall ahead', '    turn left', '  else if at goal', '    move', '  else', '    move', '    turn right', '  end',
+    'end', 'repeat 2 times', '  turn left # back', 'end', '',
+  ].join('\n');
+  await page.addInitScript((p) => {
+    localStorage.setItem('tafukt.v1.lesson', 'conditions-3');
+    localStorage.setItem('tafukt.v1.program.conditions-3', p);
+  }, program);
+  await page.goto(app.server.url);
+  await page.waitForSelector('[data-testid=lesson][data-lesson-id="conditions-3"] [data-testid=blocks] .program .block');
+  const drawn = await page.locator('.program .block:not(.comment)').count();
+  const counted = Number(await page.getAttribute('[data-testid=blocks]', 'data-blocks'));
+  // while, if (with its two other arms), turn left, move, move, turn right, repeat, turn left.
+  assert.equal(drawn, 8);
+  assert.equal(counted, drawn);
+  await context.close();
+});
+
+test('lesson 1\'s palette holds only the blocks its toolbox lists, in its order; the run refuses a block outside it and names the allowed ones', async () => {
+  const context = await browser_context();
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-1"] [data-testid=blocks] .program .block');
+  const blocks = await page.locator('.palette:not(.values) [data-palette]').allTextContents();
+  assert.deepEqual(blocks.map((t) => t.trim()), ['move', 'turn left', 'turn right', 'repeat 3 times']);
+  assert.equal(await page.locator('.palette.values [data-palette]').count(), 0, 'no values row: lesson 1 has no sensor, variable or operator');
+  // A program typed in the text view with a `while` is refused, with the lesson's blocks named.
+  await page.getByTestId('view-text').click();
+  await page.getByTestId('source').fill('while true\n  move\nend\n');
+  await page.getByTestId('run').click();
+  const status = page.locator('[data-testid=status][data-phase=failed]');
+  await status.waitFor();
+  assert.match(await status.textContent(), /^Line 1: `while` is not used in this lesson\. Its blocks are: move, turn left, turn right, repeat\.$/);
   await context.close();
 });

@@ -32,9 +32,9 @@ test('every part of the app runs under the strict policy, with nothing refused',
   await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-1"] [data-testid=blocks]');
 
   // Lesson 1 with blocks: a picked block is outlined, the zoom grows the blocks.
-  await page.locator('[data-palette="8"]').click();
+  await page.locator('[data-palette="0"]').click();
   await page.locator(slot('/0')).click();
-  await page.locator('[data-palette="9"]').click();
+  await page.locator('[data-palette="1"]').click();
   await page.locator(slot('/0')).click();
   await page.locator('.program .block').first().click();
   await page.waitForFunction(() => getComputedStyle(document.querySelector('.program .block')).outlineStyle === 'solid');

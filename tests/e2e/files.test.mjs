@@ -112,6 +112,8 @@ test('a different program already on the device is kept unless the pupil chooses
   await page.getByTestId('files-use-file').click();
   await page.waitForSelector('[data-testid=files-message][data-kind=saved]');
   assert.equal(await page.evaluate(() => localStorage.getItem('tafukt.v1.program.first-steps-1')), `en\n${SOLUTION}`);
+  // The program the file replaced is the newest earlier version: nothing is lost.
+  assert.match(await page.evaluate(() => localStorage.getItem('tafukt.v1.history.first-steps-1')), /^\d+ en 10\nmove\nmove\n/);
   await context.close();
 });
 
@@ -168,6 +170,7 @@ test("a lesson's program goes to a file and back; a file for another lesson is r
   await page.getByTestId('program-replace').click();
   await page.waitForSelector('[data-testid=program-file-message][data-kind=done]');
   assert.equal(await page.getByTestId('source').inputValue(), 'move\nturn right\n');
+  assert.match(await page.evaluate(() => localStorage.getItem('tafukt.v1.history.first-steps-2')), /^\d+ en 5\nmove\n/, 'the replaced program is kept');
   // HTML in a program stays text, in the text view and as blocks.
   const html = '# <img src=x onerror="window.pwned=1">\nsay "<b>hi</b>"\nmove\n';
   const hostile = JSON.stringify({ format: 'tafukt-program', version: 1, lesson: 'first-steps-2', lang: 'en', source: html });

@@ -10,9 +10,9 @@ import { slot } from './places.mjs';
 const app = useApp();
 const SIZES = [[800, 1280, 'portrait-tablet'], [1280, 800, 'landscape-tablet'], [360, 640, 'phone'], [1920, 1080, 'projector']];
 // Palette places in lesson 1: repeat, …, move, turn left.
-const REPEAT = 0;
-const MOVE = 8;
-const TURN_LEFT = 9;
+const MOVE = 0; // lesson 1's palette: move, turn left, turn right, repeat
+const TURN_LEFT = 1;
+const REPEAT = 3;
 
 /** Whether the element of `selector` is on screen and the topmost thing at its centre. */
 function seen(page, selector) {

@@ -450,10 +450,10 @@ test('on an interactive whiteboard a finger builds lesson 1 with the bigger bloc
     await from.scrollIntoViewIfNeeded();
     await touchDrag(page, cdp, from, place);
   };
-  // The palette: the eight control blocks, then move, turn left, turn right.
-  await drag(9, '/1');
-  await drag(0, '/2');
-  await drag(8, '2:0/0');
+  // Lesson 1's palette: move, turn left, turn right, repeat.
+  await drag(1, '/1');
+  await drag(3, '/2');
+  await drag(0, '2:0/0');
   await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.first-steps-1') === 'en\nmove\nturn left\nrepeat 3 times\n  move\nend\n');
   // The running block is framed boldly, not only tinted.
   await page.locator('h1').click();

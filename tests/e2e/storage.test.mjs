@@ -12,7 +12,7 @@ import { slot } from './places.mjs';
 const app = useApp();
 const SHOTS = process.env.SHOTS ?? OUT;
 const lesson1 = '[data-testid=lesson][data-lesson-id="first-steps-1"] [data-testid=run]';
-const MOVE = 8; // the palette's place of `move` in lesson 1 (after the eight control blocks)
+const MOVE = 0; // the palette's place of `move` in lesson 1 (its toolbox's first block)
 const KEY = 'tafukt.v1.program.first-steps-1';
 
 /** Adds a `move` at the end of lesson 1's program with two taps (the core app's blocks). */

@@ -183,6 +183,7 @@ fn check_said_only_that_the_solution_does_not_meet_every_goal() {
     wall["solution"] = json!("move\nmove\nmove\nmove\n");
     let mut endless = lesson("endless");
     endless["solution"] = json!("move\nwhile true\n  turn left\nend\n");
+    endless["toolbox"] = json!(["move", "turn_left", "turn_right", "repeat", "while"]);
     let mut lost = lesson("lost");
     lost["solution"] = json!("turn left\nrepeat 3 times\n  turn left\nend\n");
     let lessons = [("wall.json", wall), ("endless.json", endless), ("lost.json", lost)];

@@ -47,7 +47,10 @@ impl Program {
         stmts(&self.body, crate::parser::MAX_DEPTH)
     }
 
-    /// Counts statements (blocks), the unit of lesson star rules. Comments do not count.
+    /// Counts blocks the way the block editor draws them, the unit of lesson star rules: one
+    /// per statement, nested ones included; an `if` with its `else if` and `else` arms is one
+    /// block with several bodies (drawn so); notes on lines of their own do not count. The
+    /// editor shows this count (`data-blocks`), and an end-to-end test holds it to the drawing.
     pub fn block_count(&self) -> usize {
         fn count(stmts: &[Stmt]) -> usize {
             stmts

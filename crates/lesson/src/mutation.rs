@@ -7,11 +7,12 @@ use tafukt_lang::ast::{Expr, ExprKind, Stmt, StmtKind};
 use tafukt_lang::blocks::{action_block, insert, remove, stmt_at, Slot, Step};
 use tafukt_lang::parser::parse;
 use tafukt_lang::printer::print;
-use tafukt_lang::{Builtin, Lang, Program};
+use tafukt_lang::{Builtin, Lang, Limits, Program};
 
 use crate::check::passes;
 use crate::model::Lesson;
-use crate::runner::toolbox_gap;
+use crate::runner::{run_to_end, seeds, toolbox_gap, RunOutcome};
+use tafukt_world::World;
 
 /// One wrong program: what was changed (for the warning) and its text.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,13 +78,31 @@ pub fn mutants(solution: &str) -> Vec<Mutant> {
     out
 }
 
+/// Whether two programs leave the same grid on every seed (the robot where and as it was,
+/// the same items, paint, words and recordings; only the number of actions may differ):
+/// then the changed program is another right answer, not a wrong one the goals let through
+/// (a wall followed the other way round to the same end). Arena runs are never alike: their
+/// drawings and poses are compared by the goals, with tolerances.
+fn ends_alike(lesson: &Lesson, a: &str, b: &str) -> bool {
+    let end = |source: &str, seed| match run_to_end(source, Lang::En, &lesson.world, seed, Limits::default())
+    {
+        Ok(RunOutcome { world: World::Grid(mut g), .. }) => {
+            g.actions = 0;
+            Some(g)
+        }
+        _ => None,
+    };
+    seeds(&lesson.world).into_iter().all(|seed| end(a, seed).is_some_and(|g| Some(g) == end(b, seed)))
+}
+
 /// One warning for each wrong program a pupil could make (within the toolbox) that passes
-/// `lesson` on every seed.
+/// `lesson` on every seed and ends differently from the solution on some seed.
 pub fn warnings(lesson: &Lesson) -> Vec<String> {
     let in_toolbox = |m: &Mutant| toolbox_gap(&parse(&m.source, Lang::En).program, &lesson.toolbox).is_none();
     mutants(&lesson.solution)
         .into_iter()
         .filter(|m| in_toolbox(m) && passes(lesson, &m.source) == Ok(true))
+        .filter(|m| !ends_alike(lesson, &lesson.solution, &m.source))
         .map(|m| format!("the solution still passes with {}", m.change))
         .collect()
 }
@@ -127,5 +146,25 @@ mod tests {
         assert_eq!(loose, ["the solution still passes with line 3 left out"]);
         let strict = warnings(&lesson(r#"[{"robot_at":{"x":2,"y":0}},{"heading":{"heading":"south"}}]"#));
         assert_eq!(strict, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_changed_program_that_ends_the_same_way_is_another_right_answer() {
+        let mut l = lesson(r#"[{"robot_at":{"x":2,"y":0}}]"#);
+        // A turn right and back, or four right turns: the robot ends as it was.
+        l.solution = "move\nmove\nrepeat 4 times\n  turn right\nend\n".into();
+        l.toolbox.push("repeat".into());
+        let changes: Vec<String> = mutants(&l.solution).into_iter().map(|m| m.change).collect();
+        assert!(changes.contains(&"line 3 repeating 5 times".to_string()), "{changes:?}");
+        // Without the loop or the turn in it, the robot ends as the solution's does (facing
+        // east): no warning; three or five turns end facing another way, which the goals let
+        // through.
+        assert_eq!(
+            warnings(&l),
+            [
+                "the solution still passes with line 3 repeating 3 times",
+                "the solution still passes with line 3 repeating 5 times",
+            ]
+        );
     }
 }
