@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use tafukt_world::grid::Items;
+use tafukt_world::grid::{Items, Marks};
 use tafukt_world::{Dir, GridWorld};
 use yew::prelude::*;
 
@@ -29,6 +29,30 @@ fn colour_mark(colour: &str) -> &'static str {
         "black" => "M4 4 L12 12 M12 4 L4 12",
         _ => "",
     }
+}
+
+/// A painted tile (its colour, and its colour's shape in a corner), or a tile to paint
+/// (`target`: a dashed frame around its colour's shape, drawn bigger, so the colour is never
+/// the only sign). One drawing for both keeps the core app small.
+fn tile(x: u32, y: u32, colour: &str, target: bool) -> Html {
+    let fill = paint_fill(colour);
+    let (class, frame, stroke, dashes, inset, shape) = if target {
+        ("target", "none", "#1d2330", "5 3", "translate(4 4) scale(0.8)", "translate(8 8) scale(1.5)")
+    } else {
+        ("paint", fill, "none", "", "", "")
+    };
+    html! {
+        <g class={class} data-colour={colour.to_string()} transform={format!("translate({} {})", x * CELL, y * CELL)}
+            stroke={stroke} stroke-width="2">
+            <rect width="40" height="40" fill={frame} stroke-dasharray={dashes} transform={inset} />
+            <path class="mark" d={colour_mark(colour)} fill={fill} stroke-width="1.2" transform={shape} />
+        </g>
+    }
+}
+
+/// Painted tiles and tiles to paint share one loop (one copy of its code in the wasm).
+fn tiles(layer: &Marks, target: bool) -> Html {
+    layer.iter().map(|((x, y), c)| tile(*x, *y, c, target)).collect()
 }
 
 /// Each kind of item has its own outline as well as its own colour.
@@ -117,12 +141,8 @@ pub fn grid_stage(w: &GridWorld, guides: &[Segment], i18n: &I18n, over: Html) ->
                 data-robot={format!("{},{},{}", robot.x, robot.y, robot.heading.name())}
             >
                 <rect class="floor" x="0" y="0" width={width.to_string()} height={height.to_string()} />
-                { for w.paint.iter().map(|((x, y), c)| html! {
-                    <g class="paint" data-colour={c.clone()} transform={format!("translate({} {})", x * CELL, y * CELL)}>
-                        <rect width={CELL.to_string()} height={CELL.to_string()} fill={paint_fill(c)} />
-                        <path class="mark" d={colour_mark(c)} />
-                    </g>
-                }) }
+                { tiles(&w.paint, false) }
+                { tiles(&w.marks, true) }
                 { for (1..w.width).map(|x| html! {
                     <line class="grid" x1={(x * CELL).to_string()} y1="0" x2={(x * CELL).to_string()} y2={height.to_string()} />
                 }) }

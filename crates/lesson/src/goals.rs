@@ -246,28 +246,29 @@ fn not_bumped(a: &tafukt_world::Arena) -> GoalReport {
 /// `paint_marked`, itemised by what is wrong first: a tile painted that is not marked, then
 /// a marked tile of another colour (each the first in reading order, named by its column and
 /// row counted from 1, as the pupil counts), then how many marked tiles are still unpainted.
+/// One walk over the cells in reading order (a plain loop keeps the core app small).
 fn paint_marked(world: &GridWorld) -> GoalReport {
-    let place = |(x, y): (u32, u32)| vec![("column", (x + 1).to_string()), ("row", (y + 1).to_string())];
-    let reading_order = |&(x, y): &(u32, u32)| (y, x);
-    let marks = &world.marks;
-    let extra =
-        world.paint.iter().map(|(c, _)| *c).filter(|c| !marks.contains_key(c)).min_by_key(reading_order);
-    if let Some(cell) = extra {
-        return report("world.paint-marked-extra", place(cell), false);
+    let place = |x: u32, y: u32| vec![("column", (x + 1).to_string()), ("row", (y + 1).to_string())];
+    let mut left = 0u32;
+    let mut wrong = None;
+    for y in 0..world.height {
+        for x in 0..world.width {
+            match (world.paint.get(&(x, y)), world.marks.get(&(x, y))) {
+                (Some(_), None) => return report("world.paint-marked-extra", place(x, y), false),
+                (Some(p), Some(m)) if p != m && wrong.is_none() => wrong = Some((x, y, m)),
+                (None, Some(_)) => left += 1,
+                _ => {}
+            }
+        }
     }
-    let wrong = marks
-        .iter()
-        .filter(|(c, colour)| world.paint.get(*c).is_some_and(|p| p != *colour))
-        .min_by_key(|(c, _)| reading_order(c));
-    if let Some((cell, colour)) = wrong {
-        let mut args = place(*cell);
-        args.push(("colour", colour.clone()));
-        return report("world.paint-marked-wrong", args, false);
-    }
-    let left = marks.iter().filter(|(c, _)| !world.paint.contains_key(*c)).count();
-    match left {
-        0 => report("world.paint-marked", vec![], true),
-        n => report("world.paint-marked-left", vec![("count", n.to_string())], false),
+    match (wrong, left) {
+        (Some((x, y, colour)), _) => {
+            let mut args = place(x, y);
+            args.push(("colour", colour.clone()));
+            report("world.paint-marked-wrong", args, false)
+        }
+        (None, 0) => report("world.paint-marked", vec![], true),
+        (None, n) => report("world.paint-marked-left", vec![("count", n.to_string())], false),
     }
 }
 

@@ -111,8 +111,7 @@ pub struct GridWorld {
     /// change by pointer.
     pub items: Rc<Items>,
     pub paint: SortedMap<(u32, u32), String>,
-    /// Never changed by a run, so every copy of the world shares them.
-    pub marks: Rc<Marks>,
+    pub marks: Marks,
     pub flags: SortedSet<(u32, u32)>,
     pub robot: Robot,
     /// The pen; its strokes join cell centres, in cells.
@@ -135,7 +134,7 @@ impl Default for GridWorld {
             walls: SortedSet::new(),
             items: Rc::default(),
             paint: SortedMap::new(),
-            marks: Rc::default(),
+            marks: SortedMap::new(),
             flags: SortedSet::new(),
             robot: Robot { x: 0, y: 0, heading: Dir::East, bag: SortedMap::new() },
             pen: Pen::default(),
@@ -208,7 +207,7 @@ impl GridWorld {
                 }
                 RandomRule::MarkAt { cells, colour } => {
                     if let Some(c) = cells.get(rng.index(cells.len())) {
-                        Rc::make_mut(&mut world.marks).insert(clamp(c.x, c.y), colour.clone());
+                        world.marks.insert(clamp(c.x, c.y), colour.clone());
                     }
                 }
                 // Drawn by the lesson crate, where the datasets and models are.
@@ -237,7 +236,7 @@ impl GridWorld {
             walls: SortedSet::new(),
             items: Rc::default(),
             paint: SortedMap::new(),
-            marks: Rc::new(spec.marks.iter().map(|m| (clamp(m.x, m.y), m.colour.clone())).collect()),
+            marks: SortedMap::new(),
             flags: spec.flags.iter().map(|c| clamp(c.x, c.y)).collect(),
             robot: {
                 let (x, y) = clamp(spec.robot.x, spec.robot.y);
@@ -261,6 +260,9 @@ impl GridWorld {
         }
         for p in &spec.paint {
             world.paint.insert(clamp(p.x, p.y), p.colour.clone());
+        }
+        for m in &spec.marks {
+            world.marks.insert(clamp(m.x, m.y), m.colour.clone());
         }
         world
     }
