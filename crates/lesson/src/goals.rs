@@ -87,6 +87,13 @@ fn default_tolerance() -> u32 {
     5
 }
 
+/// Whether the continuous robot has stopped its motors: the program ends, the robot would not
+/// (goals that say "stop the robot" ask it).
+#[cfg(feature = "arena")]
+fn stopped(a: &tafukt_world::arena::Arena) -> bool {
+    a.motors == (0.0, 0.0)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GoalStatus {
     Met,
@@ -109,7 +116,8 @@ impl Goal {
             (Goal::InArea { x, y, w, h }, World::Arena(a)) => {
                 let (x, y, w, h) = (*x as f64, *y as f64, *w as f64, *h as f64);
                 let inside = a.robot.x >= x && a.robot.x <= x + w && a.robot.y >= y && a.robot.y <= y + h;
-                report("goal.in-area", vec![], inside)
+                // "Stop the robot inside": a robot whose motors still turn would roll on.
+                report("goal.in-area", vec![], inside && stopped(a))
             }
             #[cfg(feature = "arena")]
             (Goal::NotBumped, World::Arena(a)) => not_bumped(a),
@@ -119,12 +127,12 @@ impl Goal {
                 report("goal.in-area", vec![], rx >= x && rx < x + *w as i64 && ry >= y && ry < y + *h as i64)
             }
             (Goal::EndsOn { colour }, w) => {
-                let under = match w {
-                    World::Grid(g) => g.tile_colour(),
+                let (under, stopped) = match w {
+                    World::Grid(g) => (g.tile_colour(), true),
                     #[cfg(feature = "arena")]
-                    World::Arena(a) => a.floor_colour(),
+                    World::Arena(a) => (a.floor_colour(), stopped(a)),
                 };
-                report("goal.ends-on", vec![("colour", colour.clone())], under == colour)
+                report("goal.ends-on", vec![("colour", colour.clone())], under == colour && stopped)
             }
             #[cfg(feature = "arena")]
             (Goal::ShapeDrawn { segments, tolerance, anywhere }, w) => {
