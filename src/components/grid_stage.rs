@@ -31,28 +31,23 @@ fn colour_mark(colour: &str) -> &'static str {
     }
 }
 
-/// A painted tile (its colour, and its colour's shape in a corner), or a tile to paint
-/// (`target`: a dashed frame around its colour's shape, drawn bigger, so the colour is never
-/// the only sign). One drawing for both keeps the core app small.
-fn tile(x: u32, y: u32, colour: &str, target: bool) -> Html {
-    let fill = paint_fill(colour);
-    let (class, frame, stroke, dashes, inset, shape) = if target {
-        ("target", "none", "#1d2330", "5 3", "translate(4 4) scale(0.8)", "translate(8 8) scale(1.5)")
-    } else {
-        ("paint", fill, "none", "", "", "")
-    };
+/// Tiles to paint: one dashed path frames them all, and each shows its colour's shape, bigger
+/// than a painted tile's corner mark, so the colour is never the only sign. (Few elements:
+/// every element drawn costs the core app's wasm.)
+fn targets(marks: &Marks) -> Html {
+    let mut frames = String::new();
+    for ((x, y), _) in marks.iter() {
+        frames.push_str(&format!("M{} {}h32v32h-32z", x * CELL + 4, y * CELL + 4));
+    }
     html! {
-        <g class={class} data-colour={colour.to_string()} transform={format!("translate({} {})", x * CELL, y * CELL)}
-            stroke={stroke} stroke-width="2">
-            <rect width="40" height="40" fill={frame} stroke-dasharray={dashes} transform={inset} />
-            <path class="mark" d={colour_mark(colour)} fill={fill} stroke-width="1.2" transform={shape} />
+        <g class="targets" fill="none" stroke="#1d2330" stroke-width="2">
+            <path d={frames} stroke-dasharray="5 3" />
+            { for marks.iter().map(|((x, y), c)| html! {
+                <path data-colour={c.clone()} d={colour_mark(c)} fill={paint_fill(c)} stroke-width="1.2"
+                    transform={format!("translate({} {}) scale(1.5)", x * CELL + 8, y * CELL + 8)} />
+            }) }
         </g>
     }
-}
-
-/// Painted tiles and tiles to paint share one loop (one copy of its code in the wasm).
-fn tiles(layer: &Marks, target: bool) -> Html {
-    layer.iter().map(|((x, y), c)| tile(*x, *y, c, target)).collect()
 }
 
 /// Each kind of item has its own outline as well as its own colour.
@@ -141,8 +136,13 @@ pub fn grid_stage(w: &GridWorld, guides: &[Segment], i18n: &I18n, over: Html) ->
                 data-robot={format!("{},{},{}", robot.x, robot.y, robot.heading.name())}
             >
                 <rect class="floor" x="0" y="0" width={width.to_string()} height={height.to_string()} />
-                { tiles(&w.paint, false) }
-                { tiles(&w.marks, true) }
+                { for w.paint.iter().map(|((x, y), c)| html! {
+                    <g class="paint" data-colour={c.clone()} transform={format!("translate({} {})", x * CELL, y * CELL)}>
+                        <rect width={CELL.to_string()} height={CELL.to_string()} fill={paint_fill(c)} />
+                        <path class="mark" d={colour_mark(c)} />
+                    </g>
+                }) }
+                { targets(&w.marks) }
                 { for (1..w.width).map(|x| html! {
                     <line class="grid" x1={(x * CELL).to_string()} y1="0" x2={(x * CELL).to_string()} y2={height.to_string()} />
                 }) }

@@ -36,10 +36,11 @@ async function lesson(lang, viewport) {
 
 test('marked tiles are drawn, a wrong painting of the right count fails, the solution passes', async () => {
   const { context, page, errors } = await lesson('en', { width: 1280, height: 800 });
-  const marks = page.locator('[data-testid=stage] g.target');
+  const marks = page.locator('[data-testid=stage] .targets path[data-colour]');
   assert.equal(await marks.count(), 4);
   for (let i = 0; i < 4; i++) assert.equal(await marks.nth(i).getAttribute('data-colour'), 'green');
-  assert.equal(await marks.first().locator('rect').getAttribute('stroke-dasharray'), '5 3');
+  const frames = page.locator('[data-testid=stage] .targets path[stroke-dasharray]');
+  assert.equal((await frames.getAttribute('d')).match(/h32v32h-32z/g).length, 4, 'a dashed frame each');
   await page.screenshot({ path: `${OUT}/marks-first-steps-3-en.png` });
 
   await page.getByTestId('view-text').click();
@@ -62,7 +63,7 @@ test('marked tiles in Arabic, wide and on a phone', async () => {
   for (const [name, viewport] of [['wide', { width: 1280, height: 800 }], ['phone', { width: 360, height: 640 }]]) {
     const { context, page, errors } = await lesson('ar', viewport);
     await page.waitForSelector('html[dir="rtl"]');
-    assert.equal(await page.locator('[data-testid=stage] g.target').count(), 4);
+    assert.equal(await page.locator('[data-testid=stage] .targets path[data-colour]').count(), 4);
     await page.screenshot({ path: `${OUT}/marks-first-steps-3-ar-${name}.png` });
     assert.deepEqual(errors, []);
     await context.close();
