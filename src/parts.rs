@@ -21,9 +21,10 @@ pub fn part_for(lesson: &Lesson) -> Part {
     let drawing = lesson.goals.iter().any(|g| matches!(g, Goal::ShapeDrawn { .. }));
     // "Where will the robot end?" is asked by the full app (teacher mode's tools).
     let full_only = arena || drawing || lesson.predict_end;
-    // Only builds with the engine's `ai` feature can read an AI lesson (see `uses_ai`).
+    // Only builds with the engine's `ai` feature can read an AI lesson (see `uses_ai`), and
+    // only those with `puzzles` a lesson with a puzzle goal (marked tiles to paint).
     #[cfg(any(feature = "full", test))]
-    let full_only = full_only || uses_ai(lesson);
+    let full_only = full_only || uses_ai(lesson) || lesson.goals.iter().any(|g| matches!(g, Goal::PaintMarked));
     if full_only {
         Part::Full
     } else {
@@ -81,6 +82,13 @@ mod tests {
     }
 
     #[test]
+    fn lessons_with_tiles_to_paint_are_played_by_the_full_app() {
+        for id in ["first-steps-3", "loops-5", "conditions-5"] {
+            assert_eq!(part_for(&lesson(id)), Part::Full, "{id}");
+        }
+    }
+
+    #[test]
     fn every_ai_lesson_needs_the_full_app() {
         let data =
             ["ai-data-1", "ai-data-2", "ai-data-3", "ai-data-4", "ai-data-5", "ai-data-6", "ai-data-7"];
@@ -97,7 +105,7 @@ mod tests {
     }
 
     #[test]
-    fn every_wheeled_robot_and_drawing_lesson_needs_the_full_app() {
+    fn every_wheeled_robot_drawing_ai_and_puzzle_lesson_needs_the_full_app() {
         let dir = format!("{}/lessons", env!("CARGO_MANIFEST_DIR"));
         let mut full = 0;
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -110,6 +118,7 @@ mod tests {
             let needs = matches!(l.world, WorldSpec::Arena(_))
                 || l.goals.iter().any(|g| matches!(g, Goal::ShapeDrawn { .. }))
                 || name.starts_with("ai-")
+                || l.goals.iter().any(|g| matches!(g, Goal::PaintMarked))
                 || l.predict_end;
             assert_eq!(part_for(&l) == Part::Full, needs, "{name}");
             full += usize::from(needs);

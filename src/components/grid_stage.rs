@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
-use tafukt_world::grid::{Items, Marks};
+use tafukt_world::grid::Items;
+#[cfg(feature = "full")]
+use tafukt_world::grid::Marks;
 use tafukt_world::{Dir, GridWorld};
 use yew::prelude::*;
 
@@ -33,7 +35,8 @@ fn colour_mark(colour: &str) -> &'static str {
 
 /// Tiles to paint: one dashed path frames them all, and each shows its colour's shape, bigger
 /// than a painted tile's corner mark, so the colour is never the only sign. (Few elements:
-/// every element drawn costs the core app's wasm.)
+/// every element drawn costs the core app's wasm.) Only the full app plays lessons with marks.
+#[cfg(feature = "full")]
 fn targets(marks: &Marks) -> Html {
     let mut frames = String::new();
     for ((x, y), _) in marks.iter() {
@@ -48,6 +51,16 @@ fn targets(marks: &Marks) -> Html {
             }) }
         </g>
     }
+}
+
+#[cfg(feature = "full")]
+fn targets_of(w: &GridWorld) -> Html {
+    targets(&w.marks)
+}
+
+#[cfg(not(feature = "full"))]
+fn targets_of(_: &GridWorld) -> Html {
+    Html::default()
 }
 
 /// Each kind of item has its own outline as well as its own colour.
@@ -142,7 +155,7 @@ pub fn grid_stage(w: &GridWorld, guides: &[Segment], i18n: &I18n, over: Html) ->
                         <path class="mark" d={colour_mark(c)} />
                     </g>
                 }) }
-                { targets(&w.marks) }
+                { targets_of(w) }
                 { for (1..w.width).map(|x| html! {
                     <line class="grid" x1={(x * CELL).to_string()} y1="0" x2={(x * CELL).to_string()} y2={height.to_string()} />
                 }) }

@@ -27,9 +27,6 @@ pub enum Goal {
     NoItemsLeft,
     /// At least this many tiles are painted `colour`.
     TilesPainted { colour: String, count: u32 },
-    /// Every marked tile is painted in its mark's colour, and no other tile is painted:
-    /// the right tiles, not only the right number (marks follow the world's seed).
-    PaintMarked,
     /// The program said exactly this text at some point.
     Said { text: String },
     /// The robot ends inside this rectangle: cells in a grid, centimetres in the arena.
@@ -64,6 +61,13 @@ pub enum Goal {
     /// The program's last words are how many items the robot holds at the end (so the
     /// count must be worked out, not learnt by heart from one variant).
     SaidBagCount,
+    /// Every marked tile is painted in its mark's colour, and no other tile is painted:
+    /// the right tiles, not only the right number (marks follow the world's seed). A puzzle
+    /// goal: only builds with the `puzzles` feature read it (the full app; the core app hands
+    /// such a lesson over). It stays after every goal the core reads, so their places in the
+    /// bundled form are the same in both apps.
+    #[cfg(feature = "puzzles")]
+    PaintMarked,
     /// AI: at least `count` examples recorded, each kind with a label of its own.
     #[cfg(feature = "ai")]
     Recorded { count: u32 },
@@ -189,6 +193,7 @@ impl Goal {
                     painted >= *count,
                 )
             }
+            #[cfg(feature = "puzzles")]
             Goal::PaintMarked => return paint_marked(world),
             Goal::Said { text } => {
                 ("goal.said", vec![("text", text.clone())], world.said.iter().any(|s| s == text))
@@ -255,6 +260,7 @@ fn not_bumped(a: &tafukt_world::Arena) -> GoalReport {
 /// a marked tile of another colour (each the first in reading order, named by its column and
 /// row counted from 1, as the pupil counts), then how many marked tiles are still unpainted.
 /// One walk over the cells in reading order (a plain loop keeps the core app small).
+#[cfg(feature = "puzzles")]
 fn paint_marked(world: &GridWorld) -> GoalReport {
     let place = |x: u32, y: u32| vec![("column", (x + 1).to_string()), ("row", (y + 1).to_string())];
     let mut left = 0u32;
