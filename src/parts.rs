@@ -20,11 +20,14 @@ pub fn part_for(lesson: &Lesson) -> Part {
     let arena = matches!(lesson.world, WorldSpec::Arena(_));
     let drawing = lesson.goals.iter().any(|g| matches!(g, Goal::ShapeDrawn { .. }));
     // "Where will the robot end?" is asked by the full app (teacher mode's tools).
-    let full_only = arena || drawing || lesson.predict_end;
+    // The pen is drawn by the full app only (its layer and the drawing check).
+    let pen = lesson.toolbox.iter().any(|k| k.starts_with("pen_"));
+    let full_only = arena || drawing || pen || lesson.predict_end;
     // Only builds with the engine's `ai` feature can read an AI lesson (see `uses_ai`), and
     // only those with `puzzles` a lesson with a puzzle goal (marked tiles to paint).
     #[cfg(any(feature = "full", test))]
-    let full_only = full_only || uses_ai(lesson) || lesson.goals.iter().any(|g| matches!(g, Goal::PaintMarked));
+    let full_only =
+        full_only || uses_ai(lesson) || lesson.goals.iter().any(|g| matches!(g, Goal::PaintMarked));
     if full_only {
         Part::Full
     } else {
@@ -117,6 +120,7 @@ mod tests {
             let l = lesson(name.trim_end_matches(".json"));
             let needs = matches!(l.world, WorldSpec::Arena(_))
                 || l.goals.iter().any(|g| matches!(g, Goal::ShapeDrawn { .. }))
+                || l.toolbox.iter().any(|k| k.starts_with("pen_"))
                 || name.starts_with("ai-")
                 || l.goals.iter().any(|g| matches!(g, Goal::PaintMarked))
                 || l.predict_end;

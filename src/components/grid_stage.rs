@@ -10,13 +10,27 @@ use tafukt_world::{Dir, GridWorld};
 use yew::prelude::*;
 
 use super::i18n::I18n;
+#[cfg(feature = "full")]
 use super::pen_layer::{pen_layer, Scale};
 use tafukt_world::drawing::Segment;
 
 const CELL: u32 = 40;
 /// Pen strokes join cell centres; a width of 10 is half a cell.
+#[cfg(feature = "full")]
 const PEN_SCALE: Scale =
     Scale { scale: CELL as f64, offset: (CELL / 2) as f64, width_unit: (CELL / 20) as f64 };
+
+/// The pen's strokes and a drawing goal's dotted guide. Only the full app plays lessons with
+/// the pen (`parts`), so the core app draws none.
+#[cfg(feature = "full")]
+fn pen(w: &GridWorld, guides: &[Segment]) -> Html {
+    pen_layer(&w.pen.strokes(), guides, PEN_SCALE)
+}
+
+#[cfg(not(feature = "full"))]
+fn pen(_: &GridWorld, _: &[Segment]) -> Html {
+    Html::default()
+}
 
 pub use tafukt_world::grid::colour_hex as paint_fill;
 
@@ -182,7 +196,7 @@ pub fn grid_stage(w: &GridWorld, guides: &[Segment], i18n: &I18n, over: Html) ->
                     };
                     html! { <line class="wall" x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()} /> }
                 }) }
-                { pen_layer(&w.pen.strokes(), guides, PEN_SCALE) }
+                { pen(w, guides) }
                 <g class="robot" transform={robot_place}>
                     <rect x="-14" y="-13" width="28" height="28" rx="7" class="body" />
                     <path d="M0 -19 L8 -8 L-8 -8 Z" class="nose" />

@@ -34,6 +34,7 @@ pub mod lesson_sheet;
 pub mod lesson_view;
 #[cfg(feature = "full")]
 pub mod live_style;
+#[cfg(feature = "full")]
 pub mod pen_layer;
 #[cfg(feature = "full")]
 pub mod predict_panel;

@@ -71,12 +71,15 @@ test('a pupil solves lesson 1 by typing, and the program survives a reload', asy
 test('a runtime error names the line in the pupil language, and nothing freezes', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  // A lesson whose toolbox has `while` (lesson 1's has not: it would refuse the program).
+  await page.addInitScript(() => localStorage.setItem('tafukt.v1.lesson', 'conditions-2'));
   await page.goto(app.server.url);
   await page.getByTestId('language').selectOption('fr');
   await page.waitForSelector('html[lang="fr"]');
+  await page.waitForSelector('[data-testid=lesson][data-lesson-id="conditions-2"]');
   await page.getByTestId('view-text').click();
   const source = page.getByTestId('source');
-  await source.fill('tant que vrai\n  x = 1\nfin\n');
+  await source.fill('tant que vrai\nfin\n');
   await page.getByTestId('run').click();
   // An endless loop with no robot action must end with a message, not a frozen tab.
   await page.waitForSelector('[data-testid=status][data-phase="failed"]', { timeout: 30_000 });

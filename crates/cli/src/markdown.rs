@@ -54,7 +54,7 @@ pub fn to_rich_text(markdown: &str) -> Result<String, String> {
             Event::Text(t) => out.push(Token::Text(t)),
             Event::Code(t) => {
                 out.push(Token::Open("code", None));
-                out.push(Token::Text(t));
+                isolate_names(t, &mut out);
                 out.push(Token::Close);
             }
             Event::SoftBreak | Event::HardBreak => out.push(Token::Text(" ")),
@@ -76,6 +76,41 @@ pub fn to_rich_text(markdown: &str) -> Result<String, String> {
     Ok(encode(tokens))
 }
 
+/// Code with right-to-left letters in it: each Latin name, with the bracketed group right
+/// after it, in a `<bdi>` of its own, so `عرف stripe(n, c)` does not read `(stripe(n, c عرف`
+/// (the code's own direction is its first strong letter: app.css sets `unicode-bidi:
+/// plaintext` on code). Done here, at build time, so the app only renders tokens.
+fn isolate_names<'a>(code: &'a str, out: &mut Vec<Token<'a>>) {
+    if !code.chars().any(|c| ('\u{590}'..='\u{8ff}').contains(&c)) {
+        out.push(Token::Text(code));
+        return;
+    }
+    let mut rest = code;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_alphabetic() || c == '_') {
+        let from_name = &rest[start..];
+        let mut end =
+            from_name.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(from_name.len());
+        if from_name[end..].starts_with('(') {
+            let mut depth = 0;
+            for (i, c) in from_name[end..].char_indices() {
+                depth += i32::from(c == '(') - i32::from(c == ')');
+                if depth == 0 {
+                    end += i + 1;
+                    break;
+                }
+            }
+        }
+        if start > 0 {
+            out.push(Token::Text(&rest[..start]));
+        }
+        out.extend([Token::Open("bdi", None), Token::Text(&from_name[..end]), Token::Close]);
+        rest = &from_name[end..];
+    }
+    if !rest.is_empty() {
+        out.push(Token::Text(rest));
+    }
+}
+
 fn describe(tag: &Tag<'_>) -> &'static str {
     match tag {
         Tag::Heading { .. } => "headings",
@@ -91,6 +126,40 @@ fn describe(tag: &Tag<'_>) -> &'static str {
 mod tests {
     use super::*;
     use tafukt_lesson::rich::tokens;
+
+    #[test]
+    fn latin_names_in_arabic_code_are_isolated_and_nothing_is_dropped() {
+        let mut out = Vec::new();
+        isolate_names("عرف stripe(n, c) ثم jump", &mut out);
+        assert_eq!(
+            out,
+            [
+                Token::Text("عرف "),
+                Token::Open("bdi", None),
+                Token::Text("stripe(n, c)"),
+                Token::Close,
+                Token::Text(" ثم "),
+                Token::Open("bdi", None),
+                Token::Text("jump"),
+                Token::Close,
+            ]
+        );
+        let mut plain = Vec::new();
+        isolate_names("repeat 3 times", &mut plain);
+        assert_eq!(plain, [Token::Text("repeat 3 times")], "code without right-to-left letters stays whole");
+        let mut open = Vec::new();
+        isolate_names("كرر f(1", &mut open);
+        assert_eq!(
+            open,
+            [
+                Token::Text("كرر "),
+                Token::Open("bdi", None),
+                Token::Text("f"),
+                Token::Close,
+                Token::Text("(1")
+            ]
+        );
+    }
 
     #[test]
     fn paragraphs_emphasis_code_lists_and_images_become_tokens() {

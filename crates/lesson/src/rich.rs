@@ -11,7 +11,7 @@ const RECORD: char = '\u{241e}';
 const UNIT: char = '\u{241f}';
 
 /// Elements lesson text may use.
-pub const TAGS: [&str; 9] = ["p", "em", "strong", "code", "pre", "ul", "ol", "li", "img"];
+pub const TAGS: [&str; 10] = ["p", "em", "strong", "code", "pre", "ul", "ol", "li", "img", "bdi"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Token<'a> {
