@@ -1,11 +1,21 @@
 // One test file's app: the built `dist/` served on a free port and one Chromium, started
 // before the file's tests and closed after them; screenshots go to OUT.
 import { before, after } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { serveDir } from './static-server.mjs';
 import { launch } from './browser.mjs';
 
 export const OUT = 'test-output/e2e';
+
+/** A language's catalogue as the source holds it (`key = text` lines), by key. */
+export const catalogue = (lang) =>
+  Object.fromEntries(
+    readFileSync(`crates/i18n/messages/${lang}.txt`, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes(' = ') && !l.startsWith('#'))
+      .map((l) => [l.slice(0, l.indexOf(' = ')), l.slice(l.indexOf(' = ') + 3)]),
+  );
 
 /** Registers the file's set-up; the returned object has `server` and `browser` once started.
  * `headers` are sent with every file (the CSP test's policy). */

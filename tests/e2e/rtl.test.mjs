@@ -7,21 +7,13 @@
 // Every wait is on the app's own state, never on a sleep.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { OUT, useApp } from './app.mjs';
+import { OUT, catalogue, useApp } from './app.mjs';
 import { block, slot } from './places.mjs';
 
 const app = useApp();
 const LANGS = ['en', 'fr', 'ar', 'zgh'];
 const SOLUTION = 'en\nmove\nturn left\nrepeat 3 times\n  move\nend\n';
-const catalogue = (lang) =>
-  Object.fromEntries(
-    readFileSync(`crates/i18n/messages/${lang}.txt`, 'utf8')
-      .split('\n')
-      .filter((l) => l.includes(' = ') && !l.startsWith('#'))
-      .map((l) => [l.slice(0, l.indexOf(' = ')), l.slice(l.indexOf(' = ') + 3)]),
-  );
 
 /** A page of a fresh device in `lang`, with `seed` put in its storage first (once), showing
  *  `lesson` (else lesson 1); `full` waits for the full app (teacher mode hands over to it). */

@@ -6,19 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { OUT, useApp } from './app.mjs';
+import { OUT, catalogue, useApp } from './app.mjs';
 
 const app = useApp();
 const DIST = process.env.DIST ?? 'dist';
 
 const lessonJson = (id) => JSON.parse(readFileSync(`lessons/${id}.json`, 'utf8'));
-const catalogue = (lang) =>
-  Object.fromEntries(
-    readFileSync(`crates/i18n/messages/${lang}.txt`, 'utf8')
-      .split('\n')
-      .filter((l) => l.includes(' = ') && !l.startsWith('#'))
-      .map((l) => [l.slice(0, l.indexOf(' = ')), l.slice(l.indexOf(' = ') + 3)]),
-  );
 const fill = (text, args) => text.replace(/\{(\w+)\}/g, (_, k) => args[k]);
 const plain = (text) => text.replace(/[`*_]/g, '').replace(/\s+/g, ' ').trim();
 

@@ -183,6 +183,14 @@ pub fn notes_problems(lesson: &Lesson) -> Vec<String> {
     problems
 }
 
+/// The lesson's `what` (solution or starter) as a program, or why it does not compile.
+fn built(what: &str, source: &str, words: &dyn Words) -> Result<Program, String> {
+    tafukt_lang::build(source, Lang::En).map(|(program, _)| program).map_err(|d| {
+        let line = d.span(&Program::default()).line(source);
+        format!("the {what} does not compile: line {line}: {}", words.diagnostic(&d))
+    })
+}
+
 /// Every problem with the lesson's content; empty means the lesson is sound.
 pub fn check_lesson(lesson: &Lesson, words: &dyn Words) -> Vec<String> {
     let mut problems = Vec::new();
@@ -211,13 +219,9 @@ pub fn check_lesson(lesson: &Lesson, words: &dyn Words) -> Vec<String> {
             problems.push(format!("instructions have no `{}` text", lang.tag()));
         }
     }
-    match tafukt_lang::build(&lesson.solution, Lang::En) {
-        Err(d) => problems.push(format!(
-            "the solution does not compile: line {}: {}",
-            d.span(&Program::default()).line(&lesson.solution),
-            words.diagnostic(&d)
-        )),
-        Ok((program, _)) => {
+    match built("solution", &lesson.solution, words) {
+        Err(p) => problems.push(p),
+        Ok(program) => {
             if let Some((bad, _)) = toolbox_gap(&program, &lesson.toolbox) {
                 problems.push(format!("toolbox lacks `{}`, which the solution uses", bad.key()));
             }
@@ -244,13 +248,9 @@ pub fn check_lesson(lesson: &Lesson, words: &dyn Words) -> Vec<String> {
         }
     }
     // The pupil's first program: it must read, stay within the toolbox, and not pass yet.
-    match tafukt_lang::build(&lesson.starter, Lang::En) {
-        Err(d) => problems.push(format!(
-            "the starter does not compile: line {}: {}",
-            d.span(&Program::default()).line(&lesson.starter),
-            words.diagnostic(&d)
-        )),
-        Ok((program, _)) => {
+    match built("starter", &lesson.starter, words) {
+        Err(p) => problems.push(p),
+        Ok(program) => {
             if let Some((bad, _)) = toolbox_gap(&program, &lesson.toolbox) {
                 problems.push(format!("the starter uses `{}`, which the toolbox does not list", bad.key()));
             }
