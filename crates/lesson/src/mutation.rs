@@ -33,7 +33,13 @@ fn slots(list: &[Stmt], path: &[Step], out: &mut Vec<Slot>) {
     }
 }
 
-/// The wrong programs made from `solution` (canonical English text).
+/// Most wrong programs made from one solution: each is run on every seed, so a lesson file
+/// with a solution of thousands of lines must not make `tafukt check` run for hours (real
+/// solutions have under 40 statements, so under 100 wrong programs).
+pub const MAX_MUTANTS: usize = 200;
+
+/// The wrong programs made from `solution` (canonical English text), at most [`MAX_MUTANTS`],
+/// the first statements' first.
 pub fn mutants(solution: &str) -> Vec<Mutant> {
     let parsed = parse(solution, Lang::En);
     if !parsed.diagnostics.is_empty() {
@@ -44,6 +50,9 @@ pub fn mutants(solution: &str) -> Vec<Mutant> {
     slots(&program.body, &[], &mut all);
     let mut out = Vec::new();
     for slot in all {
+        if out.len() >= MAX_MUTANTS {
+            break;
+        }
         let Some(stmt) = stmt_at(&program, &slot) else { continue };
         let line = program.span(stmt.id).line(solution);
         let mut add = |change: String, p: Option<Program>| {
@@ -75,6 +84,7 @@ pub fn mutants(solution: &str) -> Vec<Mutant> {
             }
         }
     }
+    out.truncate(MAX_MUTANTS);
     out
 }
 
@@ -128,6 +138,17 @@ mod tests {
         ]
         .map(|(a, b)| (a.to_string(), b.to_string()));
         assert_eq!(changes, expected);
+    }
+
+    #[test]
+    fn a_solution_of_thousands_of_lines_makes_a_bounded_number_of_wrong_programs() {
+        let long = "turn left\n".repeat(20_000);
+        let started = std::time::Instant::now();
+        let made = mutants(&long);
+        assert_eq!(made.len(), MAX_MUTANTS);
+        assert_eq!(made[1].change, "line 1 turning the other way");
+        // Not a timing assertion: a report if the bound stops bounding the work.
+        println!("20,000-line solution: {} wrong programs in {:?}", made.len(), started.elapsed());
     }
 
     fn lesson(goals: &str) -> Lesson {
