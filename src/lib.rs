@@ -21,6 +21,9 @@ pub mod session;
 /// The printed lesson sheet (full app; its tests run natively).
 #[cfg(any(feature = "full", test))]
 pub mod sheet;
+/// The teacher studio's lesson in the making (studio app; its tests run natively).
+#[cfg(any(feature = "studio", test))]
+pub mod studio;
 pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]
@@ -40,12 +43,14 @@ pub fn start() {
         Some(root) => yew::Renderer::<components::app::App>::with_root(root).render(),
         None => yew::Renderer::<components::app::App>::new().render(),
     };
-    // The core app gives the page up when the full app takes over (ARCHITECTURE.md).
-    #[cfg(not(feature = "full"))]
+    // The core app gives the page up when the full app takes over, and the full app when
+    // the studio app does (ARCHITECTURE.md).
+    #[cfg(not(feature = "studio"))]
     services::boot::stoppable(app);
+    #[cfg(feature = "studio")]
+    drop(app);
     #[cfg(feature = "full")]
-    {
-        services::page::add_full_styles();
-        drop(app);
-    }
+    services::page::add_stylesheet("full.css");
+    #[cfg(feature = "studio")]
+    services::page::add_stylesheet("studio.css");
 }

@@ -19,20 +19,21 @@ pub fn show_boot_error() {
     reveal("boot-error");
 }
 
-/// The full app's stylesheet (`full.css`, projector mode and every on-demand part), added
-/// when the full app starts, so it never weighs on the core app's first load. A page that
+/// A part's stylesheet (`full.css`: projector mode and every on-demand part; `studio.css`),
+/// added when its app starts, so it never weighs on the core app's first load. A page that
 /// carries it inline already (`<style data-full-css>`, the single file) keeps that.
 #[cfg(feature = "full")]
-pub fn add_full_styles() {
+pub fn add_stylesheet(href: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    if doc.query_selector("link[href='full.css'], style[data-full-css]").ok().flatten().is_some() {
+    let selector = format!("link[href='{href}'], style[data-{}]", href.replace('.', "-"));
+    if doc.query_selector(&selector).ok().flatten().is_some() {
         return;
     }
     let (Ok(link), Ok(Some(head))) = (doc.create_element("link"), doc.query_selector("head")) else {
         return;
     };
     let _ = link.set_attribute("rel", "stylesheet");
-    let _ = link.set_attribute("href", "full.css");
+    let _ = link.set_attribute("href", href);
     let _ = head.append_child(&link);
 }
 

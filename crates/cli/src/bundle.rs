@@ -23,44 +23,14 @@ use tafukt_lesson::model::{to_bundled, Lesson, Localized, NotesBundle, TeacherNo
 
 use crate::args::{Args, Stop};
 use crate::lessons::{is_plain_file_name, read_limited};
-use crate::markdown::to_rich_text;
+use tafukt_lesson::markdown::to_rich_text;
+pub use tafukt_lesson::one_language::{keep, lesson_for, one_language};
 
 pub const USAGE: &str = "usage: tafukt bundle [LESSONS_DIR [MESSAGES_DIR [OUT_DIR]]]
   check every lesson as `tafukt check` does, then write lessons and catalogues as the app
   loads them into OUT_DIR: one folder per language, Markdown converted, catalogues split
   (defaults: lessons, crates/i18n/messages, trunk's TRUNK_STAGING_DIR); writes nothing if
   any lesson or catalogue fails";
-
-/// `text` keeping only `lang` (or English, if `lang` is missing), converted by `convert`.
-fn one_language(
-    text: &Localized,
-    lang: Lang,
-    convert: fn(&str) -> Result<String, String>,
-) -> Result<Localized, String> {
-    let mut out = Localized::default();
-    out.0.insert(lang.tag().to_string(), convert(text.get(lang))?);
-    Ok(out)
-}
-
-fn keep(text: &str) -> Result<String, String> {
-    Ok(text.to_string())
-}
-
-/// The lesson as pupils of `lang` load it: without its teacher notes, which go to a file of
-/// their own ([`notes_for`]) that only teacher mode fetches.
-pub fn lesson_for(lesson: &Lesson, lang: Lang) -> Result<Lesson, String> {
-    let mut out = lesson.clone();
-    out.schema = None;
-    out.teacher_notes = None;
-    out.title = one_language(&lesson.title, lang, keep)?;
-    out.instructions = one_language(&lesson.instructions, lang, to_rich_text)?;
-    out.hints = lesson.hints.iter().map(|h| one_language(h, lang, to_rich_text)).collect::<Result<_, _>>()?;
-    for q in &mut out.quiz {
-        q.question = one_language(&q.question, lang, to_rich_text)?;
-        q.choices = q.choices.iter().map(|c| one_language(c, lang, keep)).collect::<Result<_, _>>()?;
-    }
-    Ok(out)
-}
 
 /// The lesson's teacher notes in `lang` (Markdown converted), if it has any.
 pub fn notes_for(lesson: &Lesson, lang: Lang) -> Result<Option<TeacherNotes>, String> {

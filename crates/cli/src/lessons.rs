@@ -15,6 +15,7 @@ use tafukt_lesson::check::{
 };
 use tafukt_lesson::goals::GoalReport;
 use tafukt_lesson::model::{parse_index, CourseIndex, Lesson};
+use tafukt_lesson::problem::Scope;
 use tafukt_lesson::rich::{tokens, Token};
 
 /// Units whose every lesson must have complete teacher notes (`check::notes_problems`):
@@ -161,8 +162,19 @@ pub fn read_folder_asking_notes_in(dir: &Path, notes_in: &[&str]) -> Result<Fold
 
 /// Everything `check` asks of one lesson file's text; what the `lesson_json` fuzz target runs.
 pub fn check_file(dir: &Path, file: &str, text: &str, words: &dyn Words) -> Result<Lesson, Vec<String>> {
+    check_file_in(dir, file, text, words, Scope::Course)
+}
+
+/// [`check_file`] for a lesson of the course or a teacher's own (`scope`).
+pub fn check_file_in(
+    dir: &Path,
+    file: &str,
+    text: &str,
+    words: &dyn Words,
+    scope: Scope,
+) -> Result<Lesson, Vec<String>> {
     let checked = catch_unwind(AssertUnwindSafe(|| {
-        let lesson = check_lesson_file(file, text, words)?;
+        let lesson = check_lesson_file(file, text, words, scope)?;
         let problems = text_problems(&lesson, dir);
         if problems.is_empty() {
             Ok(lesson)

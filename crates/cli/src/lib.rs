@@ -6,7 +6,6 @@ pub mod bundle;
 pub mod check;
 mod generated;
 pub mod lessons;
-mod markdown;
 mod offline;
 pub mod run;
 mod schema;

@@ -9,6 +9,7 @@ use tafukt_world::WorldSpec;
 
 use crate::goals::{check_all, GoalReport, GoalStatus};
 use crate::model::{parse_lesson, Lesson};
+use crate::problem::{Problem, Scope};
 use crate::runner::{run_to_end, seeds, toolbox_gap};
 
 /// Largest lesson file: every pupil's device keeps every lesson for offline use (the
@@ -86,8 +87,14 @@ pub fn is_plain_id(id: &str) -> bool {
 }
 
 /// Everything `tafukt check` asks of one lesson file (`file` is its name, e.g. `loops-1.json`)
-/// but its Markdown and images: the lesson, or every problem found.
-pub fn check_lesson_file(file: &str, text: &str, words: &dyn Words) -> Result<Lesson, Vec<String>> {
+/// but its Markdown and images: the lesson, or every problem found. `scope`: a lesson of the
+/// course, or a teacher's own (see [`Scope`]).
+pub fn check_lesson_file(
+    file: &str,
+    text: &str,
+    words: &dyn Words,
+    scope: Scope,
+) -> Result<Lesson, Vec<String>> {
     if text.len() > MAX_LESSON_BYTES {
         return Err(vec![format!(
             "the file is {} KB; a lesson may be at most {} KB (every device downloads it)",
@@ -111,7 +118,7 @@ pub fn check_lesson_file(file: &str, text: &str, words: &dyn Words) -> Result<Le
     if !too_big.is_empty() {
         return Err(too_big);
     }
-    let problems = check_lesson(&lesson, words);
+    let problems: Vec<String> = lesson_problems(&lesson, scope).iter().map(|p| p.english(words)).collect();
     if problems.is_empty() {
         Ok(lesson)
     } else {
@@ -183,79 +190,103 @@ pub fn notes_problems(lesson: &Lesson) -> Vec<String> {
     problems
 }
 
-/// The lesson's `what` (solution or starter) as a program, or why it does not compile.
-fn built(what: &str, source: &str, words: &dyn Words) -> Result<Program, String> {
-    tafukt_lang::build(source, Lang::En).map(|(program, _)| program).map_err(|d| {
-        let line = d.span(&Program::default()).line(source);
-        format!("the {what} does not compile: line {line}: {}", words.diagnostic(&d))
-    })
+/// The lesson's `source` (solution or starter) as a program, or where and why it does not
+/// compile.
+fn built(source: &str) -> Result<Program, (usize, Diagnostic)> {
+    tafukt_lang::build(source, Lang::En)
+        .map(|(program, _)| program)
+        .map_err(|d| (d.span(&Program::default()).line(source), d))
 }
 
-/// Every problem with the lesson's content; empty means the lesson is sound.
+/// Every problem with the lesson's content, in English; empty means the lesson is sound.
 pub fn check_lesson(lesson: &Lesson, words: &dyn Words) -> Vec<String> {
+    lesson_problems(lesson, Scope::Course).iter().map(|p| p.english(words)).collect()
+}
+
+/// Every problem with the lesson's content, as data (the studio shows each beside its
+/// field); `scope` says how many languages its texts need.
+pub fn lesson_problems(lesson: &Lesson, scope: Scope) -> Vec<Problem> {
     let mut problems = Vec::new();
     for tag in &lesson.reviewed {
         if Lang::from_tag(tag).is_none() {
-            problems.push(format!("reviewed names `{tag}`, which is not a language"));
+            problems.push(Problem::Reviewed { tag: tag.clone() });
         }
+    }
+    // A course lesson is in all four languages; a teacher's own in those it has a title or
+    // instructions in (at least one).
+    let has = |text: &crate::model::Localized, lang: Lang| {
+        text.0.get(lang.tag()).is_some_and(|t| !t.trim().is_empty())
+    };
+    let langs: Vec<Lang> = match scope {
+        Scope::Course => Lang::ALL.to_vec(),
+        Scope::Own => Lang::ALL
+            .into_iter()
+            .filter(|l| has(&lesson.title, *l) || has(&lesson.instructions, *l))
+            .collect(),
+    };
+    if langs.is_empty() {
+        problems.push(Problem::NoLanguage);
     }
     for (i, q) in lesson.quiz.iter().enumerate() {
         if !(2..=4).contains(&q.choices.len()) || q.answer as usize >= q.choices.len() {
-            problems.push(format!("quiz question {} needs 2 to 4 choices and an answer among them", i + 1));
+            problems.push(Problem::QuizShape { question: i });
         }
         let texts = std::iter::once(&q.question).chain(&q.choices);
-        for (text, lang) in texts.flat_map(|t| Lang::ALL.map(|l| (t, l))) {
+        for (text, lang) in texts.flat_map(|t| langs.iter().map(move |l| (t, *l))) {
             if !text.0.contains_key(lang.tag()) {
-                problems.push(format!("quiz question {} has no `{}` text", i + 1, lang.tag()));
+                problems.push(Problem::QuizText { question: i, lang });
                 break;
             }
         }
     }
-    for lang in Lang::ALL {
-        if !lesson.title.0.contains_key(lang.tag()) {
-            problems.push(format!("title has no `{}` text", lang.tag()));
+    for &lang in &langs {
+        let (title, instructions) = match scope {
+            Scope::Course => {
+                (lesson.title.0.contains_key(lang.tag()), lesson.instructions.0.contains_key(lang.tag()))
+            }
+            Scope::Own => (has(&lesson.title, lang), has(&lesson.instructions, lang)),
+        };
+        if !title {
+            problems.push(Problem::Title { lang });
         }
-        if !lesson.instructions.0.contains_key(lang.tag()) {
-            problems.push(format!("instructions have no `{}` text", lang.tag()));
+        if !instructions {
+            problems.push(Problem::Instructions { lang });
         }
     }
-    match built("solution", &lesson.solution, words) {
-        Err(p) => problems.push(p),
+    match built(&lesson.solution) {
+        Err((line, diagnostic)) => problems.push(Problem::SolutionDoesNotCompile { line, diagnostic }),
         Ok(program) => {
             if let Some((bad, _)) = toolbox_gap(&program, &lesson.toolbox) {
-                problems.push(format!("toolbox lacks `{}`, which the solution uses", bad.key()));
+                problems.push(Problem::ToolboxLacks { key: bad.key() });
             }
             if let Some(rule) = &lesson.stars {
                 if program.block_count() > rule.max_blocks {
-                    problems.push(format!(
-                        "star rule allows {} blocks but the solution has {}",
-                        rule.max_blocks,
-                        program.block_count()
-                    ));
+                    problems.push(Problem::StarsUnreachable {
+                        max: rule.max_blocks,
+                        blocks: program.block_count(),
+                    });
                 }
             }
             match first_failure(lesson, &lesson.solution) {
                 Ok(None) | Err(_) => {}
-                Ok(Some(Failure::Fault { seed, line, diagnostic })) => problems.push(format!(
-                    "the solution fails on seed {seed}: line {line}: {}",
-                    words.diagnostic(&diagnostic)
-                )),
-                Ok(Some(Failure::Goal { seed, report })) => problems.push(format!(
-                    "the solution does not meet a goal on seed {seed}: {}",
-                    words.goal(&report)
-                )),
+                Ok(Some(Failure::Fault { seed, line, diagnostic })) => {
+                    problems.push(Problem::SolutionFaults { seed, line, diagnostic })
+                }
+                Ok(Some(Failure::Goal { seed, report })) => {
+                    problems.push(Problem::SolutionMissesGoal { seed, report })
+                }
             }
         }
     }
     // The pupil's first program: it must read, stay within the toolbox, and not pass yet.
-    match built("starter", &lesson.starter, words) {
-        Err(p) => problems.push(p),
+    match built(&lesson.starter) {
+        Err((line, diagnostic)) => problems.push(Problem::StarterDoesNotCompile { line, diagnostic }),
         Ok(program) => {
             if let Some((bad, _)) = toolbox_gap(&program, &lesson.toolbox) {
-                problems.push(format!("the starter uses `{}`, which the toolbox does not list", bad.key()));
+                problems.push(Problem::StarterOutsideToolbox { key: bad.key() });
             }
             if let Ok(true) = passes(lesson, &lesson.starter) {
-                problems.push("the starter program already passes".to_string());
+                problems.push(Problem::StarterPasses);
             }
         }
     }
@@ -394,11 +425,11 @@ mod tests {
         let text = lesson_text("move\n", "", r#"["move"]"#);
         for (file, id) in [("t.json", "../../t"), ("t.json", "/tmp/t"), ("t.json", "u")] {
             let text = text.replacen(r#""id":"t""#, &format!("\"id\":{id:?}"), 1);
-            let err = check_lesson_file(file, &text, &Keys).unwrap_err();
+            let err = check_lesson_file(file, &text, &Keys, Scope::Course).unwrap_err();
             assert_eq!(err, [format!("id `{id}` must be the file name, `t`")]);
         }
         let text = text.replacen(r#""id":"t""#, r#""id":"T.x""#, 1);
-        let err = check_lesson_file("T.x.json", &text, &Keys).unwrap_err();
+        let err = check_lesson_file("T.x.json", &text, &Keys, Scope::Course).unwrap_err();
         assert!(err[0].contains("lower-case letters"), "{err:?}");
     }
 
@@ -410,11 +441,11 @@ mod tests {
             &format!("\"concepts\":[{:?}],\"reviewed\"", "x".repeat(MAX_LESSON_BYTES)),
             1,
         );
-        let err = check_lesson_file("t.json", &big, &Keys).unwrap_err();
+        let err = check_lesson_file("t.json", &big, &Keys, Scope::Course).unwrap_err();
         assert_eq!(err, ["the file is 129 KB; a lesson may be at most 128 KB (every device downloads it)"]);
         let seeds: Vec<String> = (0..1000).map(|n| n.to_string()).collect();
         let many = text.replacen("[1,2,3]", &format!("[{}]", seeds.join(",")), 1);
-        let err = check_lesson_file("t.json", &many, &Keys).unwrap_err();
+        let err = check_lesson_file("t.json", &many, &Keys, Scope::Course).unwrap_err();
         assert_eq!(err, ["world: variants.seeds has 1000 entries; at most 20 are allowed"]);
     }
 }

@@ -17,9 +17,14 @@ pub mod check;
 pub mod goals;
 pub mod golden;
 pub mod host;
+#[cfg(feature = "author")]
+pub mod markdown;
 pub mod model;
 pub mod mutation;
+#[cfg(feature = "author")]
+pub mod one_language;
 mod pen_host;
+pub mod problem;
 pub mod progress_file;
 pub mod rich;
 pub mod runner;

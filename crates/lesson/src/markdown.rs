@@ -1,10 +1,10 @@
 //! Lesson Markdown to bundled lesson text (see `tafukt_lesson::rich`), with pulldown-cmark,
-//! natively at build time. Lessons use a small, safe part of Markdown: paragraphs, emphasis,
+//! natively at build time and in the teacher studio. Lessons use a small, safe part of Markdown: paragraphs, emphasis,
 //! inline code and code blocks, lists and images from the lesson folder. Raw HTML, links,
 //! headings and tables are refused with a message naming them.
 
+use crate::rich::{encode, Token};
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
-use tafukt_lesson::rich::{encode, Token};
 
 /// Bundled text for `markdown`, or what in it a lesson may not use.
 pub fn to_rich_text(markdown: &str) -> Result<String, String> {
@@ -125,7 +125,7 @@ fn describe(tag: &Tag<'_>) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tafukt_lesson::rich::tokens;
+    use crate::rich::tokens;
 
     #[test]
     fn latin_names_in_arabic_code_are_isolated_and_nothing_is_dropped() {

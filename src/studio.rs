@@ -1,0 +1,526 @@
+//! The teacher studio's lesson in the making, as plain data (tested natively): a blank
+//! lesson, the world edited by taps (walls on cell edges, items, flags, paint, the robot),
+//! its size, the toolbox and goals picked from lists, undo and redo, and the lesson file
+//! written and read back. `components::studio` only draws it and sends taps here.
+
+use tafukt_lang::toolbox::Construct;
+use tafukt_lesson::check::{is_plain_id, world_limits, MAX_LESSON_BYTES};
+use tafukt_lesson::model::{parse_lesson, Localized, StarRule, LESSON_SCHEMA_VERSION};
+use tafukt_lesson::{Goal, Lesson};
+use tafukt_world::grid::Dir;
+use tafukt_world::spec::{
+    Cell, GridSpec, ItemSpec, PaintSpec, RobotSpec, WallSpec, MAX_SIDE as FORMAT_MAX_SIDE,
+};
+use tafukt_world::WorldSpec;
+
+/// What a tap on the world does.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Tool {
+    /// Puts or takes away the wall on the cell's edge nearest to the tap.
+    Wall,
+    /// One more item of this kind on the cell (up to [`MAX_ITEMS`]).
+    Item(&'static str),
+    Flag,
+    /// Paints the tile, or takes its paint away.
+    Paint,
+    /// Moves the robot to the cell; a tap on the robot turns it right.
+    Robot,
+    /// Takes away what is on the cell (items, flag, paint).
+    Erase,
+}
+
+impl Tool {
+    pub const ALL: [Tool; 7] = [
+        Tool::Wall,
+        Tool::Item("olive"),
+        Tool::Item("stone"),
+        Tool::Flag,
+        Tool::Paint,
+        Tool::Robot,
+        Tool::Erase,
+    ];
+
+    /// Its name in the catalogue and in `data-testid="studio-tool-…"`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Tool::Wall => "wall",
+            Tool::Item(kind) => kind,
+            Tool::Flag => "flag",
+            Tool::Paint => "paint",
+            Tool::Robot => "robot",
+            Tool::Erase => "erase",
+        }
+    }
+}
+
+/// Most items of one kind a tap can heap on a cell.
+pub const MAX_ITEMS: u32 = 9;
+/// The paint colour of the paint tool.
+pub const PAINT: &str = "green";
+/// Smallest and largest world side the studio makes: a larger world is too small to tap on a
+/// tablet (the format allows up to `FORMAT_MAX_SIDE`).
+pub const MIN_SIDE: u32 = 2;
+pub const MAX_SIDE: u32 = 16;
+const _: () = assert!(MAX_SIDE <= FORMAT_MAX_SIDE);
+
+/// Built-ins of the grid a toolbox can offer, in the palette's order; the blocks and values
+/// of `tafukt_lang::toolbox` follow them.
+pub const BUILTINS: [&str; 13] = [
+    "move",
+    "turn_left",
+    "turn_right",
+    "pick_up",
+    "put_down",
+    "paint",
+    "say",
+    "wall_ahead",
+    "wall_left",
+    "wall_right",
+    "on_item",
+    "at_goal",
+    "bag_empty",
+];
+
+/// Every toolbox entry the studio offers, in the order a toolbox lists them.
+pub fn toolbox_choices() -> Vec<&'static str> {
+    BUILTINS.into_iter().chain(Construct::ALL.map(Construct::key)).collect()
+}
+
+/// Goals a teacher picks from (each one holds on the world, whatever the seed).
+pub fn goal_choices() -> [(&'static str, Goal); 4] {
+    [
+        ("at-flag", Goal::AtFlag),
+        ("no-items-left", Goal::NoItemsLeft),
+        ("not-bumped", Goal::NotBumped),
+        ("said-bag-count", Goal::SaidBagCount),
+    ]
+}
+
+/// A new lesson: a 6 × 6 field with the robot in a corner, moves in the toolbox, one goal.
+pub fn blank_lesson(id: &str) -> Lesson {
+    Lesson {
+        schema: None,
+        schema_version: LESSON_SCHEMA_VERSION,
+        id: id.to_string(),
+        title: Localized::default(),
+        instructions: Localized::default(),
+        concepts: vec![],
+        world: WorldSpec::Grid(GridSpec {
+            width: 6,
+            height: 6,
+            robot: RobotSpec { x: 0, y: 5, heading: Dir::East, bag: Default::default() },
+            walls: vec![],
+            items: vec![],
+            paint: vec![],
+            flags: vec![],
+            marks: vec![],
+            variants: None,
+        }),
+        toolbox: vec!["move".into(), "turn_left".into(), "turn_right".into()],
+        starter: String::new(),
+        goals: vec![Goal::AtFlag],
+        stars: None,
+        hints: vec![],
+        solution: String::new(),
+        quiz: vec![],
+        teacher_notes: None,
+        predict_end: false,
+        reviewed: vec![],
+    }
+}
+
+/// A lesson id no other of `taken` has, made from `stamp` (e.g. the time in milliseconds):
+/// `my-` and base 36, a plain file name (`check::is_plain_id`).
+pub fn new_id(stamp: u64, taken: &[String]) -> String {
+    let mut n = stamp;
+    loop {
+        let mut digits = Vec::new();
+        let mut m = n;
+        loop {
+            digits.push(b"0123456789abcdefghijklmnopqrstuvwxyz"[(m % 36) as usize]);
+            m /= 36;
+            if m == 0 {
+                break;
+            }
+        }
+        digits.reverse();
+        let id = format!("my-{}", String::from_utf8(digits).unwrap_or_default());
+        if !taken.contains(&id) {
+            return id;
+        }
+        n += 1;
+    }
+}
+
+/// The world's grid, if it is one (the studio edits grids).
+pub fn grid_mut(lesson: &mut Lesson) -> Option<&mut GridSpec> {
+    match &mut lesson.world {
+        WorldSpec::Grid(g) => Some(g),
+        WorldSpec::Arena(_) => None,
+    }
+}
+
+/// The edge of a cell nearest to a tap at `(fx, fy)` inside it (each from 0 to 1, y down).
+pub fn nearest_side(fx: f64, fy: f64) -> Dir {
+    let sides = [(fy, Dir::North), (1.0 - fx, Dir::East), (1.0 - fy, Dir::South), (fx, Dir::West)];
+    let mut best = sides[0];
+    for s in sides {
+        if s.0 < best.0 {
+            best = s;
+        }
+    }
+    best.1
+}
+
+/// A wall as the world stores it once: on the east or south edge of a cell; `None` on the
+/// border, which is always closed.
+fn canonical((width, height): (u32, u32), x: u32, y: u32, side: Dir) -> Option<(u32, u32, Dir)> {
+    match side {
+        Dir::East if x + 1 < width => Some((x, y, Dir::East)),
+        Dir::South if y + 1 < height => Some((x, y, Dir::South)),
+        Dir::West if x > 0 => Some((x - 1, y, Dir::East)),
+        Dir::North if y > 0 => Some((x, y - 1, Dir::South)),
+        _ => None,
+    }
+}
+
+/// Applies `tool` to cell `(x, y)`, tapped at `(fx, fy)` within it. Taps outside the grid
+/// or on its border edge change nothing.
+pub fn tap(g: &mut GridSpec, tool: Tool, x: u32, y: u32, fx: f64, fy: f64) {
+    if x >= g.width || y >= g.height {
+        return;
+    }
+    match tool {
+        Tool::Wall => {
+            let size = (g.width, g.height);
+            let Some(wall) = canonical(size, x, y, nearest_side(fx, fy)) else { return };
+            let before = g.walls.len();
+            g.walls.retain(|w| canonical(size, w.x, w.y, w.side) != Some(wall));
+            if g.walls.len() == before {
+                g.walls.push(WallSpec { x: wall.0, y: wall.1, side: wall.2 });
+            }
+        }
+        Tool::Item(kind) => match g.items.iter_mut().find(|i| i.x == x && i.y == y && i.kind == kind) {
+            Some(item) => item.count = (item.count + 1).min(MAX_ITEMS),
+            None => g.items.push(ItemSpec { x, y, kind: kind.to_string(), count: 1 }),
+        },
+        Tool::Flag => {
+            let before = g.flags.len();
+            g.flags.retain(|c| (c.x, c.y) != (x, y));
+            if g.flags.len() == before {
+                g.flags.push(Cell { x, y });
+            }
+        }
+        Tool::Paint => {
+            let before = g.paint.len();
+            g.paint.retain(|p| (p.x, p.y) != (x, y));
+            if g.paint.len() == before {
+                g.paint.push(PaintSpec { x, y, colour: PAINT.to_string() });
+            }
+        }
+        Tool::Robot if (g.robot.x, g.robot.y) == (x, y) => g.robot.heading = g.robot.heading.right(),
+        Tool::Robot => (g.robot.x, g.robot.y) = (x, y),
+        Tool::Erase => {
+            g.items.retain(|i| (i.x, i.y) != (x, y));
+            g.flags.retain(|c| (c.x, c.y) != (x, y));
+            g.paint.retain(|p| (p.x, p.y) != (x, y));
+        }
+    }
+}
+
+/// The grid made `width` × `height` (within the studio's sizes); what falls outside goes,
+/// and the robot moves in.
+pub fn resize(g: &mut GridSpec, width: u32, height: u32) {
+    let (width, height) = (width.clamp(MIN_SIDE, MAX_SIDE), height.clamp(MIN_SIDE, MAX_SIDE));
+    g.width = width;
+    g.height = height;
+    let inside = |x: u32, y: u32| x < width && y < height;
+    g.items.retain(|i| inside(i.x, i.y));
+    g.flags.retain(|c| inside(c.x, c.y));
+    g.paint.retain(|p| inside(p.x, p.y));
+    g.marks.retain(|p| inside(p.x, p.y));
+    g.walls.retain(|w| inside(w.x, w.y) && canonical((width, height), w.x, w.y, w.side).is_some());
+    g.robot.x = g.robot.x.min(width - 1);
+    g.robot.y = g.robot.y.min(height - 1);
+}
+
+/// The toolbox with `key` put in (in the studio's order) or taken out.
+pub fn toggle_toolbox(toolbox: &[String], key: &str) -> Vec<String> {
+    let on =
+        |k: &str| if k == key { !toolbox.iter().any(|t| t == k) } else { toolbox.iter().any(|t| t == k) };
+    toolbox_choices().into_iter().filter(|k| on(k)).map(str::to_string).collect()
+}
+
+/// The goals with the studio's goal `key` put in or taken out, in the list's order; goals of
+/// the lesson the studio does not offer are kept.
+pub fn toggle_goal(goals: &[Goal], key: &str) -> Vec<Goal> {
+    let choices = goal_choices();
+    let offered = |g: &Goal| choices.iter().any(|(_, c)| c == g);
+    let mut out: Vec<Goal> = goals.iter().filter(|g| !offered(g)).cloned().collect();
+    for (k, goal) in choices {
+        let has = goals.contains(&goal);
+        if (k == key) != has {
+            out.push(goal);
+        }
+    }
+    out
+}
+
+/// The star rule for a number typed by the teacher: none when empty or zero.
+pub fn star_rule(text: &str) -> Option<StarRule> {
+    text.trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=999).contains(n))
+        .map(|max_blocks| StarRule { max_blocks })
+}
+
+/// Sets `lang`'s text in `texts`; an empty text takes the language out.
+pub fn set_text(texts: &mut Localized, lang: &str, text: &str) {
+    if text.trim().is_empty() {
+        texts.0.remove(lang);
+    } else {
+        texts.0.insert(lang.to_string(), text.to_string());
+    }
+}
+
+/// The lesson as the file a teacher exports (what `tafukt check` reads).
+pub fn to_file(lesson: &Lesson) -> String {
+    let mut lesson = lesson.clone();
+    lesson.schema = None;
+    serde_json::to_string_pretty(&lesson).unwrap_or_default()
+}
+
+/// Why a file could not be taken in as a lesson (shown on the studio's error card).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    TooBig,
+    Unreadable(String),
+    NotAGrid,
+}
+
+/// A lesson file picked by the teacher, read as strictly as `tafukt check` reads one: the
+/// size first, then the format (line and column of a mistake), the id and the world's limits.
+pub fn from_file(bytes: &[u8]) -> Result<Lesson, ImportError> {
+    if bytes.len() > MAX_LESSON_BYTES {
+        return Err(ImportError::TooBig);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::Unreadable("not UTF-8 text".into()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lesson = parse_lesson("lesson.json", text).map_err(|e| ImportError::Unreadable(e.problem))?;
+    if !is_plain_id(&lesson.id) {
+        return Err(ImportError::Unreadable(format!("id `{}` is not a plain name", lesson.id)));
+    }
+    if let Some(p) = world_limits(&lesson.world).into_iter().next() {
+        return Err(ImportError::Unreadable(p));
+    }
+    if !matches!(lesson.world, WorldSpec::Grid(_)) {
+        return Err(ImportError::NotAGrid);
+    }
+    Ok(lesson)
+}
+
+/// The lesson in the making, with what undo and redo go back and forth through.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Draft {
+    pub lesson: Lesson,
+    undo: Vec<Lesson>,
+    redo: Vec<Lesson>,
+}
+
+/// Edits kept for undo.
+const MAX_UNDO: usize = 100;
+
+impl Draft {
+    pub fn new(lesson: Lesson) -> Draft {
+        Draft { lesson, undo: vec![], redo: vec![] }
+    }
+
+    /// Applies `edit`; an edit that changes something can be undone.
+    pub fn edit(&mut self, edit: impl FnOnce(&mut Lesson)) {
+        let before = self.lesson.clone();
+        edit(&mut self.lesson);
+        if self.lesson != before {
+            self.undo.push(before);
+            if self.undo.len() > MAX_UNDO {
+                self.undo.remove(0);
+            }
+            self.redo.clear();
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn undo(&mut self) {
+        if let Some(before) = self.undo.pop() {
+            self.redo.push(std::mem::replace(&mut self.lesson, before));
+        }
+    }
+
+    pub fn redo(&mut self) {
+        if let Some(after) = self.redo.pop() {
+            self.undo.push(std::mem::replace(&mut self.lesson, after));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tafukt_lesson::check::check_lesson_file;
+    use tafukt_lesson::problem::{Problem, Scope};
+
+    fn grid(lesson: &mut Lesson) -> &mut GridSpec {
+        grid_mut(lesson).unwrap()
+    }
+
+    #[test]
+    fn a_tap_near_an_edge_walls_it_and_the_neighbours_side_is_the_same_wall() {
+        let mut l = blank_lesson("my-t");
+        let g = grid(&mut l);
+        tap(g, Tool::Wall, 2, 2, 0.95, 0.5);
+        assert_eq!(g.walls, vec![WallSpec { x: 2, y: 2, side: Dir::East }]);
+        // The same edge tapped from the cell on its other side takes it away.
+        tap(g, Tool::Wall, 3, 2, 0.05, 0.4);
+        assert!(g.walls.is_empty());
+        tap(g, Tool::Wall, 2, 2, 0.5, 0.02);
+        assert_eq!(g.walls, vec![WallSpec { x: 2, y: 1, side: Dir::South }]);
+        // The border is always closed: nothing to add.
+        tap(g, Tool::Wall, 0, 0, 0.01, 0.5);
+        tap(g, Tool::Wall, 5, 5, 0.5, 0.99);
+        assert_eq!(g.walls.len(), 1);
+    }
+
+    #[test]
+    fn items_heap_up_to_a_limit_flags_and_paint_toggle_erase_clears_and_the_robot_turns() {
+        let mut l = blank_lesson("my-t");
+        let g = grid(&mut l);
+        for _ in 0..12 {
+            tap(g, Tool::Item("olive"), 1, 1, 0.5, 0.5);
+        }
+        assert_eq!(g.items[0].count, MAX_ITEMS);
+        tap(g, Tool::Flag, 1, 1, 0.5, 0.5);
+        tap(g, Tool::Paint, 1, 1, 0.5, 0.5);
+        assert_eq!((g.flags.len(), g.paint.len()), (1, 1));
+        tap(g, Tool::Flag, 1, 1, 0.5, 0.5);
+        assert!(g.flags.is_empty());
+        tap(g, Tool::Erase, 1, 1, 0.5, 0.5);
+        assert!(g.items.is_empty() && g.paint.is_empty());
+        tap(g, Tool::Robot, 3, 2, 0.5, 0.5);
+        assert_eq!((g.robot.x, g.robot.y, g.robot.heading), (3, 2, Dir::East));
+        tap(g, Tool::Robot, 3, 2, 0.5, 0.5);
+        assert_eq!(g.robot.heading, Dir::South);
+        tap(g, Tool::Flag, 9, 9, 0.5, 0.5);
+        assert!(g.flags.is_empty(), "outside the grid");
+    }
+
+    #[test]
+    fn a_smaller_grid_drops_what_falls_outside_and_keeps_the_robot_in() {
+        let mut l = blank_lesson("my-t");
+        let g = grid(&mut l);
+        tap(g, Tool::Flag, 5, 0, 0.5, 0.5);
+        tap(g, Tool::Wall, 3, 0, 0.99, 0.5);
+        tap(g, Tool::Wall, 1, 0, 0.99, 0.5);
+        resize(g, 4, 3);
+        assert!(g.flags.is_empty());
+        assert_eq!(
+            g.walls,
+            vec![WallSpec { x: 1, y: 0, side: Dir::East }],
+            "the east edge of x=3 is the border now"
+        );
+        assert_eq!((g.robot.x, g.robot.y), (0, 2));
+        resize(g, 0, 99);
+        assert_eq!((g.width, g.height), (MIN_SIDE, MAX_SIDE));
+    }
+
+    #[test]
+    fn undo_and_redo_walk_through_real_changes_only() {
+        let mut d = Draft::new(blank_lesson("my-t"));
+        d.edit(|l| tap(grid(l), Tool::Flag, 2, 2, 0.5, 0.5));
+        d.edit(|l| tap(grid(l), Tool::Flag, 9, 9, 0.5, 0.5)); // nothing changes: not kept
+        d.edit(|l| l.toolbox = toggle_toolbox(&l.toolbox, "repeat"));
+        d.undo();
+        assert_eq!(d.lesson.toolbox, ["move", "turn_left", "turn_right"]);
+        d.undo();
+        assert!(grid(&mut d.lesson).flags.is_empty());
+        assert!(!d.can_undo());
+        d.redo();
+        d.redo();
+        assert!(!d.can_redo());
+        assert_eq!(d.lesson.toolbox, ["move", "turn_left", "turn_right", "repeat"]);
+    }
+
+    #[test]
+    fn toolbox_and_goals_keep_their_order_whatever_the_tapping_order() {
+        let t = toggle_toolbox(&["repeat".to_string()], "move");
+        assert_eq!(t, ["move", "repeat"]);
+        assert_eq!(toggle_toolbox(&t, "repeat"), ["move"]);
+        let g = toggle_goal(&[Goal::NotBumped, Goal::RobotAt { x: 1, y: 1 }], "at-flag");
+        assert_eq!(g, [Goal::RobotAt { x: 1, y: 1 }, Goal::AtFlag, Goal::NotBumped]);
+        assert_eq!(star_rule(" 4 "), Some(StarRule { max_blocks: 4 }));
+        assert_eq!(star_rule("0"), None);
+        assert_eq!(star_rule("four"), None);
+    }
+
+    #[test]
+    fn ids_are_plain_names_and_never_taken() {
+        let id = new_id(1_700_000_000_000, &[]);
+        assert!(is_plain_id(&id) && id.starts_with("my-"), "{id}");
+        let next = new_id(1_700_000_000_000, std::slice::from_ref(&id));
+        assert_ne!(next, id);
+    }
+
+    /// The lesson a teacher makes in the studio: its file passes the checker unchanged, and a
+    /// wrong solution is reported on the solution's field.
+    #[test]
+    fn a_studio_lesson_in_two_languages_passes_the_checker_and_a_wrong_solution_is_caught() {
+        let mut l = blank_lesson("my-olive");
+        {
+            let g = grid(&mut l);
+            tap(g, Tool::Wall, 1, 5, 0.99, 0.5);
+            tap(g, Tool::Item("olive"), 0, 3, 0.5, 0.5);
+            tap(g, Tool::Flag, 0, 0, 0.5, 0.5);
+        }
+        set_text(&mut l.title, "en", "The olive and the flag");
+        set_text(&mut l.instructions, "en", "Pick up the olive on the way to the flag.");
+        set_text(&mut l.title, "ar", "الزيتونة والعلم");
+        set_text(&mut l.instructions, "ar", "التقط الزيتونة في طريقك إلى العلم.");
+        l.toolbox = toggle_toolbox(&toggle_toolbox(&l.toolbox, "pick_up"), "repeat");
+        l.goals = toggle_goal(&l.goals, "no-items-left");
+        l.starter = "turn left\n".into();
+        l.solution = "turn left\nrepeat 2 times\n  move\nend\npick up\nrepeat 3 times\n  move\nend\n".into();
+        let file = to_file(&l);
+        let checked = check_lesson_file("my-olive.json", &file, &tafukt_lesson::check::Keys, Scope::Own);
+        assert!(checked.is_ok(), "{checked:?}");
+        assert_eq!(from_file(file.as_bytes()), Ok(l.clone()));
+        // A course lesson would need all four languages.
+        assert!(
+            check_lesson_file("my-olive.json", &file, &tafukt_lesson::check::Keys, Scope::Course).is_err()
+        );
+
+        l.solution = "turn left\nrepeat 5 times\n  move\nend\n".into();
+        let problems = tafukt_lesson::check::lesson_problems(&l, Scope::Own);
+        assert!(matches!(problems[..], [Problem::SolutionMissesGoal { .. }]), "{problems:?}");
+        assert_eq!(problems[0].field(), tafukt_lesson::problem::Field::Solution);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_lesson_is_refused_with_its_problem() {
+        assert_eq!(from_file(&vec![b' '; MAX_LESSON_BYTES + 1]), Err(ImportError::TooBig));
+        assert!(
+            matches!(from_file(b"{\"schema_version\": 1"), Err(ImportError::Unreadable(p)) if p.contains("line 1"))
+        );
+        assert!(matches!(from_file(&[0xff, 0xfe]), Err(ImportError::Unreadable(_))));
+        let mut l = blank_lesson("../evil");
+        l.solution = "move\n".into();
+        assert!(
+            matches!(from_file(to_file(&l).as_bytes()), Err(ImportError::Unreadable(p)) if p.contains("id"))
+        );
+    }
+}
