@@ -1,7 +1,8 @@
 // Trunk's post-build step (Trunk.toml), in this order:
-// 1. the full app (every on-demand part, ARCHITECTURE.md "Core and full"): built with the
-//    `full` feature, bound by wasm-bindgen, optimised by wasm-opt (release), named by its
-//    content and announced in index.html's meta tags, with the course's first lesson;
+// 1. the full app (every on-demand part, ARCHITECTURE.md "Core and full") and the studio app:
+//    built with the `full` (`studio`) feature, bound by wasm-bindgen, optimised by wasm-opt (release), named by its
+//    content and announced in index.html's meta tags (the studio app's in full.js), with the
+//    course's first lesson;
 // 2. the wasm-bindgen loaders of both apps minified (scripts/minify-assets.mjs);
 // 3. lessons and catalogues bundled, and last the service worker with the list of every
 //    file (`tafukt bundle`);
@@ -23,28 +24,43 @@ function run(command, args) {
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status ?? r.signal})`);
 }
 
-// 1. The full app.
+// 1. The full app, and the studio app (the full app with the teacher studio, fetched only
+//    when a teacher opens it).
 const profile = release ? 'release' : 'debug';
 // The full app's VM is built for speed (the AI lessons train models in it); the core's for
 // size (Cargo.toml, profile.release).
 const fullVm = ['--config', 'profile.release.package.tafukt-vm.opt-level="s"'];
-run('cargo', ['build', '-q', ...(release ? ['--release', ...fullVm] : []), '--target', 'wasm32-unknown-unknown', '--bin', 'tafukt-full', '--features', 'full']);
-const tmp = mkdtempSync(join(tmpdir(), 'tafukt-full-'));
-run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', 'tafukt-full',
-  `target/wasm32-unknown-unknown/${profile}/tafukt-full.wasm`]);
-const wasmPath = join(tmp, 'tafukt-full_bg.wasm');
-if (release) run('wasm-opt', ['-Oz', '--converge', wasmPath, '-o', wasmPath]);
-const js = readFileSync(join(tmp, 'tafukt-full.js'));
-const wasm = readFileSync(wasmPath);
-const hash = createHash('sha256').update(js).update(wasm).digest('hex').slice(0, 16);
-const names = { js: `tafukt-full-${hash}.js`, wasm: `tafukt-full-${hash}_bg.wasm` };
-writeFileSync(join(dir, names.js), js);
-writeFileSync(join(dir, names.wasm), wasm);
+function buildApp(bin, features) {
+  run('cargo', ['build', '-q', ...(release ? ['--release', ...fullVm] : []), '--target', 'wasm32-unknown-unknown', '--bin', bin, '--features', features]);
+  const tmp = mkdtempSync(join(tmpdir(), `${bin}-`));
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', bin,
+    `target/wasm32-unknown-unknown/${profile}/${bin}.wasm`]);
+  const wasmPath = join(tmp, `${bin}_bg.wasm`);
+  if (release) run('wasm-opt', ['-Oz', '--converge', wasmPath, '-o', wasmPath]);
+  const js = readFileSync(join(tmp, `${bin}.js`));
+  const wasm = readFileSync(wasmPath);
+  const hash = createHash('sha256').update(js).update(wasm).digest('hex').slice(0, 16);
+  const names = { js: `${bin}-${hash}.js`, wasm: `${bin}-${hash}_bg.wasm` };
+  writeFileSync(join(dir, names.js), js);
+  writeFileSync(join(dir, names.wasm), wasm);
+  rmSync(tmp, { recursive: true });
+  return names;
+}
+const names = buildApp('tafukt-full', 'full');
+const studio = buildApp('tafukt-studio', 'studio');
 
 const index = JSON.parse(readFileSync('lessons/index.json', 'utf8'));
 const first = index.courses[0].units[0].lessons[0];
 const htmlPath = join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
+// The studio app's names go into web/full.js, which loads it (off the first load).
+const fullJsPath = join(dir, 'full.js');
+let fullJs = readFileSync(fullJsPath, 'utf8');
+for (const [placeholder, value] of [['@studio-js@', studio.js], ['@studio-wasm@', studio.wasm]]) {
+  if (!fullJs.includes(placeholder)) throw new Error(`web/full.js has no ${placeholder}`);
+  fullJs = fullJs.replace(placeholder, value);
+}
+writeFileSync(fullJsPath, fullJs);
 for (const [placeholder, value] of [['@first-lesson@', first], ['@full-js@', names.js], ['@full-wasm@', names.wasm]]) {
   if (!html.includes(placeholder)) throw new Error(`index.html has no ${placeholder}`);
   html = html.replace(placeholder, value);

@@ -4,7 +4,8 @@
   (html, boot script, the core app's loader, wasm and initializer, css, and in the pupil's
   language the catalogue, the lesson index and the first lesson). The language counted is
   the one whose three files weigh most, so the figure holds for every pupil;
-- each on-demand part (the full app: its loader and wasm, and web/full.js that fetches it);
+- each on-demand part (the full app: its loader and wasm, and web/full.js that fetches it;
+  the studio app, which only a teacher who opens the studio downloads);
 - the fonts (scripts/fonts.mjs): fetched only on a device without them, in Tamazight or Arabic;
   their @font-face rules (fonts-<hash>.css) are part of the first load;
 - the offline total (every file the service worker keeps after one visit);
@@ -63,6 +64,7 @@ def main() -> int:
     dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
     top = sorted(os.listdir(dist))
     full = [n for n in top if n.startswith("tafukt-full-")] + ["full.js", "full.css"]
+    studio = [n for n in top if n.startswith("tafukt-studio-")] + ["studio.css"]
     # The core app: trunk's hashed loader, wasm and initializer, the start script (trunk's
     # inline one, moved to a file for the Content-Security-Policy), the boot script and styles
     # (with the fonts' @font-face rules, though not the fonts).
@@ -79,6 +81,8 @@ def main() -> int:
     core += max((language_files(t) for t in tags), key=lambda names: sum(sizes(dist, n)[2] for n in names))
     first_load = table(dist, "First-lesson load (before the first Run of lesson 1)", core)
     part = table(dist, "On-demand part: the full app (arena, drawing, course map, teacher mode)", full)
+    studio_part = table(dist, "On-demand part: the studio app (the full app and the teacher studio;"
+                        " fetched only when a teacher opens it)", studio)
     font_dir = os.path.join(dist, "fonts")
     fonts = ["fonts/" + n for n in sorted(os.listdir(font_dir))] if os.path.isdir(font_dir) else []
     if fonts:
@@ -86,7 +90,7 @@ def main() -> int:
         for script, prefix in (("a Tamazight", "fonts/tifinagh-"), ("an Arabic", "fonts/arabic-")):
             mine = sum(sizes(dist, n)[0] for n in fonts if n.startswith(prefix))
             print(f"{script + ' pupil without the font downloads':<52} {mine:>9} bytes (woff2)")
-    kept = [n for n in every_file(dist) if n not in ("tafukt.html",)]
+    kept = [n for n in every_file(dist) if n not in ("tafukt.html",) and n not in studio]
     offline = [sum(sizes(dist, n)[i] for n in kept) for i in range(3)]
     print(f"\n{'offline total (' + str(len(kept)) + ' files kept after one visit)':<52} {offline[0]:>9} {offline[1]:>9} {offline[2]:>9}")
     if os.path.exists(os.path.join(dist, "tafukt.html")):
@@ -106,6 +110,7 @@ def main() -> int:
             mine = sum(size for n, size in funcs if f"{len(crate)}{crate}" in n)
             print(f"{crate + ' code (core app)':<52} {mine:>9} of {code} code bytes before wasm-opt")
     print(f"full-part: {part[2]} br")
+    print(f"studio-part: {studio_part[2]} br")
     print(f"first-load: {first_load[2]} br, {first_load[1]} gz (target {TARGET}, budget {BUDGET})")
     if first_load[2] > BUDGET:
         print(f"over the first-load budget of {BUDGET} B brotli by {first_load[2] - BUDGET} B", file=sys.stderr)

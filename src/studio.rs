@@ -523,4 +523,40 @@ mod tests {
             matches!(from_file(to_file(&l).as_bytes()), Err(ImportError::Unreadable(p)) if p.contains("id"))
         );
     }
+
+    /// Keys the studio makes from its lists (tools, goals, value families, checker problems)
+    /// are in every catalogue.
+    #[test]
+    fn every_key_the_studio_builds_is_in_all_four_catalogues() {
+        let mut keys: Vec<String> = Vec::new();
+        for t in Tool::ALL {
+            keys.push(format!("studio.tool.{}", t.key()));
+            keys.push(format!("studio.tool-help.{}", t.key()));
+        }
+        for (k, _) in goal_choices() {
+            keys.push(format!("studio.goal.{k}"));
+        }
+        for family in ["note", "variables", "arithmetic", "compare", "logic", "lists"] {
+            keys.push(format!("studio.block.{family}"));
+        }
+        let mut l = blank_lesson("my-t");
+        l.reviewed = vec!["xx".into()];
+        l.stars = Some(StarRule { max_blocks: 1 });
+        l.solution = "move\nwhile\n".into();
+        l.starter = "turn left\n".into();
+        for p in tafukt_lesson::check::lesson_problems(&l, Scope::Own) {
+            keys.push(p.message(&tafukt_lesson::check::Keys).0.to_string());
+        }
+        assert!(keys.len() > 25, "{keys:?}");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/crates/i18n/messages");
+        for lang in ["en", "fr", "ar", "zgh"] {
+            let text = std::fs::read_to_string(format!("{dir}/{lang}.txt")).unwrap();
+            for key in &keys {
+                let found = text
+                    .lines()
+                    .any(|line| line.split(['=', '[']).next().is_some_and(|k| k.trim() == key.as_str()));
+                assert!(found, "{lang}.txt has no {key}");
+            }
+        }
+    }
 }

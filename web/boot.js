@@ -6,7 +6,8 @@
 // - the progress bar shows the bytes of the wasm received (trunk's initializer, web/progress.js);
 // - once the first lesson is on screen (`tafuktReady`), the service worker is registered,
 //   so keeping the whole app for offline use never competes with the first load;
-// - `tafuktSwitch` loads the full app (every on-demand part) and hands the page over to it;
+// - `tafuktSwitch` loads the full app (every on-demand part) or the studio app and hands
+//   the page over to it;
 //   the key P (projector mode, a full-app part) asks for it too, and so does a share link
 //   (`#p=…`, also when one is opened over the page).
 (function () {
@@ -103,39 +104,49 @@
     }
   };
 
-  // The full app: every part the first lesson does not need. The core app calls this when
-  // the pupil opens such a part; `web/full.js` (a module, since a classic script may not
-  // import) fetches it and stops the core app only once the full app's code has arrived,
-  // so a failed download leaves the pupil where they were.
+  // The full app: every part the first lesson does not need; the studio app: the full app
+  // and the teacher studio, which only a teacher who opens the studio ever downloads. The
+  // running app calls this when the pupil or teacher opens such a part; `web/full.js` (a
+  // module, since a classic script may not import) fetches it and stops the running app
+  // only once the new one's code has arrived, so a failed download leaves them where they
+  // were. The studio app holds the full app, so it is never handed back.
+  // Which app runs is the page's `data-part` (none: the core app).
   var switching = null;
   w.tafuktIntent = '';
   w.tafuktHandedOver = function () {
     return w.tafuktIntent;
   };
   w.tafuktSwitch = function (intent) {
+    var app = intent == 'studio' ? intent : 'full';
+    var root = d.documentElement;
+    var was = root.getAttribute('data-part');
     if (switching) return switching;
+    if (was == 'studio' || was == app) return Promise.resolve();
     w.tafuktIntent = intent || '';
-    d.documentElement.setAttribute('data-part', 'loading');
-    switching = new Promise(function (resolve, reject) {
+    w.tafuktApp = app;
+    root.setAttribute('data-part', 'loading');
+    return (switching = new Promise(function (resolve, reject) {
       w.tafuktFullLoaded = function (error) {
+        switching = null;
         if (error) {
-          switching = null;
-          d.documentElement.removeAttribute('data-part');
+          if (was) root.setAttribute('data-part', was);
+          else root.removeAttribute('data-part');
           reject(error);
         } else {
-          d.documentElement.setAttribute('data-part', 'full');
+          root.setAttribute('data-part', app);
           resolve();
         }
       };
       var s = d.createElement('script');
       s.type = 'module';
-      s.src = 'full.js';
+      // A module runs once per address: the query names the app, so the studio app can
+      // follow the full app.
+      s.src = 'full.js?' + app;
       s.onerror = function () {
         w.tafuktFullLoaded(new Error('full.js'));
       };
       d.head.appendChild(s);
-    });
-    return switching;
+    }));
   };
 
   // Projector mode is a full-app part: in the core app its key, P, presses the button that

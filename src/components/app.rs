@@ -27,10 +27,12 @@ use super::lesson_view::LessonView;
 use super::presenter_help::PresenterHelp;
 #[cfg(feature = "full")]
 use super::presenter_keys::{use_presenter_keys, Sent};
+#[cfg(feature = "studio")]
+use super::studio::{with_own_lessons, Studio};
 use crate::parts::playable_here;
 #[cfg(feature = "full")]
 use crate::presenter::Command;
-#[cfg(not(feature = "full"))]
+#[cfg(not(feature = "studio"))]
 use crate::services::boot::hand_over;
 use crate::services::boot::{first_lesson_shown, Intent};
 use crate::services::fetch::fetch_bytes;
@@ -111,7 +113,15 @@ pub fn App() -> Html {
             });
         });
     }
-    let ids = match &*index {
+    // The course as shown: the studio app adds the teacher's own lessons as a unit of theirs.
+    #[cfg(feature = "studio")]
+    let course = &match &*index {
+        Load::Ready(i) => Load::Ready(with_own_lessons(i, &i18n.t("studio.my-lessons"), *wanted)),
+        other => other.clone(),
+    };
+    #[cfg(not(feature = "studio"))]
+    let course = &*index;
+    let ids = match course {
         Load::Ready(i) => i.lesson_ids(),
         _ => vec![],
     };
@@ -152,6 +162,9 @@ pub fn App() -> Html {
 
     // What the core app handed over for, if this (full) app was started so.
     let handed = *use_state(Intent::handed_over);
+    // The teacher studio (studio app): open, or the lessons as usual.
+    #[cfg(feature = "studio")]
+    let studio_open = use_state(|| handed == Some(Intent::Studio));
     let show_map = use_state(|| handed == Some(Intent::CourseMap));
     let teacher = use_state(|| storage::get("teacher").as_deref() == Some("1"));
     // Projector mode (a full-app part): the page as a presentation for the back row.
@@ -305,7 +318,7 @@ pub fn App() -> Html {
 
     // The course map is a full-app screen: the core app hands over when it is asked for.
     #[cfg(feature = "full")]
-    let course_map = match &*index {
+    let course_map = match course {
         Load::Ready(index) if *show_map => html! {
             <CourseMap index={index.clone()} {lang} current={lesson_id.clone()} titles={titles.1.clone()}
                 stars={stars.clone()} on_open={{
@@ -322,6 +335,25 @@ pub fn App() -> Html {
     #[cfg(not(feature = "full"))]
     let course_map = Html::default();
 
+    // The studio: the full app hands it to the studio app, which opens and closes it.
+    #[cfg(feature = "studio")]
+    let studio_toggle = html! {
+        <button data-testid="studio" aria-expanded={studio_open.to_string()} onclick={{
+            let studio_open = studio_open.clone();
+            Callback::from(move |_| studio_open.set(!*studio_open))
+        }}>
+            { i18n.t("studio.open") }
+        </button>
+    };
+    #[cfg(all(feature = "full", not(feature = "studio")))]
+    let studio_toggle = html! {
+        <button data-testid="studio" onclick={{
+            let on_part_failed = on_part_failed.clone();
+            Callback::from(move |_| hand_over(Intent::Studio, on_part_failed.clone()))
+        }}>
+            { i18n.t("studio.open") }
+        </button>
+    };
     // Teacher mode's bar is a full-app part (the core app hands teacher mode over).
     #[cfg(feature = "full")]
     let teacher_bar = if *teacher {
@@ -348,8 +380,9 @@ pub fn App() -> Html {
                     }}>
                         { i18n.t("class.open") }
                     </button>
+                    { studio_toggle }
                 </div>
-                if let (true, Load::Ready(index)) = (*class_open, &*index) {
+                if let (true, Load::Ready(index)) = (*class_open, course) {
                     <ClassView index={index.clone()} {lang} on_close={{
                         let class_open = class_open.clone();
                         Callback::from(move |()| class_open.set(false))
@@ -412,6 +445,22 @@ pub fn App() -> Html {
     #[cfg(not(feature = "full"))]
     let help_view = Html::default();
 
+    #[cfg(feature = "studio")]
+    let (studio_is_open, studio_view) = (
+        *studio_open,
+        html! {
+            <Studio {lang} on_play={{
+                let (current, studio_open) = (current.clone(), studio_open.clone());
+                Callback::from(move |id: String| { current.set(Some(id)); studio_open.set(false); })
+            }} on_close={{
+                let studio_open = studio_open.clone();
+                Callback::from(move |()| studio_open.set(false))
+            }} />
+        },
+    );
+    #[cfg(not(feature = "studio"))]
+    let (studio_is_open, studio_view) = (false, Html::default());
+
     if i18n.0.is_empty() {
         // No words to show yet: the pupil's language is still on its way.
         return html! { <p class="loading" data-testid="loading" aria-busy="true"></p> };
@@ -459,7 +508,8 @@ pub fn App() -> Html {
             { course_map }
             { help_view }
             {
-                match (&*index, &*lesson) {
+                match (course, &*lesson) {
+                    _ if studio_is_open => studio_view,
                     (Load::Failed { file, problem }, _) => error_card(file, problem),
                     (_, Load::Failed { file, problem }) => error_card(file, problem),
                     _ if *part_failed => html! {

@@ -23,6 +23,12 @@ pub(super) fn initial_lang() -> Lang {
 /// why it could not be had, and whether the file came (so it was its form that could not be
 /// read). The one place lessons are fetched and parsed, so the parser is in the bundle once.
 pub(super) async fn load_lesson(id: &str, lang: Lang) -> Result<Lesson, (LoadError, bool)> {
+    // A teacher's own lesson (studio app) is kept on the device as its file.
+    #[cfg(feature = "studio")]
+    if let Some(text) = storage::own_lesson(id) {
+        return own_lesson(id, &text, lang)
+            .map_err(|problem| (LoadError { file: format!("{id}.json"), problem }, true));
+    }
     let file = format!("{}/{id}.bin", lang.tag());
     match fetch_bytes(&format!("lessons/{file}")).await {
         Ok(bytes) => read_bundled_lesson(&file, &bytes).map_err(|e| (e, true)),
@@ -42,4 +48,14 @@ pub(super) async fn load_catalog(lang: Lang) -> Result<(I18n, String), String> {
 pub(super) async fn load_more(lang: Lang, first: String) -> Result<I18n, String> {
     let text = first + &fetch_text(&format!("messages/{}.more.txt", lang.tag())).await?;
     Ok(I18n(Rc::new(Catalog::from_text(lang, &text))))
+}
+
+/// A teacher's own lesson as pupils of `lang` see it (its Markdown turned into lesson text).
+#[cfg(feature = "studio")]
+fn own_lesson(id: &str, text: &str, lang: Lang) -> Result<Lesson, String> {
+    let lesson = crate::studio::from_file(text.as_bytes()).map_err(|e| format!("{e:?}"))?;
+    if lesson.id != id {
+        return Err(format!("the file holds `{}`", lesson.id));
+    }
+    tafukt_lesson::one_language::lesson_for(&lesson, lang)
 }

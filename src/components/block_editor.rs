@@ -476,6 +476,10 @@ pub fn BlockEditor(props: &Props) -> Html {
     let onpointerdown = {
         let (press, swallow, program) = (press.clone(), swallow_click.clone(), program.clone());
         Callback::from(move |e: PointerEvent| {
+            // A new touch or press: the click a mouse drag ends with came before it, and a
+            // finger's drag ends with none, so nothing is left to swallow (else the pupil's
+            // next tap, on Run say, would be lost).
+            *swallow.borrow_mut() = false;
             let Some(el) = element_of(&e) else { return };
             let pressed = match palette_pick(&el) {
                 Some(found) => Some(found),
@@ -490,7 +494,6 @@ pub fn BlockEditor(props: &Props) -> Html {
                 },
             };
             let Some((pick, label)) = pressed else { return };
-            *swallow.borrow_mut() = false;
             // Capture on the block itself (Yew's listeners sit on the app's root, so the event's
             // current target is the root): the release and the click then reach the block.
             if let Some(block) = closest(&el, "[data-palette], .block") {

@@ -12,7 +12,7 @@ pub struct Props {
     pub on_change: Callback<Lang>,
 }
 
-fn native_name(lang: Lang) -> &'static str {
+pub fn native_name(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "English",
         Lang::Fr => "Français",

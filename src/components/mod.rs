@@ -50,6 +50,10 @@ pub mod run_controls;
 #[cfg(feature = "full")]
 pub mod share_panel;
 pub mod stage;
+#[cfg(feature = "studio")]
+pub mod studio;
+#[cfg(feature = "studio")]
+pub mod studio_world;
 #[cfg(feature = "full")]
 pub mod teacher_notes;
 #[cfg(feature = "full")]

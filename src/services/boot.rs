@@ -27,8 +27,8 @@ pub fn first_lesson_shown() {
     let _ = ready();
 }
 
-/// Asks for the full app, which takes over the page once its code has arrived; `intent`
-/// (see [`Intent`]) says what the pupil asked for. Resolves when the full app runs, fails
+/// Asks for the full app (the studio app for [`Intent::Studio`]), which takes over the page
+/// once its code has arrived; `intent` (see [`Intent`]) says what the pupil asked for. Resolves when the full app runs, fails
 /// when it could not be had (the core app then stays).
 pub async fn switch_to_full(intent: Intent) -> Result<(), ()> {
     let promise = switch(intent.as_str()).map_err(|_| ())?;
@@ -44,6 +44,9 @@ pub enum Intent {
     Teacher,
     /// Projector mode (the key P or its button): the full app opens in it.
     Projector,
+    /// The teacher studio: the studio app (the full app and the studio) opens it.
+    #[cfg(feature = "full")]
+    Studio,
 }
 
 impl Intent {
@@ -53,15 +56,19 @@ impl Intent {
             Intent::CourseMap => "map",
             Intent::Teacher => "teacher",
             Intent::Projector => "projector",
+            #[cfg(feature = "full")]
+            Intent::Studio => "studio",
         }
     }
 
     /// The intent the core app handed over with, if this app was started by a hand-over.
     pub fn handed_over() -> Option<Intent> {
         let intent = handed_over().ok()?;
-        [Intent::Lesson, Intent::CourseMap, Intent::Teacher, Intent::Projector]
-            .into_iter()
-            .find(|i| i.as_str() == intent)
+        #[cfg(feature = "full")]
+        let all = [Intent::Lesson, Intent::CourseMap, Intent::Teacher, Intent::Projector, Intent::Studio];
+        #[cfg(not(feature = "full"))]
+        let all = [Intent::Lesson, Intent::CourseMap, Intent::Teacher, Intent::Projector];
+        all.into_iter().find(|i| i.as_str() == intent)
     }
 }
 

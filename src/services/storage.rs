@@ -194,3 +194,37 @@ pub fn keep_version(lesson_id: &str, lang: Lang, source: &str) {
         put(&key, &new);
     }
 }
+
+/// The ids of the teacher's own lessons on this device, in the order they were made (studio
+/// app): each lesson is kept as its file's text under `own.<id>`, saved at every edit.
+#[cfg(feature = "studio")]
+pub fn own_lesson_ids() -> Vec<String> {
+    get("own").map(|s| s.lines().filter(|l| !l.is_empty()).map(str::to_string).collect()).unwrap_or_default()
+}
+
+/// The text of the teacher's own lesson `id`, as its file holds it.
+#[cfg(feature = "studio")]
+pub fn own_lesson(id: &str) -> Option<String> {
+    get(&format!("own.{id}"))
+}
+
+/// Keeps the teacher's own lesson `id`; false when the device did not take it (it is then
+/// kept in the page's memory, and the lesson says so).
+#[cfg(feature = "studio")]
+pub fn save_own_lesson(id: &str, text: &str) -> bool {
+    let saved = set(&format!("own.{id}"), text);
+    let mut ids = own_lesson_ids();
+    if !ids.iter().any(|i| i == id) {
+        ids.push(id.to_string());
+        return set("own", &ids.join("\n")) && saved;
+    }
+    saved
+}
+
+/// Takes the teacher's own lesson `id` off the device (asked twice by the studio).
+#[cfg(feature = "studio")]
+pub fn remove_own_lesson(id: &str) {
+    let ids: Vec<String> = own_lesson_ids().into_iter().filter(|i| i != id).collect();
+    set("own", &ids.join("\n"));
+    remove(&format!("own.{id}"));
+}

@@ -104,7 +104,7 @@ fn copy_files(files: &[std::fs::DirEntry], to: &Path) -> Result<(), String> {
 /// Messages of problems, shown only once a program has run.
 /// (`ai.`, `presenter.`, `projector.`, `teacher.`, `class.`, `files.`, `share.`, `history.`:
 /// words of the full app only, which loads them after.)
-const LATER_PREFIXES: [&str; 12] = [
+const LATER_PREFIXES: [&str; 14] = [
     "parse.",
     "run.",
     "world.",
@@ -117,6 +117,8 @@ const LATER_PREFIXES: [&str; 12] = [
     "files.",
     "share.",
     "history.",
+    "studio.",
+    "check.",
 ];
 /// Messages shown only after a run (results, hints, questions) or to a teacher, and the
 /// full app's (the timeline, the drawing goals: lessons the core app hands over).

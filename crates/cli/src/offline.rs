@@ -30,6 +30,12 @@ fn named_by_content(name: &str) -> bool {
     stem.rsplit_once('-').is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+/// Files of the studio app (ARCHITECTURE.md, "Core and full"): the worker keeps them when a
+/// teacher first opens the studio, and in each new version once it has.
+pub fn on_demand(name: &str) -> bool {
+    name.starts_with("tafukt-studio-") || name == "studio.css"
+}
+
 /// Writes `sw.js` into `root`, listing every file of the build but itself.
 pub fn write_service_worker(root: &Path) -> Result<(), String> {
     let mut all = Vec::new();
@@ -51,11 +57,14 @@ pub fn write_service_worker(root: &Path) -> Result<(), String> {
             feed(&std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?);
         }
     }
-    let list: Vec<String> =
-        std::iter::once("./".to_string()).chain(all.iter().map(|(n, _)| n.clone())).collect();
+    // The studio is kept once a teacher has opened it, never fetched ahead for a pupil.
+    let (on_demand, kept): (Vec<_>, Vec<_>) = all.iter().map(|(n, _)| n.clone()).partition(|n| on_demand(n));
+    let list: Vec<String> = std::iter::once("./".to_string()).chain(kept).collect();
+    let json = |l: &Vec<String>| serde_json::to_string(l).map_err(|e| e.to_string());
     let text = TEMPLATE
         .replace("__VERSION__", &format!("tafukt-{hash:016x}"))
-        .replace("__FILES__", &serde_json::to_string(&list).map_err(|e| e.to_string())?);
+        .replace("__FILES__", &json(&list)?)
+        .replace("__ON_DEMAND__", &json(&on_demand)?);
     std::fs::write(root.join("sw.js"), text).map_err(|e| format!("sw.js: {e}"))
 }
 
@@ -71,6 +80,9 @@ mod tests {
         std::fs::write(root.join("index.html"), "<p>hi</p>").unwrap();
         std::fs::write(root.join("app-0123456789abcdef.css"), "a{}").unwrap();
         std::fs::write(root.join("lessons/en/index.bin"), [1, 2]).unwrap();
+        // The studio's files are kept apart: only a teacher who opens the studio gets them.
+        std::fs::write(root.join("tafukt-studio-0123456789abcdef_bg.wasm"), [0]).unwrap();
+        std::fs::write(root.join("studio.css"), "b{}").unwrap();
         let version = |root: &Path| {
             write_service_worker(root).unwrap();
             let sw = std::fs::read_to_string(root.join("sw.js")).unwrap();
@@ -78,6 +90,10 @@ mod tests {
                 sw.contains(
                     r#"const FILES = ["./","app-0123456789abcdef.css","index.html","lessons/en/index.bin"];"#
                 ),
+                "{sw}"
+            );
+            assert!(
+                sw.contains(r#"const ON_DEMAND = ["studio.css","tafukt-studio-0123456789abcdef_bg.wasm"];"#),
                 "{sw}"
             );
             sw.lines().find(|l| l.starts_with("const VERSION")).unwrap().to_string()

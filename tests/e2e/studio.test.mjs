@@ -1,0 +1,206 @@
+// The teacher studio as a teacher uses it on a touch tablet: teacher mode, then the studio
+// (the studio app, fetched only now); a 6 × 6 world with walls, an olive and a flag built by
+// taps; the lesson written in English and Arabic; toolbox, goals, starter and solution set; a
+// wrong solution flagged beside its field; the lesson exported as a file that `tafukt check`
+// accepts as it is. On another device the file is opened in the studio, played, and a pupil
+// solves it with blocks dragged by a finger. A file that is not a lesson gets an error card
+// and changes nothing. Every wait is on the app's own state, never on a sleep.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OUT, catalogue, useApp, watchedPage } from './app.mjs';
+import { touchDrag } from './touch.mjs';
+
+const app = useApp();
+const en = catalogue('en');
+const SOLUTION = 'move\nmove\npick up\nmove\nmove\n';
+const WRONG = 'move\nmove\nmove\nmove\n';
+// The lesson's palette: its toolbox in the studio's order (move, turn left, turn right,
+// pick up, repeat).
+const MOVE = 0;
+const PICK_UP = 3;
+
+/** Teacher mode (the full app), then the studio (the studio app). */
+async function openStudio(page) {
+  await page.goto(app.server.url);
+  await page.waitForSelector('[data-testid=lesson]');
+  await page.getByTestId('teacher-toggle').tap();
+  await page.waitForSelector('html[data-part="full"] [data-testid=teacher-bar] [data-testid=studio]');
+  await page.getByTestId('studio').tap();
+  await page.waitForSelector('html[data-part="studio"] [data-testid=studio-panel]');
+}
+
+const cell = (page, x, y) => page.locator(`[data-testid=studio-cell][data-cell="${x},${y}"]`);
+
+/** Taps cell (x, y) at (fx, fy) of its size. */
+async function tapCell(page, x, y, fx = 0.5, fy = 0.5) {
+  const target = cell(page, x, y);
+  const box = await target.boundingBox();
+  await target.tap({ position: { x: box.width * fx, y: box.height * fy } });
+}
+
+async function status(page) {
+  return Number(await page.getByTestId('studio-status').getAttribute('data-problems'));
+}
+
+/** Types into a program editor of the studio and waits for the check of that text. */
+async function program(page, which, text) {
+  await page.locator(`[data-testid=studio-${which}] textarea`).fill(text);
+}
+
+let exported; // the lesson file, as downloaded
+
+test('a teacher builds, writes, checks and exports a lesson by touch', async () => {
+  const context = await app.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 1280, height: 800 } });
+  const { page, errors } = await watchedPage(context);
+  await openStudio(page);
+  assert.equal(await page.getByTestId('studio-empty').textContent(), en['studio.empty']);
+  await page.getByTestId('studio-new').tap();
+  await page.waitForSelector('[data-testid=studio-editor]');
+  assert.equal(await page.getByTestId('studio-width').textContent(), '6');
+  assert.equal(await page.getByTestId('studio-height').textContent(), '6');
+
+  // The world: two walls above the robot's row, an olive and a flag on it.
+  await page.getByTestId('studio-tool-wall').tap();
+  await tapCell(page, 1, 5, 0.5, 0.05);
+  await tapCell(page, 2, 5, 0.5, 0.05);
+  await page.getByTestId('studio-tool-olive').tap();
+  await tapCell(page, 2, 5);
+  await page.getByTestId('studio-tool-flag').tap();
+  await tapCell(page, 4, 5);
+  const stage = page.locator('[data-testid=studio-world] [data-testid=stage]');
+  await stage.locator('.flag').waitFor();
+  assert.equal(await stage.locator('line.wall').count(), 2);
+  assert.equal(await stage.locator('.item.olive').count(), 1);
+  assert.equal(await stage.getAttribute('data-robot'), '0,5,east');
+  // A third wall, taken back by undo, and put again by redo, then taken away by a tap.
+  await page.getByTestId('studio-tool-wall').tap();
+  await tapCell(page, 3, 5, 0.5, 0.05);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=studio-world] line.wall').length === 3);
+  await page.getByTestId('studio-undo').tap();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=studio-world] line.wall').length === 2);
+  await page.getByTestId('studio-redo').tap();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=studio-world] line.wall').length === 3);
+  await tapCell(page, 3, 4, 0.5, 0.95); // the same edge, from the cell above
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=studio-world] line.wall').length === 2);
+
+  // Nothing written yet: the texts are asked for, next to their field.
+  await page.locator('[data-testid=studio-problems-texts] [data-key="check.no-language"]').waitFor();
+
+  // Texts in English, with Markdown previewed as pupils see it, then in Arabic.
+  await page.getByTestId('studio-title').fill('Olives on the way');
+  await page.getByTestId('studio-instructions').fill('Pick up the **olive** on the way to the flag.');
+  await page.locator('[data-testid=studio-preview] strong', { hasText: 'olive' }).waitFor();
+  await page.getByTestId('studio-lang-ar').tap();
+  await page.waitForSelector('[data-testid=studio-lang-ar][aria-selected="true"]');
+  assert.equal(await page.getByTestId('studio-title').inputValue(), '');
+  assert.equal(await page.getByTestId('studio-title').getAttribute('dir'), 'rtl');
+  await page.getByTestId('studio-title').fill('زيتون في الطريق');
+  await page.getByTestId('studio-instructions').fill('التقط **الزيتونة** في طريقك إلى العلم.');
+  await page.locator('[data-testid=studio-preview] strong', { hasText: 'الزيتونة' }).waitFor();
+  await page.waitForSelector('[data-testid=studio-lang-en][data-written="true"]');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=studio-problems-texts]'));
+
+  // Toolbox and goals, picked by taps.
+  await page.locator('[data-testid=studio-toolbox-pick_up] input').tap();
+  await page.locator('[data-testid=studio-toolbox-repeat] input').tap();
+  await page.locator('[data-testid=studio-goal-no-items-left] input').tap();
+  assert.equal(await page.locator('[data-testid=studio-goal-at-flag] input').isChecked(), true);
+
+  // Starter, then a wrong solution: flagged beside the solution, in the teacher's words.
+  await program(page, 'starter', 'move\n');
+  await program(page, 'solution', WRONG);
+  const flagged = page.locator('[data-testid=studio-problems-solution] [data-key="check.solution-goal"]');
+  await flagged.waitFor();
+  assert.match(await flagged.textContent(), /^Your solution does not solve the lesson \(world 0\): /);
+  assert.ok((await status(page)) >= 1);
+  await page.screenshot({ path: `${OUT}/studio-wrong-solution-en.png`, fullPage: true });
+
+  // The right solution: ready.
+  await program(page, 'solution', SOLUTION);
+  await page.waitForSelector('[data-testid=studio-status][data-problems="0"]');
+  assert.equal(await page.getByTestId('studio-status').textContent(), en['studio.ready']);
+  await page.screenshot({ path: `${OUT}/studio-en.png`, fullPage: true });
+
+  // Every edit is on the device already.
+  const id = await page.getByTestId('studio-editor').getAttribute('data-id');
+  assert.match(id, /^my-[0-9a-z]+$/);
+  const kept = await page.evaluate((key) => localStorage.getItem(key), `tafukt.v1.own.${id}`);
+  assert.equal(JSON.parse(kept).solution, SOLUTION);
+
+  // Exported: the file `tafukt check` reads, unchanged.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('studio-export').tap()]);
+  assert.equal(download.suggestedFilename(), `${id}.json`);
+  exported = { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+  const dir = await mkdtemp(join(tmpdir(), 'tafukt-studio-'));
+  const file = join(dir, exported.name);
+  await writeFile(file, exported.text);
+  const checked = spawnSync('cargo', ['run', '-q', '-p', 'tafukt-cli', '--', 'check', file], { encoding: 'utf8' });
+  assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+  assert.equal(checked.stdout, `ok   ${id}\n`);
+  await copyFile(file, `${OUT}/studio-lesson.json`);
+
+  // The same studio in Arabic: right to left, every word from the catalogue.
+  await page.getByTestId('language').selectOption('ar');
+  await page.waitForSelector('html[dir="rtl"] [data-testid=studio-editor]');
+  await page.waitForFunction((ready) => document.querySelector('[data-testid=studio-status]')?.textContent === ready,
+    catalogue('ar')['studio.ready']);
+  await page.screenshot({ path: `${OUT}/studio-ar.png`, fullPage: true });
+  await page.getByTestId('studio-lang-en').tap();
+  await program(page, 'solution', WRONG);
+  await page.locator('[data-testid=studio-problems-solution] [data-key="check.solution-goal"]').waitFor();
+  await page.screenshot({ path: `${OUT}/studio-wrong-solution-ar.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('on another device the file opens in the studio and a pupil solves it with blocks', async () => {
+  assert.ok(exported, 'the first test exported a lesson');
+  const context = await app.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 1280, height: 800 } });
+  const { page, errors } = await watchedPage(context);
+  await openStudio(page);
+
+  // A file that is not a lesson: an error card naming the problem, nothing changed.
+  await page.getByTestId('studio-import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json',
+    buffer: Buffer.from(exported.text.replace('"schema_version"', '"schema_versoin"')) });
+  const card = page.getByTestId('studio-import-error');
+  await card.waitFor();
+  assert.match(await card.textContent(), /schema_versoin/);
+  assert.equal(await page.locator('[data-testid=studio-lesson]').count(), 0);
+  await page.screenshot({ path: `${OUT}/studio-import-refused-en.png` });
+
+  // The exported file: opened, checked, played.
+  await page.getByTestId('studio-import-file').setInputFiles({ name: exported.name, mimeType: 'application/json',
+    buffer: Buffer.from(exported.text) });
+  await page.waitForSelector('[data-testid=studio-editor] [data-testid=studio-status][data-problems="0"]');
+  const id = await page.getByTestId('studio-editor').getAttribute('data-id');
+  await page.getByTestId('studio-play').tap();
+  await page.waitForSelector(`[data-testid=lesson][data-lesson-id="${id}"]`);
+  await page.waitForSelector('[data-testid=blocks]');
+
+  // The pupil: the starter's `move`, then move, pick up, move, move by finger.
+  const cdp = await page.context().newCDPSession(page);
+  const palette = (i) => page.locator(`[data-palette="${i}"]`);
+  assert.equal(await page.locator('.palette:not(.values) [data-palette]').count(), 5, 'the toolbox the teacher set');
+  await touchDrag(page, cdp, palette(MOVE), '/1');
+  await touchDrag(page, cdp, palette(PICK_UP), '/2');
+  await touchDrag(page, cdp, palette(MOVE), '/3');
+  await touchDrag(page, cdp, palette(MOVE), '/4');
+  const saved = await page.evaluate((key) => localStorage.getItem(key), `tafukt.v1.program.${id}`);
+  assert.equal(saved, `en\n${SOLUTION}`);
+  await page.getByTestId('speed').fill('5');
+  // A click, as the block tests do: Chromium's touch emulation drops a tap this soon after a
+  // drag (a finger lifted less than a double-tap's time ago).
+  await page.getByTestId('run').click();
+  await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 30_000 });
+  await page.screenshot({ path: `${OUT}/studio-lesson-solved-en.png`, fullPage: true });
+
+  // The teacher's lesson is a unit of the course map (a click: see Run above).
+  await page.getByTestId('map-toggle').click();
+  await page.locator(`[data-testid=course-map] [data-lesson="${id}"]`).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
