@@ -153,7 +153,7 @@
   // hands the page over (the full app, once it runs, has keys of its own).
   d.addEventListener('keydown', function (e) {
     var t = e.target, b = d.querySelector('[data-testid=projector]');
-    if (b && !switching && e.code == 'KeyP' && !(e.ctrlKey || e.altKey || e.metaKey) &&
+    if (b && !d.documentElement.getAttribute('data-part') && e.code == 'KeyP' && !(e.ctrlKey || e.altKey || e.metaKey) &&
         !(t.closest && t.closest('input,textarea,select,.pad'))) b.click();
   });
 })();

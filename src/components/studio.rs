@@ -18,6 +18,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::block_editor::BlockEditor;
 use super::editor::Editor;
 use super::i18n::{use_i18n, I18n};
 use super::instructions::Instructions;
@@ -29,6 +30,7 @@ use crate::studio::{
     blank_lesson, from_file, goal_choices, grid_mut, new_id, resize, set_text, star_rule, tap, to_file,
     toggle_goal, toggle_toolbox, toolbox_choices, Draft, ImportError, Tool,
 };
+use tafukt_lang::blocks::Slot;
 
 /// The course with the teacher's own lessons as a last unit (`title` in `lang`), if any.
 pub fn with_own_lessons(index: &Rc<CourseIndex>, title: &str, lang: Lang) -> Rc<CourseIndex> {
@@ -174,6 +176,8 @@ pub fn Studio(props: &Props) -> Html {
     let armed = use_state(|| None::<String>);
     let file_input = use_node_ref();
     let saved_ok = use_state(|| true);
+    let solution_tab = use_state(|| false);
+    let blocks_view = use_state(|| true);
 
     // Applies an edit to the open lesson and keeps it on the device at once.
     let edit = {
@@ -501,12 +505,12 @@ pub fn Studio(props: &Props) -> Html {
         _ => toolbox_words(&[key.to_string()], lang),
     };
     let stars_edit = lesson_edit(Rc::new(|l: &mut Lesson, v: String| l.stars = star_rule(&v)));
-    let program_edit = |starter: bool| {
+    let program_edit = |solution: bool| {
         let edit = edit.clone();
         Callback::from(move |text: String| {
             edit(Box::new(move |o: &mut Open| {
                 let english = translate(&text, lang, Lang::En).unwrap_or_else(|| text.clone());
-                if starter {
+                if !solution {
                     o.starter = text;
                     o.draft.edit(|l| l.starter = english);
                 } else {
@@ -515,6 +519,16 @@ pub fn Studio(props: &Props) -> Html {
                 }
             }))
         })
+    };
+    // One program at a time (the starter or the solution), as blocks or as text.
+    let program_text = if *solution_tab { solution_text } else { starter_text };
+    let show_solution = |on: bool| {
+        let solution_tab = solution_tab.clone();
+        Callback::from(move |_: MouseEvent| solution_tab.set(on))
+    };
+    let show_blocks = |on: bool| {
+        let blocks_view = blocks_view.clone();
+        Callback::from(move |_: MouseEvent| blocks_view.set(on))
     };
     let input_cb = |cb: Callback<String>| Callback::from(move |e: InputEvent| cb.emit(value_of(&e)));
 
@@ -577,17 +591,32 @@ pub fn Studio(props: &Props) -> Html {
                         <span>{ i18n.f("studio.reviewed", &[("lang", native_name(tl).to_string())]) }</span>
                     </label>
                     { problem_list(&i18n, &problems, Field::Texts, "texts") }
-                    <h3>{ i18n.t("studio.starter") }</h3>
-                    <p class="studio-help">{ i18n.t("studio.starter-help") }</p>
-                    <div class="studio-program" data-testid="studio-starter">
-                        <Editor source={AttrValue::from(starter_text)} {lang} active_line={None::<usize>} error={false} on_edit={program_edit(true)} />
+                    <h3>{ i18n.t("studio.programs") }</h3>
+                    <div class="studio-program-bar">
+                        <div role="tablist" class="studio-tabs">
+                            <button role="tab" data-testid="studio-tab-starter" aria-selected={(!*solution_tab).to_string()}
+                                onclick={show_solution(false)}>{ i18n.t("studio.starter") }</button>
+                            <button role="tab" data-testid="studio-tab-solution" aria-selected={solution_tab.to_string()}
+                                onclick={show_solution(true)}>{ i18n.t("studio.solution") }</button>
+                        </div>
+                        <div class="studio-tabs">
+                            <button data-testid="studio-view-blocks" aria-pressed={blocks_view.to_string()}
+                                onclick={show_blocks(true)}>{ i18n.t("ui.view-blocks") }</button>
+                            <button data-testid="studio-view-text" aria-pressed={(!*blocks_view).to_string()}
+                                onclick={show_blocks(false)}>{ i18n.t("ui.view-text") }</button>
+                        </div>
+                    </div>
+                    <p class="studio-help">{ i18n.t(if *solution_tab { "studio.solution-help" } else { "studio.starter-help" }) }</p>
+                    <div class="studio-program" data-testid={if *solution_tab { "studio-solution" } else { "studio-starter" }}>
+                        if *blocks_view {
+                            <BlockEditor key={if *solution_tab { "solution" } else { "starter" }} source={AttrValue::from(program_text)} {lang}
+                                lesson={Rc::new(lesson.clone())} active={None::<Slot>} error={false} on_edit={program_edit(*solution_tab)} />
+                        } else {
+                            <Editor key={if *solution_tab { "solution-text" } else { "starter-text" }} source={AttrValue::from(program_text)} {lang}
+                                active_line={None::<usize>} error={false} on_edit={program_edit(*solution_tab)} />
+                        }
                     </div>
                     { problem_list(&i18n, &problems, Field::Starter, "starter") }
-                    <h3>{ i18n.t("studio.solution") }</h3>
-                    <p class="studio-help">{ i18n.t("studio.solution-help") }</p>
-                    <div class="studio-program" data-testid="studio-solution">
-                        <Editor source={AttrValue::from(solution_text)} {lang} active_line={None::<usize>} error={false} on_edit={program_edit(false)} />
-                    </div>
                     { problem_list(&i18n, &problems, Field::Solution, "solution") }
                     <label class="studio-field studio-stars">
                         <span>{ i18n.t("studio.stars") }</span>

@@ -46,9 +46,18 @@ async function status(page) {
   return Number(await page.getByTestId('studio-status').getAttribute('data-problems'));
 }
 
-/** Types into a program editor of the studio and waits for the check of that text. */
+/** Types a program (the starter or the solution) in the studio's text view. Clicks, not
+ * taps: once a finger has dragged through the DevTools protocol (`touchDrag`), Chromium
+ * drops Playwright's own taps in that page; every step after the first drag clicks. */
 async function program(page, which, text) {
+  await page.getByTestId(`studio-tab-${which}`).click();
+  await page.getByTestId('studio-view-text').click();
   await page.locator(`[data-testid=studio-${which}] textarea`).fill(text);
+}
+
+/** The lesson as the device keeps it. */
+async function kept(page, id) {
+  return JSON.parse(await page.evaluate((key) => localStorage.getItem(key), `tafukt.v1.own.${id}`));
 }
 
 let exported; // the lesson file, as downloaded
@@ -110,8 +119,18 @@ test('a teacher builds, writes, checks and exports a lesson by touch', async () 
   await page.locator('[data-testid=studio-goal-no-items-left] input').tap();
   assert.equal(await page.locator('[data-testid=studio-goal-at-flag] input').isChecked(), true);
 
-  // Starter, then a wrong solution: flagged beside the solution, in the teacher's words.
-  await program(page, 'starter', 'move\n');
+  // The starter with blocks, as pupils build programs: its palette is the toolbox just set.
+  const id = await page.getByTestId('studio-editor').getAttribute('data-id');
+  assert.match(id, /^my-[0-9a-z]+$/);
+  await page.waitForSelector('[data-testid=studio-tab-starter][aria-selected="true"]');
+  const starter = page.locator('[data-testid=studio-starter] .palette:not(.values) [data-palette]');
+  assert.equal(await starter.count(), 5, 'move, turn left, turn right, pick up, repeat');
+  const cdp = await page.context().newCDPSession(page);
+  await touchDrag(page, cdp, page.locator('[data-testid=studio-starter] [data-palette="0"]'), '/0');
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).starter === 'move\n', `tafukt.v1.own.${id}`);
+  await page.screenshot({ path: `${OUT}/studio-starter-blocks-en.png`, fullPage: true });
+
+  // A wrong solution: flagged beside the solution, in the teacher's words.
   await program(page, 'solution', WRONG);
   const flagged = page.locator('[data-testid=studio-problems-solution] [data-key="check.solution-goal"]');
   await flagged.waitFor();
@@ -126,13 +145,10 @@ test('a teacher builds, writes, checks and exports a lesson by touch', async () 
   await page.screenshot({ path: `${OUT}/studio-en.png`, fullPage: true });
 
   // Every edit is on the device already.
-  const id = await page.getByTestId('studio-editor').getAttribute('data-id');
-  assert.match(id, /^my-[0-9a-z]+$/);
-  const kept = await page.evaluate((key) => localStorage.getItem(key), `tafukt.v1.own.${id}`);
-  assert.equal(JSON.parse(kept).solution, SOLUTION);
+  assert.equal((await kept(page, id)).solution, SOLUTION);
 
   // Exported: the file `tafukt check` reads, unchanged.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('studio-export').tap()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('studio-export').click()]);
   assert.equal(download.suggestedFilename(), `${id}.json`);
   exported = { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
   const dir = await mkdtemp(join(tmpdir(), 'tafukt-studio-'));
@@ -149,7 +165,7 @@ test('a teacher builds, writes, checks and exports a lesson by touch', async () 
   await page.waitForFunction((ready) => document.querySelector('[data-testid=studio-status]')?.textContent === ready,
     catalogue('ar')['studio.ready']);
   await page.screenshot({ path: `${OUT}/studio-ar.png`, fullPage: true });
-  await page.getByTestId('studio-lang-en').tap();
+  await page.getByTestId('studio-lang-en').click();
   await program(page, 'solution', WRONG);
   await page.locator('[data-testid=studio-problems-solution] [data-key="check.solution-goal"]').waitFor();
   await page.screenshot({ path: `${OUT}/studio-wrong-solution-ar.png`, fullPage: true });
@@ -192,8 +208,8 @@ test('on another device the file opens in the studio and a pupil solves it with 
   const saved = await page.evaluate((key) => localStorage.getItem(key), `tafukt.v1.program.${id}`);
   assert.equal(saved, `en\n${SOLUTION}`);
   await page.getByTestId('speed').fill('5');
-  // A click, as the block tests do: Chromium's touch emulation drops a tap this soon after a
-  // drag (a finger lifted less than a double-tap's time ago).
+  // A click, as the block tests do: after a drag through the DevTools protocol, Chromium
+  // drops Playwright's taps in the page (see `program`).
   await page.getByTestId('run').click();
   await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 30_000 });
   await page.screenshot({ path: `${OUT}/studio-lesson-solved-en.png`, fullPage: true });
