@@ -294,7 +294,8 @@ pub fn to_file(lesson: &Lesson) -> String {
 /// Why a file could not be taken in as a lesson (shown on the studio's error card).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
-    TooBig,
+    /// Larger than the most (in KB) a lesson or a pack may be.
+    TooBig(usize),
     Unreadable(String),
     NotAGrid,
 }
@@ -303,7 +304,7 @@ pub enum ImportError {
 /// size first, then the format (line and column of a mistake), the id and the world's limits.
 pub fn from_file(bytes: &[u8]) -> Result<Lesson, ImportError> {
     if bytes.len() > MAX_LESSON_BYTES {
-        return Err(ImportError::TooBig);
+        return Err(ImportError::TooBig(MAX_LESSON_BYTES / 1024));
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::Unreadable("not UTF-8 text".into()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -318,6 +319,73 @@ pub fn from_file(bytes: &[u8]) -> Result<Lesson, ImportError> {
         return Err(ImportError::NotAGrid);
     }
     Ok(lesson)
+}
+
+/// What names a course pack file (several lessons, in order, for a USB stick).
+pub const PACK_FORMAT: &str = "tafukt-course-pack";
+pub const PACK_VERSION: u32 = 1;
+/// Most lessons in one pack, and its largest file.
+pub const MAX_PACK_LESSONS: usize = 100;
+pub const MAX_PACK_BYTES: usize = 4 * 1024 * 1024;
+
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Pack {
+    format: String,
+    version: u32,
+    lessons: Vec<serde_json::Value>,
+}
+
+/// Whether a file says it is a course pack (else it is read as one lesson).
+pub fn is_pack(bytes: &[u8]) -> bool {
+    let pattern = PACK_FORMAT.as_bytes();
+    bytes.windows(pattern.len()).any(|w| w == pattern)
+}
+
+/// Several lessons, in their order, as one course pack file.
+pub fn pack_to_file(lessons: &[Lesson]) -> String {
+    let lessons = lessons
+        .iter()
+        .filter_map(|l| serde_json::to_value(Lesson { schema: None, ..l.clone() }).ok())
+        .collect();
+    let pack = Pack { format: PACK_FORMAT.into(), version: PACK_VERSION, lessons };
+    serde_json::to_string_pretty(&pack).unwrap_or_default()
+}
+
+/// The lessons of a picked file: one lesson, or every lesson of a course pack, each read as
+/// strictly as [`from_file`]. One bad lesson refuses the whole pack, naming it (nothing is
+/// half taken in).
+pub fn lessons_from_file(bytes: &[u8]) -> Result<Vec<Lesson>, ImportError> {
+    if bytes.len() > MAX_PACK_BYTES {
+        return Err(ImportError::TooBig(MAX_PACK_BYTES / 1024));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::Unreadable("not UTF-8 text".into()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !is_pack(text.as_bytes()) {
+        return from_file(text.as_bytes()).map(|l| vec![l]);
+    }
+    let pack: Pack = serde_json::from_str(text)
+        .map_err(|e| ImportError::Unreadable(format!("line {}, column {}: {e}", e.line(), e.column())))?;
+    if pack.format != PACK_FORMAT || pack.version != PACK_VERSION {
+        return Err(ImportError::Unreadable(format!(
+            "a {} file of version {}; this version of Tafukt reads {PACK_FORMAT} {PACK_VERSION}",
+            pack.format, pack.version
+        )));
+    }
+    if pack.lessons.is_empty() || pack.lessons.len() > MAX_PACK_LESSONS {
+        return Err(ImportError::Unreadable(format!("a pack holds 1 to {MAX_PACK_LESSONS} lessons")));
+    }
+    pack.lessons
+        .iter()
+        .enumerate()
+        .map(|(i, value)| {
+            let text = serde_json::to_string(value).unwrap_or_default();
+            from_file(text.as_bytes()).map_err(|e| match e {
+                ImportError::Unreadable(p) => ImportError::Unreadable(format!("lesson {}: {p}", i + 1)),
+                other => other,
+            })
+        })
+        .collect()
 }
 
 /// The lesson in the making, with what undo and redo go back and forth through.
@@ -511,8 +579,30 @@ mod tests {
     }
 
     #[test]
+    fn a_course_pack_keeps_its_lessons_in_order_and_one_bad_lesson_refuses_it_whole() {
+        let mut a = blank_lesson("my-a");
+        set_text(&mut a.title, "fr", "Un");
+        let b = blank_lesson("my-b");
+        let file = pack_to_file(&[a.clone(), b.clone()]);
+        assert_eq!(lessons_from_file(file.as_bytes()), Ok(vec![a.clone(), b.clone()]));
+        // A single lesson file reads as one lesson.
+        assert_eq!(lessons_from_file(to_file(&b).as_bytes()), Ok(vec![b.clone()]));
+        let bad = file.replacen("\"my-b\"", "\"../b\"", 1);
+        assert!(
+            matches!(lessons_from_file(bad.as_bytes()), Err(ImportError::Unreadable(p)) if p.starts_with("lesson 2: "))
+        );
+        let other = file.replacen("\"version\": 1", "\"version\": 9", 1);
+        assert!(
+            matches!(lessons_from_file(other.as_bytes()), Err(ImportError::Unreadable(p)) if p.contains("version 9"))
+        );
+        let empty = format!("{{\"format\": \"{PACK_FORMAT}\", \"version\": 1, \"lessons\": []}}");
+        assert!(lessons_from_file(empty.as_bytes()).is_err());
+        assert_eq!(lessons_from_file(&vec![b' '; MAX_PACK_BYTES + 1]), Err(ImportError::TooBig(4096)));
+    }
+
+    #[test]
     fn a_file_that_is_not_a_lesson_is_refused_with_its_problem() {
-        assert_eq!(from_file(&vec![b' '; MAX_LESSON_BYTES + 1]), Err(ImportError::TooBig));
+        assert_eq!(from_file(&vec![b' '; MAX_LESSON_BYTES + 1]), Err(ImportError::TooBig(128)));
         assert!(
             matches!(from_file(b"{\"schema_version\": 1"), Err(ImportError::Unreadable(p)) if p.contains("line 1"))
         );

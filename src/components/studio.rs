@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use tafukt_i18n::Catalog;
 use tafukt_lang::{Diagnostic, Lang};
-use tafukt_lesson::check::{lesson_problems, Words, MAX_LESSON_BYTES};
+use tafukt_lesson::check::{lesson_problems, Words};
 use tafukt_lesson::markdown::to_rich_text;
 use tafukt_lesson::model::{CourseIndex, Unit};
 use tafukt_lesson::problem::{Field, Problem, Scope};
@@ -27,8 +27,9 @@ use super::studio_world::{StudioWorld, Tap};
 use crate::services::{files, storage};
 use crate::session::translate;
 use crate::studio::{
-    blank_lesson, from_file, goal_choices, grid_mut, new_id, resize, set_text, star_rule, tap, to_file,
-    toggle_goal, toggle_toolbox, toolbox_choices, Draft, ImportError, Tool,
+    blank_lesson, from_file, goal_choices, grid_mut, is_pack, lessons_from_file, new_id, pack_to_file,
+    resize, set_text, star_rule, tap, to_file, toggle_goal, toggle_toolbox, toolbox_choices, Draft,
+    ImportError, Tool, MAX_PACK_BYTES,
 };
 use tafukt_lang::blocks::Slot;
 
@@ -125,9 +126,7 @@ enum Said {
 
 fn refusal(i18n: &I18n, e: &ImportError) -> String {
     match e {
-        ImportError::TooBig => {
-            i18n.f("studio.import-too-big", &[("kb", (MAX_LESSON_BYTES / 1024).to_string())])
-        }
+        ImportError::TooBig(kb) => i18n.f("studio.import-too-big", &[("kb", kb.to_string())]),
         ImportError::Unreadable(problem) => {
             i18n.f("studio.import-unreadable", &[("problem", problem.clone())])
         }
@@ -231,29 +230,41 @@ pub fn Studio(props: &Props) -> Html {
             let Some(file) = files::take_picked(&input).into_iter().next() else { return };
             let (said, i18n, open_lesson) = (said.clone(), i18n.clone(), open_lesson.clone());
             spawn_local(async move {
-                let bytes = match files::read(&file, MAX_LESSON_BYTES).await {
+                let bytes = match files::read(&file, MAX_PACK_BYTES).await {
                     Ok(bytes) => bytes,
                     Err(files::ReadError::Refused(_)) => {
-                        return said.set(Said::Refused(refusal(&i18n, &ImportError::TooBig)))
+                        return said
+                            .set(Said::Refused(refusal(&i18n, &ImportError::TooBig(MAX_PACK_BYTES / 1024))))
                     }
                     Err(files::ReadError::Failed) => {
                         return said.set(Said::Refused(i18n.t("studio.import-failed")))
                     }
                 };
-                match from_file(&bytes) {
-                    Ok(mut lesson) => {
-                        // A lesson of the same name on this device is never replaced: the file
-                        // comes in under a name of its own.
-                        let taken = storage::own_lesson_ids();
-                        let same = storage::own_lesson(&lesson.id).is_some_and(|t| t == to_file(&lesson));
-                        if taken.contains(&lesson.id) && !same {
-                            lesson.id = new_id(js_sys::Date::now() as u64, &taken);
-                        }
-                        storage::save_own_lesson(&lesson.id, &to_file(&lesson));
+                let lessons = match lessons_from_file(&bytes) {
+                    Ok(lessons) => lessons,
+                    Err(e) => return said.set(Said::Refused(refusal(&i18n, &e))),
+                };
+                let (count, pack) = (lessons.len(), is_pack(&bytes));
+                let mut last = None;
+                for mut lesson in lessons {
+                    // A lesson of the same name on this device is never replaced: the file's
+                    // comes in under a name of its own.
+                    let taken = storage::own_lesson_ids();
+                    let same = storage::own_lesson(&lesson.id).is_some_and(|t| t == to_file(&lesson));
+                    if taken.contains(&lesson.id) && !same {
+                        lesson.id = new_id(js_sys::Date::now() as u64, &taken);
+                    }
+                    storage::save_own_lesson(&lesson.id, &to_file(&lesson));
+                    last = Some(lesson);
+                }
+                match last {
+                    Some(lesson) if !pack => {
                         open_lesson(lesson);
                         said.set(Said::Done(i18n.t("studio.imported")));
                     }
-                    Err(e) => said.set(Said::Refused(refusal(&i18n, &e))),
+                    _ => {
+                        said.set(Said::Done(i18n.f("studio.imported-pack", &[("count", count.to_string())])))
+                    }
                 }
             });
         })
@@ -264,6 +275,19 @@ pub fn Studio(props: &Props) -> Html {
             let name = format!("{}.json", lesson.id);
             said.set(if files::download(&name, &to_file(&lesson)) {
                 Said::Done(i18n.f("studio.exported", &[("file", name)]))
+            } else {
+                Said::Refused(i18n.t("studio.export-failed"))
+            });
+        })
+    };
+    let export_pack = |lessons: &[Lesson]| {
+        let (said, i18n, lessons) = (said.clone(), i18n.clone(), lessons.to_vec());
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("tafukt-lessons-{}.json", files::today());
+            said.set(if files::download(&name, &pack_to_file(&lessons)) {
+                Said::Done(
+                    i18n.f("studio.exported-pack", &[("file", name), ("count", lessons.len().to_string())]),
+                )
             } else {
                 Said::Refused(i18n.t("studio.export-failed"))
             });
@@ -308,6 +332,9 @@ pub fn Studio(props: &Props) -> Html {
                     <h2 id="studio-heading">{ i18n.t("studio.title") }</h2>
                     <button class="primary" data-testid="studio-new" onclick={on_new}>{ i18n.t("studio.new") }</button>
                     <button data-testid="studio-import" onclick={on_pick}>{ i18n.t("studio.import") }</button>
+                    if !lessons.is_empty() {
+                        <button data-testid="studio-export-pack" onclick={export_pack(&lessons)}>{ i18n.t("studio.export-pack") }</button>
+                    }
                     <button data-testid="studio-close" onclick={close}>{ i18n.t("studio.close") }</button>
                     { file_picker }
                 </div>

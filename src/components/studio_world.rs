@@ -1,6 +1,9 @@
 //! The studio's world editor (studio app): the tools, the grid's size, and the world drawn as
 //! pupils see it, with a tap target over each cell. A tap says which cell and where in it
-//! (the nearest edge is the wall's); `studio::tap` decides what it does.
+//! (the nearest edge is the wall's); `studio::tap` decides what it does. By keyboard, the
+//! arrows move between squares (one square is in the tab order at a time), Enter or Space
+//! applies the tool to the square, and Shift with an arrow puts or takes away the wall on
+//! that side.
 
 use tafukt_world::spec::GridSpec;
 use tafukt_world::{World, WorldSpec};
@@ -61,19 +64,74 @@ fn tap_at(e: &MouseEvent) -> Option<Tap> {
     })
 }
 
+/// Moves keyboard focus to the square `(x, y)` of the stage (an SVG element, which web-sys
+/// gives no `focus` for without a feature of its own).
+fn focus_cell(stage: &Element, x: u32, y: u32) {
+    if let Ok(Some(cell)) = stage.query_selector(&format!("[data-cell=\"{x},{y}\"]")) {
+        if let Ok(focus) = js_sys::Reflect::get(&cell, &"focus".into()) {
+            let _ = focus.dyn_into::<js_sys::Function>().map(|f| f.call0(&cell));
+        }
+    }
+}
+
 #[component]
 pub fn StudioWorld(props: &Props) -> Html {
     let i18n = use_i18n();
     let g = &props.grid;
     let world = World::from_spec(&WorldSpec::Grid(g.clone()), 0);
+    // The square in the tab order (roving focus).
+    let focused = use_state(|| (0u32, 0u32));
+    let (fx, fy) = (focused.0.min(g.width - 1), focused.1.min(g.height - 1));
     let targets = html! {
         <g class="studio-cells">
             { for (0..g.height).flat_map(|y| (0..g.width).map(move |x| (x, y))).map(|(x, y)| html! {
                 <rect class="studio-cell" data-cell={format!("{x},{y}")} data-testid="studio-cell"
+                    tabindex={if (x, y) == (fx, fy) { "0" } else { "-1" }} role="button"
+                    aria-label={i18n.f("studio.cell", &[("column", (x + 1).to_string()), ("row", (y + 1).to_string())])}
                     x={(x * CELL).to_string()} y={(y * CELL).to_string()}
                     width={CELL.to_string()} height={CELL.to_string()} />
             }) }
         </g>
+    };
+    let onkeydown = {
+        let (on_tap, focused, (width, height)) = (props.on_tap.clone(), focused.clone(), (g.width, g.height));
+        Callback::from(move |e: KeyboardEvent| {
+            let (x, y) = (fx, fy);
+            // Where a wall goes, or which square is next, for an arrow.
+            let side = match e.key().as_str() {
+                "ArrowUp" => Some((0.5, 0.0, x, y.saturating_sub(1))),
+                "ArrowDown" => Some((0.5, 1.0, x, (y + 1).min(height - 1))),
+                "ArrowLeft" => Some((0.0, 0.5, x.saturating_sub(1), y)),
+                "ArrowRight" => Some((1.0, 0.5, (x + 1).min(width - 1), y)),
+                _ => None,
+            };
+            match (e.key().as_str(), side) {
+                ("Enter" | " ", _) => on_tap.emit(Tap { x, y, fx: 0.5, fy: 0.5 }),
+                (_, Some((wx, wy, _, _))) if e.shift_key() => on_tap.emit(Tap { x, y, fx: wx, fy: wy }),
+                (_, Some((_, _, nx, ny))) => {
+                    focused.set((nx, ny));
+                    if let Some(stage) = e.current_target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                        focus_cell(&stage, nx, ny);
+                    }
+                }
+                _ => return,
+            }
+            e.prevent_default();
+        })
+    };
+    let onfocusin = {
+        let focused = focused.clone();
+        Callback::from(move |e: FocusEvent| {
+            let cell = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.get_attribute("data-cell"));
+            if let Some((x, y)) = cell.as_deref().and_then(|c| c.split_once(',')) {
+                if let (Ok(x), Ok(y)) = (x.parse(), y.parse()) {
+                    focused.set((x, y));
+                }
+            }
+        })
     };
     let onclick = {
         let on_tap = props.on_tap.clone();
@@ -136,7 +194,8 @@ pub fn StudioWorld(props: &Props) -> Html {
                 { size("width", g.width) }
                 { size("height", g.height) }
             </div>
-            <div class="studio-stage" data-testid="studio-world" data-tool={props.tool.key()} {onclick}>
+            <p class="studio-tool-help">{ i18n.t("studio.keys-help") }</p>
+            <div class="studio-stage" data-testid="studio-world" data-tool={props.tool.key()} {onclick} {onkeydown} {onfocusin}>
                 { stage(&world, &[], &i18n, targets) }
             </div>
         </div>

@@ -61,6 +61,7 @@ async function kept(page, id) {
 }
 
 let exported; // the lesson file, as downloaded
+let pack; // the course pack, as downloaded
 
 test('a teacher builds, writes, checks and exports a lesson by touch', async () => {
   const context = await app.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 1280, height: 800 } });
@@ -159,6 +160,15 @@ test('a teacher builds, writes, checks and exports a lesson by touch', async () 
   assert.equal(checked.stdout, `ok   ${id}\n`);
   await copyFile(file, `${OUT}/studio-lesson.json`);
 
+  // All the teacher's lessons as one course pack, for a USB stick.
+  await page.getByTestId('studio-back').click();
+  await page.waitForSelector(`[data-testid=studio-lesson][data-id="${id}"]`);
+  const [packed] = await Promise.all([page.waitForEvent('download'), page.getByTestId('studio-export-pack').click()]);
+  assert.match(packed.suggestedFilename(), /^tafukt-lessons-\d{4}-\d{2}-\d{2}\.json$/);
+  pack = { name: packed.suggestedFilename(), text: await readFile(await packed.path(), 'utf8') };
+  await page.locator(`[data-testid=studio-lesson][data-id="${id}"] [data-testid=studio-lesson-edit]`).click();
+  await page.waitForSelector('[data-testid=studio-editor] [data-testid=studio-status][data-problems="0"]');
+
   // The same studio in Arabic: right to left, every word from the catalogue.
   await page.getByTestId('language').selectOption('ar');
   await page.waitForSelector('html[dir="rtl"] [data-testid=studio-editor]');
@@ -217,6 +227,42 @@ test('on another device the file opens in the studio and a pupil solves it with 
   // The teacher's lesson is a unit of the course map (a click: see Run above).
   await page.getByTestId('map-toggle').click();
   await page.locator(`[data-testid=course-map] [data-lesson="${id}"]`).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a course pack brings a teacher\'s lessons to another device in one file', async () => {
+  assert.ok(pack, 'the first test saved a course pack');
+  const context = await app.browser.newContext({ hasTouch: true, viewport: { width: 1366, height: 768 } });
+  const { page, errors } = await watchedPage(context);
+  await openStudio(page);
+  await page.getByTestId('studio-import-file').setInputFiles({ name: pack.name, mimeType: 'application/json',
+    buffer: Buffer.from(pack.text) });
+  await page.waitForSelector('[data-testid=studio-said]');
+  assert.equal(await page.getByTestId('studio-said').textContent(), '1 lesson was taken in from the course pack.');
+  const ids = JSON.parse(pack.text).lessons.map((l) => l.id);
+  assert.deepEqual(await page.locator('[data-testid=studio-lesson]').evaluateAll((els) => els.map((e) => e.dataset.id)), ids);
+  await page.screenshot({ path: `${OUT}/studio-lessons-en.png` });
+
+  // The world by keyboard alone: arrows between squares, Enter for the tool, Shift and an
+  // arrow for a wall.
+  await page.locator(`[data-testid=studio-lesson][data-id="${ids[0]}"] [data-testid=studio-lesson-edit]`).click();
+  await page.getByTestId('studio-tool-flag').click();
+  const flags = () => page.locator('[data-testid=studio-world] .flag').count();
+  const walls = () => page.locator('[data-testid=studio-world] line.wall').count();
+  const [flagsBefore, wallsBefore] = [await flags(), await walls()];
+  await page.locator('[data-testid=studio-cell][tabindex="0"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.cell), '2,1');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=studio-world] .flag').length === n, flagsBefore + 1);
+  await page.getByTestId('studio-tool-wall').click();
+  await page.locator('[data-testid=studio-cell][tabindex="0"]').focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=studio-world] line.wall').length === n, wallsBefore + 1);
+  assert.equal(await flags(), flagsBefore + 1);
   assert.deepEqual(errors, []);
   await context.close();
 });
