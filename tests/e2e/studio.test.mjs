@@ -127,6 +127,8 @@ test('a teacher builds, writes, checks and exports a lesson by touch', async () 
   const starter = page.locator('[data-testid=studio-starter] .palette:not(.values) [data-palette]');
   assert.equal(await starter.count(), 5, 'move, turn left, turn right, pick up, repeat');
   const cdp = await page.context().newCDPSession(page);
+  // A finger touches what is on screen: the editor is brought into view first.
+  await page.getByTestId('studio-starter').scrollIntoViewIfNeeded();
   await touchDrag(page, cdp, page.locator('[data-testid=studio-starter] [data-palette="0"]'), '/0');
   await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).starter === 'move\n', `tafukt.v1.own.${id}`);
   await page.screenshot({ path: `${OUT}/studio-starter-blocks-en.png`, fullPage: true });
@@ -265,4 +267,32 @@ test('a course pack brings a teacher\'s lessons to another device in one file', 
   assert.equal(await flags(), flagsBefore + 1);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('the studio fits a phone, a portrait tablet and a projector, in Tamazight, Arabic and English', async () => {
+  assert.ok(exported, 'the first test exported a lesson');
+  for (const [name, viewport, lang] of [['phone-zgh', { width: 360, height: 640 }, 'zgh'],
+    ['portrait-ar', { width: 800, height: 1280 }, 'ar'], ['projector-en', { width: 1920, height: 1080 }, 'en']]) {
+    const context = await app.browser.newContext({ hasTouch: true, viewport });
+    const { page, errors } = await watchedPage(context);
+    await page.goto(app.server.url);
+    await page.evaluate((l) => localStorage.setItem('tafukt.v1.lang', l), lang);
+    await openStudio(page);
+    await page.getByTestId('studio-import-file').setInputFiles({ name: exported.name, mimeType: 'application/json',
+      buffer: Buffer.from(exported.text) });
+    await page.waitForSelector(`html[lang="${lang}"] [data-testid=studio-editor] [data-testid=studio-status][data-problems="0"]`);
+    // Nothing wider than the screen: the page never scrolls sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name}: ${overflow} px wider than the screen`);
+    // Every tool and the size buttons are big enough for a finger.
+    for (const box of await page.locator('.studio-tools button, .studio-size button').evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect()).map((r) => [r.width, r.height]))) {
+      assert.ok(box[0] >= 44 && box[1] >= 44, `${name}: a ${box[0]}×${box[1]} button`);
+    }
+    const square = await page.locator('[data-testid=studio-cell]').first().boundingBox();
+    assert.ok(square.width >= 44, `${name}: squares of ${square.width} px`);
+    await page.screenshot({ path: `${OUT}/studio-${name}.png`, fullPage: true });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
