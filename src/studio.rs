@@ -9,7 +9,8 @@ use tafukt_lesson::model::{parse_lesson, Localized, StarRule, LESSON_SCHEMA_VERS
 use tafukt_lesson::{Goal, Lesson};
 use tafukt_world::grid::Dir;
 use tafukt_world::spec::{
-    Cell, GridSpec, ItemSpec, PaintSpec, RobotSpec, WallSpec, MAX_SIDE as FORMAT_MAX_SIDE,
+    Cell, GridSpec, ItemSpec, PaintSpec, RandomRule, RobotSpec, Variants, WallSpec,
+    MAX_SIDE as FORMAT_MAX_SIDE,
 };
 use tafukt_world::WorldSpec;
 
@@ -27,14 +28,18 @@ pub enum Tool {
     Robot,
     /// Takes away what is on the cell (items, flag, paint).
     Erase,
+    /// Makes the cell one of the places the flag may be: each seed's world puts the flag on
+    /// one of them, so a path learnt by heart does not pass.
+    FlagChoice,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 7] = [
+    pub const ALL: [Tool; 8] = [
         Tool::Wall,
         Tool::Item("olive"),
         Tool::Item("stone"),
         Tool::Flag,
+        Tool::FlagChoice,
         Tool::Paint,
         Tool::Robot,
         Tool::Erase,
@@ -49,6 +54,7 @@ impl Tool {
             Tool::Paint => "paint",
             Tool::Robot => "robot",
             Tool::Erase => "erase",
+            Tool::FlagChoice => "flag-choice",
         }
     }
 }
@@ -224,8 +230,78 @@ pub fn tap(g: &mut GridSpec, tool: Tool, x: u32, y: u32, fx: f64, fy: f64) {
             g.items.retain(|i| (i.x, i.y) != (x, y));
             g.flags.retain(|c| (c.x, c.y) != (x, y));
             g.paint.retain(|p| (p.x, p.y) != (x, y));
+            edit_rules(g, |rules| {
+                for rule in rules.iter_mut() {
+                    if let RandomRule::FlagAt { cells } = rule {
+                        cells.retain(|c| (c.x, c.y) != (x, y));
+                    }
+                }
+            });
         }
+        Tool::FlagChoice => edit_rules(g, |rules| {
+            let cell = Cell { x, y };
+            match rules.iter_mut().find_map(|r| match r {
+                RandomRule::FlagAt { cells } => Some(cells),
+                _ => None,
+            }) {
+                Some(cells) if cells.contains(&cell) => cells.retain(|c| *c != cell),
+                Some(cells) => cells.push(cell),
+                None => rules.push(RandomRule::FlagAt { cells: vec![cell] }),
+            }
+        }),
     }
+}
+
+/// The seeds a world the studio varies is checked on (and pupils meet).
+pub const SEEDS: [u64; 5] = [1, 2, 3, 4, 5];
+
+/// Edits the grid's seeded rules; rules left empty go, and with no rule the world has no
+/// variants (one world, seed 0).
+fn edit_rules(g: &mut GridSpec, edit: impl FnOnce(&mut Vec<RandomRule>)) {
+    let mut rules = g.variants.take().map(|v| v.rules).unwrap_or_default();
+    edit(&mut rules);
+    rules.retain(|r| match r {
+        RandomRule::FlagAt { cells } => !cells.is_empty(),
+        RandomRule::StartHeading { choices } => !choices.is_empty(),
+        _ => true,
+    });
+    if !rules.is_empty() {
+        g.variants = Some(Variants { seeds: SEEDS.to_vec(), rules });
+    }
+}
+
+/// The cells the flag may be on, one per seed's world (the flag-choice tool's).
+pub fn flag_choices(g: &GridSpec) -> Vec<Cell> {
+    let rules = g.variants.iter().flat_map(|v| &v.rules);
+    rules
+        .filter_map(|r| match r {
+            RandomRule::FlagAt { cells } => Some(cells.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+/// Whether the robot's heading is chosen by each seed.
+pub fn heading_varies(g: &GridSpec) -> bool {
+    g.variants.iter().flat_map(|v| &v.rules).any(|r| matches!(r, RandomRule::StartHeading { .. }))
+}
+
+/// The robot starts facing a direction each seed chooses, or the one set.
+pub fn set_heading_varies(g: &mut GridSpec, on: bool) {
+    edit_rules(g, |rules| {
+        rules.retain(|r| !matches!(r, RandomRule::StartHeading { .. }));
+        if on {
+            rules.push(RandomRule::StartHeading {
+                choices: vec![Dir::North, Dir::East, Dir::South, Dir::West],
+            });
+        }
+    });
+}
+
+/// The grid without its seeded rules: what the teacher edits (the choices drawn over it).
+pub fn fixed_part(g: &GridSpec) -> GridSpec {
+    GridSpec { variants: None, ..g.clone() }
 }
 
 /// The grid made `width` × `height` (within the studio's sizes); what falls outside goes,
@@ -242,6 +318,13 @@ pub fn resize(g: &mut GridSpec, width: u32, height: u32) {
     g.walls.retain(|w| inside(w.x, w.y) && canonical((width, height), w.x, w.y, w.side).is_some());
     g.robot.x = g.robot.x.min(width - 1);
     g.robot.y = g.robot.y.min(height - 1);
+    edit_rules(g, |rules| {
+        for rule in rules.iter_mut() {
+            if let RandomRule::FlagAt { cells } = rule {
+                cells.retain(|c| inside(c.x, c.y));
+            }
+        }
+    });
 }
 
 /// The toolbox with `key` put in (in the studio's order) or taken out.
@@ -486,6 +569,38 @@ mod tests {
         assert_eq!(g.robot.heading, Dir::South);
         tap(g, Tool::Flag, 9, 9, 0.5, 0.5);
         assert!(g.flags.is_empty(), "outside the grid");
+    }
+
+    #[test]
+    fn flag_places_and_the_heading_vary_by_seed_and_a_path_learnt_by_heart_fails() {
+        let mut l = blank_lesson("my-t");
+        let g = grid(&mut l);
+        tap(g, Tool::FlagChoice, 3, 5, 0.5, 0.5);
+        tap(g, Tool::FlagChoice, 5, 5, 0.5, 0.5);
+        assert_eq!(flag_choices(g), [Cell { x: 3, y: 5 }, Cell { x: 5, y: 5 }]);
+        assert_eq!(g.variants.as_ref().unwrap().seeds, SEEDS);
+        l.toolbox = toggle_toolbox(&toggle_toolbox(&l.toolbox, "at_goal"), "while");
+        l.toolbox = toggle_toolbox(&l.toolbox, "logic");
+        set_text(&mut l.title, "en", "T");
+        set_text(&mut l.instructions, "en", "I");
+        l.solution = "while not at goal\n  move\nend\n".into();
+        assert_eq!(tafukt_lesson::check::lesson_problems(&l, Scope::Own), []);
+        // Learnt by heart: three moves reach the flag on some seeds, not on all.
+        l.solution = "move\nmove\nmove\n".into();
+        let problems = tafukt_lesson::check::lesson_problems(&l, Scope::Own);
+        assert!(matches!(problems[..], [Problem::SolutionMissesGoal { .. }]), "{problems:?}");
+        // Choices go with a tap again, by erasing, or when the grid shrinks past them.
+        let g = grid(&mut l);
+        tap(g, Tool::FlagChoice, 3, 5, 0.5, 0.5);
+        resize(g, 5, 6);
+        assert_eq!(g.variants, None, "no choice left, no variants");
+        set_heading_varies(g, true);
+        assert!(heading_varies(g));
+        tap(g, Tool::FlagChoice, 1, 1, 0.5, 0.5);
+        tap(g, Tool::Erase, 1, 1, 0.5, 0.5);
+        set_heading_varies(g, false);
+        assert_eq!(g.variants, None);
+        assert_eq!(fixed_part(g).variants, None);
     }
 
     #[test]

@@ -23,15 +23,17 @@ use super::editor::Editor;
 use super::i18n::{use_i18n, I18n};
 use super::instructions::Instructions;
 use super::language_picker::native_name;
+use super::stage::stage;
 use super::studio_world::{StudioWorld, Tap};
 use crate::services::{files, storage};
 use crate::session::translate;
 use crate::studio::{
-    blank_lesson, from_file, goal_choices, grid_mut, is_pack, lessons_from_file, new_id, pack_to_file,
-    resize, set_text, star_rule, tap, to_file, toggle_goal, toggle_toolbox, toolbox_choices, Draft,
-    ImportError, Tool, MAX_PACK_BYTES,
+    blank_lesson, from_file, goal_choices, grid_mut, heading_varies, is_pack, lessons_from_file, new_id,
+    pack_to_file, resize, set_heading_varies, set_text, star_rule, tap, to_file, toggle_goal, toggle_toolbox,
+    toolbox_choices, Draft, ImportError, Tool, MAX_PACK_BYTES, SEEDS,
 };
 use tafukt_lang::blocks::Slot;
+use tafukt_world::World;
 
 /// The course with the teacher's own lessons as a last unit (`title` in `lang`), if any.
 pub fn with_own_lessons(index: &Rc<CourseIndex>, title: &str, lang: Lang) -> Rc<CourseIndex> {
@@ -450,6 +452,19 @@ pub fn Studio(props: &Props) -> Html {
             }))
         })
     };
+    let heading_toggle = {
+        let edit = edit.clone();
+        Callback::from(move |_: Event| {
+            edit(Box::new(move |o: &mut Open| {
+                o.draft.edit(|l| {
+                    if let Some(g) = grid_mut(l) {
+                        let on = heading_varies(g);
+                        set_heading_varies(g, !on);
+                    }
+                })
+            }))
+        })
+    };
     let on_tool = {
         let tool = tool.clone();
         Callback::from(move |t: Tool| tool.set(t))
@@ -578,7 +593,22 @@ pub fn Studio(props: &Props) -> Html {
             <div class="studio-columns">
                 <div class="studio-column">
                     <h3>{ i18n.t("studio.world") }</h3>
-                    <StudioWorld grid={grid} tool={*tool} {on_tool} {on_tap} {on_resize} />
+                    <StudioWorld grid={grid.clone()} tool={*tool} {on_tool} {on_tap} {on_resize} />
+                    <label class="studio-check" data-testid="studio-heading-varies">
+                        <input type="checkbox" checked={heading_varies(&grid)} onchange={heading_toggle} />
+                        <span>{ i18n.t("studio.heading-varies") }</span>
+                    </label>
+                    if grid.variants.is_some() {
+                        <h3>{ i18n.t("studio.seeds") }</h3>
+                        <div class="studio-seeds" data-testid="studio-seeds">
+                            { for SEEDS.into_iter().map(|seed| html! {
+                                <figure data-seed={seed.to_string()}>
+                                    { stage(&World::from_spec(&lesson.world, seed), &[], &i18n, Html::default()) }
+                                    <figcaption>{ i18n.f("studio.seed", &[("seed", seed.to_string())]) }</figcaption>
+                                </figure>
+                            }) }
+                        </div>
+                    }
                     <h3>{ i18n.t("studio.goals") }</h3>
                     <div class="studio-checks" data-testid="studio-goals">
                         { for goal_choices().into_iter().map(|(key, goal)| {

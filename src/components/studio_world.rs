@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::i18n::use_i18n;
 use super::stage::stage;
-use crate::studio::{Tool, MAX_SIDE, MIN_SIDE};
+use crate::studio::{fixed_part, flag_choices, Tool, MAX_SIDE, MIN_SIDE};
 
 /// A tap on cell `(x, y)` at `(fx, fy)` within it (each from 0 to 1).
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -42,6 +42,7 @@ fn icon(tool: Tool) -> &'static str {
         Tool::Item("stone") => "⬟",
         Tool::Item(_) => "⬮",
         Tool::Flag => "⚑",
+        Tool::FlagChoice => "⚐",
         Tool::Paint => "▦",
         Tool::Robot => "➤",
         Tool::Erase => "⌫",
@@ -78,12 +79,20 @@ fn focus_cell(stage: &Element, x: u32, y: u32) {
 pub fn StudioWorld(props: &Props) -> Html {
     let i18n = use_i18n();
     let g = &props.grid;
-    let world = World::from_spec(&WorldSpec::Grid(g.clone()), 0);
+    // The fixed part of the world, with the places a seed may choose drawn over it.
+    let world = World::from_spec(&WorldSpec::Grid(fixed_part(g)), 0);
+    let choices = flag_choices(g);
     // The square in the tab order (roving focus).
     let focused = use_state(|| (0u32, 0u32));
     let (fx, fy) = (focused.0.min(g.width - 1), focused.1.min(g.height - 1));
     let targets = html! {
         <g class="studio-cells">
+            { for choices.iter().map(|c| html! {
+                <g class="studio-choice" data-testid="studio-flag-choice" transform={format!("translate({} {})", c.x * CELL, c.y * CELL)}>
+                    <line x1="12" y1="8" x2="12" y2="34" />
+                    <path d="M12 8 L32 14 L12 20 Z" />
+                </g>
+            }) }
             { for (0..g.height).flat_map(|y| (0..g.width).map(move |x| (x, y))).map(|(x, y)| html! {
                 <rect class="studio-cell" data-cell={format!("{x},{y}")} data-testid="studio-cell"
                     tabindex={if (x, y) == (fx, fy) { "0" } else { "-1" }} role="button"

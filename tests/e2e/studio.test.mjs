@@ -265,6 +265,24 @@ test('a course pack brings a teacher\'s lessons to another device in one file', 
   await page.keyboard.press('Shift+ArrowRight');
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=studio-world] line.wall').length === n, wallsBefore + 1);
   assert.equal(await flags(), flagsBefore + 1);
+
+  // Worlds that vary: the flag may be on one of two squares, and the robot faces a way each
+  // world chooses; every world is drawn, and the solution learnt by heart no longer passes.
+  await page.getByTestId('studio-tool-flag-choice').click();
+  await page.locator('[data-testid=studio-cell][data-cell="5,0"]').click();
+  await page.locator('[data-testid=studio-cell][data-cell="5,2"]').click();
+  await page.locator('[data-testid=studio-heading-varies] input').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=studio-seeds] figure').length === 5);
+  assert.equal(await page.locator('[data-testid=studio-world] [data-testid=studio-flag-choice]').count(), 2);
+  const worlds = await page.locator('[data-testid=studio-seeds] figure').evaluateAll((figures) => figures.map((f) => ({
+    flags: [...f.querySelectorAll('.flag')].map((g) => g.getAttribute('transform')).sort().join(' '),
+    robot: f.querySelector('[data-testid=stage]').dataset.robot,
+  })));
+  assert.ok(new Set(worlds.map((w) => w.flags)).size >= 2, JSON.stringify(worlds));
+  assert.ok(new Set(worlds.map((w) => w.robot)).size >= 2, JSON.stringify(worlds));
+  // (It stops short of the flag, or drives into the border, on some world.)
+  await page.locator('[data-testid=studio-problems-solution] [data-testid=studio-problem]').waitFor();
+  await page.screenshot({ path: `${OUT}/studio-seeds-en.png`, fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
 });
