@@ -5,7 +5,7 @@
 
 use tafukt_lang::toolbox::Construct;
 use tafukt_lesson::check::{is_plain_id, world_limits, MAX_LESSON_BYTES};
-use tafukt_lesson::model::{parse_lesson, Localized, StarRule, LESSON_SCHEMA_VERSION};
+use tafukt_lesson::model::{parse_lesson, Localized, Question, StarRule, LESSON_SCHEMA_VERSION};
 use tafukt_lesson::{Goal, Lesson};
 use tafukt_world::grid::Dir;
 use tafukt_world::spec::{
@@ -367,6 +367,68 @@ pub fn set_text(texts: &mut Localized, lang: &str, text: &str) {
     }
 }
 
+/// Most questions after a lesson, and most answers to one (the format's rule: 2 to 4).
+pub const MAX_QUESTIONS: usize = 5;
+pub const MAX_CHOICES: usize = 4;
+
+/// A change to the lesson's questions (asked once it is solved; tapped, not graded).
+#[derive(Clone, Debug, PartialEq)]
+pub enum QuizEdit {
+    Add,
+    Remove(usize),
+    Question(usize, String),
+    AddChoice(usize),
+    RemoveChoice(usize, usize),
+    Choice(usize, usize, String),
+    Answer(usize, usize),
+}
+
+/// Applies a change to the questions; texts are in `lang`. A question starts with two
+/// empty answers, the first one right.
+pub fn edit_quiz(quiz: &mut Vec<Question>, lang: &str, edit: QuizEdit) {
+    match edit {
+        QuizEdit::Add if quiz.len() < MAX_QUESTIONS => quiz.push(Question {
+            question: Localized::default(),
+            choices: vec![Localized::default(), Localized::default()],
+            answer: 0,
+        }),
+        QuizEdit::Remove(i) if i < quiz.len() => {
+            quiz.remove(i);
+        }
+        QuizEdit::Question(i, text) => {
+            if let Some(q) = quiz.get_mut(i) {
+                set_text(&mut q.question, lang, &text);
+            }
+        }
+        QuizEdit::AddChoice(i) => {
+            if let Some(q) = quiz.get_mut(i).filter(|q| q.choices.len() < MAX_CHOICES) {
+                q.choices.push(Localized::default());
+            }
+        }
+        QuizEdit::RemoveChoice(i, j) => {
+            if let Some(q) = quiz.get_mut(i).filter(|q| j < q.choices.len() && q.choices.len() > 2) {
+                q.choices.remove(j);
+                // The right answer keeps its text when another goes; when it goes itself,
+                // the one after it (or the last) is right.
+                let a = q.answer as usize;
+                let a = if j < a { a - 1 } else { a.min(q.choices.len() - 1) };
+                q.answer = a as u32;
+            }
+        }
+        QuizEdit::Choice(i, j, text) => {
+            if let Some(c) = quiz.get_mut(i).and_then(|q| q.choices.get_mut(j)) {
+                set_text(c, lang, &text);
+            }
+        }
+        QuizEdit::Answer(i, j) => {
+            if let Some(q) = quiz.get_mut(i).filter(|q| j < q.choices.len()) {
+                q.answer = j as u32;
+            }
+        }
+        _ => {}
+    }
+}
+
 /// The lesson as the file a teacher exports (what `tafukt check` reads).
 pub fn to_file(lesson: &Lesson) -> String {
     let mut lesson = lesson.clone();
@@ -601,6 +663,40 @@ mod tests {
         set_heading_varies(g, false);
         assert_eq!(g.variants, None);
         assert_eq!(fixed_part(g).variants, None);
+    }
+
+    #[test]
+    fn questions_are_added_written_per_language_and_keep_their_right_answer() {
+        let mut quiz = Vec::new();
+        edit_quiz(&mut quiz, "en", QuizEdit::Add);
+        edit_quiz(&mut quiz, "en", QuizEdit::Question(0, "How many moves?".into()));
+        edit_quiz(&mut quiz, "ar", QuizEdit::Question(0, "كم خطوة؟".into()));
+        for (j, t) in ["One", "Two"].into_iter().enumerate() {
+            edit_quiz(&mut quiz, "en", QuizEdit::Choice(0, j, t.into()));
+        }
+        edit_quiz(&mut quiz, "en", QuizEdit::AddChoice(0));
+        edit_quiz(&mut quiz, "en", QuizEdit::Choice(0, 2, "Three".into()));
+        edit_quiz(&mut quiz, "en", QuizEdit::Answer(0, 2));
+        assert_eq!(quiz[0].question.0.len(), 2);
+        // Taking away an answer before the right one keeps the right one right.
+        edit_quiz(&mut quiz, "en", QuizEdit::RemoveChoice(0, 0));
+        assert_eq!(quiz[0].choices[quiz[0].answer as usize].get(tafukt_lang::Lang::En), "Three");
+        // Taking away the right one makes another right, never one out of range.
+        edit_quiz(&mut quiz, "en", QuizEdit::AddChoice(0));
+        edit_quiz(&mut quiz, "en", QuizEdit::RemoveChoice(0, 1));
+        assert!((quiz[0].answer as usize) < quiz[0].choices.len());
+        // Never fewer than two answers, never more than four, nor more questions than allowed.
+        edit_quiz(&mut quiz, "en", QuizEdit::RemoveChoice(0, 0));
+        edit_quiz(&mut quiz, "en", QuizEdit::RemoveChoice(0, 0));
+        assert_eq!(quiz[0].choices.len(), 2);
+        for _ in 0..9 {
+            edit_quiz(&mut quiz, "en", QuizEdit::AddChoice(0));
+            edit_quiz(&mut quiz, "en", QuizEdit::Add);
+        }
+        assert_eq!((quiz.len(), quiz[0].choices.len()), (MAX_QUESTIONS, MAX_CHOICES));
+        edit_quiz(&mut quiz, "en", QuizEdit::Remove(9));
+        edit_quiz(&mut quiz, "en", QuizEdit::Remove(1));
+        assert_eq!(quiz.len(), MAX_QUESTIONS - 1);
     }
 
     #[test]

@@ -28,9 +28,10 @@ use super::studio_world::{StudioWorld, Tap};
 use crate::services::{files, storage};
 use crate::session::translate;
 use crate::studio::{
-    blank_lesson, from_file, goal_choices, grid_mut, heading_varies, is_pack, lessons_from_file, new_id,
-    pack_to_file, resize, set_heading_varies, set_text, star_rule, tap, to_file, toggle_goal, toggle_toolbox,
-    toolbox_choices, Draft, ImportError, Tool, MAX_PACK_BYTES, SEEDS,
+    blank_lesson, edit_quiz, from_file, goal_choices, grid_mut, heading_varies, is_pack, lessons_from_file,
+    new_id, pack_to_file, resize, set_heading_varies, set_text, star_rule, tap, to_file, toggle_goal,
+    toggle_toolbox, toolbox_choices, Draft, ImportError, QuizEdit, Tool, MAX_CHOICES, MAX_PACK_BYTES,
+    MAX_QUESTIONS, SEEDS,
 };
 use tafukt_lang::blocks::Slot;
 use tafukt_world::World;
@@ -116,6 +117,13 @@ pub struct Props {
     /// Plays one of the teacher's lessons (by id) as pupils do.
     pub on_play: Callback<String>,
     pub on_close: Callback<()>,
+}
+
+/// A text of the questions, by its place.
+#[derive(Clone, Copy)]
+enum QuizField {
+    Question(usize),
+    Choice(usize, usize),
 }
 
 /// What the studio says after a file was picked or a lesson exported.
@@ -572,6 +580,31 @@ pub fn Studio(props: &Props) -> Html {
         let blocks_view = blocks_view.clone();
         Callback::from(move |_: MouseEvent| blocks_view.set(on))
     };
+    // The questions after the lesson, in the language of the texts.
+    let quiz_apply = {
+        let edit = edit.clone();
+        Rc::new(move |change: QuizEdit| {
+            edit(Box::new(move |o: &mut Open| o.draft.edit(|l| edit_quiz(&mut l.quiz, tag, change))))
+        })
+    };
+    let quiz_click = |change: QuizEdit| {
+        let apply = quiz_apply.clone();
+        Callback::from(move |_: MouseEvent| apply(change.clone()))
+    };
+    let quiz_do = |change: QuizEdit| {
+        let apply = quiz_apply.clone();
+        Callback::from(move |_: Event| apply(change.clone()))
+    };
+    let quiz_input = |field: QuizField| {
+        let apply = quiz_apply.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = value_of(&e);
+            apply(match field {
+                QuizField::Question(i) => QuizEdit::Question(i, text),
+                QuizField::Choice(i, j) => QuizEdit::Choice(i, j, text),
+            })
+        })
+    };
     let input_cb = |cb: Callback<String>| Callback::from(move |e: InputEvent| cb.emit(value_of(&e)));
 
     html! {
@@ -682,6 +715,38 @@ pub fn Studio(props: &Props) -> Html {
                             oninput={input_cb(stars_edit)} />
                     </label>
                     { problem_list(&i18n, &problems, Field::Stars, "stars") }
+                    <h3>{ i18n.t("studio.quiz") }</h3>
+                    <p class="studio-help">{ i18n.t("studio.quiz-help") }</p>
+                    <ol class="studio-quiz" data-testid="studio-quiz">
+                        { for lesson.quiz.iter().enumerate().map(|(i, q)| html! {
+                            <li data-testid="studio-question">
+                                <label class="studio-field">
+                                    <span>{ i18n.f("studio.question", &[("n", (i + 1).to_string())]) }</span>
+                                    <input type="text" lang={tag} dir={dir} maxlength="300" data-testid="studio-question-text"
+                                        value={text_of(&q.question)} oninput={quiz_input(QuizField::Question(i))} />
+                                </label>
+                                <div class="studio-choices" role="radiogroup" aria-label={i18n.t("studio.right-answer")}>
+                                    { for q.choices.iter().enumerate().map(|(j, c)| html! {
+                                        <div class="studio-choice-row">
+                                            <label class="studio-radio"><input type="radio" name={format!("studio-answer-{i}")} checked={q.answer as usize == j}
+                                                aria-label={i18n.t("studio.right-answer")} data-testid="studio-answer"
+                                                onchange={quiz_do(QuizEdit::Answer(i, j))} /></label>
+                                            <input type="text" lang={tag} dir={dir} maxlength="200" data-testid="studio-choice-text"
+                                                aria-label={i18n.f("studio.answer", &[("n", (j + 1).to_string())])}
+                                                value={text_of(c)} oninput={quiz_input(QuizField::Choice(i, j))} />
+                                            <button disabled={q.choices.len() <= 2} aria-label={i18n.t("studio.remove-answer")}
+                                                onclick={quiz_click(QuizEdit::RemoveChoice(i, j))}>{ "✕" }</button>
+                                        </div>
+                                    }) }
+                                </div>
+                                <button disabled={q.choices.len() >= MAX_CHOICES} data-testid="studio-add-answer"
+                                    onclick={quiz_click(QuizEdit::AddChoice(i))}>{ i18n.t("studio.add-answer") }</button>
+                                <button onclick={quiz_click(QuizEdit::Remove(i))}>{ i18n.t("studio.remove-question") }</button>
+                            </li>
+                        }) }
+                    </ol>
+                    <button data-testid="studio-add-question" disabled={lesson.quiz.len() >= MAX_QUESTIONS}
+                        onclick={quiz_click(QuizEdit::Add)}>{ i18n.t("studio.add-question") }</button>
                     { problem_list(&i18n, &problems, Field::Quiz, "quiz") }
                 </div>
             </div>

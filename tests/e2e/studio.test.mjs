@@ -144,6 +144,22 @@ test('a teacher builds, writes, checks and exports a lesson by touch', async () 
   // The right solution: ready.
   await program(page, 'solution', SOLUTION);
   await page.waitForSelector('[data-testid=studio-status][data-problems="0"]');
+
+  // A question for after the lesson: written in English, it is asked in Arabic too.
+  await page.getByTestId('studio-lang-en').click();
+  await page.getByTestId('studio-add-question').click();
+  await page.getByTestId('studio-question-text').fill('What did the robot carry to the flag?');
+  const choices = page.getByTestId('studio-choice-text');
+  await choices.nth(0).fill('A stone');
+  await choices.nth(1).fill('An olive');
+  await page.getByTestId('studio-answer').nth(1).check();
+  await page.locator('[data-testid=studio-problems-quiz] [data-key="check.quiz-text"]').waitFor();
+  await page.getByTestId('studio-lang-ar').click();
+  await page.getByTestId('studio-question-text').fill('ماذا حمل الروبوت إلى العلم؟');
+  await choices.nth(0).fill('حجرًا');
+  await choices.nth(1).fill('زيتونة');
+  await page.getByTestId('studio-lang-en').click();
+  await page.waitForSelector('[data-testid=studio-status][data-problems="0"]');
   assert.equal(await page.getByTestId('studio-status').textContent(), en['studio.ready']);
   await page.screenshot({ path: `${OUT}/studio-en.png`, fullPage: true });
 
@@ -224,6 +240,8 @@ test('on another device the file opens in the studio and a pupil solves it with 
   // drops Playwright's taps in the page (see `program`).
   await page.getByTestId('run').click();
   await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 30_000 });
+  // The teacher's question, once the lesson is solved.
+  await page.locator('[data-testid=quiz]', { hasText: 'What did the robot carry to the flag?' }).waitFor();
   await page.screenshot({ path: `${OUT}/studio-lesson-solved-en.png`, fullPage: true });
 
   // The teacher's lesson is a unit of the course map (a click: see Run above).
