@@ -97,8 +97,11 @@
     // A teacher's device left in projector mode (a full-app part) opens in it again; a
     // share link (`#p=…`) is read by the full app, which opens its lesson (the single file
     // is the full app already).
+    // A lesson link (`#l=…`, a teacher's lesson from the studio) is read by the studio app.
+    var link = location.hash.slice(0, 3);
     if (stored('projector') === '1') w.tafuktSwitch('projector');
-    else if (!w.tafuktEmbedded && location.hash.indexOf('#p=') == 0) w.tafuktSwitch('link');
+    else if (!w.tafuktEmbedded && link == '#p=') w.tafuktSwitch('link');
+    else if (!w.tafuktEmbedded && link == '#l=') w.tafuktSwitch('studio');
     if (navigator.serviceWorker && location.protocol !== 'file:') {
       navigator.serviceWorker.register('sw.js')['catch'](function () {});
     }

@@ -13,7 +13,9 @@ use tafukt_lesson::markdown::to_rich_text;
 use tafukt_lesson::model::{CourseIndex, Unit};
 use tafukt_lesson::problem::{Field, Problem, Scope};
 use tafukt_lesson::runner::toolbox_words;
+use tafukt_lesson::share_link::{self, LinkError};
 use tafukt_lesson::{GoalReport, Lesson, Localized};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -131,7 +133,12 @@ enum QuizField {
 enum Said {
     Nothing,
     Refused(String),
+    /// Refused, in words looked up when drawn (a link is read before the studio's words
+    /// have arrived).
+    RefusedKey(&'static str),
     Done(String),
+    /// A link that carries the lesson, to copy and send.
+    Link(String),
 }
 
 fn refusal(i18n: &I18n, e: &ImportError) -> String {
@@ -173,6 +180,71 @@ fn problem_list(i18n: &I18n, problems: &[Problem], field: Field, name: &str) -> 
     }
 }
 
+/// The payload of the page's lesson link (`#l=…`), taken off the address so a reload does
+/// not take it in again.
+fn take_lesson_link() -> Option<String> {
+    let window = web_sys::window()?;
+    let fragment = window.location().hash().ok()?;
+    let payload = fragment.strip_prefix(share_link::LESSON_FRAGMENT)?.to_string();
+    let href = window.location().href().unwrap_or_default();
+    let bare = href.split('#').next().unwrap_or_default().to_string();
+    let history = js_sys::Reflect::get(&window, &"history".into()).ok()?;
+    let replace = js_sys::Reflect::get(&history, &"replaceState".into()).ok()?;
+    if let Ok(replace) = replace.dyn_into::<js_sys::Function>() {
+        let _ = replace.call3(&history, &JsValue::NULL, &"".into(), &bare.into());
+    }
+    Some(payload)
+}
+
+/// The address of this page with a lesson in it (`#l=…`), or `None` when it would be too long.
+fn lesson_link(lesson: &Lesson) -> Option<String> {
+    let payload = share_link::pack(to_file(lesson).as_bytes());
+    if payload.len() > share_link::MAX_ENCODED {
+        return None;
+    }
+    let href = web_sys::window()?.location().href().ok()?;
+    let bare = href.split('#').next().unwrap_or_default();
+    Some(format!("{bare}{}{payload}", share_link::LESSON_FRAGMENT))
+}
+
+/// Takes a picked file's or a link's lessons onto the device (a lesson of the same name is
+/// never replaced: the newcomer gets a name of its own) and says so; a single lesson opens
+/// in the editor. Returns the ids the lessons were kept under.
+fn take_in(
+    bytes: &[u8],
+    i18n: &I18n,
+    said: &UseStateHandle<Said>,
+    open_lesson: &Rc<dyn Fn(Lesson)>,
+) -> Vec<String> {
+    let lessons = match lessons_from_file(bytes) {
+        Ok(lessons) => lessons,
+        Err(e) => {
+            said.set(Said::Refused(refusal(i18n, &e)));
+            return vec![];
+        }
+    };
+    let pack = is_pack(bytes);
+    let mut kept = Vec::new();
+    for mut lesson in lessons {
+        let taken = storage::own_lesson_ids();
+        let same = storage::own_lesson(&lesson.id).is_some_and(|t| t == to_file(&lesson));
+        if taken.contains(&lesson.id) && !same {
+            lesson.id = new_id(js_sys::Date::now() as u64, &taken);
+        }
+        storage::save_own_lesson(&lesson.id, &to_file(&lesson));
+        kept.push(lesson);
+    }
+    let ids: Vec<String> = kept.iter().map(|l| l.id.clone()).collect();
+    match kept.pop() {
+        Some(lesson) if !pack => {
+            open_lesson(lesson);
+            said.set(Said::Done(i18n.t("studio.imported")));
+        }
+        _ => said.set(Said::Done(i18n.f("studio.imported-pack", &[("count", ids.len().to_string())]))),
+    }
+    ids
+}
+
 #[component]
 pub fn Studio(props: &Props) -> Html {
     let i18n = use_i18n();
@@ -207,7 +279,7 @@ pub fn Studio(props: &Props) -> Html {
             edit(Box::new(move |o: &mut Open| o.draft.edit(|l| f(l, value))));
         })
     };
-    let open_lesson = {
+    let open_lesson: Rc<dyn Fn(Lesson)> = {
         let (open, redraw, said) = (open.clone(), redraw.clone(), said.clone());
         Rc::new(move |lesson: Lesson| {
             *open.borrow_mut() = Some(Open::new(lesson, lang));
@@ -216,6 +288,32 @@ pub fn Studio(props: &Props) -> Html {
         })
     };
 
+    // A page opened with a lesson link (`#l=…`, web/boot.js hands it to this app): the lesson
+    // joins the teacher's (or pupil's) lessons and plays at once; a broken link changes nothing.
+    // Once the studio's words have arrived (the later half of the catalogue), so whatever it
+    // says about the link is in the teacher's language.
+    let link_taken = use_mut_ref(|| false);
+    {
+        let (i18n, said, open_lesson, on_play) =
+            (i18n.clone(), said.clone(), open_lesson.clone(), props.on_play.clone());
+        use_effect_with(i18n.clone(), move |_| {
+            let words_here = i18n.t("studio.link-broken") != "studio.link-broken";
+            if !words_here || std::mem::replace(&mut *link_taken.borrow_mut(), true) {
+                return;
+            }
+            if let Some(payload) = take_lesson_link() {
+                match share_link::unpack(&payload) {
+                    Ok(bytes) => {
+                        if let [id] = &take_in(&bytes, &i18n, &said, &open_lesson)[..] {
+                            on_play.emit(id.clone());
+                        }
+                    }
+                    Err(LinkError::TooLarge) => said.set(Said::RefusedKey("studio.link-too-long")),
+                    Err(LinkError::Malformed) => said.set(Said::RefusedKey("studio.link-broken")),
+                }
+            }
+        });
+    }
     let on_new = {
         let (open_lesson, saved_ok) = (open_lesson.clone(), saved_ok.clone());
         Callback::from(move |_: MouseEvent| {
@@ -250,32 +348,7 @@ pub fn Studio(props: &Props) -> Html {
                         return said.set(Said::Refused(i18n.t("studio.import-failed")))
                     }
                 };
-                let lessons = match lessons_from_file(&bytes) {
-                    Ok(lessons) => lessons,
-                    Err(e) => return said.set(Said::Refused(refusal(&i18n, &e))),
-                };
-                let (count, pack) = (lessons.len(), is_pack(&bytes));
-                let mut last = None;
-                for mut lesson in lessons {
-                    // A lesson of the same name on this device is never replaced: the file's
-                    // comes in under a name of its own.
-                    let taken = storage::own_lesson_ids();
-                    let same = storage::own_lesson(&lesson.id).is_some_and(|t| t == to_file(&lesson));
-                    if taken.contains(&lesson.id) && !same {
-                        lesson.id = new_id(js_sys::Date::now() as u64, &taken);
-                    }
-                    storage::save_own_lesson(&lesson.id, &to_file(&lesson));
-                    last = Some(lesson);
-                }
-                match last {
-                    Some(lesson) if !pack => {
-                        open_lesson(lesson);
-                        said.set(Said::Done(i18n.t("studio.imported")));
-                    }
-                    _ => {
-                        said.set(Said::Done(i18n.f("studio.imported-pack", &[("count", count.to_string())])))
-                    }
-                }
+                take_in(&bytes, &i18n, &said, &open_lesson);
             });
         })
     };
@@ -312,9 +385,25 @@ pub fn Studio(props: &Props) -> Html {
         Said::Refused(text) => html! {
             <div class="error-card studio-said" role="alert" data-testid="studio-import-error"><p>{ text }</p></div>
         },
+        Said::RefusedKey(key) => html! {
+            <div class="error-card studio-said" role="alert" data-testid="studio-import-error"><p>{ i18n.t(key) }</p></div>
+        },
         Said::Done(text) => {
             html! { <p class="studio-said" role="status" data-testid="studio-said">{ text }</p> }
         }
+        Said::Link(url) => html! {
+            <div class="studio-said" role="status">
+                <label class="studio-field">
+                    <span>{ i18n.t("studio.link-ready") }</span>
+                    <input type="text" readonly=true dir="ltr" data-testid="studio-link" value={url.clone()}
+                        onfocus={Callback::from(|e: FocusEvent| {
+                            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                                input.select();
+                            }
+                        })} />
+                </label>
+            </div>
+        },
     };
     let not_saved = if *saved_ok {
         Html::default()
@@ -615,6 +704,13 @@ pub fn Studio(props: &Props) -> Html {
                 <button data-testid="studio-undo" onclick={history(true)} disabled={!can_undo}>{ "↶ " }{ i18n.t("studio.undo") }</button>
                 <button data-testid="studio-redo" onclick={history(false)} disabled={!can_redo}>{ "↷ " }{ i18n.t("studio.redo") }</button>
                 <button data-testid="studio-play" onclick={play}>{ i18n.t("studio.play") }</button>
+                <button data-testid="studio-share-link" onclick={{
+                    let (said, i18n, lesson) = (said.clone(), i18n.clone(), lesson.clone());
+                    Callback::from(move |_: MouseEvent| said.set(match lesson_link(&lesson) {
+                        Some(url) => Said::Link(url),
+                        None => Said::Refused(i18n.t("studio.link-too-long")),
+                    }))
+                }}>{ i18n.t("studio.share-link") }</button>
                 <button class="primary" data-testid="studio-export" onclick={export(&lesson)}>{ i18n.t("studio.export") }</button>
             </div>
             { said_view }

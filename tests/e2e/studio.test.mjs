@@ -62,6 +62,7 @@ async function kept(page, id) {
 
 let exported; // the lesson file, as downloaded
 let pack; // the course pack, as downloaded
+let link; // the lesson as a link
 
 test('a teacher builds, writes, checks and exports a lesson by touch', async () => {
   const context = await app.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 1280, height: 800 } });
@@ -177,6 +178,11 @@ test('a teacher builds, writes, checks and exports a lesson by touch', async () 
   assert.equal(checked.status, 0, checked.stdout + checked.stderr);
   assert.equal(checked.stdout, `ok   ${id}\n`);
   await copyFile(file, `${OUT}/studio-lesson.json`);
+
+  // The same lesson as a link, for a class with a network.
+  await page.getByTestId('studio-share-link').click();
+  link = await page.getByTestId('studio-link').inputValue();
+  assert.ok(link.startsWith(`${app.server.url}#l=`), link);
 
   // All the teacher's lessons as one course pack, for a USB stick.
   await page.getByTestId('studio-back').click();
@@ -331,4 +337,24 @@ test('the studio fits a phone, a portrait tablet and a projector, in Tamazight, 
     assert.deepEqual(errors, []);
     await context.close();
   }
+});
+
+test('a lesson link opens the lesson on a pupil\'s device, and a broken link changes nothing', async () => {
+  assert.ok(link, 'the first test made a link');
+  const id = JSON.parse(exported.text).id;
+  const context = await app.browser.newContext({ hasTouch: true, viewport: { width: 800, height: 1280 } });
+  const { page, errors } = await watchedPage(context);
+  await page.goto(`${app.server.url}#l=AAAA`);
+  await page.waitForSelector('html[data-part="studio"] [data-testid=studio-import-error]');
+  assert.equal(await page.getByTestId('studio-import-error').textContent(), en['studio.link-broken']);
+  assert.equal(await page.evaluate(() => localStorage.getItem('tafukt.v1.own')), null);
+  // The good link, opened in a new tab of the same device.
+  const opened = await watchedPage(context);
+  await opened.page.goto(link);
+  await opened.page.waitForSelector(`html[data-part="studio"] [data-testid=lesson][data-lesson-id="${id}"]`);
+  assert.equal(await opened.page.evaluate(() => location.hash), '', 'the link is taken off the address');
+  assert.equal(await opened.page.evaluate(() => localStorage.getItem('tafukt.v1.own')), id);
+  await opened.page.screenshot({ path: `${OUT}/studio-link-opened-en.png` });
+  assert.deepEqual([...errors, ...opened.errors], []);
+  await context.close();
 });

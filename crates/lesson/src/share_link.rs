@@ -1,5 +1,6 @@
 //! Share links: a lesson id, a language and a program carried in a URL fragment (`#p=…`),
-//! compressed with raw deflate and written in base64url. Links are untrusted: every size is
+//! or a teacher's whole lesson file (`#l=…`, from the studio), compressed with raw deflate
+//! and written in base64url. Links are untrusted: every size is
 //! bounded before any work (the encoded text, and the inflated bytes, so a deflate bomb
 //! stops at the limit), and anything unreadable is an error, never a panic.
 
@@ -15,6 +16,8 @@ pub const MAX_ENCODED: usize = 32 * 1024;
 /// The most bytes a payload may inflate to: far above any pupil's program, and the most the
 /// decoder ever allocates.
 pub const MAX_DECODED: usize = 128 * 1024;
+/// The fragment's start of a link that carries a whole lesson file (the studio's).
+pub const LESSON_FRAGMENT: &str = "#l=";
 /// The format's first line, so a later format can be told apart.
 const VERSION: &str = "1";
 
@@ -45,8 +48,25 @@ fn valid_id(id: &str) -> bool {
 /// The payload for a link (what follows `#p=`).
 pub fn encode(shared: &SharedProgram) -> String {
     let text = format!("{VERSION}\n{}\n{}\n{}", shared.lesson, shared.lang.tag(), shared.source);
-    let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9);
-    URL_SAFE_NO_PAD.encode(packed)
+    pack(text.as_bytes())
+}
+
+/// Bytes as a link's payload: raw deflate, then base64url.
+pub fn pack(bytes: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(bytes, 9))
+}
+
+/// A payload's bytes, within the limits (the encoded length first, then the inflated size).
+pub fn unpack(payload: &str) -> Result<Vec<u8>, LinkError> {
+    if payload.len() > MAX_ENCODED {
+        return Err(LinkError::TooLarge);
+    }
+    // Some apps append padding to what they take for base64.
+    let packed = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).map_err(|_| LinkError::Malformed)?;
+    miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_DECODED).map_err(|e| match e.status {
+        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
+        _ => LinkError::Malformed,
+    })
 }
 
 /// The payload of a page's fragment, if it is a share link (`#p=…`).
@@ -56,18 +76,7 @@ pub fn payload(fragment: &str) -> Option<&str> {
 
 /// Reads a payload (what follows `#p=`) within the limits.
 pub fn decode(payload: &str) -> Result<SharedProgram, LinkError> {
-    if payload.len() > MAX_ENCODED {
-        return Err(LinkError::TooLarge);
-    }
-    // Some apps append padding to what they take for base64.
-    let packed = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).map_err(|_| LinkError::Malformed)?;
-    let bytes =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_DECODED).map_err(|e| {
-            match e.status {
-                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
-                _ => LinkError::Malformed,
-            }
-        })?;
+    let bytes = unpack(payload)?;
     let text = String::from_utf8(bytes).map_err(|_| LinkError::Malformed)?;
     let mut lines = text.splitn(4, '\n');
     let (Some(VERSION), Some(lesson), Some(tag), Some(source)) =
@@ -103,6 +112,17 @@ mod tests {
         assert_eq!(decode(&link), Ok(s));
         assert_eq!(payload(&format!("#p={link}")), Some(link.as_str()));
         assert_eq!(payload("#other"), None);
+    }
+
+    #[test]
+    fn a_lesson_file_comes_back_as_it_was_packed_and_a_bomb_stops_at_the_limit() {
+        let file = include_str!("../../cli/tests/fixtures/own/my-olive.json");
+        let link = pack(file.as_bytes());
+        assert!(link.len() < file.len(), "{} of {}", link.len(), file.len());
+        assert_eq!(unpack(&link).as_deref(), Ok(file.as_bytes()));
+        assert_eq!(unpack(&pack(&vec![b'a'; MAX_DECODED + 1])), Err(LinkError::TooLarge));
+        assert_eq!(unpack("AAAA!"), Err(LinkError::Malformed));
+        assert_eq!(unpack(&"A".repeat(MAX_ENCODED + 1)), Err(LinkError::TooLarge));
     }
 
     #[test]
