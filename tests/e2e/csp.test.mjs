@@ -3,7 +3,8 @@
 // reports every refusal as a `securitypolicyviolation` event; the test collects them while a
 // pupil plays lesson 1 with blocks (the core app: picking marks, the running block, zoom),
 // then opens the course map (the hand-over to the full app and its stylesheet), the text
-// view's running line, the robot on wheels, an AI lesson and projector mode, and expects none.
+// view's running line, the robot on wheels, an AI lesson, projector mode and the teacher
+// studio (the studio app), and expects none.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OUT, useApp } from './app.mjs';
@@ -66,6 +67,23 @@ test('every part of the app runs under the strict policy, with nothing refused',
   await page.getByTestId('projector').click();
   await page.waitForSelector('html[data-projector]');
   await page.screenshot({ path: `${OUT}/csp-projector-ai.png` });
+  await page.getByTestId('projector').click();
+  await page.waitForSelector('html:not([data-projector])');
+
+  // The studio app (teacher mode's Studio button): its stylesheet, the world editor, the
+  // block editor of a program, the preview of the instructions.
+  await page.getByTestId('teacher-toggle').click();
+  await page.getByTestId('studio').click();
+  await page.waitForSelector('html[data-part="studio"] [data-testid=studio-panel]');
+  await page.waitForFunction(() => [...document.styleSheets].some((s) => s.href?.endsWith('/studio.css')));
+  await page.getByTestId('studio-new').click();
+  await page.getByTestId('studio-tool-flag').click();
+  await page.locator('[data-testid=studio-cell][data-cell="2,2"]').click();
+  await page.getByTestId('studio-instructions').fill('Go to the **flag**.');
+  await page.locator('[data-testid=studio-preview] strong').waitFor();
+  await page.locator('[data-testid=studio-starter] [data-palette="0"]').click();
+  await page.locator(`[data-testid=studio-starter] ${slot('/0')}`).click();
+  await page.waitForSelector('[data-testid=studio-starter] .program .block');
 
   assert.deepEqual(await page.evaluate(() => window.__refused), []);
   assert.deepEqual(errors, []);
