@@ -31,15 +31,18 @@ pub enum Tool {
     /// Makes the cell one of the places the flag may be: each seed's world puts the flag on
     /// one of them, so a path learnt by heart does not pass.
     FlagChoice,
+    /// The square the robot must end on (a `robot_at` goal; tap it again to take it away).
+    EndHere,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 8] = [
+    pub const ALL: [Tool; 9] = [
         Tool::Wall,
         Tool::Item("olive"),
         Tool::Item("stone"),
         Tool::Flag,
         Tool::FlagChoice,
+        Tool::EndHere,
         Tool::Paint,
         Tool::Robot,
         Tool::Erase,
@@ -55,6 +58,7 @@ impl Tool {
             Tool::Robot => "robot",
             Tool::Erase => "erase",
             Tool::FlagChoice => "flag-choice",
+            Tool::EndHere => "end-here",
         }
     }
 }
@@ -238,6 +242,8 @@ pub fn tap(g: &mut GridSpec, tool: Tool, x: u32, y: u32, fx: f64, fy: f64) {
                 }
             });
         }
+        // A goal of the lesson, not a part of the world: see `toggle_end_square`.
+        Tool::EndHere => {}
         Tool::FlagChoice => edit_rules(g, |rules| {
             let cell = Cell { x, y };
             match rules.iter_mut().find_map(|r| match r {
@@ -268,6 +274,25 @@ fn edit_rules(g: &mut GridSpec, edit: impl FnOnce(&mut Vec<RandomRule>)) {
     if !rules.is_empty() {
         g.variants = Some(Variants { seeds: SEEDS.to_vec(), rules });
     }
+}
+
+/// The goals with the robot's end square at `(x, y)`, or without one when it was there: one
+/// end square at most.
+pub fn toggle_end_square(goals: &[Goal], x: u32, y: u32) -> Vec<Goal> {
+    let was_here = goals.contains(&Goal::RobotAt { x, y });
+    let mut out: Vec<Goal> = goals.iter().filter(|g| !matches!(g, Goal::RobotAt { .. })).cloned().collect();
+    if !was_here {
+        out.push(Goal::RobotAt { x, y });
+    }
+    out
+}
+
+/// The square the robot must end on, if the lesson asks one.
+pub fn end_square(goals: &[Goal]) -> Option<(u32, u32)> {
+    goals.iter().find_map(|g| match g {
+        Goal::RobotAt { x, y } => Some((*x, *y)),
+        _ => None,
+    })
 }
 
 /// The cells the flag may be on, one per seed's world (the flag-choice tool's).
@@ -697,6 +722,28 @@ mod tests {
         edit_quiz(&mut quiz, "en", QuizEdit::Remove(9));
         edit_quiz(&mut quiz, "en", QuizEdit::Remove(1));
         assert_eq!(quiz.len(), MAX_QUESTIONS - 1);
+    }
+
+    #[test]
+    fn one_end_square_at_most_moved_by_a_tap_and_taken_away_by_a_tap_on_it() {
+        let goals = toggle_end_square(&[Goal::AtFlag], 2, 3);
+        assert_eq!(goals, [Goal::AtFlag, Goal::RobotAt { x: 2, y: 3 }]);
+        assert_eq!(end_square(&goals), Some((2, 3)));
+        let moved = toggle_end_square(&goals, 4, 1);
+        assert_eq!(moved, [Goal::AtFlag, Goal::RobotAt { x: 4, y: 1 }]);
+        assert_eq!(toggle_end_square(&moved, 4, 1), [Goal::AtFlag]);
+        // A robot_at goal is one the checker runs like any other.
+        let mut l = blank_lesson("my-t");
+        l.goals = toggle_end_square(&[], 2, 5);
+        set_text(&mut l.title, "en", "T");
+        set_text(&mut l.instructions, "en", "I");
+        l.solution = "move\nmove\n".into();
+        assert_eq!(tafukt_lesson::check::lesson_problems(&l, Scope::Own), []);
+        l.solution = "move\n".into();
+        assert!(matches!(
+            tafukt_lesson::check::lesson_problems(&l, Scope::Own)[..],
+            [Problem::SolutionMissesGoal { .. }]
+        ));
     }
 
     #[test]

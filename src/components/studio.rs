@@ -14,7 +14,7 @@ use tafukt_lesson::model::{CourseIndex, Unit};
 use tafukt_lesson::problem::{Field, Problem, Scope};
 use tafukt_lesson::runner::toolbox_words;
 use tafukt_lesson::share_link::{self, LinkError};
-use tafukt_lesson::{GoalReport, Lesson, Localized};
+use tafukt_lesson::{Goal, GoalReport, Lesson, Localized};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -30,10 +30,10 @@ use super::studio_world::{StudioWorld, Tap};
 use crate::services::{files, storage};
 use crate::session::translate;
 use crate::studio::{
-    blank_lesson, edit_quiz, from_file, goal_choices, grid_mut, heading_varies, is_pack, lessons_from_file,
-    new_id, pack_to_file, resize, set_heading_varies, set_text, star_rule, tap, to_file, toggle_goal,
-    toggle_toolbox, toolbox_choices, Draft, ImportError, QuizEdit, Tool, MAX_CHOICES, MAX_PACK_BYTES,
-    MAX_QUESTIONS, SEEDS,
+    blank_lesson, edit_quiz, end_square, from_file, goal_choices, grid_mut, heading_varies, is_pack,
+    lessons_from_file, new_id, pack_to_file, resize, set_heading_varies, set_text, star_rule, tap, to_file,
+    toggle_end_square, toggle_goal, toggle_toolbox, toolbox_choices, Draft, ImportError, QuizEdit, Tool,
+    MAX_CHOICES, MAX_PACK_BYTES, MAX_QUESTIONS, SEEDS,
 };
 use tafukt_lang::blocks::Slot;
 use tafukt_world::World;
@@ -530,7 +530,9 @@ pub fn Studio(props: &Props) -> Html {
         Callback::from(move |t: Tap| {
             edit(Box::new(move |o: &mut Open| {
                 o.draft.edit(|l| {
-                    if let Some(g) = grid_mut(l) {
+                    if tool == Tool::EndHere {
+                        l.goals = toggle_end_square(&l.goals, t.x, t.y);
+                    } else if let Some(g) = grid_mut(l) {
                         tap(g, tool, t.x, t.y, t.fx, t.fy);
                     }
                 })
@@ -544,6 +546,9 @@ pub fn Studio(props: &Props) -> Html {
                 o.draft.edit(|l| {
                     if let Some(g) = grid_mut(l) {
                         resize(g, w, h);
+                        let (w, h) = (g.width, g.height);
+                        // An end square that fell outside goes with it.
+                        l.goals.retain(|goal| !matches!(goal, Goal::RobotAt { x, y } if *x >= w || *y >= h));
                     }
                 })
             }))
@@ -722,7 +727,7 @@ pub fn Studio(props: &Props) -> Html {
             <div class="studio-columns">
                 <div class="studio-column">
                     <h3>{ i18n.t("studio.world") }</h3>
-                    <StudioWorld grid={grid.clone()} tool={*tool} {on_tool} {on_tap} {on_resize} />
+                    <StudioWorld grid={grid.clone()} tool={*tool} {on_tool} {on_tap} {on_resize} end={end_square(&lesson.goals)} />
                     <label class="studio-check" data-testid="studio-heading-varies">
                         <input type="checkbox" checked={heading_varies(&grid)} onchange={heading_toggle} />
                         <span>{ i18n.t("studio.heading-varies") }</span>

@@ -31,6 +31,8 @@ pub struct Props {
     pub on_tool: Callback<Tool>,
     pub on_tap: Callback<Tap>,
     pub on_resize: Callback<(u32, u32)>,
+    /// The square the robot must end on (a goal of the lesson), drawn over the world.
+    pub end: Option<(u32, u32)>,
 }
 
 /// The side of a cell in the stage's drawing (`grid_stage`'s).
@@ -43,6 +45,7 @@ fn icon(tool: Tool) -> &'static str {
         Tool::Item(_) => "⬮",
         Tool::Flag => "⚑",
         Tool::FlagChoice => "⚐",
+        Tool::EndHere => "◎",
         Tool::Paint => "▦",
         Tool::Robot => "➤",
         Tool::Erase => "⌫",
@@ -87,6 +90,10 @@ pub fn StudioWorld(props: &Props) -> Html {
     let (fx, fy) = (focused.0.min(g.width - 1), focused.1.min(g.height - 1));
     let targets = html! {
         <g class="studio-cells">
+            if let Some((x, y)) = props.end {
+                <rect class="studio-end" data-testid="studio-end" x={(x * CELL + 3).to_string()} y={(y * CELL + 3).to_string()}
+                    width={(CELL - 6).to_string()} height={(CELL - 6).to_string()} rx="6" />
+            }
             { for choices.iter().map(|c| html! {
                 <g class="studio-choice" data-testid="studio-flag-choice" transform={format!("translate({} {})", c.x * CELL, c.y * CELL)}>
                     <line x1="12" y1="8" x2="12" y2="34" />

@@ -290,6 +290,14 @@ test('a course pack brings a teacher\'s lessons to another device in one file', 
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=studio-world] line.wall').length === n, wallsBefore + 1);
   assert.equal(await flags(), flagsBefore + 1);
 
+  // The square the robot must end on: a goal placed on the world, moved and taken away by taps.
+  await page.getByTestId('studio-tool-end-here').click();
+  await page.locator('[data-testid=studio-cell][data-cell="3,3"]').click();
+  await page.waitForSelector('[data-testid=studio-end][x="123"][y="123"]');
+  assert.deepEqual((await kept(page, ids[0])).goals.filter((g) => g.robot_at), [{ robot_at: { x: 3, y: 3 } }]);
+  await page.locator('[data-testid=studio-cell][data-cell="3,3"]').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=studio-end]'));
+
   // Worlds that vary: the flag may be on one of two squares, and the robot faces a way each
   // world chooses; every world is drawn, and the solution learnt by heart no longer passes.
   await page.getByTestId('studio-tool-flag-choice').click();
