@@ -392,6 +392,9 @@ pub fn set_text(texts: &mut Localized, lang: &str, text: &str) {
     }
 }
 
+/// Most hints a lesson's studio offers fields for.
+pub const MAX_HINTS: usize = 3;
+
 /// Most questions after a lesson, and most answers to one (the format's rule: 2 to 4).
 pub const MAX_QUESTIONS: usize = 5;
 pub const MAX_CHOICES: usize = 4;

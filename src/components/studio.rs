@@ -33,7 +33,7 @@ use crate::studio::{
     blank_lesson, edit_quiz, end_square, from_file, goal_choices, grid_mut, heading_varies, is_pack,
     lessons_from_file, new_id, pack_to_file, resize, set_heading_varies, set_text, star_rule, tap, to_file,
     toggle_end_square, toggle_goal, toggle_toolbox, toolbox_choices, Draft, ImportError, QuizEdit, Tool,
-    MAX_CHOICES, MAX_PACK_BYTES, MAX_QUESTIONS, SEEDS,
+    MAX_CHOICES, MAX_HINTS, MAX_PACK_BYTES, MAX_QUESTIONS, SEEDS,
 };
 use tafukt_lang::blocks::Slot;
 use tafukt_world::World;
@@ -579,15 +579,22 @@ pub fn Studio(props: &Props) -> Html {
     let title_edit = lesson_edit(Rc::new(move |l: &mut Lesson, v: String| set_text(&mut l.title, tag, &v)));
     let instructions_edit =
         lesson_edit(Rc::new(move |l: &mut Lesson, v: String| set_text(&mut l.instructions, tag, &v)));
-    let hint_edit = lesson_edit(Rc::new(move |l: &mut Lesson, v: String| {
-        if l.hints.is_empty() {
-            l.hints.push(Localized::default());
-        }
-        set_text(&mut l.hints[0], tag, &v);
-        if l.hints[0].0.is_empty() {
-            l.hints.remove(0);
-        }
-    }));
+    // Hints, shown one after another to a pupil who asks: one field per hint and an empty one
+    // for the next (up to three); a hint emptied in every language goes.
+    let hint_edit = |i: usize| {
+        lesson_edit(Rc::new(move |l: &mut Lesson, v: String| {
+            if i == l.hints.len() {
+                l.hints.push(Localized::default());
+            }
+            if let Some(hint) = l.hints.get_mut(i) {
+                set_text(hint, tag, &v);
+                if hint.0.is_empty() {
+                    l.hints.remove(i);
+                }
+            }
+        }))
+    };
+    let hint_fields = (lesson.hints.len() + 1).min(MAX_HINTS);
     let reviewed = lesson.reviewed.iter().any(|r| r == tag);
     let reviewed_toggle = {
         let edit = lesson_edit(Rc::new(move |l: &mut Lesson, _: String| {
@@ -772,11 +779,13 @@ pub fn Studio(props: &Props) -> Html {
                     </label>
                     <div class="studio-preview" data-testid="studio-preview" lang={tag} dir={dir}
                         aria-label={i18n.t("studio.preview")}>{ preview }</div>
-                    <label class="studio-field">
-                        <span>{ i18n.t("studio.hint") }</span>
-                        <textarea data-testid="studio-hint" lang={tag} dir={dir} rows="2" maxlength="1000"
-                            value={lesson.hints.first().map(text_of).unwrap_or_default()} oninput={input_cb(hint_edit)} />
-                    </label>
+                    { for (0..hint_fields).map(|i| html! {
+                        <label class="studio-field">
+                            <span>{ i18n.f("studio.hint-n", &[("n", (i + 1).to_string())]) }</span>
+                            <textarea data-testid="studio-hint" lang={tag} dir={dir} rows="2" maxlength="1000"
+                                value={lesson.hints.get(i).map(text_of).unwrap_or_default()} oninput={input_cb(hint_edit(i))} />
+                        </label>
+                    }) }
                     <label class="studio-check" data-testid="studio-reviewed">
                         <input type="checkbox" checked={reviewed} onchange={reviewed_toggle} />
                         <span>{ i18n.f("studio.reviewed", &[("lang", native_name(tl).to_string())]) }</span>

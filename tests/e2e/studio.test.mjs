@@ -105,6 +105,11 @@ test('a teacher builds, writes, checks and exports a lesson by touch', async () 
   await page.getByTestId('studio-title').fill('Olives on the way');
   await page.getByTestId('studio-instructions').fill('Pick up the **olive** on the way to the flag.');
   await page.locator('[data-testid=studio-preview] strong', { hasText: 'olive' }).waitFor();
+  // Hints, one after another: a field for the next appears as one is written.
+  await page.getByTestId('studio-hint').first().fill('The olive is on your way.');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=studio-hint]').length === 2);
+  await page.getByTestId('studio-hint').nth(1).fill('Pick it up when you stand on it.');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=studio-hint]').length === 3);
   await page.getByTestId('studio-lang-ar').tap();
   await page.waitForSelector('[data-testid=studio-lang-ar][aria-selected="true"]');
   assert.equal(await page.getByTestId('studio-title').inputValue(), '');
@@ -166,6 +171,7 @@ test('a teacher builds, writes, checks and exports a lesson by touch', async () 
 
   // Every edit is on the device already.
   assert.equal((await kept(page, id)).solution, SOLUTION);
+  assert.deepEqual((await kept(page, id)).hints.map((h) => h.en), ['The olive is on your way.', 'Pick it up when you stand on it.']);
 
   // Exported: the file `tafukt check` reads, unchanged.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('studio-export').click()]);
