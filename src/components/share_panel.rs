@@ -26,24 +26,13 @@ thread_local! {
 /// reload does not ask again): the id of the lesson to open, if the link is good and names
 /// one of `ids`. What it brought waits for that lesson's [`LinkPrompt`].
 pub fn take_link_from_page(ids: &[String]) -> Option<String> {
-    let window = web_sys::window()?;
-    let fragment = window.location().hash().ok()?;
-    let payload = share_link::payload(&fragment)?;
-    let incoming = match share_link::decode(payload) {
+    let payload = crate::services::page::take_fragment(share_link::FRAGMENT)?;
+    let incoming = match share_link::decode(&payload) {
         Ok(shared) if ids.contains(&shared.lesson) => Ok(shared),
         Ok(_) => Err("share.unknown-lesson"),
         Err(LinkError::TooLarge) => Err("share.too-large"),
         Err(LinkError::Malformed) => Err("share.malformed"),
     };
-    // history.replaceState(null, "", the address without its fragment)
-    let href = window.location().href().unwrap_or_default();
-    let bare = href.split('#').next().unwrap_or_default();
-    let history = js_sys::Reflect::get(&window, &"history".into()).unwrap_or(JsValue::UNDEFINED);
-    if let Ok(replace) =
-        js_sys::Reflect::get(&history, &"replaceState".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
-    {
-        let _ = replace.call3(&history, &JsValue::NULL, &"".into(), &bare.into());
-    }
     let open = incoming.as_ref().ok().map(|s| s.lesson.clone());
     INCOMING.with(|i| *i.borrow_mut() = Some(incoming));
     open

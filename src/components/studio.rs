@@ -15,7 +15,6 @@ use tafukt_lesson::problem::{Field, Problem, Scope};
 use tafukt_lesson::runner::toolbox_words;
 use tafukt_lesson::share_link::{self, LinkError};
 use tafukt_lesson::{Goal, GoalReport, Lesson, Localized};
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -27,7 +26,7 @@ use super::instructions::Instructions;
 use super::language_picker::native_name;
 use super::stage::stage;
 use super::studio_world::{StudioWorld, Tap};
-use crate::services::{files, storage};
+use crate::services::{files, page, storage};
 use crate::session::translate;
 use crate::studio::{
     blank_lesson, edit_quiz, end_square, from_file, goal_choices, grid_mut, heading_varies, is_pack,
@@ -180,22 +179,6 @@ fn problem_list(i18n: &I18n, problems: &[Problem], field: Field, name: &str) -> 
     }
 }
 
-/// The payload of the page's lesson link (`#l=…`), taken off the address so a reload does
-/// not take it in again.
-fn take_lesson_link() -> Option<String> {
-    let window = web_sys::window()?;
-    let fragment = window.location().hash().ok()?;
-    let payload = fragment.strip_prefix(share_link::LESSON_FRAGMENT)?.to_string();
-    let href = window.location().href().unwrap_or_default();
-    let bare = href.split('#').next().unwrap_or_default().to_string();
-    let history = js_sys::Reflect::get(&window, &"history".into()).ok()?;
-    let replace = js_sys::Reflect::get(&history, &"replaceState".into()).ok()?;
-    if let Ok(replace) = replace.dyn_into::<js_sys::Function>() {
-        let _ = replace.call3(&history, &JsValue::NULL, &"".into(), &bare.into());
-    }
-    Some(payload)
-}
-
 /// The address of this page with a lesson in it (`#l=…`), or `None` when it would be too long.
 fn lesson_link(lesson: &Lesson) -> Option<String> {
     let payload = share_link::pack(to_file(lesson).as_bytes());
@@ -301,7 +284,7 @@ pub fn Studio(props: &Props) -> Html {
             if !words_here || std::mem::replace(&mut *link_taken.borrow_mut(), true) {
                 return;
             }
-            if let Some(payload) = take_lesson_link() {
+            if let Some(payload) = page::take_fragment(share_link::LESSON_FRAGMENT) {
                 match share_link::unpack(&payload) {
                     Ok(bytes) => {
                         if let [id] = &take_in(&bytes, &i18n, &said, &open_lesson)[..] {

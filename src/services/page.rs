@@ -1,7 +1,8 @@
 //! The page around the app: `<html lang dir>` follows the pupil's language, so the whole
 //! layout mirrors for Arabic through CSS logical properties; and the page's own message for
 //! when no catalogue at all could be loaded; in the full app, its own stylesheet and
-//! projector mode (`<html data-projector>`, which `styles/full.css` styles).
+//! projector mode (`<html data-projector>`, which `styles/full.css` styles), and the link a
+//! page was opened with (`#p=…`, `#l=…`), taken off its address.
 
 use tafukt_lang::Lang;
 
@@ -35,6 +36,25 @@ pub fn add_stylesheet(href: &str) {
     let _ = link.set_attribute("rel", "stylesheet");
     let _ = link.set_attribute("href", href);
     let _ = head.append_child(&link);
+}
+
+/// What follows `prefix` in the page's address fragment, if it starts so; the fragment is
+/// then taken off the address (`history.replaceState`), so a reload does not take the link
+/// in again.
+#[cfg(feature = "full")]
+pub fn take_fragment(prefix: &str) -> Option<String> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let window = web_sys::window()?;
+    let payload = window.location().hash().ok()?.strip_prefix(prefix)?.to_string();
+    let href = window.location().href().unwrap_or_default();
+    let bare = href.split('#').next().unwrap_or_default().to_string();
+    let history = js_sys::Reflect::get(&window, &"history".into()).unwrap_or(JsValue::UNDEFINED);
+    if let Ok(replace) =
+        js_sys::Reflect::get(&history, &"replaceState".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
+        let _ = replace.call3(&history, &JsValue::NULL, &"".into(), &bare.into());
+    }
+    Some(payload)
 }
 
 /// Projector mode on or off for the whole page (the top bar and everything else follow).
