@@ -86,6 +86,24 @@ test('in a maze, practice fills the Q-table and the learned moves reach the flag
   await context.close();
 });
 
+test('the learning rate: with the same 60 practice runs, small steps leave the robot lost, big ones bring it to the flag', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await openLesson(page, 'ai-reward-7');
+  const starter = 'practise 60\nrepeat 40 times\n  best move\nend\n';
+  // The lesson's own small rate (0.1): the table hardly fills, and the learned moves fail.
+  assert.notEqual(await run(page, starter), 'success');
+  const table = page.getByTestId('ai-qtable');
+  assert.equal(await table.getAttribute('data-episodes'), '60');
+  // More practice than the lesson allows is not the answer: the goal counts the runs.
+  assert.notEqual(await run(page, `practise 500\n${starter}`), 'success');
+  const solution = 'learning rate 1\npractise 60\nwhile not at flag\n  best move\nend\n';
+  assert.equal(await run(page, solution), 'success');
+  assert.equal(await table.getAttribute('data-episodes'), '60');
+  await page.screenshot({ path: `${OUT}/ai-learning-rate-en.png`, fullPage: true });
+  await context.close();
+});
+
 test('the model is judged on items it never saw: the score, the confusion table and the learning curve', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();

@@ -171,6 +171,11 @@ pub fn check(goal: &Goal, world: &GridWorld) -> GoalReport {
                 c.total >= *count && c.total > 0 && c.rule_right * 100 >= percent * c.total,
             )
         }
+        Goal::PractisedAtMost { episodes } => (
+            "ai.goal.practised-at-most",
+            vec![("count", episodes.to_string())],
+            world.ai.episode_rewards.len() as u64 <= u64::from(*episodes),
+        ),
         _ => ("goal.no-error", vec![], false),
     };
     GoalReport { key, args, status: if met { GoalStatus::Met } else { GoalStatus::NotMet } }

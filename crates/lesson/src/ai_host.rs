@@ -48,7 +48,7 @@ fn setting(w: &mut GridWorld, builtin: Builtin, args: &[Value]) -> Result<(), Ho
         Builtin::Neighbours => l.k = whole(1, 25),
         Builtin::TreeDepth => l.depth = whole(1, 6),
         Builtin::Epochs => l.epochs = whole(1, 100),
-        Builtin::LearningRate => l.learning_rate = tafukt_ai::maths::within(n, 0.001, 10.0),
+        Builtin::LearningRate => l.learning_rate = Some(tafukt_ai::maths::within(n, 0.001, 10.0)),
         _ => l.explore_percent = whole(0, 100),
     }
     Ok(())

@@ -32,7 +32,7 @@ fn env(world: &GridWorld, start: (u32, u32)) -> GridEnv {
 fn params(world: &GridWorld) -> QParams {
     let cells = world.width * world.height;
     QParams {
-        alpha: 0.5,
+        alpha: world.ai.learner.q_rate(),
         gamma: 0.9,
         epsilon: world.ai.learner.explore_percent.min(100) as f64 / 100.0,
         max_steps: (cells * 4).clamp(20, 400),

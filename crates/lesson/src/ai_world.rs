@@ -102,10 +102,10 @@ impl Trained {
                 let epochs = l.epochs.clamp(1, 100);
                 let labels = data.label_count() as u64;
                 if labels > 2 {
-                    let set = PerceptronSet::fit(&data, l.learning_rate, epochs);
+                    let set = PerceptronSet::fit(&data, l.perceptron_rate(), epochs);
                     return (Trained::Perceptrons(set), rows * labels * epochs as u64);
                 }
-                let mut p = Perceptron::new(data.feature_count(), l.learning_rate, epochs);
+                let mut p = Perceptron::new(data.feature_count(), l.perceptron_rate(), epochs);
                 p.train(&data);
                 (Trained::Perceptron(p), rows * epochs as u64)
             }

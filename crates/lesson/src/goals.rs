@@ -85,6 +85,10 @@ pub enum Goal {
     /// least `percent` % of them; the learned model's score on the same items is shown beside.
     #[cfg(feature = "ai")]
     RuleAnswered { count: u32, percent: u32 },
+    /// AI: the robot practised (`practise`) at most `episodes` episodes in all, so a lesson
+    /// about how fast it learns cannot be passed by practising without end.
+    #[cfg(feature = "ai")]
+    PractisedAtMost { episodes: u32 },
 }
 
 fn default_tolerance() -> u32 {
@@ -232,7 +236,8 @@ impl Goal {
             | Goal::Sorted { .. }
             | Goal::Accuracy { .. }
             | Goal::PolicyReaches { .. }
-            | Goal::RuleAnswered { .. } => return crate::ai_goals::check(self, world),
+            | Goal::RuleAnswered { .. }
+            | Goal::PractisedAtMost { .. } => return crate::ai_goals::check(self, world),
         };
         GoalReport { key, args, status: if met { GoalStatus::Met } else { GoalStatus::NotMet } }
     }

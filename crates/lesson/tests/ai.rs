@@ -180,6 +180,37 @@ fn practice_is_the_same_for_a_seed_and_the_best_moves_reach_the_flag() {
 }
 
 #[test]
+fn the_learning_rate_sets_how_far_one_practice_move_changes_what_the_robot_learnt() {
+    let spec = maze(GOOD);
+    let reaches = [Goal::PolicyReaches { steps: 7 }];
+    let (slow, _) = run("learning rate 0.1\npractise 10\n", Lang::En, &spec, 5);
+    let (fast, _) = run("learning rate 1\npractise 10\n", Lang::En, &spec, 5);
+    assert_eq!(
+        check_all(&reaches, &slow)[0].status,
+        GoalStatus::NotMet,
+        "small steps: 10 runs are not enough"
+    );
+    assert_eq!(check_all(&reaches, &fast)[0].status, GoalStatus::Met, "big steps: the same 10 runs are");
+    // Above 1 a value would overshoot what it learns from: 5 acts as 1.
+    let (over, _) = run("learning rate 5\npractise 10\n", Lang::En, &spec, 5);
+    assert_eq!(grid(&over).ai.q, grid(&fast).ai.q);
+    // Without a setting, Q-learning's own default (0.5), not the perceptron's (1).
+    let (default, _) = run("practise 20\n", Lang::En, &spec, 5);
+    let (half, _) = run("learning rate 0.5\npractise 20\n", Lang::En, &spec, 5);
+    assert_eq!(grid(&default).ai.q, grid(&half).ai.q);
+    assert_ne!(grid(&default).ai.q, grid(&fast).ai.q);
+}
+
+#[test]
+fn practised_at_most_counts_every_practice_run_of_the_program() {
+    let goal = [Goal::PractisedAtMost { episodes: 20 }];
+    let (w, _) = run("practise 20\n", Lang::En, &maze(GOOD), 5);
+    assert_eq!(check_all(&goal, &w)[0].status, GoalStatus::Met);
+    let (w, _) = run("practise 10\npractise 11\n", Lang::En, &maze(GOOD), 5);
+    assert_eq!(check_all(&goal, &w)[0].status, GoalStatus::NotMet, "two calls add up");
+}
+
+#[test]
 fn practice_counts_as_fuel_so_the_step_limit_stops_endless_training() {
     let limits = Limits { max_steps: 20_000, ..Limits::default() };
     let o = run_to_end("repeat 100 times\n  practise 500\nend\n", Lang::En, &maze(GOOD), 5, limits).unwrap();

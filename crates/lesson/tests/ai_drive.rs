@@ -158,7 +158,7 @@ fn the_settings_reach_the_learner_and_need_a_number() {
     .unwrap();
     let w = grid(o.world);
     let s = &w.ai.learner;
-    assert_eq!((s.k, s.depth, s.epochs, s.learning_rate, s.explore_percent), (5, 4, 7, 0.5, 30));
+    assert_eq!((s.k, s.depth, s.epochs, s.learning_rate, s.explore_percent), (5, 4, 7, Some(0.5), 30));
     let o = run_to_end("neighbours 500\nexplore -3\n", Lang::En, &l.world, 1, Limits::default()).unwrap();
     let w = grid(o.world);
     assert_eq!((w.ai.learner.k, w.ai.learner.explore_percent), (25, 0), "kept within what the model can use");

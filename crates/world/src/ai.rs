@@ -236,9 +236,13 @@ pub struct LearnerSpec {
     /// Passes over the examples (perceptron).
     #[serde(default = "twenty")]
     pub epochs: u32,
-    /// How far one mistake moves the perceptron's line.
-    #[serde(default = "one_f")]
-    pub learning_rate: f64,
+    /// How far one lesson learnt moves the model: one mistake the perceptron's line (from
+    /// a start at zero this only scales the line, so its answers stay the same), one
+    /// practice move a Q-learning value (from 0.001 to 1: a small rate barely fills the
+    /// table). `None`: the model's own default, [`LearnerSpec::perceptron_rate`] and
+    /// [`LearnerSpec::q_rate`].
+    #[serde(default)]
+    pub learning_rate: Option<f64>,
     /// The readings the model looks at; all three when empty.
     #[serde(default)]
     pub readings: Vec<Reading>,
@@ -248,10 +252,6 @@ pub struct LearnerSpec {
     /// Q-learning: how often a random move is tried while practising, in percent.
     #[serde(default = "ten")]
     pub explore_percent: u32,
-}
-
-fn one_f() -> f64 {
-    1.0
 }
 
 fn three() -> u32 {
@@ -273,7 +273,7 @@ impl Default for LearnerSpec {
             k: 3,
             depth: 3,
             epochs: 20,
-            learning_rate: 1.0,
+            learning_rate: None,
             readings: Vec::new(),
             rewards: RewardSpec::default(),
             explore_percent: 10,
@@ -282,6 +282,17 @@ impl Default for LearnerSpec {
 }
 
 impl LearnerSpec {
+    /// The perceptron's learning rate: the lesson's or the program's, else 1.
+    pub fn perceptron_rate(&self) -> f64 {
+        self.learning_rate.unwrap_or(1.0)
+    }
+
+    /// Q-learning's learning rate (its α): the lesson's or the program's, at most 1 (above
+    /// it a value would overshoot what it learns from), else 0.5.
+    pub fn q_rate(&self) -> f64 {
+        self.learning_rate.map_or(0.5, |r| r.min(1.0))
+    }
+
     /// The readings the model uses, in column order.
     pub fn columns(&self) -> Vec<Reading> {
         if self.readings.is_empty() {
