@@ -10,7 +10,7 @@ use tafukt_lang::printer::print;
 use tafukt_lang::{Diagnostic, Halt, Lang, Limits, Program, Vm};
 use tafukt_lesson::goals::{all_met, check_all, GoalReport};
 use tafukt_lesson::host::{run_in, step_in};
-use tafukt_lesson::runner::{seeds, toolbox_violation, world_from};
+use tafukt_lesson::runner::{fit_to_toolbox, seeds, toolbox_violation, world_from};
 use tafukt_lesson::Lesson;
 use tafukt_world::World;
 
@@ -483,6 +483,7 @@ impl Session {
                 false
             }
             Halt::Faulted(d) => {
+                let d = fit_to_toolbox(d, &self.lesson.toolbox);
                 self.failed_runs += 1;
                 self.active_line = Some(line_of(&self.source, &d, self.program.as_ref()));
                 self.phase = Phase::Failed(d);

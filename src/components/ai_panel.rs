@@ -189,7 +189,7 @@ pub fn tree_panel(tree: &Tree, data: &Dataset, reading: Option<&[f64]>, i18n: &I
         if yes_or_no(f) {
             i18n.f("ai.tree-none", &[("reading", name)])
         } else {
-            format!("{name} < {}?", format_rounded(threshold, 1))
+            i18n.f("ai.tree-less", &[("reading", name), ("value", format_rounded(threshold, 1))])
         }
     };
     // The first child of a question is where its answer is yes.

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
-import { OUT, catalogue, useApp } from './app.mjs';
+import { OUT, catalogue, runToEnd, useApp } from './app.mjs';
 import { block, slot } from './places.mjs';
 
 const app = useApp();
@@ -323,3 +323,30 @@ for (const lang of LANGS) {
     await context.close();
   });
 }
+
+test('the decision tree asks its questions in words in Arabic, so they read right to left', async () => {
+  const { context, page } = await open('ar', { lesson: 'ai-data-7', full: true, size: [1280, 900] });
+  await page.getByTestId('view-text').click();
+  // The program in the pupil's language (the labels are any words: the model learns them).
+  const record = 'كرر 20 مرات\n  تقدم\n  إذا لون الخانة = أخضر\n    سجّل "olive"\n  وإلا\n    سجّل "stone"\n  نهاية\nنهاية\n';
+  assert.equal(await runToEnd(page, record), 'success', await page.getByTestId('status').textContent());
+  const questions = await page.locator('[data-testid=ai-tree] .ai-node text').allTextContents();
+  const asked = questions.filter((q) => /[0-9]/.test(q));
+  assert.ok(asked.length >= 1, `the tree asks about a number: ${questions}`);
+  const [before, after] = catalogue('ar')['ai.tree-less'].split('{value}');
+  for (const q of asked) {
+    assert.ok(!q.includes('<') && q.includes(before.replace('{reading} ', '')) && q.endsWith(after), `in words, with the Arabic question mark: ${q}`);
+  }
+  // As drawn: the reading's name first at the right, then the number, the question mark last at the left.
+  const xs = await page.locator('[data-testid=ai-tree] .ai-node text').evaluateAll((all) => all
+    .filter((t) => /[0-9]/.test(t.textContent))
+    .map((t) => {
+      const s = t.textContent;
+      const at = (i) => { const r = t.getExtentOfChar(i); return r.x + r.width / 2; };
+      return { word: at(0), number: at(s.search(/[0-9]/)), mark: at(s.length - 1) };
+    }));
+  for (const x of xs) assert.ok(x.word > x.number && x.number > x.mark, `right to left: ${JSON.stringify(x)}`);
+  await page.getByTestId('ai-tree').screenshot({ path: `${OUT}/rtl-tree-ar.png` });
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -166,6 +166,9 @@ impl Catalog {
         if d.arg("suggestion").is_some() {
             key.push_str("-suggestion");
         }
+        if d.arg("plain").is_some() {
+            key.push_str("-plain");
+        }
         // The messages of problems arrive after the first load: until then (or offline), a
         // plain sentence rather than a key.
         if self.messages.get(&key).is_none()

@@ -87,6 +87,23 @@ pub fn toolbox_violation(program: &Program, toolbox: &[String], lang: Lang) -> O
     )
 }
 
+/// A world fault whose message tells the pupil to check a sensor first (`hit-wall`: "check
+/// with `wall ahead`") gets the `plain` argument in a lesson whose toolbox lacks that sensor,
+/// so the message gives advice the pupil can follow (`world.hit-wall-plain`). An empty
+/// toolbox allows everything.
+pub fn fit_to_toolbox(d: Diagnostic, toolbox: &[String]) -> Diagnostic {
+    let sensor = match d.code {
+        Code::World("hit-wall") => "wall_ahead",
+        Code::World("nothing-to-pick-up" | "nothing-to-measure") => "on_item",
+        _ => return d,
+    };
+    if toolbox.is_empty() || toolbox.iter().any(|t| t == sensor) {
+        d
+    } else {
+        d.with("plain", "")
+    }
+}
+
 /// The toolbox as a message lists it: each block's word in the pupil's language.
 pub fn toolbox_words(toolbox: &[String], lang: Lang) -> String {
     let word = |key: &String| match Construct::from_key(key) {

@@ -329,3 +329,30 @@ fn messages_in_french_arabic_and_tamazight() {
         insta::assert_snapshot!(format!("diagnostics_{}", lang.tag()), text);
     }
 }
+
+/// A bump in a lesson without `wall ahead` (lesson 1) gives advice the pupil can follow with
+/// the blocks they have; with `wall ahead` in the toolbox, the advice names it.
+#[test]
+fn world_faults_advise_only_blocks_the_lesson_has() {
+    let spec: tafukt_world::WorldSpec =
+        serde_json::from_str(r#"{"grid":{"width":2,"height":1,"robot":{"x":0,"y":0,"heading":"east"}}}"#)
+            .unwrap();
+    let o = tafukt_lesson::run_to_end("move\nmove\n", Lang::En, &spec, 1, tafukt_lang::Limits::default())
+        .unwrap();
+    let Halt::Faulted(d) = o.halt else { panic!("{:?}", o.halt) };
+    let toolbox = |keys: &[&str]| keys.iter().map(|k| k.to_string()).collect::<Vec<_>>();
+    let fit = |keys: &[&str]| tafukt_lesson::runner::fit_to_toolbox(d.clone(), &toolbox(keys));
+    for lang in Lang::ALL {
+        let catalog = Catalog::new(lang);
+        let wall_ahead = tafukt_lang::lexicon::spelling(
+            lang,
+            tafukt_lang::lexicon::Term::Builtin(tafukt_lang::Builtin::WallAhead),
+        );
+        let without = catalog.diagnostic(&fit(&["move", "turn_left", "repeat"]));
+        assert!(!without.contains(wall_ahead), "{lang:?}: {without}");
+        assert_ne!(without, catalog.diagnostic(&d), "{lang:?}: a message of its own");
+        let with = catalog.diagnostic(&fit(&["move", "wall_ahead", "if"]));
+        assert!(with.contains(wall_ahead), "{lang:?}: {with}");
+        assert_eq!(catalog.diagnostic(&fit(&[])), with, "an empty toolbox allows everything");
+    }
+}
