@@ -345,14 +345,19 @@ pub fn App() -> Html {
             { i18n.t("studio.open") }
         </button>
     };
+    // The single file for USB sticks has no studio app in it: no button that cannot work.
     #[cfg(all(feature = "full", not(feature = "studio")))]
-    let studio_toggle = html! {
-        <button data-testid="studio" onclick={{
-            let on_part_failed = on_part_failed.clone();
-            Callback::from(move |_| hand_over(Intent::Studio, on_part_failed.clone()))
-        }}>
-            { i18n.t("studio.open") }
-        </button>
+    let studio_toggle = if crate::services::boot::single_file() {
+        Html::default()
+    } else {
+        html! {
+            <button data-testid="studio" onclick={{
+                let on_part_failed = on_part_failed.clone();
+                Callback::from(move |_| hand_over(Intent::Studio, on_part_failed.clone()))
+            }}>
+                { i18n.t("studio.open") }
+            </button>
+        }
     };
     // Teacher mode's bar is a full-app part (the core app hands teacher mode over).
     #[cfg(feature = "full")]

@@ -82,6 +82,14 @@ pub fn hand_over(intent: Intent, on_failure: yew::Callback<()>) {
     });
 }
 
+/// The page is the single-file build (`tafukt.html`, opened from a USB stick): it carries
+/// the core and full apps only, so what needs another part (the studio) is not offered.
+#[cfg(feature = "full")]
+pub fn single_file() -> bool {
+    web_sys::window()
+        .is_some_and(|w| js_sys::Reflect::has(&w, &JsValue::from_str("tafuktEmbedded")).unwrap_or(false))
+}
+
 /// Lets the boot script stop this (core) app once the full app's code has arrived, so the
 /// full app mounts in an empty `<div id="app">` (`window.tafuktStopCore`).
 pub fn stoppable<C: yew::BaseComponent>(app: yew::AppHandle<C>) {

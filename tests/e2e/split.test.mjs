@@ -95,6 +95,11 @@ test('tafukt.html opens from the disk and a pupil solves lesson 1 in it', async 
   await page.getByTestId('language').selectOption('ar');
   await page.waitForSelector('html[lang="ar"][dir="rtl"] [data-testid=lesson]');
   await page.screenshot({ path: `${OUT}/single-file-ar.png` });
+  // Teacher mode works from the file, but the studio (a part the file does not carry) is
+  // not offered: no button that could only say "not available".
+  await page.getByTestId('teacher-toggle').click();
+  await page.waitForSelector('[data-testid=teacher-bar]');
+  assert.equal(await page.getByTestId('studio').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
