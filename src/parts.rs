@@ -26,8 +26,10 @@ pub fn part_for(lesson: &Lesson) -> Part {
     // Only builds with the engine's `ai` feature can read an AI lesson (see `uses_ai`), and
     // only those with `puzzles` a lesson with a puzzle goal (marked tiles to paint).
     #[cfg(any(feature = "full", test))]
-    let full_only =
-        full_only || uses_ai(lesson) || lesson.goals.iter().any(|g| matches!(g, Goal::PaintMarked));
+    let full_only = full_only
+        || uses_ai(lesson)
+        || lesson.goals.iter().any(|g| matches!(g, Goal::PaintMarked))
+        || has_maze(lesson);
     if full_only {
         Part::Full
     } else {
@@ -55,10 +57,23 @@ fn uses_ai(lesson: &Lesson) -> bool {
     let ai_goal = |g: &Goal| {
         matches!(
             g,
-            Goal::Recorded { .. } | Goal::Sorted { .. } | Goal::Accuracy { .. } | Goal::PolicyReaches { .. }
+            Goal::Recorded { .. }
+                | Goal::Sorted { .. }
+                | Goal::Accuracy { .. }
+                | Goal::PolicyReaches { .. }
+                | Goal::RuleAnswered { .. }
+                | Goal::PractisedAtMost { .. }
         )
     };
     lesson.toolbox.iter().any(ai_key) || lesson.goals.iter().any(ai_goal)
+}
+
+/// Whether the world is a maze carved afresh for each seed (a rule only the full app reads).
+#[cfg(any(feature = "full", test))]
+fn has_maze(lesson: &Lesson) -> bool {
+    use tafukt_world::spec::RandomRule;
+    let WorldSpec::Grid(g) = &lesson.world else { return false };
+    g.variants.iter().flat_map(|v| &v.rules).any(|r| matches!(r, RandomRule::Maze { .. }))
 }
 
 /// Whether this build can play `lesson` itself (the full app plays every lesson).
@@ -123,6 +138,7 @@ mod tests {
                 || l.toolbox.iter().any(|k| k.starts_with("pen_"))
                 || name.starts_with("ai-")
                 || l.goals.iter().any(|g| matches!(g, Goal::PaintMarked))
+                || has_maze(&l)
                 || l.predict_end;
             assert_eq!(part_for(&l) == Part::Full, needs, "{name}");
             full += usize::from(needs);

@@ -218,6 +218,11 @@ impl GridWorld {
                     let cell = clamp(i.x, i.y);
                     world.add_sample(cell, [i.size, i.darkness, i.weight], &i.kind);
                 }
+                #[cfg(feature = "puzzles")]
+                RandomRule::Maze { x, y, width, height } => {
+                    let region = crate::maze::Region { x: *x, y: *y, width: *width, height: *height };
+                    crate::maze::carve(&mut world, region, &mut rng);
+                }
             }
         }
         world
@@ -300,6 +305,14 @@ impl GridWorld {
     pub fn add_wall(&mut self, x: u32, y: u32, side: Dir) {
         if let Some(k) = self.wall_key(x, y, side) {
             self.walls.insert(k);
+        }
+    }
+
+    /// Opens the edge on `side` of the cell (the border stays a wall).
+    #[cfg(feature = "puzzles")]
+    pub fn remove_wall(&mut self, x: u32, y: u32, side: Dir) {
+        if let Some(k) = self.wall_key(x, y, side) {
+            self.walls.remove(&k);
         }
     }
 

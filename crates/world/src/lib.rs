@@ -7,6 +7,8 @@ pub mod ai;
 pub mod arena;
 pub mod drawing;
 pub mod grid;
+#[cfg(feature = "puzzles")]
+pub mod maze;
 pub mod pen;
 pub mod rng;
 pub mod sorted;

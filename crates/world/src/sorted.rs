@@ -116,6 +116,10 @@ impl<K: Ord> SortedSet<K> {
         self.0.contains_key(key)
     }
 
+    pub fn remove(&mut self, key: &K) -> bool {
+        self.0.remove(key).is_some()
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &K> {
         self.0.iter().map(|(k, _)| k)
     }

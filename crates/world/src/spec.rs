@@ -96,6 +96,11 @@ pub enum RandomRule {
     /// AI lessons: a road or corridor drawn afresh for each seed (see `crate::ai::PathSpec`).
     #[cfg(feature = "ai")]
     Path(crate::ai::PathSpec),
+    /// A perfect maze carved into the region for each seed, the robot on a seeded square and
+    /// the flag on the square farthest from it (see `crate::maze`). Full app only: it comes
+    /// after the AI rules, so the core app, which cannot read it, hands the lesson over.
+    #[cfg(feature = "puzzles")]
+    Maze { x: u32, y: u32, width: u32, height: u32 },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -246,6 +251,13 @@ impl GridSpec {
                     RandomRule::MeasuredItem(i) => vec![(i.x, i.y)],
                     #[cfg(feature = "ai")]
                     RandomRule::Learner(_) => vec![],
+                    #[cfg(feature = "puzzles")]
+                    RandomRule::Maze { x, y, width, height } => {
+                        if *width < 2 || *height < 2 {
+                            out.push("a maze needs a region of 2 × 2 squares or more".to_string());
+                        }
+                        vec![(*x, *y), (x + width.saturating_sub(1), y + height.saturating_sub(1))]
+                    }
                     #[cfg(feature = "ai")]
                     RandomRule::Path(p) => {
                         if p.length < 2 || p.marked > p.length {

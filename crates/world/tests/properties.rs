@@ -115,3 +115,50 @@ proptest! {
         }
     }
 }
+
+/// How many squares of a `width × height` grid the robot can reach from where it stands,
+/// and how many open sides lie between squares (each counted once).
+fn reach_and_passages(w: &GridWorld) -> (usize, usize) {
+    use tafukt_world::grid::Dir;
+    let (width, height) = (w.width, w.height);
+    let mut seen = vec![false; (width * height) as usize];
+    let mut todo = vec![(w.robot.x, w.robot.y)];
+    seen[(w.robot.y * width + w.robot.x) as usize] = true;
+    while let Some((x, y)) = todo.pop() {
+        for (side, nx, ny) in [(Dir::East, x + 1, y), (Dir::South, x, y + 1)]
+            .into_iter()
+            .chain((x > 0).then(|| (Dir::West, x - 1, y)))
+            .chain((y > 0).then(|| (Dir::North, x, y - 1)))
+        {
+            if nx < width && ny < height && !w.wall(x, y, side) && !seen[(ny * width + nx) as usize] {
+                seen[(ny * width + nx) as usize] = true;
+                todo.push((nx, ny));
+            }
+        }
+    }
+    let open = (0..height)
+        .flat_map(|y| (0..width).map(move |x| (x, y)))
+        .map(|(x, y)| {
+            usize::from(x + 1 < width && !w.wall(x, y, Dir::East))
+                + usize::from(y + 1 < height && !w.wall(x, y, Dir::South))
+        })
+        .sum();
+    (seen.iter().filter(|s| **s).count(), open)
+}
+
+proptest! {
+    /// A `maze` rule over the whole grid, any size and seed: a perfect maze (every square
+    /// reached, one path between any two: squares − 1 passages), the flag on it.
+    #[test]
+    fn a_seeded_maze_is_perfect_for_any_size_and_seed(width in 2u32..12, height in 2u32..12, seed in any::<u64>()) {
+        let spec: GridSpec = serde_json::from_str(&format!(
+            r#"{{"width":{width},"height":{height},"robot":{{"x":0,"y":0,"heading":"east"}},
+            "variants":{{"seeds":[1],"rules":[{{"maze":{{"x":0,"y":0,"width":{width},"height":{height}}}}}]}}}}"#
+        )).unwrap();
+        let w = GridWorld::from_spec_seeded(&spec, seed);
+        let squares = (width * height) as usize;
+        prop_assert_eq!(reach_and_passages(&w), (squares, squares - 1));
+        prop_assert_eq!(w.flags.len(), 1);
+        prop_assert_eq!(w.clone(), GridWorld::from_spec_seeded(&spec, seed), "the same seed, the same maze");
+    }
+}
