@@ -58,6 +58,10 @@ pub struct Session {
     /// The program being run, to map nodes back to source lines.
     pub program: Option<Program>,
     vm: Option<Vm>,
+    /// The states the run has been in (full app): a robot going round in circles is stopped
+    /// at once (`tafukt_lesson::circles`).
+    #[cfg(any(test, feature = "full"))]
+    circles: tafukt_lesson::circles::CircleWatch,
     /// 1-based line of the statement that ran last, highlighted in the editor.
     pub active_line: Option<usize>,
     pub goals: Vec<GoalReport>,
@@ -171,6 +175,8 @@ impl Session {
             cooldown: 0,
             #[cfg(any(test, feature = "full"))]
             pause_at_steps: None,
+            #[cfg(any(test, feature = "full"))]
+            circles: Default::default(),
             pause_depth: None,
             seeds,
             variant: 0,
@@ -407,6 +413,7 @@ impl Session {
         #[cfg(any(test, feature = "full"))]
         {
             self.pause_at_steps = None;
+            self.circles = Default::default();
         }
         self.phase = Phase::Ready;
     }
@@ -466,6 +473,10 @@ impl Session {
                 self.active_line = self.program.as_ref().map(|p| p.span(node).line(&self.source));
                 self.timeline.record(&self.world, self.active_line);
                 self.goals = check_all(&self.lesson.goals, &self.world);
+                #[cfg(any(test, feature = "full"))]
+                if let Some(d) = self.vm.as_ref().and_then(|vm| self.circles.after_action(vm, &self.world)) {
+                    self.fail(d);
+                }
                 true
             }
             Halt::OutOfFuel => false,
@@ -483,14 +494,19 @@ impl Session {
                 false
             }
             Halt::Faulted(d) => {
-                let d = fit_to_toolbox(d, &self.lesson.toolbox);
-                self.failed_runs += 1;
-                self.active_line = Some(line_of(&self.source, &d, self.program.as_ref()));
-                self.phase = Phase::Failed(d);
-                self.goals = check_all(&self.lesson.goals, &self.world);
+                self.fail(d);
                 false
             }
         }
+    }
+
+    /// Ends the run with `d`, shown at its line.
+    fn fail(&mut self, d: tafukt_lang::Diagnostic) {
+        let d = fit_to_toolbox(d, &self.lesson.toolbox);
+        self.failed_runs += 1;
+        self.active_line = Some(line_of(&self.source, &d, self.program.as_ref()));
+        self.phase = Phase::Failed(d);
+        self.goals = check_all(&self.lesson.goals, &self.world);
     }
 }
 
@@ -751,9 +767,15 @@ mod tests {
 
     #[test]
     fn an_endless_loop_ends_with_a_message_not_a_hang() {
-        let mut s = Session::new(lesson(), Lang::En, Some("while true\n  turn left\nend\n".into()));
+        let mut s = Session::new(open_lesson(), Lang::En, Some("while true\n  turn left\nend\n".into()));
         run_all(&mut s);
-        assert!(matches!(s.phase, Phase::Failed(_)), "{:?}", s.phase);
+        // Back where it was after four turns: stopped at once, at the loop (full app).
+        assert!(
+            matches!(&s.phase, Phase::Failed(d) if d.code == tafukt_lang::Code::EndlessCircle),
+            "{:?}",
+            s.phase
+        );
+        assert_eq!((s.active_line, s.steps), (Some(1), 5));
     }
 
     #[test]

@@ -15,10 +15,13 @@ use crate::lexicon::{normalize_word, spelling, Keyword, Lang, Lexicon, Term};
 /// `tests/hostile.rs` runs every walk at this depth in a quarter of wasm's stack.
 pub const MAX_DEPTH: usize = 48;
 
-/// Characters a program may have: with fewer, every count of its parts fits in 32 bits, and
-/// reading it takes a fraction of a second. A longer text is kept whole, as one unreadable
-/// line.
-pub const MAX_CHARS: usize = 1_000_000;
+/// Characters a program may have: about 2,000 lines, ten times the longest program a lesson
+/// asks for. Reading and compiling that many take a few milliseconds in the page (a pasted
+/// 70,000-line program held the page for over half a second: bench/hostile-page.mjs), and in
+/// the widest script (3 bytes a letter) it still fits a program file
+/// (`progress_file::MAX_PROGRAM_BYTES`) and the device's store. A longer text is kept whole,
+/// as one unreadable line.
+pub const MAX_CHARS: usize = 20_000;
 
 #[derive(Debug, Clone)]
 pub struct Parsed {

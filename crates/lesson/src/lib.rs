@@ -14,6 +14,7 @@ pub mod ai_world;
 #[cfg(feature = "arena")]
 pub mod arena_host;
 pub mod check;
+pub mod circles;
 pub mod goals;
 pub mod golden;
 pub mod host;

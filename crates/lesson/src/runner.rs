@@ -127,9 +127,15 @@ pub fn run_to_end(
     let mut world = world_from(spec, seed);
     let mut vm = Vm::new(Rc::new(chunk), limits);
     let mut actions = Vec::new();
+    let mut circles = crate::circles::CircleWatch::default();
     let halt = loop {
         match run_in(&mut vm, &mut world, 100_000) {
-            Halt::Action { node, .. } => actions.push(node),
+            Halt::Action { node, .. } => {
+                actions.push(node);
+                if let Some(d) = circles.after_action(&vm, &world) {
+                    break Halt::Faulted(d);
+                }
+            }
             Halt::OutOfFuel => {}
             done => break done,
         }

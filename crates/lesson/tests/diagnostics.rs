@@ -113,7 +113,7 @@ fn cases() -> Vec<Case> {
             "parse.program-too-long",
             &"move\n".repeat(200_001),
             "",
-            "This program is too long (more than 1000000 letters). Keep only what you need, or split it into smaller programs.",
+            "This program is too long (more than 20000 letters). Keep only what you need, or split it into smaller programs.",
         ),
         case(
             "compile.too-many-variables",
@@ -180,9 +180,15 @@ fn cases() -> Vec<Case> {
         },
         case(
             "run.action-limit",
-            "while true\n  turn left\nend",
+            "x = 0\nwhile true\n  turn left\n  x = x + 1\nend",
             "turn left",
             "The robot did 5000 actions and was stopped. Is there a loop that never ends?",
+        ),
+        case(
+            "run.endless-circle",
+            "while true\n  turn left\nend",
+            "while true\n  turn left\nend",
+            "The robot goes round in circles: everything is back as it was 4 actions ago, so this loop can never end.",
         ),
         case(
             "run.loop-limit",

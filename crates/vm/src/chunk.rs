@@ -117,8 +117,8 @@ pub struct Chunk {
 }
 
 impl Chunk {
-    /// Positions and counts are 32 bits: a program has at most a million characters
-    /// (`tafukt_lang::parser::MAX_CHARS`), and each makes at most a few instructions.
+    /// Positions and counts are 32 bits: a program has at most
+    /// `tafukt_lang::parser::MAX_CHARS` characters, and each makes at most a few instructions.
     pub fn emit(&mut self, op: Op, node: NodeId) -> u32 {
         self.code.push(op);
         self.nodes.push(node);

@@ -49,6 +49,9 @@ pub enum Code {
     NotAList,
     DivideByZero,
     NotAllowed,
+    /// Everything (the world and the program's place and values) is back as it was some
+    /// actions ago: the program goes round in circles for ever (`Vm::state_hash`).
+    EndlessCircle,
     /// A fault the world reported, with the world's own key (e.g. `hit-wall`).
     World(&'static str),
 }
@@ -97,13 +100,14 @@ impl Code {
             Code::NotAList => ("run", "not-a-list"),
             Code::DivideByZero => ("run", "divide-by-zero"),
             Code::NotAllowed => ("run", "not-allowed"),
+            Code::EndlessCircle => ("run", "endless-circle"),
             Code::World(name) => ("world", name),
         };
         format!("{layer}.{name}")
     }
 
     /// Every code with a catalogue entry of its own (world faults are listed by the world).
-    pub const LANGUAGE_CODES: [Code; 40] = [
+    pub const LANGUAGE_CODES: [Code; 41] = [
         Code::UnexpectedChar,
         Code::UnclosedText,
         Code::NumberTooLong,
@@ -144,6 +148,7 @@ impl Code {
         Code::NotAList,
         Code::DivideByZero,
         Code::NotAllowed,
+        Code::EndlessCircle,
     ];
 }
 

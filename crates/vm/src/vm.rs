@@ -225,6 +225,53 @@ impl Vm {
         running.iter().rev().find(|(began, _)| now.saturating_sub(*began) >= age / 2).map(|l| l.1)
     }
 
+    /// Feeds `h` everything the rest of the run depends on: where it is, the calls under way,
+    /// and every value on the stack and in the variables; not the step counts loops keep for
+    /// their messages (`Loop::began`) nor the counts the limits read. The language has no
+    /// randomness, so when this and the world are the same at two actions, the run between
+    /// them repeats for ever (`tafukt_lesson::circles`).
+    pub fn state_hash(&self, h: &mut impl std::hash::Hasher) {
+        h.write_usize(self.ip);
+        h.write_usize(self.stack.len());
+        for v in &self.stack {
+            hash_value(v, h);
+        }
+        for (i, frame) in self.frames.iter().enumerate() {
+            h.write_usize(frame.base);
+            h.write_usize(frame.ret_ip);
+            h.write_usize(frame.stack_len);
+            // The loops running in this frame keep an iteration count and the step they began
+            // at (`Op::LoopInit`): only the limits and messages read them. A loop not running
+            // may have left its slots to a sibling's counter, which does count.
+            let at = self.frames.get(i + 1).map_or(self.ip, |callee| callee.ret_ip.saturating_sub(1));
+            let guards: Vec<usize> = self
+                .chunk
+                .loops
+                .iter()
+                .filter(|l| (l.start as usize..l.end as usize).contains(&at))
+                .flat_map(|l| [l.began as usize - 1, l.began as usize])
+                .collect();
+            let end = self.frames.get(i + 1).map_or(self.slots.len(), |f| f.base).min(self.slots.len());
+            for (slot, v) in self.slots.get(frame.base..end).unwrap_or_default().iter().enumerate() {
+                if !guards.contains(&slot) {
+                    h.write_usize(slot);
+                    hash_value(v, h);
+                }
+            }
+        }
+    }
+
+    /// The fault for a run whose state came back after `actions` actions: it names the loop
+    /// that never ends, as the step limit does.
+    #[cold]
+    pub fn circle_fault(&self, actions: u64) -> Diagnostic {
+        let mut d = *self.fault_with(Code::EndlessCircle, &[("count", actions.to_string())]);
+        if let Some(node) = self.endless_loop(self.ip, self.steps) {
+            d.place = Place::Node(node);
+        }
+        d
+    }
+
     #[cold]
     fn no_value(&self, frame_base: usize, local: u16) -> Box<Diagnostic> {
         let proc = if frame_base == 0 { 0 } else { self.current_proc() };
@@ -749,6 +796,34 @@ fn symbol(op: BinOp) -> &'static str {
         BinOp::NotEq => "≠",
         BinOp::And => "and",
         BinOp::Or => "or",
+    }
+}
+
+/// A value as [`Vm::state_hash`] feeds it: numbers by their bits, texts and lists by content.
+fn hash_value(v: &Value, h: &mut impl std::hash::Hasher) {
+    match v {
+        Value::Nothing => h.write_u8(0),
+        Value::Num(n) => {
+            h.write_u8(1);
+            h.write_u64(n.to_bits());
+        }
+        Value::Bool(b) => h.write_u8(2 + u8::from(*b)),
+        Value::Text(t) => {
+            h.write_u8(4);
+            h.write(t.as_bytes());
+            h.write_u8(0xff);
+        }
+        Value::Colour(c) => {
+            h.write_u8(5);
+            h.write(c.key().as_bytes());
+        }
+        Value::List(l) => {
+            h.write_u8(6);
+            h.write_usize(l.items.len());
+            for item in &l.items {
+                hash_value(item, h);
+            }
+        }
     }
 }
 

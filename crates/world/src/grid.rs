@@ -308,6 +308,48 @@ impl GridWorld {
         }
     }
 
+    /// Feeds `h` what a program can still change or read in this world: the robot, its bag,
+    /// the items, the paint and the pen's state (not what was said or drawn, which nothing
+    /// reads back, nor the action count, which only a limit reads). False when it cannot say:
+    /// an AI lesson's examples, samples or learned table are in play.
+    pub fn state_hash(&self, h: &mut impl std::hash::Hasher) -> bool {
+        #[cfg(feature = "ai")]
+        {
+            let ai = &self.ai;
+            if !(ai.samples.is_empty() && ai.recorded.is_empty() && ai.q.is_empty() && ai.bag.is_empty()) {
+                return false;
+            }
+            h.write_u64(ai.item_reward.map_or(u64::MAX, f64::to_bits));
+        }
+        let r = &self.robot;
+        h.write_u32(r.x);
+        h.write_u32(r.y);
+        h.write_u8(r.heading as u8);
+        for (kind, n) in r.bag.iter() {
+            h.write(kind.as_bytes());
+            h.write_u32(*n);
+        }
+        h.write_u8(0xfe);
+        for ((x, y), kinds) in self.items.iter() {
+            h.write_u32(*x);
+            h.write_u32(*y);
+            for (kind, n) in kinds.iter() {
+                h.write(kind.as_bytes());
+                h.write_u32(*n);
+            }
+        }
+        h.write_u8(0xfe);
+        for ((x, y), colour) in self.paint.iter() {
+            h.write_u32(*x);
+            h.write_u32(*y);
+            h.write(colour.as_bytes());
+        }
+        h.write_u8(u8::from(self.pen.down));
+        h.write(self.pen.colour.as_bytes());
+        h.write_u8(self.pen.width);
+        true
+    }
+
     /// Opens the edge on `side` of the cell (the border stays a wall).
     #[cfg(feature = "puzzles")]
     pub fn remove_wall(&mut self, x: u32, y: u32, side: Dir) {

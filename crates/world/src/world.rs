@@ -14,6 +14,17 @@ pub enum World {
 }
 
 impl World {
+    /// Feeds `h` what the rest of a run depends on in this world, if it can say: a grid
+    /// (see [`GridWorld::state_hash`]); the arena's robot moves continuously and never comes
+    /// back exactly, so it cannot.
+    pub fn state_hash(&self, h: &mut impl std::hash::Hasher) -> bool {
+        match self {
+            World::Grid(g) => g.state_hash(h),
+            #[cfg(feature = "arena")]
+            World::Arena(_) => false,
+        }
+    }
+
     /// The world a spec describes for one seed.
     pub fn from_spec(spec: &WorldSpec, seed: u64) -> World {
         match spec {
