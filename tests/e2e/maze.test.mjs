@@ -3,7 +3,7 @@
 // with the robot somewhere else, so a route learnt by heart does not pass.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { OUT, openLesson as open, runToEnd, useApp, watchedPage } from './app.mjs';
+import { OUT, catalogue, openLesson as open, runToEnd, useApp, watchedPage } from './app.mjs';
 
 const app = useApp();
 
@@ -27,6 +27,20 @@ test('the right-hand rule gets through every maze, and every run meets a new one
   assert.equal(await variant.getAttribute('data-passed'), '2');
   assert.notEqual(await maze(), next, 'another maze on the next run');
   await page.screenshot({ path: `${OUT}/maze-en.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a robot going round in circles is stopped at once, at the loop, in the pupil\'s words', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await watchedPage(context);
+  await open(app, page, 'algorithms-1');
+  // Four turns and everything is as it was: the run can never end (it ran 5,000 actions,
+  // a minute and more on screen, before).
+  assert.equal(await runToEnd(page, 'while not at goal\n  turn left\nend\n'), 'failed');
+  const words = catalogue('en')['run.endless-circle[other]'].replace('{count}', '4');
+  assert.equal(await page.getByTestId('status').textContent(), `Line 1: ${words}`);
+  assert.equal(await page.getByTestId('editor').getAttribute('data-active-line'), '1');
   assert.deepEqual(errors, []);
   await context.close();
 });
