@@ -324,6 +324,24 @@ pub fn set_heading_varies(g: &mut GridSpec, on: bool) {
     });
 }
 
+/// Whether each seed carves a new maze into the whole grid.
+pub fn maze_varies(g: &GridSpec) -> bool {
+    g.variants.iter().flat_map(|v| &v.rules).any(|r| matches!(r, RandomRule::Maze { .. }))
+}
+
+/// Each seed carves a new perfect maze into the whole grid, starts the robot somewhere in
+/// it and puts the flag where the maze is deepest (the walls, robot and flag the teacher
+/// placed are then only what the seeds start from), or not.
+pub fn set_maze_varies(g: &mut GridSpec, on: bool) {
+    let (width, height) = (g.width, g.height);
+    edit_rules(g, |rules| {
+        rules.retain(|r| !matches!(r, RandomRule::Maze { .. }));
+        if on {
+            rules.push(RandomRule::Maze { x: 0, y: 0, width, height });
+        }
+    });
+}
+
 /// The grid without its seeded rules: what the teacher edits (the choices drawn over it).
 pub fn fixed_part(g: &GridSpec) -> GridSpec {
     GridSpec { variants: None, ..g.clone() }
@@ -345,8 +363,11 @@ pub fn resize(g: &mut GridSpec, width: u32, height: u32) {
     g.robot.y = g.robot.y.min(height - 1);
     edit_rules(g, |rules| {
         for rule in rules.iter_mut() {
-            if let RandomRule::FlagAt { cells } = rule {
-                cells.retain(|c| inside(c.x, c.y));
+            match rule {
+                RandomRule::FlagAt { cells } => cells.retain(|c| inside(c.x, c.y)),
+                // The maze keeps filling the whole grid.
+                RandomRule::Maze { width: w, height: h, .. } => (*w, *h) = (width, height),
+                _ => {}
             }
         }
     });
@@ -691,6 +712,25 @@ mod tests {
         set_heading_varies(g, false);
         assert_eq!(g.variants, None);
         assert_eq!(fixed_part(g).variants, None);
+    }
+
+    #[test]
+    fn a_maze_per_seed_fills_the_grid_and_follows_its_size() {
+        let mut l = blank_lesson("m");
+        let g = grid_mut(&mut l).unwrap();
+        set_maze_varies(g, true);
+        assert!(maze_varies(g));
+        assert_eq!(g.variants.as_ref().unwrap().seeds, SEEDS);
+        resize(g, 7, 4);
+        let maze = g.variants.iter().flat_map(|v| &v.rules).find(|r| matches!(r, RandomRule::Maze { .. }));
+        assert_eq!(maze, Some(&RandomRule::Maze { x: 0, y: 0, width: 7, height: 4 }));
+        assert!(g.problems().is_empty(), "{:?}", g.problems());
+        // Every seed a different maze, each with one flag.
+        let worlds: Vec<_> = SEEDS.iter().map(|&s| tafukt_world::GridWorld::from_spec_seeded(g, s)).collect();
+        assert!(worlds.iter().all(|w| w.flags.len() == 1));
+        assert!(worlds.windows(2).all(|p| p[0] != p[1]));
+        set_maze_varies(g, false);
+        assert!(!maze_varies(g) && g.variants.is_none());
     }
 
     #[test]

@@ -30,9 +30,9 @@ use crate::services::{files, page, storage};
 use crate::session::translate;
 use crate::studio::{
     blank_lesson, edit_quiz, end_square, from_file, goal_choices, grid_mut, heading_varies, is_pack,
-    lessons_from_file, new_id, pack_to_file, resize, set_heading_varies, set_text, star_rule, tap, to_file,
-    toggle_end_square, toggle_goal, toggle_toolbox, toolbox_choices, Draft, ImportError, QuizEdit, Tool,
-    MAX_CHOICES, MAX_HINTS, MAX_PACK_BYTES, MAX_QUESTIONS, SEEDS,
+    lessons_from_file, maze_varies, new_id, pack_to_file, resize, set_heading_varies, set_maze_varies,
+    set_text, star_rule, tap, to_file, toggle_end_square, toggle_goal, toggle_toolbox, toolbox_choices,
+    Draft, ImportError, QuizEdit, Tool, MAX_CHOICES, MAX_HINTS, MAX_PACK_BYTES, MAX_QUESTIONS, SEEDS,
 };
 use tafukt_lang::blocks::Slot;
 use tafukt_world::World;
@@ -550,6 +550,19 @@ pub fn Studio(props: &Props) -> Html {
             }))
         })
     };
+    let maze_toggle = {
+        let edit = edit.clone();
+        Callback::from(move |_: Event| {
+            edit(Box::new(move |o: &mut Open| {
+                o.draft.edit(|l| {
+                    if let Some(g) = grid_mut(l) {
+                        let on = maze_varies(g);
+                        set_maze_varies(g, !on);
+                    }
+                })
+            }))
+        })
+    };
     let on_tool = {
         let tool = tool.clone();
         Callback::from(move |t: Tool| tool.set(t))
@@ -721,6 +734,10 @@ pub fn Studio(props: &Props) -> Html {
                     <label class="studio-check" data-testid="studio-heading-varies">
                         <input type="checkbox" checked={heading_varies(&grid)} onchange={heading_toggle} />
                         <span>{ i18n.t("studio.heading-varies") }</span>
+                    </label>
+                    <label class="studio-check" data-testid="studio-maze-varies">
+                        <input type="checkbox" checked={maze_varies(&grid)} onchange={maze_toggle} />
+                        <span>{ i18n.t("studio.maze-varies") }</span>
                     </label>
                     if grid.variants.is_some() {
                         <h3>{ i18n.t("studio.seeds") }</h3>

@@ -321,6 +321,21 @@ test('a course pack brings a teacher\'s lessons to another device in one file', 
   // (It stops short of the flag, or drives into the border, on some world.)
   await page.locator('[data-testid=studio-problems-solution] [data-testid=studio-problem]').waitFor();
   await page.screenshot({ path: `${OUT}/studio-seeds-en.png`, fullPage: true });
+  // A new maze in each world: every preview has its own walls, and the robot and the flag
+  // move with them; unticked, the teacher's own walls are back.
+  const seedWalls = () => page.locator('[data-testid=studio-seeds] figure').evaluateAll((figures) =>
+    figures.map((f) => [...f.querySelectorAll('line.wall')].map((l) => ['x1', 'y1', 'x2', 'y2'].map((a) => l.getAttribute(a)).join()).sort().join(' ')));
+  const before = await seedWalls();
+  await page.locator('[data-testid=studio-maze-varies] input').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=studio-maze-varies] input').checked);
+  const mazes = await seedWalls();
+  assert.equal(new Set(mazes).size, 5, 'five different mazes');
+  assert.ok(mazes.every((m) => m.split(' ').length > before[0].split(' ').length), 'a maze has more walls');
+  assert.ok((await kept(page, ids[0])).world.grid.variants.rules.some((r) => r.maze), 'the lesson keeps the rule');
+  await page.screenshot({ path: `${OUT}/studio-mazes-en.png`, fullPage: true });
+  await page.locator('[data-testid=studio-maze-varies] input').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=studio-maze-varies] input').checked);
+  assert.deepEqual(await seedWalls(), before);
   assert.deepEqual(errors, []);
   await context.close();
 });

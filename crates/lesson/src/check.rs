@@ -67,7 +67,9 @@ pub fn first_failure(lesson: &Lesson, source: &str) -> Result<Option<Failure>, D
         let outcome = run_to_end(source, Lang::En, &lesson.world, seed, Limits::default())?;
         if let Halt::Faulted(d) = outcome.halt {
             let line = d.span(&outcome.program).line(source);
-            return Ok(Some(Failure::Fault { seed, line, diagnostic: d }));
+            // Worded as the pupil would read it: no advice about blocks the lesson lacks.
+            let diagnostic = crate::runner::fit_to_toolbox(d, &lesson.toolbox);
+            return Ok(Some(Failure::Fault { seed, line, diagnostic }));
         }
         let unmet =
             check_all(&lesson.goals, &outcome.world).into_iter().find(|r| r.status != GoalStatus::Met);
