@@ -185,6 +185,12 @@ fn cases() -> Vec<Case> {
             "The robot did 5000 actions and was stopped. Is there a loop that never ends?",
         ),
         case(
+            "run.negative-repeat",
+            "n = 2 - 5\nrepeat n times\n  move\nend",
+            "n",
+            "`repeat` needs a number of times of 0 or more, but got -3.",
+        ),
+        case(
             "run.endless-circle",
             "while true\n  turn left\nend",
             "while true\n  turn left\nend",

@@ -49,6 +49,8 @@ pub enum Code {
     NotAList,
     DivideByZero,
     NotAllowed,
+    /// `repeat` was given a count below zero.
+    NegativeRepeat,
     /// Everything (the world and the program's place and values) is back as it was some
     /// actions ago: the program goes round in circles for ever (`Vm::state_hash`).
     EndlessCircle,
@@ -101,13 +103,14 @@ impl Code {
             Code::DivideByZero => ("run", "divide-by-zero"),
             Code::NotAllowed => ("run", "not-allowed"),
             Code::EndlessCircle => ("run", "endless-circle"),
+            Code::NegativeRepeat => ("run", "negative-repeat"),
             Code::World(name) => ("world", name),
         };
         format!("{layer}.{name}")
     }
 
     /// Every code with a catalogue entry of its own (world faults are listed by the world).
-    pub const LANGUAGE_CODES: [Code; 41] = [
+    pub const LANGUAGE_CODES: [Code; 42] = [
         Code::UnexpectedChar,
         Code::UnclosedText,
         Code::NumberTooLong,
@@ -149,6 +152,7 @@ impl Code {
         Code::DivideByZero,
         Code::NotAllowed,
         Code::EndlessCircle,
+        Code::NegativeRepeat,
     ];
 }
 

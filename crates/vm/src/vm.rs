@@ -482,7 +482,11 @@ impl Vm {
                 Op::RepeatInit(s) => {
                     let v = self.pop();
                     let n = tri!(self.num(&v, "repeat"));
-                    self.slots[base + s as usize] = Value::Num(n.floor().max(0.0));
+                    if n < 0.0 {
+                        self.ip = ip;
+                        break Err(self.fault_with(Code::NegativeRepeat, &[("value", self.show(&v))]));
+                    }
+                    self.slots[base + s as usize] = Value::Num(n.floor());
                 }
                 Op::RepeatNext(s, exit) => match &mut self.slots[base + s as usize] {
                     Value::Num(n) if *n >= 1.0 => *n -= 1.0,
