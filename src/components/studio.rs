@@ -15,6 +15,7 @@ use tafukt_lesson::problem::{Field, Problem, Scope};
 use tafukt_lesson::runner::toolbox_words;
 use tafukt_lesson::share_link::{self, LinkError};
 use tafukt_lesson::{Goal, GoalReport, Lesson, Localized};
+use tafukt_world::GridSpec;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -537,32 +538,22 @@ pub fn Studio(props: &Props) -> Html {
             }))
         })
     };
-    let heading_toggle = {
+    // A seeded rule of the grid switched on or off (the heading each world chooses, a maze
+    // in each world).
+    let rule_toggle = |varies: fn(&GridSpec) -> bool, set: fn(&mut GridSpec, bool)| {
         let edit = edit.clone();
         Callback::from(move |_: Event| {
             edit(Box::new(move |o: &mut Open| {
                 o.draft.edit(|l| {
                     if let Some(g) = grid_mut(l) {
-                        let on = heading_varies(g);
-                        set_heading_varies(g, !on);
+                        set(g, !varies(g));
                     }
                 })
             }))
         })
     };
-    let maze_toggle = {
-        let edit = edit.clone();
-        Callback::from(move |_: Event| {
-            edit(Box::new(move |o: &mut Open| {
-                o.draft.edit(|l| {
-                    if let Some(g) = grid_mut(l) {
-                        let on = maze_varies(g);
-                        set_maze_varies(g, !on);
-                    }
-                })
-            }))
-        })
-    };
+    let heading_toggle = rule_toggle(heading_varies, set_heading_varies);
+    let maze_toggle = rule_toggle(maze_varies, set_maze_varies);
     let on_tool = {
         let tool = tool.clone();
         Callback::from(move |t: Tool| tool.set(t))

@@ -325,18 +325,18 @@ impl GridWorld {
         h.write_u32(r.x);
         h.write_u32(r.y);
         h.write_u8(r.heading as u8);
-        for (kind, n) in r.bag.iter() {
-            h.write(kind.as_bytes());
-            h.write_u32(*n);
-        }
-        h.write_u8(0xfe);
-        for ((x, y), kinds) in self.items.iter() {
-            h.write_u32(*x);
-            h.write_u32(*y);
+        fn counts(h: &mut impl std::hash::Hasher, kinds: &SortedMap<String, u32>) {
             for (kind, n) in kinds.iter() {
                 h.write(kind.as_bytes());
                 h.write_u32(*n);
             }
+        }
+        counts(h, &r.bag);
+        h.write_u8(0xfe);
+        for ((x, y), kinds) in self.items.iter() {
+            h.write_u32(*x);
+            h.write_u32(*y);
+            counts(h, kinds);
         }
         h.write_u8(0xfe);
         for ((x, y), colour) in self.paint.iter() {
