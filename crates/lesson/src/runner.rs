@@ -111,7 +111,9 @@ pub fn toolbox_words(toolbox: &[String], lang: Lang) -> String {
         Some(c) => Some(c.word(lang)),
         None => Builtin::from_key(key).map(|b| spelling(lang, Term::Builtin(b)).to_string()),
     };
-    toolbox.iter().filter_map(word).collect::<Vec<_>>().join(", ")
+    // Arabic lists with its own comma.
+    let comma = if lang == Lang::Ar { "، " } else { ", " };
+    toolbox.iter().filter_map(word).collect::<Vec<_>>().join(comma)
 }
 
 /// Parses, compiles and runs `source` to the end. Parse and compile problems come back as
