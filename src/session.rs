@@ -437,6 +437,13 @@ impl Session {
         }
         match tafukt_lang::build(&self.source, self.lang) {
             Err(d) => {
+                // Half in the language the pupil switched from: read in every language and
+                // reprinted in the pupil's, then run (once: the reprint reads in it).
+                #[cfg(any(test, feature = "full"))]
+                if let Some(text) = translate_any(&self.source, self.lang).filter(|t| *t != self.source) {
+                    self.source = text;
+                    return self.start_if_needed();
+                }
                 self.active_line = Some(line_of(&self.source, &d, None));
                 self.phase = Phase::Failed(d);
                 false
@@ -521,7 +528,19 @@ pub fn translate(source: &str, from: Lang, to: Lang) -> Option<String> {
     if from == to {
         return Some(source.to_string());
     }
-    let parsed = parse(source, from);
+    reprint(parse(source, from), to)
+}
+
+/// A program typed in a mix of languages (the pupil switched language in the middle of it
+/// and went on in the new one), reprinted in `to`, if it reads with the words of all four
+/// (`to`'s first where two share one). Full app: the text view is where such a mix is typed.
+#[cfg(any(test, feature = "full"))]
+pub fn translate_any(source: &str, to: Lang) -> Option<String> {
+    reprint(tafukt_lang::parser::parse_with(source, tafukt_lang::lexicon::Lexicon::every_language(to)), to)
+}
+
+/// `parsed` printed in `to`, if it parsed cleanly and the reprint means the same.
+fn reprint(parsed: tafukt_lang::parser::Parsed, to: Lang) -> Option<String> {
     if !parsed.diagnostics.is_empty() {
         return None;
     }
@@ -763,6 +782,29 @@ mod tests {
         assert_eq!((s.source.as_str(), s.phase.clone()), ("avancer\n", Phase::Ready));
         s.apply(Action::UndoRestore);
         assert_eq!(s.source, "avancer\navancer\n", "nothing the pupil wrote is lost");
+    }
+
+    #[test]
+    fn a_program_finished_in_another_language_after_a_switch_runs_and_is_reprinted() {
+        // Half-typed in French (no `fin`): the switch to English cannot reprint it.
+        let mut s = Session::new(
+            open_lesson(),
+            Lang::Fr,
+            Some("avancer\ntourner à gauche\nrépéter 3 fois\n  avancer\n".into()),
+        );
+        s.apply(Action::SetLang(Lang::En));
+        assert_eq!(s.source, "avancer\ntourner à gauche\nrépéter 3 fois\n  avancer\n");
+        // The pupil goes on in English; Run reads both and puts it all in English.
+        let typed = format!("{}end\n", s.source);
+        s.apply(Action::Edit(typed));
+        run_all(&mut s);
+        assert_eq!(s.source, "move\nturn left\nrepeat 3 times\n  move\nend\n");
+        assert!(matches!(s.phase, Phase::Finished { success: true }), "{:?}", s.phase);
+        // A program that reads in no language is left exactly as typed.
+        s.apply(Action::Edit("move\nrepeat\n".into()));
+        s.apply(Action::Run);
+        assert_eq!(s.source, "move\nrepeat\n");
+        assert!(matches!(s.phase, Phase::Failed(_)));
     }
 
     #[test]

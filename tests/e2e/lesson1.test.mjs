@@ -4,7 +4,7 @@
 // Every wait is on the app's own state (data attributes), never on a sleep.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { OUT, useApp } from './app.mjs';
+import { OUT, useApp, watchedPage } from './app.mjs';
 
 const app = useApp();
 
@@ -86,6 +86,29 @@ test('a runtime error names the line in the pupil language, and nothing freezes'
   const status = await page.getByTestId('status').textContent();
   assert.match(status, /Ligne 1/);
   assert.match(status, /boucle/);
+  await context.close();
+});
+
+test('a language switch in the middle of a program: the pupil finishes it in the new language, and Run reads both', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page, errors } = await watchedPage(context);
+  await page.goto(app.server.url);
+  await page.getByTestId('language').selectOption('fr');
+  await page.waitForSelector('html[lang="fr"] [data-testid=lesson][data-lesson-id="first-steps-1"]');
+  await page.getByTestId('view-text').click();
+  const source = page.getByTestId('source');
+  // Half-typed in French (the loop has no `fin` yet): it cannot be reprinted, so it stays.
+  await source.fill('avancer\ntourner à gauche\nrépéter 3 fois\n  avancer\n');
+  await page.getByTestId('language').selectOption('ar');
+  await page.waitForSelector('html[lang="ar"] [data-testid=source]');
+  assert.equal(await source.inputValue(), 'avancer\ntourner à gauche\nrépéter 3 fois\n  avancer\n');
+  // The pupil ends it in Arabic; Run reads both languages and shows it all in Arabic.
+  await source.fill(`${await source.inputValue()}نهاية\n`);
+  await page.getByTestId('speed').fill('5');
+  await page.getByTestId('run').click();
+  await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 30_000 });
+  assert.equal(await source.inputValue(), 'تقدم\nاستدر يسارا\nكرر 3 مرات\n  تقدم\nنهاية\n');
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

@@ -334,6 +334,23 @@ impl Lexicon {
         Lexicon { lang, phrases }
     }
 
+    /// `lang`'s lexicon that also reads the words of every other language, `lang`'s first
+    /// (see [`Lexicon::every_language`]).
+    fn of_all(lang: Lang) -> Lexicon {
+        let langs = core::iter::once(lang).chain(Lang::ALL.into_iter().filter(move |l| *l != lang));
+        #[cfg(feature = "ai")]
+        let phrases = langs.flat_map(|l| table(l).iter().chain(crate::lexicon_ai::table(l)));
+        #[cfg(not(feature = "ai"))]
+        let phrases = langs.flat_map(|l| table(l).iter());
+        // As `new` orders them (written apart so lesson 1's reader stays as small as it was).
+        let split: Vec<(Vec<String>, Term)> =
+            phrases.map(|(phrase, term)| (phrase.split(' ').map(normalize_word).collect(), *term)).collect();
+        let longest = split.iter().map(|p| p.0.len()).max().unwrap_or(0);
+        let phrases =
+            (1..=longest).rev().flat_map(|n| split.iter().filter(move |p| p.0.len() == n).cloned()).collect();
+        Lexicon { lang, phrases }
+    }
+
     /// The language's lexicon, built once and kept for the life of the program (every parse
     /// uses one, and the block editor parses each block's text on its own). The four are
     /// leaked on purpose: a cell of plain references needs no destructor, so the wasm carries
@@ -345,6 +362,22 @@ impl Lexicon {
         BUILT.with(|built| {
             let mut all = built.get();
             let lex = *all[lang as usize].get_or_insert_with(|| Box::leak(Box::new(Lexicon::new(lang))));
+            built.set(all);
+            lex
+        })
+    }
+
+    /// A lexicon that reads the words of all four languages, `lang`'s first where two
+    /// languages share a word: for a program a pupil went on typing after switching language
+    /// (the full app's `session::translate_any`). Built once per language and kept, as
+    /// [`Lexicon::shared`].
+    pub fn every_language(lang: Lang) -> &'static Lexicon {
+        thread_local! {
+            static BUILT: std::cell::Cell<[Option<&'static Lexicon>; 4]> = const { std::cell::Cell::new([None; 4]) };
+        }
+        BUILT.with(|built| {
+            let mut all = built.get();
+            let lex = *all[lang as usize].get_or_insert_with(|| Box::leak(Box::new(Lexicon::of_all(lang))));
             built.set(all);
             lex
         })

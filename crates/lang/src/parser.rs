@@ -31,6 +31,11 @@ pub struct Parsed {
 }
 
 pub fn parse(src: &str, lang: Lang) -> Parsed {
+    parse_with(src, Lexicon::shared(lang))
+}
+
+/// Parses `src` with the words of `lex` (a language's, or [`Lexicon::every_language`]).
+pub fn parse_with(src: &str, words_of: &'static Lexicon) -> Parsed {
     if src.len() > MAX_CHARS && src.chars().count() > MAX_CHARS {
         let text = src.trim_end().to_string();
         let span = Span::new(0, text.len());
@@ -56,7 +61,7 @@ pub fn parse(src: &str, lang: Lang) -> Parsed {
         toks,
         words,
         pos: 0,
-        lex: Lexicon::shared(lang),
+        lex: words_of,
         spans: Vec::new(),
         diags: Vec::new(),
         depth: 0,
