@@ -102,24 +102,36 @@ pub fn carve(world: &mut GridWorld, region: Region, rng: &mut Rng) {
     world.robot.heading = heading;
 }
 
-/// The square of the region farthest from `start` through open sides (the first found on a
-/// tie, in reading order of the breadth-first search).
+/// The square of the region farthest from `start` through open sides (the first of them in
+/// reading order on a tie).
 fn farthest(world: &GridWorld, r: Region, start: (u32, u32)) -> (u32, u32) {
-    let mut distance = vec![u32::MAX; (r.width * r.height) as usize];
-    distance[r.index(start)] = 0;
+    let d = distances(world, r, start);
+    let far = (0..d.len()).filter(|&i| d[i] != u32::MAX).fold(r.index(start), |best, i| {
+        if d[i] > d[best] {
+            i
+        } else {
+            best
+        }
+    });
+    r.cell(far)
+}
+
+/// Moves from `start` to each square of the region through open sides, breadth first;
+/// `u32::MAX` for a square it cannot reach.
+fn distances(world: &GridWorld, r: Region, start: (u32, u32)) -> Vec<u32> {
+    let mut d = vec![u32::MAX; (r.width * r.height) as usize];
+    d[r.index(start)] = 0;
     let mut queue = std::collections::VecDeque::from([start]);
-    let mut last = start;
     while let Some(cell) = queue.pop_front() {
-        last = cell;
         for side in DIRS {
             let Some(next) = r.beside(cell, side) else { continue };
-            if !world.wall(cell.0, cell.1, side) && distance[r.index(next)] == u32::MAX {
-                distance[r.index(next)] = distance[r.index(cell)] + 1;
+            if !world.wall(cell.0, cell.1, side) && d[r.index(next)] == u32::MAX {
+                d[r.index(next)] = d[r.index(cell)] + 1;
                 queue.push_back(next);
             }
         }
     }
-    last
+    d
 }
 
 #[cfg(test)]
@@ -133,23 +145,6 @@ mod tests {
         ))
         .unwrap();
         GridWorld::from_spec(&spec)
-    }
-
-    fn distances(world: &GridWorld, r: Region, start: (u32, u32)) -> Vec<u32> {
-        let mut d = vec![u32::MAX; (r.width * r.height) as usize];
-        d[r.index(start)] = 0;
-        let mut queue = std::collections::VecDeque::from([start]);
-        while let Some(c) = queue.pop_front() {
-            for side in DIRS {
-                if let Some(n) = r.beside(c, side) {
-                    if !world.wall(c.0, c.1, side) && d[r.index(n)] == u32::MAX {
-                        d[r.index(n)] = d[r.index(c)] + 1;
-                        queue.push_back(n);
-                    }
-                }
-            }
-        }
-        d
     }
 
     /// Open sides between squares of the region, each counted once.
