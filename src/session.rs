@@ -444,12 +444,16 @@ impl Session {
                     self.source = text;
                     return self.start_if_needed();
                 }
+                #[cfg(any(test, feature = "full"))]
+                let d = self.nearest_allowed(d, &tafukt_lang::parser::parse(&self.source, self.lang).program);
                 self.active_line = Some(line_of(&self.source, &d, None));
                 self.phase = Phase::Failed(d);
                 false
             }
             Ok((program, chunk)) => {
                 if let Some(d) = toolbox_violation(&program, &self.lesson.toolbox, self.lang) {
+                    #[cfg(any(test, feature = "full"))]
+                    let d = self.nearest_allowed(d, &program);
                     self.active_line = Some(line_of(&self.source, &d, Some(&program)));
                     self.phase = Phase::Failed(d);
                     return false;
@@ -459,6 +463,13 @@ impl Session {
                 true
             }
         }
+    }
+
+    /// A typed line that nearly reads as a block of the lesson: "Did you mean …?" (only text
+    /// is typed, and only the full app has the text view).
+    #[cfg(any(test, feature = "full"))]
+    fn nearest_allowed(&self, d: Diagnostic, program: &Program) -> Diagnostic {
+        tafukt_lang::typo::nearest_allowed(d, &self.source, program, self.lang, &self.lesson.toolbox)
     }
 
     /// Runs until the next robot action (or, when `one_statement`, the next statement) or
@@ -578,6 +589,21 @@ mod tests {
         run_all(&mut s);
         assert_eq!(s.phase, Phase::Finished { success: true });
         assert_eq!(s.steps, 5);
+    }
+
+    #[test]
+    fn a_typed_near_miss_names_the_lessons_block_and_its_line() {
+        let l = lesson();
+        let mut s = Session::new(l.clone(), Lang::En, Some("move\nturn lft\n".into()));
+        s.apply(Action::Run);
+        let Phase::Failed(d) = &s.phase else { panic!("{:?}", s.phase) };
+        assert_eq!((d.arg("word"), d.arg("suggestion")), (Some("turn lft"), Some("turn left")));
+        assert_eq!(s.active_line, Some(2));
+        // Lesson 1 offers no `pick up`: no suggestion of it.
+        let mut s = Session::new(l, Lang::En, Some("pik\n".into()));
+        s.apply(Action::Run);
+        let Phase::Failed(d) = &s.phase else { panic!("{:?}", s.phase) };
+        assert_eq!((d.arg("word"), d.arg("suggestion")), (Some("pik"), None));
     }
 
     #[test]

@@ -136,6 +136,7 @@ pub fn blank_lesson(id: &str) -> Lesson {
         teacher_notes: None,
         predict_end: false,
         reviewed: vec![],
+        names: Default::default(),
     }
 }
 

@@ -466,6 +466,15 @@ pub fn App() -> Html {
     #[cfg(not(feature = "studio"))]
     let (studio_is_open, studio_view) = (false, Html::default());
 
+    // The tab's title: the lesson's, in the pupil's language (index.html's is the app's
+    // name, and stays so in the core app: lesson 1's load has no room for it). Set as the
+    // app draws, on a new lesson or language, not as a program runs: an effect hook on a
+    // text would cost more code than this call.
+    #[cfg(feature = "full")]
+    if let Load::Ready(l) = &*lesson {
+        page::set_title(l.title.get(lang));
+    }
+
     if i18n.0.is_empty() {
         // No words to show yet: the pupil's language is still on its way.
         return html! { <p class="loading" data-testid="loading" aria-busy="true"></p> };

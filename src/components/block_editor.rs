@@ -17,7 +17,8 @@ use std::rc::Rc;
 use tafukt_lang::ast::{BinOp, ExprKind, NodeId, Program, Stmt, StmtKind, UnaryOp};
 use tafukt_lang::blocks::{
     action_block, call_other, control_block, duplicate, insert, move_stmt, pad_number, remove, rename,
-    set_comment, set_value_at, stmt_at, value, value_at, value_blocks, variables, Slot, Step, ValueBlock,
+    set_comment, set_value_at, stmt_at, value, value_at, value_blocks, variables, NewWords, Slot, Step,
+    ValueBlock,
 };
 use tafukt_lang::builtins::Colour;
 use tafukt_lang::lexicon::{spelling, Keyword, Term};
@@ -96,9 +97,9 @@ const DRAG_THRESHOLD: i32 = 8;
 
 /// The palette: the blocks the lesson's toolbox lists, in its order (robot actions and
 /// control blocks; operator families go on the values row), then the pupil's own blocks.
-fn palette(lesson: &Lesson, program: &Program, procedure: &str, note: &str) -> Vec<Stmt> {
+fn palette(lesson: &Lesson, program: &Program, words: &NewWords) -> Vec<Stmt> {
     let listed = lesson.toolbox.iter().filter_map(|k| match Construct::from_key(k) {
-        Some(c) => control_block(c, procedure, note),
+        Some(c) => control_block(c, words),
         None => Builtin::from_key(k).and_then(action_block),
     });
     let own = program.body.iter().filter_map(|s| match &s.kind {
@@ -283,8 +284,10 @@ pub fn BlockEditor(props: &Props) -> Html {
         }))
         .clone()
     };
-    let blocks =
-        Rc::new(palette(&props.lesson, &program, &i18n.t("blocks.procedure"), &i18n.t("blocks.note")));
+    let (procedure, note) = (i18n.t("blocks.procedure"), i18n.t("blocks.note"));
+    let (counter, variable) = (i18n.t("blocks.counter"), i18n.t("blocks.variable"));
+    let words = NewWords { procedure: &procedure, note: &note, counter: &counter, variable: &variable };
+    let blocks = Rc::new(palette(&props.lesson, &program, &words));
     // The program's procedures: the calls the palette offers.
     let procedures: Rc<Vec<String>> = Rc::new(
         blocks
@@ -731,9 +734,9 @@ pub fn BlockEditor(props: &Props) -> Html {
                 { tool("note", html! { <>{ "✎ " }{ i18n.t("ui.note") }</> }, picked_slot.is_some()) }
                 { tool("rename", i18n.t("ui.rename").into(), picked_name.is_some()) }
                 <button data-tool="bin" data-testid="bin" data-bin="bin" disabled={picked_slot.is_none()}>{ "🗑 " }{ i18n.t("ui.delete") }</button>
-                // Each name starts with what the button shows (what a pupil using speech says).
-                <button data-tool="smaller" aria-label={format!("A− {}", i18n.t("ui.zoom-out"))}>{ "A−" }</button>
-                <button data-tool="bigger" aria-label={format!("A+ {}", i18n.t("ui.zoom-in"))}>{ "A+" }</button>
+                // A sign every language reads (a magnifier, minus, plus), named in words.
+                <button data-tool="smaller" aria-label={i18n.t("ui.zoom-out")}>{ "🔍−" }</button>
+                <button data-tool="bigger" aria-label={i18n.t("ui.zoom-in")}>{ "🔍+" }</button>
             </div>
             <div class="program" role="tree" aria-label={i18n.t("ui.program")}>
                 <ProgramBlocks source={props.source.clone()} {places} {lang} lesson={props.lesson.clone()}

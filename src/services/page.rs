@@ -14,6 +14,14 @@ pub fn set_language(lang: Lang) {
     let _ = root.set_attribute("dir", if lang.is_rtl() { "rtl" } else { "ltr" });
 }
 
+/// The tab's title.
+#[cfg(feature = "full")]
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
 /// Shows `index.html`'s message (in all four languages) for a first visit with no connection:
 /// without a catalogue the app has no words of its own.
 pub fn show_boot_error() {

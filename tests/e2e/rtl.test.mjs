@@ -259,8 +259,8 @@ for (const lang of LANGS) {
       bigger: document.querySelector('[data-tool=bigger]').getAttribute('aria-label'),
       places: [...document.querySelectorAll('.program .slot')].map((s) => s.getAttribute('aria-label')),
     }));
-    assert.equal(names.smaller, `A− ${words['ui.zoom-out']}`);
-    assert.equal(names.bigger, `A+ ${words['ui.zoom-in']}`);
+    assert.equal(names.smaller, words['ui.zoom-out']);
+    assert.equal(names.bigger, words['ui.zoom-in']);
     assert.ok(names.places.length >= 2);
     for (const place of names.places) assert.equal(place, words['ui.put-here']);
     await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });

@@ -175,7 +175,7 @@ pub fn check_file_in(
 ) -> Result<Lesson, Vec<String>> {
     let checked = catch_unwind(AssertUnwindSafe(|| {
         let lesson = check_lesson_file(file, text, words, scope)?;
-        let problems = text_problems(&lesson, dir);
+        let problems = text_problems(&lesson, dir, scope);
         if problems.is_empty() {
             Ok(lesson)
         } else {
@@ -194,12 +194,21 @@ pub fn check_file_in(
 
 /// Lesson text that would not bundle (Markdown a lesson may not use), or that shows an image
 /// that is not a file of the lesson folder's `img/` within the size limit.
-fn text_problems(lesson: &Lesson, dir: &Path) -> Vec<String> {
+///
+/// A course lesson's names must be in every language (`tafukt_lesson::names`), and its
+/// solution must pass and its starter fail with each language's words too.
+fn text_problems(lesson: &Lesson, dir: &Path, scope: Scope) -> Vec<String> {
     let mut problems = Vec::new();
+    if scope == Scope::Course {
+        problems.extend(tafukt_lesson::names::problems(lesson));
+    }
     for lang in Lang::ALL {
         match crate::bundle::lesson_for(lesson, lang) {
             Err(e) => problems.push(format!("{} text: {e}", lang.tag())),
             Ok(bundled) => {
+                if !lesson.names.is_empty() && lang != Lang::En {
+                    problems.extend(named_runs(&bundled, lang));
+                }
                 if let Err(e) = crate::bundle::notes_for(lesson, lang) {
                     problems.push(format!("{} teacher notes: {e}", lang.tag()));
                 }
@@ -217,6 +226,23 @@ fn text_problems(lesson: &Lesson, dir: &Path) -> Vec<String> {
         }
     }
     problems.dedup();
+    problems
+}
+
+/// A bundled lesson whose names are in `lang`'s words: its solution must still pass on every
+/// seed and its starter still fail (a word may clash with the language's keywords).
+fn named_runs(bundled: &Lesson, lang: Lang) -> Vec<String> {
+    let tag = lang.tag();
+    let mut problems = Vec::new();
+    match tafukt_lesson::check::first_failure(bundled, &bundled.solution) {
+        Ok(None) => {}
+        Ok(Some(_)) | Err(_) => {
+            problems.push(format!("names: with the `{tag}` words the solution no longer passes"))
+        }
+    }
+    if let Ok(true) = tafukt_lesson::check::passes(bundled, &bundled.starter) {
+        problems.push(format!("names: with the `{tag}` words the starter passes"));
+    }
     problems
 }
 

@@ -226,8 +226,11 @@ mod tests {
 
     #[test]
     fn the_block_editors_new_names_are_names_in_their_language() {
-        for lang in Lang::ALL {
-            let name = Catalog::new(lang).format("blocks.procedure", &[]);
+        for (lang, key) in Lang::ALL
+            .into_iter()
+            .flat_map(|l| ["blocks.procedure", "blocks.counter", "blocks.variable"].map(|k| (l, k)))
+        {
+            let name = Catalog::new(lang).format(key, &[]);
             let program = tafukt_lang::parser::parse(&format!("{name} = 0"), lang).program;
             // `rename` accepts exactly what reads back as a plain name, not a word of the language.
             let named = tafukt_lang::blocks::rename(&program, &name, &name, lang);

@@ -294,6 +294,34 @@ pub fn rename(program: &Program, from: &str, to: &str, lang: crate::lexicon::Lan
     Some(out)
 }
 
+/// Puts `to` in place of every text value `from` in the program (a lesson's said words in
+/// the pupil's language, see `tafukt_lesson::names`).
+pub fn replace_text(program: &Program, from: &str, to: &str) -> Program {
+    fn in_expr(e: &mut Expr, from: &str, to: &str) {
+        match &mut e.kind {
+            ExprKind::Text(t) if t == from => *t = to.to_string(),
+            ExprKind::List(items) | ExprKind::Sensor(_, items) | ExprKind::Call(_, items) => {
+                items.iter_mut().for_each(|c| in_expr(c, from, to))
+            }
+            ExprKind::Unary(_, a) => in_expr(a, from, to),
+            ExprKind::Binary(_, a, b) | ExprKind::Range(a, b) => {
+                in_expr(a, from, to);
+                in_expr(b, from, to);
+            }
+            _ => {}
+        }
+    }
+    fn in_list(list: &mut [Stmt], from: &str, to: &str) {
+        for s in list {
+            exprs_mut(&mut s.kind).into_iter().for_each(|e| in_expr(e, from, to));
+            bodies_mut(&mut s.kind).into_iter().for_each(|b| in_list(b, from, to));
+        }
+    }
+    let mut out = program.clone();
+    in_list(&mut out.body, from, to);
+    out
+}
+
 /// Makes the call after `slot` call the procedure `name` instead (its values stay).
 pub fn call_other(program: &Program, slot: &Slot, name: &str) -> Option<Program> {
     let mut out = program.clone();
@@ -451,10 +479,18 @@ pub fn action_block(b: Builtin) -> Option<Stmt> {
     (b.kind() == BuiltinKind::Action).then(|| stmt(StmtKind::Action(b, args)))
 }
 
+/// The words new palette blocks start with, in the pupil's language: a new procedure's name,
+/// a new note's text, a `for each` block's counter and a new variable.
+pub struct NewWords<'a> {
+    pub procedure: &'a str,
+    pub note: &'a str,
+    pub counter: &'a str,
+    pub variable: &'a str,
+}
+
 /// The palette block a toolbox entry puts there (`None` for the operator families and
-/// lists, which are values, not blocks): `procedure` names a new procedure and `note` is a
-/// new note's text, both in the pupil's language.
-pub fn control_block(c: Construct, procedure: &str, note: &str) -> Option<Stmt> {
+/// lists, which are values, not blocks), named with `words`.
+pub fn control_block(c: Construct, words: &NewWords) -> Option<Stmt> {
     let yes = || value(ExprKind::Bool(true));
     Some(stmt(match c {
         Construct::Repeat => StmtKind::Repeat(value(ExprKind::Number(3.0)), vec![]),
@@ -462,16 +498,16 @@ pub fn control_block(c: Construct, procedure: &str, note: &str) -> Option<Stmt> 
         Construct::If => StmtKind::If(vec![(yes(), vec![])], None),
         Construct::Else => StmtKind::If(vec![(yes(), vec![])], Some(vec![])),
         Construct::ForEach => StmtKind::ForEach(
-            "i".into(),
+            words.counter.into(),
             value(ExprKind::Range(
                 Box::new(value(ExprKind::Number(1.0))),
                 Box::new(value(ExprKind::Number(10.0))),
             )),
             vec![],
         ),
-        Construct::Define => StmtKind::Define(procedure.into(), vec![], vec![]),
-        Construct::Variables => StmtKind::Assign("n".into(), value(ExprKind::Number(0.0))),
-        Construct::Note => StmtKind::Comment(note.into()),
+        Construct::Define => StmtKind::Define(words.procedure.into(), vec![], vec![]),
+        Construct::Variables => StmtKind::Assign(words.variable.into(), value(ExprKind::Number(0.0))),
+        Construct::Note => StmtKind::Comment(words.note.into()),
         Construct::Arithmetic | Construct::Compare | Construct::Logic | Construct::Lists => return None,
     }))
 }
@@ -482,6 +518,8 @@ mod tests {
     use crate::lexicon::Lang;
     use crate::parser::parse;
     use crate::printer::print;
+
+    const WORDS: NewWords = NewWords { procedure: "hop", note: "note", counter: "i", variable: "n" };
 
     fn program(src: &str) -> Program {
         let parsed = parse(src, Lang::En);
@@ -658,7 +696,7 @@ mod tests {
         let p = program(&src);
         let deepest: Vec<(usize, usize)> = vec![(0, 0); depth - 1];
         assert!(insert(&p, &at(&deepest, 0), action_block(Builtin::Move).unwrap()).is_some());
-        let repeat = control_block(Construct::Repeat, "hop", "note").unwrap();
+        let repeat = control_block(Construct::Repeat, &WORDS).unwrap();
         assert!(insert(&p, &at(&deepest, 0), repeat).is_none());
         // An operator put around a value again and again.
         let mut p = program("say 1\n");
@@ -692,7 +730,7 @@ mod tests {
     fn every_palette_block_prints_and_reads_back() {
         let blocks = Construct::ALL
             .into_iter()
-            .filter_map(|c| control_block(c, "hop", "note"))
+            .filter_map(|c| control_block(c, &WORDS))
             .chain(Builtin::ALL.into_iter().filter_map(action_block));
         for b in blocks {
             let p = Program { body: vec![b], spans: vec![] };

@@ -16,6 +16,7 @@ pub mod parser;
 pub mod printer;
 pub mod small_sort;
 pub mod toolbox;
+pub mod typo;
 
 // The runtime lives in its own crate (built for speed); its modules are re-exported here so
 // callers see one language crate.

@@ -852,24 +852,9 @@ fn suggest(word: &str, lex: &Lexicon, defined: &[String]) -> Option<String> {
         .into_iter()
         .map(|c| {
             let first = c.split(' ').next().unwrap_or(&c).to_string();
-            (edit_distance(&w, &crate::lexicon::normalize_word(&first)), c)
+            (crate::typo::edit_distance(&w, &crate::lexicon::normalize_word(&first)), c)
         })
         .filter(|(d, _)| *d <= 2 && *d * 3 <= w.chars().count().max(1) + 2)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for j in 0..b.len() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == b[j] { prev } else { 1 + prev.min(row[j]).min(row[j + 1]) };
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }

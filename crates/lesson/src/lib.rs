@@ -22,6 +22,7 @@ pub mod host;
 pub mod markdown;
 pub mod model;
 pub mod mutation;
+pub mod names;
 #[cfg(feature = "author")]
 pub mod one_language;
 mod pen_host;

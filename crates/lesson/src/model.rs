@@ -67,6 +67,11 @@ pub struct Lesson {
     /// Languages (tags) whose title, instructions and hints a native speaker has reviewed;
     /// the others are shown to teachers as awaiting review.
     pub reviewed: Vec<String>,
+    /// The names and said texts of the lesson's programs in each language (`names`): the
+    /// bundle writes each language's programs with its own words; never in the bundled form.
+    #[serde(default, skip_serializing_if = "crate::names::none", with = "crate::names::authored_only")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::names::Names"))]
+    pub names: crate::names::Names,
 }
 
 /// A lesson's notes for the teacher's preparation, in each language.

@@ -23,12 +23,16 @@ pub fn keep(text: &str) -> Result<String, String> {
     Ok(text.to_string())
 }
 
-/// The lesson as pupils of `lang` load it: without its teacher notes, which go to a file of
+/// The lesson as pupils of `lang` load it: its programs with the names in `lang`'s words
+/// ([`crate::names`]), without its teacher notes, which go to a file of
 /// their own ([`notes_for`]) that only teacher mode fetches.
 pub fn lesson_for(lesson: &Lesson, lang: Lang) -> Result<Lesson, String> {
     let mut out = lesson.clone();
     out.schema = None;
     out.teacher_notes = None;
+    crate::names::apply(&mut out, lang)?;
+    // Used: the bundled form carries none.
+    out.names = Default::default();
     out.title = one_language(&lesson.title, lang, keep)?;
     out.instructions = one_language(&lesson.instructions, lang, to_rich_text)?;
     out.hints = lesson.hints.iter().map(|h| one_language(h, lang, to_rich_text)).collect::<Result<_, _>>()?;
