@@ -287,6 +287,6 @@ test('lesson 1\'s palette holds only the blocks its toolbox lists, in its order;
   await page.getByTestId('run').click();
   const status = page.locator('[data-testid=status][data-phase=failed]');
   await status.waitFor();
-  assert.match(await status.textContent(), /^Line 1: `while` is not used in this lesson\. Its blocks are: move, turn left, turn right, repeat\.$/);
+  assert.match(await status.textContent(), /^Line 1: “while” is not used in this lesson\. Its blocks are: move, turn left, turn right, repeat\.$/);
   await context.close();
 });

@@ -30,14 +30,14 @@ fn cases() -> Vec<Case> {
     deep.push_str(&"(".repeat(200));
     deep.push('1');
     deep.push_str(&")".repeat(200));
-    // Built once; the cases hold `&'static str`.
+    // Built once; the cases hold “&'static str”.
     let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
     let variables: String = (0..=1000).map(|i| format!("v{i} = 0\n")).collect();
     let params: Vec<String> = (0..=100).map(|i| format!("p{i}")).collect();
     let define = leak(format!("define f({})\nend", params.join(", ")));
     vec![
-        case("parse.unexpected-char", "@", "@", "I don't know the sign `@`. Remove it."),
-        case("parse.unclosed-text", "say \"hi", "\"hi", "This text has no closing quote. End it with `\"`."),
+        case("parse.unexpected-char", "@", "@", "I don't know the sign “@”. Remove it."),
+        case("parse.unclosed-text", "say \"hi", "\"hi", "This text has no closing quote. End it with “\"”."),
         case(
             "parse.number-too-long",
             "say 1234567890123456",
@@ -48,40 +48,40 @@ fn cases() -> Vec<Case> {
             "parse.repeat-needs-count",
             "repeat times\nend",
             "repeat",
-            "`repeat` needs a number of times, like `repeat 4 times`.",
+            "“repeat” needs a number of times, like “repeat 4 times”.",
         ),
         case(
             "parse.repeat-needs-times",
             "repeat 4\nend",
             "repeat 4",
-            "Write `times` after the number, like `repeat 4 times`.",
+            "Write “times” after the number, like “repeat 4 times”.",
         ),
         case(
             "parse.missing-end",
             "repeat 2 times\n  move\n",
             "repeat",
-            "This `repeat` has no `end`. Add `end` after its blocks.",
+            "This “repeat” has no “end”. Add “end” after its blocks.",
         ),
         case(
             "parse.stray-end",
             "move\nend",
             "end",
-            "This `end` has nothing to close. Remove it, or check the lines above.",
+            "This “end” has nothing to close. Remove it, or check the lines above.",
         ),
-        case("parse.stray-else", "else", "else", "This `else` must come inside an `if … end`."),
+        case("parse.stray-else", "else", "else", "This “else” must come inside an “if … end”."),
         case(
             "parse.needs-condition",
             "if\nend",
             "if",
-            "`if` needs a question to check, like `if wall ahead`.",
+            "“if” needs a question to check, like “if wall ahead”.",
         ),
         case(
             "parse.expected-value",
             "x = times",
             "times",
-            "A value is missing here, like a number or `wall ahead`.",
+            "A value is missing here, like a number or “wall ahead”.",
         ),
-        case("parse.unknown-word", "mvoe", "mvoe", "I don't know `mvoe`. Did you mean `move`?"),
+        case("parse.unknown-word", "mvoe", "mvoe", "I don't know “mvoe”. Did you mean “move”?"),
         case(
             "parse.extra-on-line",
             "move move",
@@ -92,22 +92,22 @@ fn cases() -> Vec<Case> {
             "parse.for-each-shape",
             "for each 3 in x\nend",
             "for each",
-            "Write it like `for each x in [1, 2, 3]`.",
+            "Write it like “for each x in [1, 2, 3]”.",
         ),
         case(
             "parse.define-needs-name",
             "define\nend",
             "define",
-            "Give your new block a name, like `define jump`.",
+            "Give your new block a name, like “define jump”.",
         ),
-        case("parse.unclosed-paren", "say (1 + 2", "(", "This bracket `(` is never closed. Add `)`."),
-        case("parse.unclosed-list", "say [1, 2", "[", "This list is never closed. Add `]`."),
+        case("parse.unclosed-paren", "say (1 + 2", "(", "This bracket “(” is never closed. Add “)”."),
+        case("parse.unclosed-list", "say [1, 2", "[", "This list is never closed. Add “]”."),
         Case {
             key: "parse.too-deep",
             source: deep,
             limits: Limits::default(),
             at: "(",
-            english: "This is nested too deeply. Split it into smaller blocks with `define`.",
+            english: "This is nested too deeply. Split it into smaller blocks with “define”.",
         },
         case(
             "parse.program-too-long",
@@ -137,38 +137,38 @@ fn cases() -> Vec<Case> {
             "parse.sensor-as-statement",
             "wall ahead",
             "wall ahead",
-            "`wall ahead` is a question, not a command. Use it with `if` or `while`, like `if wall ahead`.",
+            "“wall ahead” is a question, not a command. Use it with “if” or “while”, like “if wall ahead”.",
         ),
         case(
             "parse.action-as-value",
             "x = move",
             "move",
-            "`move` is a command, not a value. Put it on a line of its own.",
+            "“move” is a command, not a value. Put it on a line of its own.",
         ),
-        case("parse.wrong-arg-count", "paint", "paint", "`paint` needs 1 value."),
+        case("parse.wrong-arg-count", "paint", "paint", "“paint” needs 1 value."),
         case(
             "parse.expected-statement",
             "times",
             "times",
-            "`times` cannot start a line. Start with a command, like `move`.",
+            "“times” cannot start a line. Start with a command, like “move”.",
         ),
         case(
             "compile.return-outside-define",
             "return 1",
             "return 1",
-            "`return` only works inside a block you `define`.",
+            "“return” only works inside a block you “define”.",
         ),
         case(
             "compile.define-not-at-top",
             "repeat 2 times\n  define f\n  end\nend",
             "define f\n  end",
-            "Put `define` at the left edge, not inside another block.",
+            "Put “define” at the left edge, not inside another block.",
         ),
         case(
             "compile.duplicate-define",
             "define f\nend\ndefine f\nend",
             "define f\nend",
-            "There are two blocks called `f`. Give one another name.",
+            "There are two blocks called “f”. Give one another name.",
         ),
         Case {
             key: "run.step-limit",
@@ -188,7 +188,7 @@ fn cases() -> Vec<Case> {
             "run.negative-repeat",
             "n = 2 - 5\nrepeat n times\n  move\nend",
             "n",
-            "`repeat` needs a number of times of 0 or more, but got -3.",
+            "“repeat” needs a number of times of 0 or more, but got -3.",
         ),
         case(
             "run.endless-circle",
@@ -222,33 +222,33 @@ fn cases() -> Vec<Case> {
             at: "\"ab\" + \"cd\"",
             english: "This text became too long (more than 3 letters).",
         },
-        case("run.no-value", "say y", "y", "`y` has no value yet. Give it one first, like `y = 0`."),
-        case("run.not-a-number", "say 1 - true", "1 - true", "`-` needs a number here, but got “true”."),
+        case("run.no-value", "say y", "y", "“y” has no value yet. Give it one first, like “y = 0”."),
+        case("run.not-a-number", "say 1 - true", "1 - true", "“-” needs a number here, but got “true”."),
         case(
             "run.not-a-boolean",
             "if 3\nend",
             "3",
-            "This needs a yes-or-no question, like `wall ahead`, but got “3”.",
+            "This needs a yes-or-no question, like “wall ahead”, but got “3”.",
         ),
         case(
             "run.not-a-list",
             "for each x in 3\nend",
             "3",
-            "`for each` needs a list, like `[1, 2, 3]`, but got “3”.",
+            "“for each” needs a list, like “[1, 2, 3]”, but got “3”.",
         ),
         case("run.divide-by-zero", "say 1 / 0", "1 / 0", "You cannot divide by zero."),
-        case("run.not-allowed", "move\nsay 1", "say 1", "`say` is not used in this lesson. Its blocks are: move, turn left."),
+        case("run.not-allowed", "move\nsay 1", "say 1", "“say” is not used in this lesson. Its blocks are: move, turn left."),
         case(
             "world.hit-wall",
             "turn left\nmove",
             "move",
-            "The robot bumped into a wall. Check with `wall ahead` before you `move`.",
+            "The robot bumped into a wall. Check with “wall ahead” before you “move”.",
         ),
         case(
             "world.nothing-to-pick-up",
             "pick up",
             "pick up",
-            "There is nothing here to pick up. Check with `on item` first.",
+            "There is nothing here to pick up. Check with “on item” first.",
         ),
         case(
             "world.bag-empty",
@@ -266,13 +266,13 @@ fn cases() -> Vec<Case> {
             "world.not-in-this-world",
             "wait 1",
             "wait 1",
-            "`wait` works only for the robot on wheels, not in this world.",
+            "“wait” works only for the robot on wheels, not in this world.",
         ),
         case(
             "world.grid-only",
             "move",
             "move",
-            "`move` works only in the grid world, not for the robot on wheels.",
+            "“move” works only in the grid world, not for the robot on wheels.",
         ),
     ]
 }
@@ -342,8 +342,8 @@ fn messages_in_french_arabic_and_tamazight() {
     }
 }
 
-/// A bump in a lesson without `wall ahead` (lesson 1) gives advice the pupil can follow with
-/// the blocks they have; with `wall ahead` in the toolbox, the advice names it.
+/// A bump in a lesson without “wall ahead” (lesson 1) gives advice the pupil can follow with
+/// the blocks they have; with “wall ahead” in the toolbox, the advice names it.
 #[test]
 fn world_faults_advise_only_blocks_the_lesson_has() {
     let spec: tafukt_world::WorldSpec =
