@@ -99,7 +99,9 @@
     // is the full app already).
     // A lesson link (`#l=…`, a teacher's lesson from the studio) is read by the studio app.
     var link = location.hash.slice(0, 3);
+    // So does a device where a teacher chose the blocks' language apart from the page's.
     if (stored('projector') === '1') w.tafuktSwitch('projector');
+    else if (stored('code-lang')) w.tafuktSwitch('code');
     else if (!w.tafuktEmbedded && link == '#p=') w.tafuktSwitch('link');
     else if (!w.tafuktEmbedded && link == '#l=') w.tafuktSwitch('studio');
     if (navigator.serviceWorker && location.protocol !== 'file:') {

@@ -210,6 +210,10 @@ pub fn App() -> Html {
     }
     // Resetting progress takes two taps: the first arms it.
     let reset_armed = use_state(|| false);
+    // The blocks' and programs' language a teacher chose apart from the page's (full app;
+    // `web/boot.js` starts the full app on a device where it is set).
+    #[cfg(feature = "full")]
+    let code_lang = use_state(|| storage::get("code-lang").and_then(|t| Lang::from_tag(&t)));
     // Bumped when a lesson earns stars, so the map re-reads progress from the device.
     let progress = use_state(|| 0u32);
     // Full app: bumped when work comes in from a file, so the lesson re-reads its program;
@@ -386,6 +390,13 @@ pub fn App() -> Html {
                         { i18n.t("class.open") }
                     </button>
                     { studio_toggle }
+                    <super::code_language::CodeLanguage chosen={*code_lang} on_change={{
+                        let code_lang = code_lang.clone();
+                        Callback::from(move |chosen: Option<Lang>| {
+                            storage::set("code-lang", chosen.map_or("", |l| l.tag()));
+                            code_lang.set(chosen);
+                        })
+                    }} />
                 </div>
                 if let (true, Load::Ready(index)) = (*class_open, course) {
                     <ClassView index={index.clone()} {lang} on_close={{
@@ -465,6 +476,10 @@ pub fn App() -> Html {
     );
     #[cfg(not(feature = "studio"))]
     let (studio_is_open, studio_view) = (false, Html::default());
+
+    // Blocks in a language written the other way from the page's run their own way.
+    #[cfg(feature = "full")]
+    page::set_code_direction(code_lang.filter(|c| c.is_rtl() != lang.is_rtl()));
 
     // The tab's title: the lesson's, in the pupil's language (index.html's is the app's
     // name, and stays so in the core app: lesson 1's load has no room for it). Set as the
@@ -553,6 +568,9 @@ pub fn App() -> Html {
                         let key = format!("{}#{}", l.id, *imported);
                         #[cfg(not(feature = "full"))]
                         let key = l.id.clone();
+                        #[cfg(feature = "full")]
+                        let view = html! { <LessonView key={key} lesson={l.clone()} {lang} code={*code_lang} teacher={*teacher} {on_next} {on_stars} /> };
+                        #[cfg(not(feature = "full"))]
                         let view = html! { <LessonView key={key} lesson={l.clone()} {lang} teacher={*teacher} {on_next} {on_stars} /> };
                         // The presenter keys' commands for the lesson (full app).
                         #[cfg(feature = "full")]

@@ -38,6 +38,11 @@ impl Reducible for SessionState {
 pub struct Props {
     pub lesson: Rc<Lesson>,
     pub lang: Lang,
+    /// The language of the blocks and the program when a teacher chose one apart from the
+    /// page's (a class that reads Arabic and codes in French); none: the page's.
+    #[cfg(feature = "full")]
+    #[prop_or_default]
+    pub code: Option<Lang>,
     /// Teacher mode: the reference solution is shown.
     pub teacher: bool,
     /// Opens the next lesson; none on the last.
@@ -50,11 +55,14 @@ pub struct Props {
 /// wasm and time on every render.
 impl PartialEq for Props {
     fn eq(&self, other: &Props) -> bool {
-        Rc::ptr_eq(&self.lesson, &other.lesson)
+        let same = Rc::ptr_eq(&self.lesson, &other.lesson)
             && self.lang == other.lang
             && self.teacher == other.teacher
             && self.on_next == other.on_next
-            && self.on_stars == other.on_stars
+            && self.on_stars == other.on_stars;
+        #[cfg(feature = "full")]
+        let same = same && self.code == other.code;
+        same
     }
 }
 
@@ -66,21 +74,26 @@ pub fn LessonView(props: &Props) -> Html {
     let i18n = use_i18n();
     let lesson = props.lesson.clone();
     let lang = props.lang;
+    // The words of the blocks and the program: the page's, or the teacher's choice (full app).
+    #[cfg(feature = "full")]
+    let code = props.code.unwrap_or(lang);
+    #[cfg(not(feature = "full"))]
+    let code = lang;
     let session = use_reducer(|| {
         // A program saved in another language is reprinted in this one (a language switch
         // mounts the lesson again): the program as it was is kept as an earlier version.
-        let saved = storage::load_program(&lesson.id, lang).map(|(saved_lang, text)| {
-            if saved_lang != lang {
+        let saved = storage::load_program(&lesson.id, code).map(|(saved_lang, text)| {
+            if saved_lang != code {
                 storage::keep_version(&lesson.id, saved_lang, &text);
             }
-            crate::session::translate(&text, saved_lang, lang).unwrap_or(text)
+            crate::session::translate(&text, saved_lang, code).unwrap_or(text)
         });
-        SessionState(Session::new(lesson.clone(), lang, saved))
+        SessionState(Session::new(lesson.clone(), code, saved))
     });
 
     {
         let session = session.clone();
-        use_effect_with(lang, move |lang| {
+        use_effect_with(code, move |lang| {
             if session.0.lang != *lang {
                 session.dispatch(Action::SetLang(*lang));
             }
@@ -342,7 +355,7 @@ pub fn LessonView(props: &Props) -> Html {
                 if let Some((name, key)) = note {
                     <p class="storage-note" role="status" data-testid="storage-note" data-trouble={name}>{ i18n.t(key) }</p>
                 }
-                { link_prompt(s, lang, on_edit.clone()) }
+                { link_prompt(s, code, on_edit.clone()) }
                 <div class="view-tabs" role="group">
                     <button data-testid="view-blocks" aria-pressed={(*blocks_view).to_string()} onclick={show_view(true)}>
                         { i18n.t("ui.view-blocks") }
@@ -352,9 +365,9 @@ pub fn LessonView(props: &Props) -> Html {
                     </button>
                 </div>
                 if *blocks_view {
-                    <BlockEditor source={s.source.clone()} {lang} lesson={s.lesson.clone()} active={s.shown_block()} error={failed} {on_edit} />
+                    <BlockEditor source={s.source.clone()} lang={code} lesson={s.lesson.clone()} active={s.shown_block()} error={failed} {on_edit} />
                 } else {
-                    { text_editor(s, lang, failed, on_edit) }
+                    { text_editor(s, code, failed, on_edit) }
                 }
                 <RunControls
                     running={s.is_running()}
@@ -384,7 +397,7 @@ pub fn LessonView(props: &Props) -> Html {
                         }}>{ i18n.t("ui.restore-starter") }</button>
                     }
                 </p>
-                { program_tools(s, lang, on_replace) }
+                { program_tools(s, code, on_replace) }
                 { files_view }
                 <p class="saved">{ if note.is_none() { i18n.t("ui.saved") + " · " } else { String::new() } }{ i18n.f("ui.steps", &[("count", s.steps.to_string())]) }</p>
             </section>

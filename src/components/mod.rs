@@ -16,6 +16,8 @@ pub mod block_view;
 #[cfg(feature = "full")]
 pub mod class_view;
 #[cfg(feature = "full")]
+pub mod code_language;
+#[cfg(feature = "full")]
 pub mod course_map;
 #[cfg(feature = "full")]
 pub mod editor;

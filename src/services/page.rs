@@ -14,6 +14,19 @@ pub fn set_language(lang: Lang) {
     let _ = root.set_attribute("dir", if lang.is_rtl() { "rtl" } else { "ltr" });
 }
 
+/// The blocks' direction when a teacher chose a language for them written the other way
+/// from the page's (`<html data-code-dir>`, styled by `full.css`); none: the page's.
+#[cfg(feature = "full")]
+pub fn set_code_direction(code: Option<Lang>) {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+        return;
+    };
+    let _ = match code {
+        Some(lang) => root.set_attribute("data-code-dir", if lang.is_rtl() { "rtl" } else { "ltr" }),
+        None => root.remove_attribute("data-code-dir"),
+    };
+}
+
 /// The tab's title.
 #[cfg(feature = "full")]
 pub fn set_title(title: &str) {

@@ -93,3 +93,41 @@ test('a near miss of a block lesson 1 does not offer gets no suggestion of it', 
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('a teacher has a class that reads Arabic code in French: blocks in French, the page in Arabic, kept after a reload', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem('tafukt.v1.lang', 'ar');
+    localStorage.setItem('tafukt.v1.teacher', '1');
+    localStorage.setItem('tafukt.v1.tap-hint', '1');
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(app.server.url);
+  await page.waitForSelector('html[lang="ar"][data-part="full"] [data-testid=teacher-bar] [data-testid=code-language]');
+  const blocksSay = (word) => page.waitForFunction((w) => document.querySelector('[data-testid=blocks]')?.textContent.includes(w), word);
+  await blocksSay('تقدم');
+  await page.getByTestId('code-language').selectOption('fr');
+  await blocksSay('avancer');
+  // The page stays Arabic; the blocks run left to right, as French is written.
+  assert.equal(await page.getByTestId('lesson-title').textContent(), 'إلى شجرة الزيتون');
+  const direction = (selector) => page.locator(selector).evaluate((el) => getComputedStyle(el).direction);
+  assert.equal(await direction('[data-testid=blocks] .program'), 'ltr');
+  assert.equal(await direction('[data-testid=blocks] .tools'), 'rtl', 'the tools keep the page\'s words and way');
+  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.first-steps-1')?.startsWith('fr\n'));
+  await page.screenshot({ path: `${OUT}/words-code-in-french-ar.png` });
+  // A reload keeps the class's choice (the boot script starts the app that has it).
+  await page.reload();
+  await page.waitForSelector('html[data-part="full"] [data-testid=blocks]');
+  await blocksSay('avancer');
+  assert.equal(await page.getByTestId('code-language').inputValue(), 'fr');
+  // Back to the page's language: the program is reprinted in Arabic, nothing lost.
+  await page.getByTestId('code-language').selectOption('');
+  await blocksSay('تقدم');
+  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.first-steps-1')?.startsWith('ar\n'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
