@@ -29,7 +29,7 @@ pub fn part_for(lesson: &Lesson) -> Part {
     let full_only = full_only
         || uses_ai(lesson)
         || lesson.goals.iter().any(|g| matches!(g, Goal::PaintMarked))
-        || has_maze(lesson);
+        || has_puzzle_rule(lesson);
     if full_only {
         Part::Full
     } else {
@@ -68,12 +68,15 @@ fn uses_ai(lesson: &Lesson) -> bool {
     lesson.toolbox.iter().any(ai_key) || lesson.goals.iter().any(ai_goal)
 }
 
-/// Whether the world is a maze carved afresh for each seed (a rule only the full app reads).
+/// Whether the world has a rule only the full app reads: a maze carved afresh for each seed,
+/// a start place or walls that stand or not by the seed.
 #[cfg(any(feature = "full", test))]
-fn has_maze(lesson: &Lesson) -> bool {
+fn has_puzzle_rule(lesson: &Lesson) -> bool {
     use tafukt_world::spec::RandomRule;
     let WorldSpec::Grid(g) = &lesson.world else { return false };
-    g.variants.iter().flat_map(|v| &v.rules).any(|r| matches!(r, RandomRule::Maze { .. }))
+    g.variants.iter().flat_map(|v| &v.rules).any(|r| {
+        matches!(r, RandomRule::Maze { .. } | RandomRule::StartAt { .. } | RandomRule::WallMaybe { .. })
+    })
 }
 
 /// Whether this build can play `lesson` itself (the full app plays every lesson).
@@ -138,7 +141,7 @@ mod tests {
                 || l.toolbox.iter().any(|k| k.starts_with("pen_"))
                 || name.starts_with("ai-")
                 || l.goals.iter().any(|g| matches!(g, Goal::PaintMarked))
-                || has_maze(&l)
+                || has_puzzle_rule(&l)
                 || l.predict_end;
             assert_eq!(part_for(&l) == Part::Full, needs, "{name}");
             full += usize::from(needs);

@@ -31,17 +31,21 @@ pub enum Tool {
     /// Makes the cell one of the places the flag may be: each seed's world puts the flag on
     /// one of them, so a path learnt by heart does not pass.
     FlagChoice,
+    /// Makes the cell one of the places the robot may start on: each seed's world starts it
+    /// on one of them.
+    StartChoice,
     /// The square the robot must end on (a `robot_at` goal; tap it again to take it away).
     EndHere,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 9] = [
+    pub const ALL: [Tool; 10] = [
         Tool::Wall,
         Tool::Item("olive"),
         Tool::Item("stone"),
         Tool::Flag,
         Tool::FlagChoice,
+        Tool::StartChoice,
         Tool::EndHere,
         Tool::Paint,
         Tool::Robot,
@@ -58,6 +62,7 @@ impl Tool {
             Tool::Robot => "robot",
             Tool::Erase => "erase",
             Tool::FlagChoice => "flag-choice",
+            Tool::StartChoice => "start-choice",
             Tool::EndHere => "end-here",
         }
     }
@@ -236,26 +241,33 @@ pub fn tap(g: &mut GridSpec, tool: Tool, x: u32, y: u32, fx: f64, fy: f64) {
             g.flags.retain(|c| (c.x, c.y) != (x, y));
             g.paint.retain(|p| (p.x, p.y) != (x, y));
             edit_rules(g, |rules| {
-                for rule in rules.iter_mut() {
-                    if let RandomRule::FlagAt { cells } = rule {
-                        cells.retain(|c| (c.x, c.y) != (x, y));
-                    }
+                for cells in rules.iter_mut().filter_map(choice_cells) {
+                    cells.retain(|c| (c.x, c.y) != (x, y));
                 }
             });
         }
         // A goal of the lesson, not a part of the world: see `toggle_end_square`.
         Tool::EndHere => {}
-        Tool::FlagChoice => edit_rules(g, |rules| {
+        Tool::FlagChoice | Tool::StartChoice => edit_rules(g, |rules| {
             let cell = Cell { x, y };
-            match rules.iter_mut().find_map(|r| match r {
-                RandomRule::FlagAt { cells } => Some(cells),
-                _ => None,
-            }) {
+            let flag = tool == Tool::FlagChoice;
+            let ours = |r: &RandomRule| matches!(r, RandomRule::FlagAt { .. }) == flag;
+            match rules.iter_mut().filter(|r| ours(r)).find_map(choice_cells) {
                 Some(cells) if cells.contains(&cell) => cells.retain(|c| *c != cell),
                 Some(cells) => cells.push(cell),
-                None => rules.push(RandomRule::FlagAt { cells: vec![cell] }),
+                None if flag => rules.push(RandomRule::FlagAt { cells: vec![cell] }),
+                None => rules.push(RandomRule::StartAt { cells: vec![cell] }),
             }
         }),
+    }
+}
+
+/// The squares a seeded rule chooses from, for the rules the choice tools make (the flag's,
+/// the robot's start).
+fn choice_cells(rule: &mut RandomRule) -> Option<&mut Vec<Cell>> {
+    match rule {
+        RandomRule::FlagAt { cells } | RandomRule::StartAt { cells } => Some(cells),
+        _ => None,
     }
 }
 
@@ -268,7 +280,7 @@ fn edit_rules(g: &mut GridSpec, edit: impl FnOnce(&mut Vec<RandomRule>)) {
     let mut rules = g.variants.take().map(|v| v.rules).unwrap_or_default();
     edit(&mut rules);
     rules.retain(|r| match r {
-        RandomRule::FlagAt { cells } => !cells.is_empty(),
+        RandomRule::FlagAt { cells } | RandomRule::StartAt { cells } => !cells.is_empty(),
         RandomRule::StartHeading { choices } => !choices.is_empty(),
         _ => true,
     });
@@ -296,16 +308,18 @@ pub fn end_square(goals: &[Goal]) -> Option<(u32, u32)> {
     })
 }
 
-/// The cells the flag may be on, one per seed's world (the flag-choice tool's).
-pub fn flag_choices(g: &GridSpec) -> Vec<Cell> {
-    let rules = g.variants.iter().flat_map(|v| &v.rules);
-    rules
-        .filter_map(|r| match r {
-            RandomRule::FlagAt { cells } => Some(cells.clone()),
-            _ => None,
-        })
-        .flatten()
-        .collect()
+/// The cells the flag may be on, one per seed's world (the flag-choice tool's), and those
+/// the robot may start on (the start-choice tool's).
+pub fn choices(g: &GridSpec) -> (Vec<Cell>, Vec<Cell>) {
+    let (mut flag, mut start) = (Vec::new(), Vec::new());
+    for rule in g.variants.iter().flat_map(|v| &v.rules) {
+        match rule {
+            RandomRule::FlagAt { cells } => flag.extend(cells),
+            RandomRule::StartAt { cells } => start.extend(cells),
+            _ => {}
+        }
+    }
+    (flag, start)
 }
 
 /// Whether the robot's heading is chosen by each seed.
@@ -365,7 +379,9 @@ pub fn resize(g: &mut GridSpec, width: u32, height: u32) {
     edit_rules(g, |rules| {
         for rule in rules.iter_mut() {
             match rule {
-                RandomRule::FlagAt { cells } => cells.retain(|c| inside(c.x, c.y)),
+                RandomRule::FlagAt { cells } | RandomRule::StartAt { cells } => {
+                    cells.retain(|c| inside(c.x, c.y))
+                }
                 // The maze keeps filling the whole grid.
                 RandomRule::Maze { width: w, height: h, .. } => (*w, *h) = (width, height),
                 _ => {}
@@ -689,7 +705,7 @@ mod tests {
         let g = grid(&mut l);
         tap(g, Tool::FlagChoice, 3, 5, 0.5, 0.5);
         tap(g, Tool::FlagChoice, 5, 5, 0.5, 0.5);
-        assert_eq!(flag_choices(g), [Cell { x: 3, y: 5 }, Cell { x: 5, y: 5 }]);
+        assert_eq!(choices(g).0, [Cell { x: 3, y: 5 }, Cell { x: 5, y: 5 }]);
         assert_eq!(g.variants.as_ref().unwrap().seeds, SEEDS);
         l.toolbox = toggle_toolbox(&toggle_toolbox(&l.toolbox, "at_goal"), "while");
         l.toolbox = toggle_toolbox(&l.toolbox, "logic");
@@ -713,6 +729,40 @@ mod tests {
         set_heading_varies(g, false);
         assert_eq!(g.variants, None);
         assert_eq!(fixed_part(g).variants, None);
+    }
+
+    #[test]
+    fn the_robot_may_start_on_squares_the_teacher_taps_and_each_world_starts_it_on_one() {
+        let mut l = blank_lesson("s");
+        let g = grid(&mut l);
+        // A row to the flag, the robot starting on one of three squares of it.
+        tap(g, Tool::Flag, 5, 5, 0.5, 0.5);
+        for x in [0, 1, 2] {
+            tap(g, Tool::StartChoice, x, 5, 0.5, 0.5);
+        }
+        tap(g, Tool::StartChoice, 1, 5, 0.5, 0.5);
+        assert_eq!(choices(g), (vec![], vec![Cell { x: 0, y: 5 }, Cell { x: 2, y: 5 }]));
+        let starts: std::collections::BTreeSet<u32> =
+            SEEDS.iter().map(|s| tafukt_world::grid::GridWorld::from_spec_seeded(g, *s).robot.x).collect();
+        assert!(starts.iter().all(|x| [0, 2].contains(x)), "{starts:?}");
+        l.toolbox = toggle_toolbox(&toggle_toolbox(&toggle_toolbox(&l.toolbox, "at_goal"), "while"), "logic");
+        set_text(&mut l.title, "en", "T");
+        set_text(&mut l.instructions, "en", "I");
+        l.solution = "while not at goal\n  move\nend\n".into();
+        assert_eq!(tafukt_lesson::check::lesson_problems(&l, Scope::Own), []);
+        // Learnt by heart from one start: fails from the other.
+        if starts.len() == 2 {
+            l.solution = "move\nmove\nmove\nmove\nmove\n".into();
+            let problems = tafukt_lesson::check::lesson_problems(&l, Scope::Own);
+            let caught =
+                matches!(problems[..], [Problem::SolutionMissesGoal { .. } | Problem::SolutionFaults { .. }]);
+            assert!(caught, "{problems:?}");
+        }
+        // Erased or shrunk away like the flag's choices.
+        let g = grid(&mut l);
+        tap(g, Tool::Erase, 0, 5, 0.5, 0.5);
+        resize(g, 2, 6);
+        assert_eq!(g.variants, None, "no choice left, no variants");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::i18n::use_i18n;
 use super::stage::stage;
-use crate::studio::{fixed_part, flag_choices, Tool, MAX_SIDE, MIN_SIDE};
+use crate::studio::{choices, fixed_part, Tool, MAX_SIDE, MIN_SIDE};
 
 /// A tap on cell `(x, y)` at `(fx, fy)` within it (each from 0 to 1).
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -45,6 +45,7 @@ fn icon(tool: Tool) -> &'static str {
         Tool::Item(_) => "⬮",
         Tool::Flag => "⚑",
         Tool::FlagChoice => "⚐",
+        Tool::StartChoice => "⬚",
         Tool::EndHere => "◎",
         Tool::Paint => "▦",
         Tool::Robot => "➤",
@@ -84,7 +85,7 @@ pub fn StudioWorld(props: &Props) -> Html {
     let g = &props.grid;
     // The fixed part of the world, with the places a seed may choose drawn over it.
     let world = World::from_spec(&WorldSpec::Grid(fixed_part(g)), 0);
-    let choices = flag_choices(g);
+    let (flag_choices, start_choices) = choices(g);
     // The square in the tab order (roving focus).
     let focused = use_state(|| (0u32, 0u32));
     let (fx, fy) = (focused.0.min(g.width - 1), focused.1.min(g.height - 1));
@@ -94,7 +95,11 @@ pub fn StudioWorld(props: &Props) -> Html {
                 <rect class="studio-end" data-testid="studio-end" x={(x * CELL + 3).to_string()} y={(y * CELL + 3).to_string()}
                     width={(CELL - 6).to_string()} height={(CELL - 6).to_string()} rx="6" />
             }
-            { for choices.iter().map(|c| html! {
+            { for start_choices.iter().map(|c| html! {
+                <rect class="studio-start-choice" data-testid="studio-start-choice" x={(c.x * CELL + 6).to_string()} y={(c.y * CELL + 6).to_string()}
+                    width={(CELL - 12).to_string()} height={(CELL - 12).to_string()} rx="7" />
+            }) }
+            { for flag_choices.iter().map(|c| html! {
                 <g class="studio-choice" data-testid="studio-flag-choice" transform={format!("translate({} {})", c.x * CELL, c.y * CELL)}>
                     <line x1="12" y1="8" x2="12" y2="34" />
                     <path d="M12 8 L32 14 L12 20 Z" />

@@ -320,6 +320,17 @@ test('a course pack brings a teacher\'s lessons to another device in one file', 
   assert.ok(new Set(worlds.map((w) => w.robot)).size >= 2, JSON.stringify(worlds));
   // (It stops short of the flag, or drives into the border, on some world.)
   await page.locator('[data-testid=studio-problems-solution] [data-testid=studio-problem]').waitFor();
+  // The robot may start on one of two squares too: drawn on the world, kept as the lesson's
+  // rule, and the worlds start it on them.
+  const startsBefore = new Set(worlds.map((w) => w.robot.split(',').slice(0, 2).join()));
+  await page.getByTestId('studio-tool-start-choice').click();
+  await page.locator('[data-testid=studio-cell][data-cell="0,2"]').click();
+  await page.locator('[data-testid=studio-cell][data-cell="0,3"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=studio-world] [data-testid=studio-start-choice]').length === 2);
+  assert.deepEqual((await kept(page, ids[0])).world.grid.variants.rules.find((r) => r.start_at).start_at.cells, [{ x: 0, y: 2 }, { x: 0, y: 3 }]);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=studio-seeds] [data-testid=stage]')]
+    .every((s) => ['0,2', '0,3'].includes(s.dataset.robot.split(',').slice(0, 2).join())));
+  assert.ok(startsBefore.size >= 1);
   await page.screenshot({ path: `${OUT}/studio-seeds-en.png`, fullPage: true });
   // A new maze in each world: every preview has its own walls, and the robot and the flag
   // move with them; unticked, the teacher's own walls are back.

@@ -223,6 +223,21 @@ impl GridWorld {
                     let region = crate::maze::Region { x: *x, y: *y, width: *width, height: *height };
                     crate::maze::carve(&mut world, region, &mut rng);
                 }
+                #[cfg(feature = "puzzles")]
+                RandomRule::StartAt { cells } => {
+                    if let Some(c) = cells.get(rng.index(cells.len())) {
+                        (world.robot.x, world.robot.y) = clamp(c.x, c.y);
+                    }
+                }
+                #[cfg(feature = "puzzles")]
+                RandomRule::WallMaybe { walls } => {
+                    for w in walls {
+                        if rng.index(2) == 0 {
+                            let (x, y) = clamp(w.x, w.y);
+                            world.add_wall(x, y, w.side);
+                        }
+                    }
+                }
             }
         }
         world
@@ -591,6 +606,40 @@ mod tests {
         let gaps: std::collections::BTreeSet<u32> =
             worlds.iter().map(|w| (0..3).find(|y| !w.wall(2, *y, Dir::East)).unwrap()).collect();
         assert!(gaps.len() > 1, "different seeds make different worlds");
+    }
+
+    #[cfg(feature = "puzzles")]
+    #[test]
+    fn the_seed_places_the_robot_and_stands_each_maybe_wall_on_its_own() {
+        let spec: GridSpec = serde_json::from_str(
+            r#"{"width":8,"height":2,"robot":{"x":0,"y":1,"heading":"east"},
+                "variants":{"seeds":[1],"rules":[
+                  {"start_at":{"cells":[{"x":0,"y":1},{"x":2,"y":1},{"x":9,"y":1}]}},
+                  {"wall_maybe":{"walls":[{"x":1,"y":1,"side":"east"},{"x":3,"y":1,"side":"east"}]}}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(spec.problems(), ["random rule place (9, 1) is outside the grid"]);
+        let (mut starts, mut walls) = (std::collections::BTreeSet::new(), std::collections::BTreeSet::new());
+        for seed in 0..40 {
+            let w = GridWorld::from_spec_seeded(&spec, seed);
+            assert_eq!(w, GridWorld::from_spec_seeded(&spec, seed), "seed {seed} is deterministic");
+            assert!(
+                [(0, 1), (2, 1), (7, 1)].contains(&(w.robot.x, w.robot.y)),
+                "{:?}",
+                (w.robot.x, w.robot.y)
+            );
+            starts.insert((w.robot.x, w.robot.y));
+            walls.insert((w.wall(1, 1, Dir::East), w.wall(3, 1, Dir::East)));
+        }
+        assert_eq!(starts.len(), 3, "every start place comes up");
+        // Each wall on its own: all four ways of standing or not come up.
+        assert_eq!(walls.len(), 4, "{walls:?}");
+        let empty: GridSpec = serde_json::from_str(
+            r#"{"width":2,"height":1,"robot":{"x":0,"y":0,"heading":"east"},
+                "variants":{"seeds":[1],"rules":[{"start_at":{"cells":[]}},{"wall_maybe":{"walls":[]}}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(empty.problems().len(), 2, "{:?}", empty.problems());
     }
 
     #[test]

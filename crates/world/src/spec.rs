@@ -101,6 +101,15 @@ pub enum RandomRule {
     /// after the AI rules, so the core app, which cannot read it, hands the lesson over.
     #[cfg(feature = "puzzles")]
     Maze { x: u32, y: u32, width: u32, height: u32 },
+    /// The robot starts on one of these squares, chosen by the seed (facing as the world
+    /// says, or as a `start_heading` rule draws it). Full app only, after the maze for the
+    /// same reason.
+    #[cfg(feature = "puzzles")]
+    StartAt { cells: Vec<Cell> },
+    /// Each of these walls stands or not, drawn for each wall on its own (one chance in two):
+    /// a program must look before it moves, not remember. Full app only.
+    #[cfg(feature = "puzzles")]
+    WallMaybe { walls: Vec<WallSpec> },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -258,6 +267,10 @@ impl GridSpec {
                         }
                         vec![(*x, *y), (x + width.saturating_sub(1), y + height.saturating_sub(1))]
                     }
+                    #[cfg(feature = "puzzles")]
+                    RandomRule::StartAt { cells } => cells.iter().map(|c| (c.x, c.y)).collect(),
+                    #[cfg(feature = "puzzles")]
+                    RandomRule::WallMaybe { walls } => walls.iter().map(|w| (w.x, w.y)).collect(),
                     #[cfg(feature = "ai")]
                     RandomRule::Path(p) => {
                         if p.length < 2 || p.marked > p.length {
@@ -268,7 +281,13 @@ impl GridSpec {
                         vec![(p.x, p.y)]
                     }
                 };
-                if matches!(rule, RandomRule::WallGap { walls } if walls.is_empty())
+                #[cfg(feature = "puzzles")]
+                let empty = matches!(rule, RandomRule::StartAt { cells } if cells.is_empty())
+                    || matches!(rule, RandomRule::WallMaybe { walls } if walls.is_empty());
+                #[cfg(not(feature = "puzzles"))]
+                let empty = false;
+                if empty
+                    || matches!(rule, RandomRule::WallGap { walls } if walls.is_empty())
                     || matches!(rule, RandomRule::FlagAt { cells } | RandomRule::MarkAt { cells, .. } if cells.is_empty())
                 {
                     out.push("a random rule needs at least one place to choose from".to_string());
