@@ -237,27 +237,22 @@ pub fn set_comment(program: &Program, slot: &Slot, text: &str) -> Option<Program
     Some(out)
 }
 
-/// Calls `f` on `e` and on every value inside it, outer first.
-fn each_value(e: &mut Expr, f: &mut impl FnMut(&mut Expr)) {
-    f(e);
+fn rename_in_expr(e: &mut Expr, from: &str, to: &str) {
+    match &mut e.kind {
+        ExprKind::Var(n) | ExprKind::Call(n, _) if n == from => *n = to.to_string(),
+        _ => {}
+    }
     match &mut e.kind {
         ExprKind::List(items) | ExprKind::Sensor(_, items) | ExprKind::Call(_, items) => {
-            items.iter_mut().for_each(|c| each_value(c, f))
+            items.iter_mut().for_each(|c| rename_in_expr(c, from, to))
         }
-        ExprKind::Unary(_, a) => each_value(a, f),
+        ExprKind::Unary(_, a) => rename_in_expr(a, from, to),
         ExprKind::Binary(_, a, b) | ExprKind::Range(a, b) => {
-            each_value(a, f);
-            each_value(b, f);
+            rename_in_expr(a, from, to);
+            rename_in_expr(b, from, to);
         }
         _ => {}
     }
-}
-
-fn rename_in_expr(e: &mut Expr, from: &str, to: &str) {
-    each_value(e, &mut |e| match &mut e.kind {
-        ExprKind::Var(n) | ExprKind::Call(n, _) if n == from => *n = to.to_string(),
-        _ => {}
-    });
 }
 
 fn rename_in(list: &mut [Stmt], from: &str, to: &str) {
@@ -302,14 +297,23 @@ pub fn rename(program: &Program, from: &str, to: &str, lang: crate::lexicon::Lan
 /// Puts `to` in place of every text value `from` in the program (a lesson's said words in
 /// the pupil's language, see `tafukt_lesson::names`).
 pub fn replace_text(program: &Program, from: &str, to: &str) -> Program {
+    fn in_expr(e: &mut Expr, from: &str, to: &str) {
+        match &mut e.kind {
+            ExprKind::Text(t) if t == from => *t = to.to_string(),
+            ExprKind::List(items) | ExprKind::Sensor(_, items) | ExprKind::Call(_, items) => {
+                items.iter_mut().for_each(|c| in_expr(c, from, to))
+            }
+            ExprKind::Unary(_, a) => in_expr(a, from, to),
+            ExprKind::Binary(_, a, b) | ExprKind::Range(a, b) => {
+                in_expr(a, from, to);
+                in_expr(b, from, to);
+            }
+            _ => {}
+        }
+    }
     fn in_list(list: &mut [Stmt], from: &str, to: &str) {
         for s in list {
-            for e in exprs_mut(&mut s.kind) {
-                each_value(e, &mut |e| match &mut e.kind {
-                    ExprKind::Text(t) if t == from => *t = to.to_string(),
-                    _ => {}
-                });
-            }
+            exprs_mut(&mut s.kind).into_iter().for_each(|e| in_expr(e, from, to));
             bodies_mut(&mut s.kind).into_iter().for_each(|b| in_list(b, from, to));
         }
     }
