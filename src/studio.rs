@@ -34,13 +34,17 @@ pub enum Tool {
     /// Makes the cell one of the places the robot may start on: each seed's world starts it
     /// on one of them.
     StartChoice,
+    /// Puts or takes away a wall that stands in some worlds and not in others (each such wall
+    /// on its own), on the cell's edge nearest to the tap.
+    WallChoice,
     /// The square the robot must end on (a `robot_at` goal; tap it again to take it away).
     EndHere,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 10] = [
+    pub const ALL: [Tool; 11] = [
         Tool::Wall,
+        Tool::WallChoice,
         Tool::Item("olive"),
         Tool::Item("stone"),
         Tool::Flag,
@@ -63,6 +67,7 @@ impl Tool {
             Tool::Erase => "erase",
             Tool::FlagChoice => "flag-choice",
             Tool::StartChoice => "start-choice",
+            Tool::WallChoice => "wall-choice",
             Tool::EndHere => "end-here",
         }
     }
@@ -210,11 +215,22 @@ pub fn tap(g: &mut GridSpec, tool: Tool, x: u32, y: u32, fx: f64, fy: f64) {
         Tool::Wall => {
             let size = (g.width, g.height);
             let Some(wall) = canonical(size, x, y, nearest_side(fx, fy)) else { return };
-            let before = g.walls.len();
-            g.walls.retain(|w| canonical(size, w.x, w.y, w.side) != Some(wall));
-            if g.walls.len() == before {
-                g.walls.push(WallSpec { x: wall.0, y: wall.1, side: wall.2 });
-            }
+            toggle_wall(&mut g.walls, size, wall);
+        }
+        Tool::WallChoice => {
+            let size = (g.width, g.height);
+            let Some(wall) = canonical(size, x, y, nearest_side(fx, fy)) else { return };
+            edit_rules(g, |rules| {
+                match rules.iter_mut().find_map(|r| match r {
+                    RandomRule::WallMaybe { walls } => Some(walls),
+                    _ => None,
+                }) {
+                    Some(walls) => toggle_wall(walls, size, wall),
+                    None => rules.push(RandomRule::WallMaybe {
+                        walls: vec![WallSpec { x: wall.0, y: wall.1, side: wall.2 }],
+                    }),
+                }
+            });
         }
         Tool::Item(kind) => match g.items.iter_mut().find(|i| i.x == x && i.y == y && i.kind == kind) {
             Some(item) => item.count = (item.count + 1).min(MAX_ITEMS),
@@ -262,6 +278,15 @@ pub fn tap(g: &mut GridSpec, tool: Tool, x: u32, y: u32, fx: f64, fy: f64) {
     }
 }
 
+/// Takes `wall` (as `canonical` gives it) out of `walls`, or puts it in when it was not there.
+fn toggle_wall(walls: &mut Vec<WallSpec>, size: (u32, u32), wall: (u32, u32, Dir)) {
+    let before = walls.len();
+    walls.retain(|w| canonical(size, w.x, w.y, w.side) != Some(wall));
+    if walls.len() == before {
+        walls.push(WallSpec { x: wall.0, y: wall.1, side: wall.2 });
+    }
+}
+
 /// The squares a seeded rule chooses from, for the rules the choice tools make (the flag's,
 /// the robot's start).
 fn choice_cells(rule: &mut RandomRule) -> Option<&mut Vec<Cell>> {
@@ -281,6 +306,7 @@ fn edit_rules(g: &mut GridSpec, edit: impl FnOnce(&mut Vec<RandomRule>)) {
     edit(&mut rules);
     rules.retain(|r| match r {
         RandomRule::FlagAt { cells } | RandomRule::StartAt { cells } => !cells.is_empty(),
+        RandomRule::WallMaybe { walls } => !walls.is_empty(),
         RandomRule::StartHeading { choices } => !choices.is_empty(),
         _ => true,
     });
@@ -306,6 +332,15 @@ pub fn end_square(goals: &[Goal]) -> Option<(u32, u32)> {
         Goal::RobotAt { x, y } => Some((*x, *y)),
         _ => None,
     })
+}
+
+/// The walls that stand in some worlds and not in others (the wall-choice tool's).
+pub fn wall_choices(g: &GridSpec) -> Vec<WallSpec> {
+    let rules = g.variants.iter().flat_map(|v| &v.rules);
+    rules
+        .filter_map(|r| if let RandomRule::WallMaybe { walls } = r { Some(walls.clone()) } else { None })
+        .flatten()
+        .collect()
 }
 
 /// The cells the flag may be on, one per seed's world (the flag-choice tool's), and those
@@ -382,6 +417,8 @@ pub fn resize(g: &mut GridSpec, width: u32, height: u32) {
                 RandomRule::FlagAt { cells } | RandomRule::StartAt { cells } => {
                     cells.retain(|c| inside(c.x, c.y))
                 }
+                RandomRule::WallMaybe { walls } => walls
+                    .retain(|w| inside(w.x, w.y) && canonical((width, height), w.x, w.y, w.side).is_some()),
                 // The maze keeps filling the whole grid.
                 RandomRule::Maze { width: w, height: h, .. } => (*w, *h) = (width, height),
                 _ => {}
@@ -763,6 +800,31 @@ mod tests {
         tap(g, Tool::Erase, 0, 5, 0.5, 0.5);
         resize(g, 2, 6);
         assert_eq!(g.variants, None, "no choice left, no variants");
+    }
+
+    #[test]
+    fn a_maybe_wall_is_the_same_edge_from_either_side_and_stands_in_some_worlds_only() {
+        let mut l = blank_lesson("w");
+        let g = grid(&mut l);
+        tap(g, Tool::WallChoice, 2, 3, 0.95, 0.5);
+        assert_eq!(wall_choices(g), [WallSpec { x: 2, y: 3, side: Dir::East }]);
+        // The west edge of the next square is the same wall: taken away.
+        tap(g, Tool::WallChoice, 3, 3, 0.05, 0.5);
+        assert_eq!(g.variants, None, "no choice left, no variants");
+        tap(g, Tool::WallChoice, 2, 3, 0.95, 0.5);
+        tap(g, Tool::WallChoice, 4, 1, 0.5, 0.97);
+        // The border is always closed: no maybe wall there.
+        tap(g, Tool::WallChoice, 5, 1, 0.97, 0.5);
+        assert_eq!(wall_choices(g).len(), 2);
+        let stands: std::collections::BTreeSet<(bool, bool)> = SEEDS
+            .iter()
+            .map(|s| tafukt_world::grid::GridWorld::from_spec_seeded(g, *s))
+            .map(|w| (w.wall(2, 3, Dir::East), w.wall(4, 1, Dir::South)))
+            .collect();
+        assert!(stands.len() > 1, "the worlds differ: {stands:?}");
+        assert!(g.walls.is_empty(), "a maybe wall is not one of the world's own walls");
+        resize(g, 3, 6);
+        assert_eq!(g.variants, None, "the last maybe wall fell outside");
     }
 
     #[test]

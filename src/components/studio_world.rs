@@ -5,6 +5,7 @@
 //! applies the tool to the square, and Shift with an arrow puts or takes away the wall on
 //! that side.
 
+use tafukt_world::grid::Dir;
 use tafukt_world::spec::GridSpec;
 use tafukt_world::{World, WorldSpec};
 use wasm_bindgen::JsCast;
@@ -13,7 +14,7 @@ use yew::prelude::*;
 
 use super::i18n::use_i18n;
 use super::stage::stage;
-use crate::studio::{choices, fixed_part, Tool, MAX_SIDE, MIN_SIDE};
+use crate::studio::{choices, fixed_part, wall_choices, Tool, MAX_SIDE, MIN_SIDE};
 
 /// A tap on cell `(x, y)` at `(fx, fy)` within it (each from 0 to 1).
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -41,6 +42,7 @@ const CELL: u32 = 40;
 fn icon(tool: Tool) -> &'static str {
     match tool {
         Tool::Wall => "▮",
+        Tool::WallChoice => "┆",
         Tool::Item("stone") => "⬟",
         Tool::Item(_) => "⬮",
         Tool::Flag => "⚑",
@@ -95,6 +97,16 @@ pub fn StudioWorld(props: &Props) -> Html {
                 <rect class="studio-end" data-testid="studio-end" x={(x * CELL + 3).to_string()} y={(y * CELL + 3).to_string()}
                     width={(CELL - 6).to_string()} height={(CELL - 6).to_string()} rx="6" />
             }
+            { for wall_choices(g).iter().map(|w| {
+                // The wall's edge: the east or the south side of its cell.
+                let east = w.side == Dir::East;
+                let (x1, y1) = (if east { w.x + 1 } else { w.x } * CELL, if east { w.y } else { w.y + 1 } * CELL);
+                let (x2, y2) = if east { (x1, y1 + CELL) } else { (x1 + CELL, y1) };
+                html! {
+                    <line class="studio-wall-choice" data-testid="studio-wall-choice" x1={x1.to_string()} y1={y1.to_string()}
+                        x2={x2.to_string()} y2={y2.to_string()} />
+                }
+            }) }
             { for start_choices.iter().map(|c| html! {
                 <rect class="studio-start-choice" data-testid="studio-start-choice" x={(c.x * CELL + 6).to_string()} y={(c.y * CELL + 6).to_string()}
                     width={(CELL - 12).to_string()} height={(CELL - 12).to_string()} rx="7" />

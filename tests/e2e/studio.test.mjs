@@ -331,6 +331,13 @@ test('a course pack brings a teacher\'s lessons to another device in one file', 
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=studio-seeds] [data-testid=stage]')]
     .every((s) => ['0,2', '0,3'].includes(s.dataset.robot.split(',').slice(0, 2).join())));
   assert.ok(startsBefore.size >= 1);
+  // A wall that stands in some worlds and not in others: dashed on the world, kept as the rule.
+  await page.getByTestId('studio-tool-wall-choice').click();
+  const edge = await cell(page, 3, 4).boundingBox();
+  await cell(page, 3, 4).click({ position: { x: edge.width * 0.95, y: edge.height / 2 } });
+  await page.waitForSelector('[data-testid=studio-world] [data-testid=studio-wall-choice]', { state: 'attached' });
+  const maybe = (await kept(page, ids[0])).world.grid.variants.rules.find((r) => r.wall_maybe);
+  assert.deepEqual(maybe.wall_maybe.walls, [{ x: 3, y: 4, side: 'east' }]);
   await page.screenshot({ path: `${OUT}/studio-seeds-en.png`, fullPage: true });
   // A new maze in each world: every preview has its own walls, and the robot and the flag
   // move with them; unticked, the teacher's own walls are back.
