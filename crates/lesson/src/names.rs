@@ -253,6 +253,26 @@ mod tests {
     }
 
     #[test]
+    fn a_hostile_word_is_refused_with_a_message_not_a_hang() {
+        let source = "define jump\n  move\nend\njump\n";
+        let huge = "ⵏ".repeat(30_000);
+        for bad in [huge.as_str(), "", "a\nb", "\"x\"", "jump(1)", "# note"] {
+            let names =
+                names(&serde_json::json!({ "jump": { "fr": bad, "ar": "قفز", "zgh": "ⵏⴳⵣ" } }).to_string());
+            assert!(program_in(source, &names, Lang::Fr).is_err(), "{:?}", bad.get(..20));
+        }
+        // A said text may be anything: it stays a text, however long or strange.
+        let names = names(
+            &serde_json::json!({ "Go!": { "fr": "\"end\nrepeat", "ar": huge, "zgh": "" } }).to_string(),
+        );
+        let ar = program_in("say \"Go!\"\n", &names, Lang::Ar).unwrap();
+        assert_eq!(parser::parse(&ar, Lang::En).program.body.len(), 1);
+        // A text with a line break does not print back as one line: `tafukt check` refuses it
+        // when that language's solution no longer passes (`lessons::named_runs`), no crash here.
+        assert!(program_in("say \"Go!\"\n", &names, Lang::Fr).is_ok());
+    }
+
+    #[test]
     fn parameters_and_counters_are_renamed_where_they_are_used() {
         let names = names(
             r#"{"side":{"fr":"côté","ar":"ضلع","zgh":"ⴰⵎⵙⴰⵍ"},"n":{"fr":"n","ar":"عدد","zgh":"ⵓⵟⵟⵓⵏ"}}"#,
