@@ -465,6 +465,7 @@ test('on an interactive whiteboard a finger builds lesson 1 with the bigger bloc
   await page.locator('.program').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${OUT}/projector-running-block-en.png` });
   await page.keyboard.press('0');
+  await page.waitForSelector('[data-testid=stage][data-robot="0,3,east"]');
   await page.keyboard.press('r');
   await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 30_000 });
   await page.screenshot({ path: `${OUT}/projector-whiteboard-en.png` });
@@ -478,6 +479,8 @@ test('predict-then-run in Arabic: the question and its choices read right to lef
   await page.waitForSelector('html[data-part="full"] [data-testid=demonstration]');
   await projectorOn(page);
   await page.keyboard.press('q');
+  // The step key is read by the page as it is drawn: wait until Q's answer is on screen.
+  await page.waitForSelector('[data-testid=predict-toggle][aria-pressed="true"]');
   await page.keyboard.press('PageDown');
   const predict = page.getByTestId('predict');
   await predict.waitFor();
