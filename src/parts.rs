@@ -20,9 +20,10 @@ pub fn part_for(lesson: &Lesson) -> Part {
     let arena = matches!(lesson.world, WorldSpec::Arena(_));
     let drawing = lesson.goals.iter().any(|g| matches!(g, Goal::ShapeDrawn { .. }));
     // "Where will the robot end?" is asked by the full app (teacher mode's tools).
-    // The pen is drawn by the full app only (its layer and the drawing check).
-    let pen = lesson.toolbox.iter().any(|k| k.starts_with("pen_"));
-    let full_only = arena || drawing || pen || lesson.predict_end;
+    // The pen is drawn by the full app only (its layer and the drawing check), and so are
+    // step over and step out, which are for procedures (`define`).
+    let pen_or_define = lesson.toolbox.iter().any(|k| k.starts_with("pen_") || k == "define");
+    let full_only = arena || drawing || pen_or_define || lesson.predict_end;
     // Only builds with the engine's `ai` feature can read an AI lesson (see `uses_ai`), and
     // only those with `puzzles` a lesson with a puzzle goal (marked tiles to paint).
     #[cfg(any(feature = "full", test))]
@@ -126,7 +127,7 @@ mod tests {
     }
 
     #[test]
-    fn every_wheeled_robot_drawing_ai_and_puzzle_lesson_needs_the_full_app() {
+    fn every_wheeled_robot_drawing_ai_puzzle_and_procedure_lesson_needs_the_full_app() {
         let dir = format!("{}/lessons", env!("CARGO_MANIFEST_DIR"));
         let mut full = 0;
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -138,7 +139,7 @@ mod tests {
             let l = lesson(name.trim_end_matches(".json"));
             let needs = matches!(l.world, WorldSpec::Arena(_))
                 || l.goals.iter().any(|g| matches!(g, Goal::ShapeDrawn { .. }))
-                || l.toolbox.iter().any(|k| k.starts_with("pen_"))
+                || l.toolbox.iter().any(|k| k.starts_with("pen_") || k == "define")
                 || name.starts_with("ai-")
                 || l.goals.iter().any(|g| matches!(g, Goal::PaintMarked))
                 || has_puzzle_rule(&l)

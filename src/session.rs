@@ -73,8 +73,9 @@ pub struct Session {
     /// Predict at marked blocks: a run pauses once the robot has made this many actions.
     #[cfg(any(test, feature = "full"))]
     pause_at_steps: Option<usize>,
-    /// While stepping over or out: pause at the first action made at this call depth or
-    /// shallower.
+    /// While stepping over or out (full app, where procedures are): pause before the first
+    /// statement at this call depth or shallower.
+    #[cfg(any(test, feature = "full"))]
     pause_depth: Option<usize>,
     /// The lesson world's seeds, and which one is on the stage.
     seeds: Vec<u64>,
@@ -104,9 +105,12 @@ pub enum Action {
     Run,
     /// Runs until the next robot action, then pauses.
     Step,
-    /// Runs until the next action that is not inside a procedure called from here.
+    /// Runs the statement on its line, a procedure it calls included, and pauses before the
+    /// next one (full app: lessons with procedures are played there).
+    #[cfg(any(test, feature = "full"))]
     StepOver,
-    /// Runs until the next action after the current procedure returns.
+    /// Runs the rest of the current procedure and pauses before the caller's next statement.
+    #[cfg(any(test, feature = "full"))]
     StepOut,
     Pause,
     /// One animation frame while running.
@@ -177,6 +181,7 @@ impl Session {
             pause_at_steps: None,
             #[cfg(any(test, feature = "full"))]
             circles: Default::default(),
+            #[cfg(any(test, feature = "full"))]
             pause_depth: None,
             seeds,
             variant: 0,
@@ -267,10 +272,10 @@ impl Session {
             }
             Action::Run => {
                 self.timeline.follow_live();
-                self.pause_depth = None;
                 #[cfg(any(test, feature = "full"))]
                 {
                     self.pause_at_steps = None;
+                    self.pause_depth = None;
                 }
                 if self.start_if_needed() {
                     self.phase = Phase::Running;
@@ -285,6 +290,7 @@ impl Session {
                     }
                 }
             }
+            #[cfg(any(test, feature = "full"))]
             Action::StepOver | Action::StepOut => {
                 if self.start_if_needed() {
                     let depth = self.vm.as_ref().map_or(1, Vm::depth);
@@ -305,13 +311,15 @@ impl Session {
                 }
                 if self.cooldown > 0 {
                     self.cooldown -= 1;
-                } else if self.advance(false) {
+                    return;
+                }
+                #[cfg(any(test, feature = "full"))]
+                if let Some(target) = self.pause_depth {
+                    self.step_to_depth(target);
+                    return;
+                }
+                if self.advance(false) {
                     self.cooldown = frames_per_action(self.speed).saturating_sub(1);
-                    let depth = self.vm.as_ref().map_or(0, Vm::depth);
-                    if self.pause_depth.is_some_and(|target| depth <= target) {
-                        self.pause_depth = None;
-                        self.phase = Phase::Paused;
-                    }
                     #[cfg(any(test, feature = "full"))]
                     if self.pause_at_steps.is_some_and(|n| self.steps >= n) && self.phase == Phase::Running {
                         self.pause_at_steps = None;
@@ -409,9 +417,9 @@ impl Session {
         self.active_line = None;
         self.steps = 0;
         self.cooldown = 0;
-        self.pause_depth = None;
         #[cfg(any(test, feature = "full"))]
         {
+            self.pause_depth = None;
             self.pause_at_steps = None;
             self.circles = Default::default();
         }
@@ -481,6 +489,44 @@ impl Session {
         } else {
             run_in(vm, &mut self.world, FUEL_PER_TICK)
         };
+        self.take(halt)
+    }
+
+    /// Stepping over or out: statement by statement within one tick's fuel, each action
+    /// shown as in a run, until the run is about to begin a statement at call depth `target`
+    /// or shallower; it pauses there, before that statement (the one after the call is not
+    /// run).
+    #[cfg(any(test, feature = "full"))]
+    fn step_to_depth(&mut self, target: usize) {
+        let mut fuel = FUEL_PER_TICK;
+        while let Some(vm) = self.vm.as_mut() {
+            let before = vm.steps();
+            let halt = step_in(vm, &mut self.world, fuel);
+            fuel = fuel.saturating_sub(vm.steps() - before);
+            let stepped = matches!(halt, Halt::Step { .. });
+            let acted = self.take(halt);
+            if self.phase != Phase::Running {
+                return;
+            }
+            // An action can end a statement with the next one about to begin.
+            let next = self.vm.as_ref().filter(|vm| stepped || (acted && vm.at_statement()));
+            if next.is_some_and(|vm| vm.depth() <= target) {
+                self.pause_depth = None;
+                self.phase = Phase::Paused;
+                return;
+            }
+            if acted {
+                self.cooldown = frames_per_action(self.speed).saturating_sub(1);
+                return;
+            }
+            if fuel == 0 {
+                return;
+            }
+        }
+    }
+
+    /// What the UI shows of where a run stopped; true if the robot acted.
+    fn take(&mut self, halt: Halt) -> bool {
         match halt {
             Halt::Step { node } => {
                 self.active_line = self.program.as_ref().map(|p| p.span(node).line(&self.source));
@@ -574,6 +620,11 @@ mod tests {
         let mut l = (*lesson()).clone();
         l.toolbox.extend(tafukt_lang::toolbox::Construct::ALL.map(|c| c.key().to_string()));
         Rc::new(l)
+    }
+
+    /// The way the robot on the stage faces.
+    fn heading(s: &Session) -> &'static str {
+        s.shown_world().grid().unwrap().robot.heading.name()
     }
 
     fn run_all(s: &mut Session) {
@@ -689,8 +740,30 @@ mod tests {
         s.apply(Action::SetSpeed(5));
         s.apply(Action::StepOver);
         ticks_until_paused(&mut s);
-        // Both turns inside `hop` ran; it paused at the next action of the main program.
-        assert_eq!((s.phase.clone(), s.steps, s.active_line), (Phase::Paused, 3, Some(6)));
+        // Both turns inside `hop` ran, and nothing after it: the robot faces east again and
+        // `turn left` (line 6) waits.
+        assert_eq!((s.phase.clone(), s.steps), (Phase::Paused, 2));
+        assert_eq!(heading(&s), "east");
+        // Over a plain action: that action only.
+        s.apply(Action::StepOver);
+        ticks_until_paused(&mut s);
+        assert_eq!((s.phase.clone(), s.steps, heading(&s)), (Phase::Paused, 3, "north"));
+        // Over the second call: its two turns, then the end of the program.
+        s.apply(Action::StepOver);
+        ticks_until_paused(&mut s);
+        assert_eq!((s.steps, heading(&s)), (5, "north"));
+        assert!(matches!(s.phase, Phase::Finished { .. }), "{:?}", s.phase);
+    }
+
+    #[test]
+    fn step_over_a_call_in_a_loop_pauses_before_the_loops_next_statement() {
+        let source = "define hop\n  turn left\n  turn right\nend\nrepeat 2 times\n  hop\n  move\nend\n";
+        let mut s = Session::new(open_lesson(), Lang::En, Some(source.into()));
+        s.apply(Action::SetSpeed(5));
+        s.apply(Action::Step);
+        s.apply(Action::StepOver);
+        ticks_until_paused(&mut s);
+        assert_eq!((s.phase.clone(), s.steps), (Phase::Paused, 2), "the call only: `move` waits");
     }
 
     #[test]
@@ -703,7 +776,8 @@ mod tests {
         assert_eq!(s.active_line, Some(2), "stepped into hop");
         s.apply(Action::StepOut);
         ticks_until_paused(&mut s);
-        assert_eq!((s.phase.clone(), s.steps, s.active_line), (Phase::Paused, 3, Some(6)));
+        // The rest of `hop` ran (its second turn), not the caller's next statement.
+        assert_eq!((s.phase.clone(), s.steps, heading(&s)), (Phase::Paused, 2, "east"));
     }
 
     fn lesson_with_variants() -> Rc<Lesson> {

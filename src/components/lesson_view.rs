@@ -251,6 +251,23 @@ pub fn LessonView(props: &Props) -> Html {
         let session = session.clone();
         Callback::from(move |_| session.dispatch(a()))
     };
+    // Step over and step out: for procedures, whose lessons only the full app plays.
+    #[cfg(feature = "full")]
+    let step_buttons = {
+        let step = |a: fn() -> Action| {
+            let (session, forget) = (session.clone(), predict.forget.clone());
+            Callback::from(move |_: MouseEvent| {
+                forget.emit(());
+                session.dispatch(a())
+            })
+        };
+        html! { <>
+            <button data-testid="step-over" onclick={step(|| Action::StepOver)}>{ i18n.t("ui.step-over") }</button>
+            <button data-testid="step-out" onclick={step(|| Action::StepOut)}>{ i18n.t("ui.step-out") }</button>
+        </> }
+    };
+    #[cfg(not(feature = "full"))]
+    let step_buttons = Html::default();
     let click = |a: Action| {
         let session = session.clone();
         Callback::from(move |_: MouseEvent| session.dispatch(a.clone()))
@@ -374,12 +391,10 @@ pub fn LessonView(props: &Props) -> Html {
                     speed={s.speed}
                     {on_run}
                     {on_step}
-                    on_step_over={send(|| Action::StepOver)}
-                    on_step_out={send(|| Action::StepOut)}
                     on_pause={send(|| Action::Pause)}
                     on_reset={send(|| Action::Reset)}
                     {on_speed}
-                />
+                >{ step_buttons }</RunControls>
                 <p class={classes!("status", phase_name)} data-testid="status" data-phase={phase_name} role="status" aria-live="polite">
                     { status }
                 </p>

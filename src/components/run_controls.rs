@@ -1,4 +1,5 @@
-//! Run, Step, Pause and Reset, plus the speed slider: large buttons for fingers.
+//! Run, Step, Pause and Reset (and what the app adds after Step), plus the speed slider:
+//! large buttons for fingers.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -11,11 +12,13 @@ pub struct Props {
     pub speed: u32,
     pub on_run: Callback<()>,
     pub on_step: Callback<()>,
-    pub on_step_over: Callback<()>,
-    pub on_step_out: Callback<()>,
     pub on_pause: Callback<()>,
     pub on_reset: Callback<()>,
     pub on_speed: Callback<u32>,
+    /// Buttons after Step: step over and step out, in the full app (which plays the lessons
+    /// with procedures).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[component]
@@ -40,8 +43,7 @@ pub fn RunControls(props: &Props) -> Html {
                 <button class="primary" data-testid="run" onclick={click(&props.on_run)}>{ "▶ " }{ i18n.t("ui.run") }</button>
             }
             <button data-testid="step" onclick={click(&props.on_step)}>{ i18n.t("ui.step") }</button>
-            <button data-testid="step-over" onclick={click(&props.on_step_over)}>{ i18n.t("ui.step-over") }</button>
-            <button data-testid="step-out" onclick={click(&props.on_step_out)}>{ i18n.t("ui.step-out") }</button>
+            { props.children.clone() }
             <button data-testid="reset" onclick={click(&props.on_reset)}>{ i18n.t("ui.reset") }</button>
             <label class="speed">
                 <span>{ i18n.t("ui.speed") }</span>

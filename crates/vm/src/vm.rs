@@ -94,6 +94,11 @@ impl Vm {
         self.chunk.node_at(self.ip)
     }
 
+    /// Whether the next instruction begins a statement (stepping over pauses only there).
+    pub fn at_statement(&self) -> bool {
+        self.chunk.statement_at(self.ip).is_some()
+    }
+
     pub fn is_done(&self) -> bool {
         self.ended.is_some()
     }
