@@ -292,6 +292,11 @@ pub fn evaluation_panel(e: &crate::ai_eval::Evaluation, i18n: &I18n) -> Html {
         e.curve.iter().map(|(n, p)| (6.0 + *n as f64 / last * 88.0, 94.0 - f64::from(*p) * 0.88)).collect()
     };
     let points: Vec<String> = curve.iter().map(|(x, y)| format!("{},{}", n(*x), n(*y))).collect();
+    // The items' true kinds in the pupil's words (the pupil's own labels may be anything).
+    let kind = |k: &String| {
+        let key = format!("ai.kind.{k}");
+        Some(i18n.t(&key)).filter(|word| *word != key).unwrap_or_else(|| k.clone())
+    };
     html! {
         <figure class="ai-panel ai-eval" data-testid="ai-eval" data-right={e.right.to_string()}
             data-total={e.total.to_string()}>
@@ -302,12 +307,12 @@ pub fn evaluation_panel(e: &crate::ai_eval::Evaluation, i18n: &I18n) -> Html {
                 <caption>{ i18n.t("ai.confusion") }</caption>
                 <tr>
                     <th></th>
-                    { for e.kinds.iter().map(|k| html! { <th scope="col">{ k.clone() }</th> }) }
+                    { for e.kinds.iter().map(|k| html! { <th scope="col">{ kind(k) }</th> }) }
                     <th scope="col">{ "?" }</th>
                 </tr>
                 { for e.kinds.iter().zip(&e.confusion).enumerate().map(|(r, (k, row))| html! {
                     <tr>
-                        <th scope="row">{ k.clone() }</th>
+                        <th scope="row">{ kind(k) }</th>
                         { for row.iter().enumerate().map(|(c, v)| html! {
                             <td class={classes!((r == c).then_some("right"))}>{ v.to_string() }</td>
                         }) }

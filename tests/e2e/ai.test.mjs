@@ -124,6 +124,22 @@ test('the model is judged on items it never saw: the score, the confusion table 
   await context.close();
 });
 
+test('in Arabic the labels are Arabic words: the starter records "زيتونة", and the table names the kinds in Arabic', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => localStorage.setItem('tafukt.v1.lang', 'ar'));
+  const page = await context.newPage();
+  await openLesson(page, 'ai-data-3');
+  const starter = await page.getByTestId('source').inputValue();
+  assert.ok(starter.includes('"زيتونة"') && !/olive|stone/.test(starter), starter);
+  // A program typed in English words reads too (and is shown in Arabic when it runs).
+  const solution = 'repeat 20 times\n  move\n  if tile colour = green\n    record "زيتونة"\n  else\n    record "حجر"\n  end\nend\n';
+  assert.equal(await run(page, solution), 'success');
+  const kinds = await page.locator('[data-testid=ai-confusion] th[scope=row]').allTextContents();
+  assert.deepEqual(kinds, ['زيتونة', 'حجر']);
+  await page.getByTestId('ai-eval').screenshot({ path: `${OUT}/ai-eval-ar.png` });
+  await context.close();
+});
+
 // The road lesson as a pupil meets it: the starter records the marked practice road, the
 // plot shows the readings with the perceptron's regions and the lines where its answers
 // meet; one pass over the examples is not enough to stay on the road, twenty are; and after

@@ -166,6 +166,19 @@ pub fn problems(lesson: &Lesson) -> Vec<String> {
         }
     }
     for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        // A text the programs say or compare (`record "olive"`) quoted in English in code.
+        for (english, words) in lesson.names.iter().filter(|(e, _)| !named.contains(e)) {
+            let quoted = format!("\"{english}\"");
+            if words.0.get(lang.tag()).is_some_and(|w| w != english)
+                && texts(lesson, lang).any(|t| code_spans(t).any(|code| code.contains(&quoted)))
+            {
+                out.push(format!(
+                    "names: the `{}` texts write {quoted} in code, not its `{}` word",
+                    lang.tag(),
+                    lang.tag()
+                ));
+            }
+        }
         for name in &named {
             let own = lesson.names.get(name.as_str()).and_then(|w| w.0.get(lang.tag()));
             if own.is_some_and(|w| w == name) {
@@ -281,5 +294,26 @@ mod tests {
         let ar = program_in(source, &names, Lang::Ar).unwrap();
         assert!(!has_word(&ar, "side") && !has_word(&ar, "n"), "{ar}");
         assert!(ar.contains("square(ضلع)") && ar.contains("for each عدد in 1 to 3"), "{ar}");
+    }
+
+    #[test]
+    fn an_ai_label_is_the_pupils_word_in_programs_and_texts() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../lessons/ai-data-1.json"))
+                .unwrap();
+        let mut lesson = crate::model::parse_lesson("ai-data-1.json", &text).unwrap();
+        assert_eq!(problems(&lesson), Vec::<String>::new());
+        let ar = program_in(&lesson.solution, &lesson.names, Lang::Ar).unwrap();
+        assert!(
+            ar.contains("record \"زيتونة\"") && ar.contains("record \"حجر\"") && !ar.contains("olive"),
+            "{ar}"
+        );
+        // The Arabic instructions going back to the English label are refused.
+        let instructions = lesson.instructions.0.get_mut("ar").unwrap();
+        *instructions = instructions.replace("\"حجر\"", "\"stone\"");
+        assert_eq!(
+            problems(&lesson),
+            vec!["names: the `ar` texts write \"stone\" in code, not its `ar` word".to_string()]
+        );
     }
 }
