@@ -277,6 +277,24 @@ for (const lang of LANGS) {
   });
 }
 
+for (const lang of LANGS) {
+  test(`${lang}: lesson 1's whole page passes axe-core (every rule it runs by default), on a tablet and a phone, with a run shown`, async () => {
+    for (const size of [[800, 1280], [360, 640]]) {
+      const { context, page } = await open(lang, { size, seed: { 'tap-hint': '1' } });
+      await page.getByTestId('step').click();
+      await page.waitForSelector('[data-testid=status]:not([data-phase="ready"])');
+      await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run(document);
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+      });
+      assert.deepEqual(violations, [], size.join('×'));
+      assert.deepEqual(page.errors, []);
+      await context.close();
+    }
+  });
+}
+
 /** In the page: the hint the palette shows (its `::before`), or null when it shows none. */
 function paletteHint() {
   const palette = document.querySelector('[data-testid=blocks] .palette');
