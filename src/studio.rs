@@ -39,13 +39,17 @@ pub enum Tool {
     WallChoice,
     /// The square the robot must end on (a `robot_at` goal; tap it again to take it away).
     EndHere,
+    /// Olives whose number each seed's world chooses: none or one, then up to
+    /// [`MAX_MAYBE_ITEMS`] with each tap; one tap more takes the choice away.
+    ItemsMaybe,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 11] = [
+    pub const ALL: [Tool; 12] = [
         Tool::Wall,
         Tool::WallChoice,
         Tool::Item("olive"),
+        Tool::ItemsMaybe,
         Tool::Item("stone"),
         Tool::Flag,
         Tool::FlagChoice,
@@ -69,12 +73,17 @@ impl Tool {
             Tool::StartChoice => "start-choice",
             Tool::WallChoice => "wall-choice",
             Tool::EndHere => "end-here",
+            Tool::ItemsMaybe => "items-maybe",
         }
     }
 }
 
 /// Most items of one kind a tap can heap on a cell.
 pub const MAX_ITEMS: u32 = 9;
+/// Most olives the "olives maybe" tool lets a seed put on a cell.
+pub const MAX_MAYBE_ITEMS: u32 = 3;
+/// The kind of item the "olives maybe" tool varies.
+const MAYBE_KIND: &str = "olive";
 /// The paint colour of the paint tool.
 pub const PAINT: &str = "green";
 /// Smallest and largest world side the studio makes: a larger world is too small to tap on a
@@ -260,8 +269,25 @@ pub fn tap(g: &mut GridSpec, tool: Tool, x: u32, y: u32, fx: f64, fy: f64) {
                 for cells in rules.iter_mut().filter_map(choice_cells) {
                     cells.retain(|c| (c.x, c.y) != (x, y));
                 }
+                rules.retain(
+                    |r| !matches!(r, RandomRule::ItemCount { x: rx, y: ry, .. } if (*rx, *ry) == (x, y)),
+                );
             });
         }
+        Tool::ItemsMaybe => edit_rules(g, |rules| {
+            let here = |r: &RandomRule| matches!(r, RandomRule::ItemCount { x: rx, y: ry, kind, .. } if (*rx, *ry) == (x, y) && kind == MAYBE_KIND);
+            match rules.iter().position(here) {
+                Some(i) => match &mut rules[i] {
+                    RandomRule::ItemCount { max, .. } if *max < MAX_MAYBE_ITEMS => *max += 1,
+                    _ => {
+                        rules.remove(i);
+                    }
+                },
+                None => {
+                    rules.push(RandomRule::ItemCount { x, y, kind: MAYBE_KIND.to_string(), min: 0, max: 1 })
+                }
+            }
+        }),
         // A goal of the lesson, not a part of the world: see `toggle_end_square`.
         Tool::EndHere => {}
         Tool::FlagChoice | Tool::StartChoice => edit_rules(g, |rules| {
@@ -340,6 +366,17 @@ pub fn wall_choices(g: &GridSpec) -> Vec<WallSpec> {
     rules
         .filter_map(|r| if let RandomRule::WallMaybe { walls } = r { Some(walls.clone()) } else { None })
         .flatten()
+        .collect()
+}
+
+/// The squares whose olives each seed's world counts anew: `(x, y, fewest, most)`.
+pub fn item_choices(g: &GridSpec) -> Vec<(u32, u32, u32, u32)> {
+    let rules = g.variants.iter().flat_map(|v| &v.rules);
+    rules
+        .filter_map(|r| match r {
+            RandomRule::ItemCount { x, y, min, max, .. } => Some((*x, *y, *min, *max)),
+            _ => None,
+        })
         .collect()
 }
 
@@ -424,6 +461,7 @@ pub fn resize(g: &mut GridSpec, width: u32, height: u32) {
                 _ => {}
             }
         }
+        rules.retain(|r| !matches!(r, RandomRule::ItemCount { x, y, .. } if !inside(*x, *y)));
     });
 }
 
@@ -825,6 +863,51 @@ mod tests {
         assert!(g.walls.is_empty(), "a maybe wall is not one of the world's own walls");
         resize(g, 3, 6);
         assert_eq!(g.variants, None, "the last maybe wall fell outside");
+    }
+
+    #[test]
+    fn olives_maybe_count_anew_in_each_world_and_a_count_learnt_by_heart_fails() {
+        let mut l = blank_lesson("o");
+        let g = grid(&mut l);
+        // Each tap allows one more olive; one tap past the most takes the choice away.
+        for most in 1..=MAX_MAYBE_ITEMS {
+            tap(g, Tool::ItemsMaybe, 2, 5, 0.5, 0.5);
+            assert_eq!(item_choices(g), [(2, 5, 0, most)]);
+        }
+        tap(g, Tool::ItemsMaybe, 2, 5, 0.5, 0.5);
+        assert_eq!(g.variants, None, "no choice left, no variants");
+        for x in 1..=5 {
+            tap(g, Tool::ItemsMaybe, x, 5, 0.5, 0.5);
+            tap(g, Tool::ItemsMaybe, x, 5, 0.5, 0.5);
+        }
+        let counts = |g: &GridSpec| -> std::collections::BTreeSet<Vec<u32>> {
+            SEEDS
+                .iter()
+                .map(|s| tafukt_world::grid::GridWorld::from_spec_seeded(g, *s))
+                .map(|w| {
+                    (1..=5)
+                        .map(|x| w.items.get(&(x, 5)).and_then(|k| k.get("olive")).copied().unwrap_or(0))
+                        .collect()
+                })
+                .collect()
+        };
+        assert!(counts(g).len() > 1, "the worlds differ: {:?}", counts(g));
+        assert!(counts(g).iter().flatten().all(|n| *n <= 2));
+        l.toolbox = ["move", "pick_up", "on_item", "repeat", "while"].map(String::from).to_vec();
+        l.goals = vec![Goal::NoItemsLeft];
+        set_text(&mut l.title, "en", "T");
+        set_text(&mut l.instructions, "en", "I");
+        l.solution = "repeat 5 times\n  move\n  while on item\n    pick up\n  end\nend\n".into();
+        assert_eq!(tafukt_lesson::check::lesson_problems(&l, Scope::Own), []);
+        // One olive a square, as one world had it: not every world.
+        l.solution = "repeat 5 times\n  move\n  pick up\nend\n".into();
+        assert!(!tafukt_lesson::check::lesson_problems(&l, Scope::Own).is_empty());
+        // Erased and shrunk away.
+        let g = grid(&mut l);
+        tap(g, Tool::Erase, 1, 5, 0.5, 0.5);
+        assert_eq!(item_choices(g).len(), 4);
+        resize(g, 2, 6);
+        assert_eq!(g.variants, None, "the last olives maybe fell outside");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use super::i18n::use_i18n;
 use super::stage::stage;
-use crate::studio::{choices, fixed_part, wall_choices, Tool, MAX_SIDE, MIN_SIDE};
+use crate::studio::{choices, fixed_part, item_choices, wall_choices, Tool, MAX_SIDE, MIN_SIDE};
 
 /// A tap on cell `(x, y)` at `(fx, fy)` within it (each from 0 to 1).
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -38,6 +38,9 @@ pub struct Props {
 
 /// The side of a cell in the stage's drawing (`grid_stage`'s).
 const CELL: u32 = 40;
+/// Zoom steps of the world (0: the world fits the column); a big grid's squares grow past
+/// a finger's width, and the stage scrolls.
+const ZOOMS: usize = 3;
 
 fn icon(tool: Tool) -> &'static str {
     match tool {
@@ -49,6 +52,7 @@ fn icon(tool: Tool) -> &'static str {
         Tool::FlagChoice => "⚐",
         Tool::StartChoice => "⬚",
         Tool::EndHere => "◎",
+        Tool::ItemsMaybe => "◌",
         Tool::Paint => "▦",
         Tool::Robot => "➤",
         Tool::Erase => "⌫",
@@ -90,6 +94,11 @@ pub fn StudioWorld(props: &Props) -> Html {
     let (flag_choices, start_choices) = choices(g);
     // The square in the tab order (roving focus).
     let focused = use_state(|| (0u32, 0u32));
+    let zoom = use_state(|| 0usize);
+    let zoom_by = |delta: isize| {
+        let zoom = zoom.clone();
+        Callback::from(move |_: MouseEvent| zoom.set(zoom.saturating_add_signed(delta).min(ZOOMS - 1)))
+    };
     let (fx, fy) = (focused.0.min(g.width - 1), focused.1.min(g.height - 1));
     let targets = html! {
         <g class="studio-cells">
@@ -106,6 +115,14 @@ pub fn StudioWorld(props: &Props) -> Html {
                     <line class="studio-wall-choice" data-testid="studio-wall-choice" x1={x1.to_string()} y1={y1.to_string()}
                         x2={x2.to_string()} y2={y2.to_string()} />
                 }
+            }) }
+            { for item_choices(g).into_iter().map(|(x, y, fewest, most)| html! {
+                // An olive drawn dashed, with how many each world may hold.
+                <g class="studio-items-maybe" data-testid="studio-items-maybe" data-count={format!("{fewest}-{most}")}
+                    transform={format!("translate({} {})", x * CELL, y * CELL)}>
+                    <ellipse cx="20" cy="17" rx="8" ry="10" />
+                    <text x="20" y="37">{ format!("{fewest}–{most}") }</text>
+                </g>
             }) }
             { for start_choices.iter().map(|c| html! {
                 <rect class="studio-start-choice" data-testid="studio-start-choice" x={(c.x * CELL + 6).to_string()} y={(c.y * CELL + 6).to_string()}
@@ -228,7 +245,15 @@ pub fn StudioWorld(props: &Props) -> Html {
                 { size("height", g.height) }
             </div>
             <p class="studio-tool-help">{ i18n.t("studio.keys-help") }</p>
-            <div class="studio-stage" data-testid="studio-world" data-tool={props.tool.key()} {onclick} {onkeydown} {onfocusin}>
+            <div class="studio-zoom" role="group">
+                // A sign every language reads (a magnifier, minus, plus), named in words.
+                <button data-testid="studio-zoom-out" aria-label={i18n.t("ui.zoom-out")} disabled={*zoom == 0}
+                    onclick={zoom_by(-1)}>{ "🔍−" }</button>
+                <button data-testid="studio-zoom-in" aria-label={i18n.t("ui.zoom-in")} disabled={*zoom + 1 >= ZOOMS}
+                    onclick={zoom_by(1)}>{ "🔍+" }</button>
+            </div>
+            <div class="studio-stage" data-testid="studio-world" data-tool={props.tool.key()} data-zoom={zoom.to_string()}
+                {onclick} {onkeydown} {onfocusin}>
                 { stage(&world, &[], &i18n, targets) }
             </div>
         </div>

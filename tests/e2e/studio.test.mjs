@@ -338,6 +338,29 @@ test('a course pack brings a teacher\'s lessons to another device in one file', 
   await page.waitForSelector('[data-testid=studio-world] [data-testid=studio-wall-choice]', { state: 'attached' });
   const maybe = (await kept(page, ids[0])).world.grid.variants.rules.find((r) => r.wall_maybe);
   assert.deepEqual(maybe.wall_maybe.walls, [{ x: 3, y: 4, side: 'east' }]);
+  // Olives whose number each world chooses: two taps on each of three squares (none to two
+  // olives), drawn dashed with their range; the worlds hold different numbers of olives.
+  await page.getByTestId('studio-tool-items-maybe').click();
+  for (const x of [1, 2, 3]) {
+    await page.locator(`[data-testid=studio-cell][data-cell="${x},1"]`).click();
+    await page.locator(`[data-testid=studio-cell][data-cell="${x},1"]`).click();
+  }
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=studio-world] [data-testid=studio-items-maybe]')]
+    .filter((g) => g.dataset.count === '0-2').length === 3);
+  const counts = (await kept(page, ids[0])).world.grid.variants.rules.filter((r) => r.item_count).map((r) => r.item_count);
+  assert.deepEqual(counts.map((c) => [c.x, c.y, c.kind, c.min, c.max]), [[1, 1, 'olive', 0, 2], [2, 1, 'olive', 0, 2], [3, 1, 'olive', 0, 2]]);
+  const olives = await page.locator('[data-testid=studio-seeds] figure').evaluateAll((figures) => figures.map((f) =>
+    [...f.querySelectorAll('.item.olive')].map((i) => `${i.querySelector('path').getAttribute('transform')}:${i.dataset.count}`).sort().join(' ')));
+  assert.ok(new Set(olives).size >= 2, JSON.stringify(olives));
+  // Zoom: the squares grow (the stage scrolls), and come back.
+  const side = async () => (await cell(page, 0, 0).boundingBox()).width;
+  const fitted = await side();
+  await page.getByTestId('studio-zoom-in').click();
+  await page.waitForSelector('[data-testid=studio-world][data-zoom="1"]');
+  assert.ok(await side() > fitted * 1.2, `${fitted} then ${await side()}`);
+  await page.getByTestId('studio-zoom-out').click();
+  await page.waitForSelector('[data-testid=studio-world][data-zoom="0"]');
+  assert.equal(await side(), fitted);
   await page.screenshot({ path: `${OUT}/studio-seeds-en.png`, fullPage: true });
   // A new maze in each world: every preview has its own walls, and the robot and the flag
   // move with them; unticked, the teacher's own walls are back.
