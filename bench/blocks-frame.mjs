@@ -83,7 +83,7 @@ const edit = (selector, picking) =>
 const picks = [];
 const puts = [];
 for (let k = 0; k < 7; k++) {
-  picks.push(await edit('[data-palette="8"]', 'true'));
+  picks.push(await edit('[data-palette="0"]', 'true'));
   await page.waitForSelector('[data-testid=blocks][data-picking="true"]');
   puts.push(await edit(slot(`/${k}`), 'false'));
   await page.waitForSelector('[data-testid=blocks][data-picking="false"]');
