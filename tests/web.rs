@@ -61,4 +61,6 @@ fn a_sample_of_golden_programs_runs_the_same_in_wasm() {
 fn the_continuous_robot_follows_the_same_path_in_the_browser() {
     // Pinned natively in crates/world/src/arena.rs: portable maths give the same bits here.
     assert_eq!(tafukt_world::arena::recorded_scenario(), tafukt_world::arena::RECORDED_SCENARIO);
+    // A line follower on a bent and curved road: every reading of the floor steers it.
+    assert_eq!(tafukt_world::arena::recorded_line_scenario(), tafukt_world::arena::RECORDED_LINE_SCENARIO);
 }

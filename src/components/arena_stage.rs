@@ -37,6 +37,10 @@ pub fn arena_stage(a: &Arena, guides: &[Segment], i18n: &I18n) -> Html {
                     <rect class="area" x={f.x.to_string()} y={f.y.to_string()} width={f.w.to_string()} height={f.h.to_string()}
                         fill={paint_fill(&f.colour)} />
                 }) }
+                { for a.lines.iter().map(|l| html! {
+                    <path class="floor-line" d={l.svg_path()} fill="none" stroke={paint_fill(l.colour())}
+                        stroke-width={l.width().to_string()} stroke-linecap="round" stroke-linejoin="round" />
+                }) }
                 { for a.obstacles.iter().map(|o| match *o {
                     Obstacle::Rect { x, y, w, h } => html! {
                         <rect class="obstacle" x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} />

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::pen::Pen;
-use crate::spec::{Area, Obstacle, MAX_ARENA_SIDE};
+use crate::spec::{Area, FloorLine, Obstacle, MAX_ARENA_SIDE};
 
 /// Simulation step: 100 steps per simulated second (waits of whole hundredths are exact).
 pub const DT: f64 = 0.01;
@@ -91,8 +91,10 @@ pub struct Arena {
     pub width: f64,
     pub height: f64,
     pub obstacles: Vec<Obstacle>,
-    /// Floor markings, drawn in order (a line is a thin area).
+    /// Floor markings, drawn in order (a straight line may be a thin area).
     pub floor: Vec<Area>,
+    /// Lines painted over the areas: bends and curves.
+    pub lines: Vec<FloorLine>,
     pub robot: Pose,
     /// Motor powers, −100 to 100.
     pub motors: (f64, f64),
@@ -130,6 +132,7 @@ impl Arena {
             height: spec.height as f64,
             obstacles: spec.obstacles.clone(),
             floor: spec.floor.clone(),
+            lines: spec.lines.clone(),
             robot: Pose {
                 x: spec.robot.x as f64,
                 y: spec.robot.y as f64,
@@ -286,7 +289,9 @@ impl Arena {
     pub fn floor_colour(&self) -> &str {
         let x = self.robot.x + self.robot.dir.0 * RADIUS * 0.6;
         let y = self.robot.y + self.robot.dir.1 * RADIUS * 0.6;
-        self.floor.iter().rev().find(|a| a.contains(x, y)).map_or("white", |a| a.colour.as_str())
+        let line = self.lines.iter().rev().find(|l| l.covers(x, y)).map(FloorLine::colour);
+        line.or_else(|| self.floor.iter().rev().find(|a| a.contains(x, y)).map(|a| a.colour.as_str()))
+            .unwrap_or("white")
     }
 
     pub fn on_line(&self) -> bool {
@@ -334,6 +339,147 @@ pub fn recorded_scenario() -> String {
         a.robot.dir.1,
         a.pen.stroke_count()
     )
+}
+
+/// The result of [`recorded_line_scenario`], pinned (natively and in wasm alike).
+pub const RECORDED_LINE_SCENARIO: &str = "167.782214076 34.369539719 0.795801044 -0.605558170 229";
+
+/// A line follower on a road that bends and curves (at its end after 24 s): each reading of
+/// the line sensor steers the next 50 ms, so one bit of difference in the floor's geometry
+/// would change the path.
+pub fn recorded_line_scenario() -> String {
+    let spec: crate::spec::ArenaSpec = crate::spec::ArenaSpec {
+        lines: vec![
+            FloorLine::Path { points: vec![[0, 120], [100, 120]], width: 4, colour: "black".into() },
+            FloorLine::Arc { x: 100, y: 75, r: 45, from: 0, to: 90, width: 4, colour: "black".into() },
+            FloorLine::Path {
+                points: vec![[145, 75], [145, 50], [170, 30]],
+                width: 4,
+                colour: "black".into(),
+            },
+        ],
+        ..crate::spec::ArenaSpec::fixed(
+            200,
+            150,
+            crate::spec::ArenaRobotSpec { x: 15, y: 122, heading: 10 },
+            vec![],
+            vec![],
+        )
+    };
+    let mut a = Arena::new(&spec);
+    let mut readings = 0;
+    for _ in 0..480 {
+        if a.on_line() {
+            readings += 1;
+            a.set_motors(50.0, 20.0);
+        } else {
+            a.set_motors(20.0, 50.0);
+        }
+        a.wait(0.05);
+    }
+    format!("{:.9} {:.9} {:.9} {:.9} {readings}", a.robot.x, a.robot.y, a.robot.dir.0, a.robot.dir.1)
+}
+
+impl FloorLine {
+    pub fn colour(&self) -> &str {
+        match self {
+            FloorLine::Path { colour, .. } | FloorLine::Arc { colour, .. } => colour,
+        }
+    }
+
+    /// Whether the point `(x, y)` is on the painted line (within half its width of its middle).
+    pub fn covers(&self, x: f64, y: f64) -> bool {
+        let (width, distance) = match self {
+            FloorLine::Path { points, width, .. } => {
+                let p = |i: usize| points.get(i).map(|&[x, y]| (x as f64, y as f64));
+                let pieces =
+                    (1..points.len()).filter_map(|i| Some(segment_distance((x, y), p(i - 1)?, p(i)?)));
+                (*width, pieces.fold(f64::INFINITY, f64::min))
+            }
+            FloorLine::Arc { x: cx, y: cy, r, from, to, width, .. } => {
+                (*width, arc_distance((x, y), (*cx as f64, *cy as f64), *r as f64, *from, *to))
+            }
+        };
+        distance <= width as f64 / 2.0
+    }
+
+    pub fn width(&self) -> i32 {
+        match self {
+            FloorLine::Path { width, .. } | FloorLine::Arc { width, .. } => *width,
+        }
+    }
+
+    /// The line's middle as SVG path data (drawn with round caps and joins, `width` wide, it
+    /// paints what [`FloorLine::covers`] reads).
+    pub fn svg_path(&self) -> String {
+        let n = |v: f64| format!("{:.1}", v).trim_end_matches(".0").to_string();
+        match self {
+            FloorLine::Path { points, .. } => points
+                .iter()
+                .enumerate()
+                .map(|(i, [x, y])| format!("{}{x} {y}", if i == 0 { "M" } else { "L" }))
+                .collect::<Vec<_>>()
+                .join(" "),
+            FloorLine::Arc { x, y, r, from, to, .. } => {
+                let at = |deg: i32| {
+                    let (dx, dy) = direction(deg);
+                    format!("{} {}", n(*x as f64 + *r as f64 * dx), n(*y as f64 + *r as f64 * dy))
+                };
+                let turn = sweep(*from, *to);
+                // An SVG arc cannot end where it starts: a whole circle is two halves.
+                let ends = if turn == 360 { vec![from + 180, from + 360] } else { vec![from + turn] };
+                let large = u8::from(turn > 180 && turn < 360);
+                let mut d = format!("M{}", at(*from));
+                for end in ends {
+                    d.push_str(&format!(" A{r} {r} 0 {large} 1 {}", at(end)));
+                }
+                d
+            }
+        }
+    }
+}
+
+/// Degrees turned clockwise from heading `from` to heading `to` (a whole turn when they meet).
+fn sweep(from: i32, to: i32) -> i32 {
+    match (to - from).rem_euclid(360) {
+        0 => 360,
+        d => d,
+    }
+}
+
+/// Distance from `p` to the segment from `a` to `b`.
+fn segment_distance(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let length = dx * dx + dy * dy;
+    let t = if length > 0.0 { (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / length).clamp(0.0, 1.0) } else { 0.0 };
+    let (ex, ey) = (p.0 - a.0 - t * dx, p.1 - a.1 - t * dy);
+    (ex * ex + ey * ey).sqrt()
+}
+
+/// Distance from `p` to the arc of the circle around `c` of radius `r`, clockwise from
+/// heading `from` to heading `to`. Only + − × ÷ √ and [`direction`], so the browser and
+/// `tafukt check` compute the same bits (a run's path depends on every reading).
+fn arc_distance(p: (f64, f64), c: (f64, f64), r: f64, from: i32, to: i32) -> f64 {
+    let v = (p.0 - c.0, p.1 - c.1);
+    let (a, b) = (direction(from), direction(to));
+    // In the page's coordinates (y down) a positive cross product is a clockwise turn.
+    let cross = |u: (f64, f64), w: (f64, f64)| u.0 * w.1 - u.1 * w.0;
+    let turn = sweep(from, to);
+    let within = if turn == 360 {
+        true
+    } else if turn <= 180 {
+        cross(a, v) >= 0.0 && cross(v, b) >= 0.0
+    } else {
+        !(cross(b, v) > 0.0 && cross(v, a) > 0.0)
+    };
+    if within {
+        return ((v.0 * v.0 + v.1 * v.1).sqrt() - r).abs();
+    }
+    let end = |d: (f64, f64)| {
+        let (ex, ey) = (v.0 - r * d.0, v.1 - r * d.1);
+        (ex * ex + ey * ey).sqrt()
+    };
+    end(a).min(end(b))
 }
 
 #[cfg(test)]
@@ -409,6 +555,91 @@ mod tests {
         );
         assert!(a.on_line());
         assert_eq!(a.floor_colour(), "black");
+    }
+
+    #[test]
+    fn a_bent_line_and_a_curve_are_read_by_the_line_sensor() {
+        let line = |json: &str| serde_json::from_str::<FloorLine>(json).unwrap();
+        let path = line(r#"{"path":{"points":[[10,10],[60,10],[60,50]],"width":4,"colour":"black"}}"#);
+        assert!(
+            path.covers(30.0, 11.5) && path.covers(60.0, 30.0) && path.covers(61.0, 9.0),
+            "pieces and the bend"
+        );
+        assert!(!path.covers(30.0, 13.0) && !path.covers(30.0, 30.0) && !path.covers(65.0, 10.0));
+        // A quarter of the circle around (50, 50), from east (0°) clockwise to south (90°).
+        let arc = line(r#"{"arc":{"x":50,"y":50,"r":30,"from":0,"to":90,"width":6,"colour":"black"}}"#);
+        let at = |deg: f64, r: f64| (50.0 + r * deg.to_radians().cos(), 50.0 + r * deg.to_radians().sin());
+        for (deg, r, on) in [
+            (45.0, 30.0, true),
+            (45.0, 32.5, true),
+            (45.0, 34.0, false),
+            (0.0, 30.0, true),
+            (90.0, 28.0, true),
+            (180.0, 30.0, false),
+            (-45.0, 30.0, false),
+        ] {
+            let (x, y) = at(deg, r);
+            assert_eq!(arc.covers(x, y), on, "{deg}° at {r} cm");
+        }
+        // A whole circle when the ends meet.
+        let ring = line(r#"{"arc":{"x":50,"y":50,"r":30,"from":90,"to":90,"width":4,"colour":"black"}}"#);
+        assert!([0.0, 100.0, 200.0, 300.0].iter().all(|d| {
+            let (x, y) = at(*d, 30.0);
+            ring.covers(x, y)
+        }));
+        // In an arena: lines lie over the areas, and the sensor reads them.
+        let mut a = arena(
+            r#"{"width":100,"height":100,"robot":{"x":50,"y":40,"heading":0},
+            "floor":[{"x":0,"y":0,"w":100,"h":100,"colour":"green"}],
+            "lines":[{"arc":{"x":50,"y":50,"r":30,"from":180,"to":360,"width":4,"colour":"black"}}]}"#,
+        );
+        assert_eq!(a.floor_colour(), "green", "inside the curve");
+        // The sensor (ahead of the robot's centre) right on the top of the curve.
+        (a.robot.x, a.robot.y) = (50.0 - RADIUS * 0.6, 20.0);
+        assert!(a.on_line());
+    }
+
+    #[test]
+    fn a_floor_line_too_long_or_too_thin_is_a_problem() {
+        let spec = |lines: &str| -> crate::spec::ArenaSpec {
+            serde_json::from_str(&format!(
+                r#"{{"width":100,"height":100,"robot":{{"x":50,"y":50,"heading":0}},"lines":{lines}}}"#
+            ))
+            .unwrap()
+        };
+        assert!(spec(r#"[{"path":{"points":[[0,0],[10,10]],"width":4,"colour":"black"}}]"#)
+            .problems()
+            .is_empty());
+        let many: Vec<String> = (0..100).map(|i| format!("[{i},{i}]")).collect();
+        for bad in [
+            r#"[{"path":{"points":[[0,0]],"width":4,"colour":"black"}}]"#.to_string(),
+            r#"[{"path":{"points":[[0,0],[1,1]],"width":0,"colour":"black"}}]"#.to_string(),
+            r#"[{"arc":{"x":0,"y":0,"r":0,"from":0,"to":90,"width":4,"colour":"black"}}]"#.to_string(),
+            format!(r#"[{{"path":{{"points":[{}],"width":4,"colour":"black"}}}}]"#, many.join(",")),
+        ] {
+            assert_eq!(spec(&bad).problems().len(), 1, "{bad}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Every point of every piece of a path, and of an arc, is on the line.
+        #[test]
+        fn every_point_of_a_line_is_on_it(
+            points in proptest::collection::vec((0i32..500, 0i32..500), 2..8),
+            t in 0.0f64..=1.0,
+            r in 1i32..300, from in -360i32..720, to in -360i32..720, width in 1i32..50,
+        ) {
+            let path = FloorLine::Path { points: points.iter().map(|&(x, y)| [x, y]).collect(), width, colour: "black".into() };
+            for w in points.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                let (x, y) = (a.0 as f64 + t * (b.0 - a.0) as f64, a.1 as f64 + t * (b.1 - a.1) as f64);
+                proptest::prop_assert!(path.covers(x, y));
+            }
+            let arc = FloorLine::Arc { x: 500, y: 500, r, from, to, width, colour: "black".into() };
+            let heading = (from as f64 + t * sweep(from, to) as f64).to_radians();
+            let (x, y) = (500.0 + r as f64 * heading.cos(), 500.0 + r as f64 * heading.sin());
+            proptest::prop_assert!(arc.covers(x, y));
+        }
     }
 
     #[test]
@@ -519,5 +750,11 @@ mod tests {
         assert_eq!(recorded_scenario(), recorded_scenario());
         // Pinned: the browser test (tests/web.rs) runs the same scenario against this text.
         assert_eq!(recorded_scenario(), RECORDED_SCENARIO);
+    }
+
+    #[test]
+    fn a_line_follower_on_a_curved_road_is_pinned() {
+        // Pinned: the browser test (tests/web.rs) runs the same scenario against this text.
+        assert_eq!(recorded_line_scenario(), RECORDED_LINE_SCENARIO);
     }
 }

@@ -331,7 +331,33 @@ pub struct ArenaSpec {
     /// One of these floor areas is painted, on top of the fixed floor.
     #[serde(default)]
     pub floor_choices: Vec<Area>,
+    /// Lines painted over the floor areas, later ones on top: a road that bends (straight
+    /// pieces through points) or curves (an arc). Last, and only in builds with the arena:
+    /// the core app hands every arena lesson over, and its reader stops before them.
+    #[cfg(feature = "arena")]
+    #[serde(default)]
+    pub lines: Vec<FloorLine>,
 }
+
+/// A line painted on the arena's floor, `width` cm wide, in whole centimetres and degrees.
+#[cfg(feature = "arena")]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum FloorLine {
+    /// Straight pieces from point to point (`[x, y]`), with round joins.
+    Path { points: Vec<[i32; 2]>, width: i32, colour: String },
+    /// The part of the circle around `(x, y)` of radius `r` from heading `from` to heading
+    /// `to`, clockwise (headings in degrees clockwise from east, as the robot's).
+    Arc { x: i32, y: i32, r: i32, from: i32, to: i32, width: i32, colour: String },
+}
+
+/// Most lines an arena may have, and most points a line may pass through: the line sensor
+/// measures its distance to every piece at every step of a run.
+#[cfg(feature = "arena")]
+pub const MAX_FLOOR_LINES: usize = 32;
+#[cfg(feature = "arena")]
+pub const MAX_LINE_POINTS: usize = 64;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -391,6 +417,8 @@ impl ArenaSpec {
             heading_choices: vec![],
             obstacle_choices: vec![],
             floor_choices: vec![],
+            #[cfg(feature = "arena")]
+            lines: vec![],
         }
     }
 
@@ -421,6 +449,24 @@ impl ArenaSpec {
             arena.obstacles = vec![*o];
             if arena.blocked(arena.robot.x, arena.robot.y) {
                 out.push("an obstacle covers the robot's start".to_string());
+            }
+        }
+        if self.lines.len() > MAX_FLOOR_LINES {
+            out.push(format!("at most {MAX_FLOOR_LINES} lines may be painted on the floor"));
+        }
+        for line in &self.lines {
+            let (width, fine) = match line {
+                FloorLine::Path { points, width, .. } => {
+                    (*width, (2..=MAX_LINE_POINTS).contains(&points.len()))
+                }
+                FloorLine::Arc { r, from, to, width, .. } => {
+                    (*width, *r > 0 && *r <= max && (-360..=720).contains(from) && (-360..=720).contains(to))
+                }
+            };
+            if !fine || !(1..=50).contains(&width) {
+                out.push(format!(
+                    "a floor line needs 2 to {MAX_LINE_POINTS} points (an arc a radius up to {max} cm and headings from -360 to 720), and a width of 1 to 50 cm"
+                ));
             }
         }
         let choices = !(self.heading_choices.is_empty()

@@ -112,6 +112,15 @@ fn arena(a: &Arena) -> String {
             colour_hex(&f.colour)
         );
     }
+    for l in &a.lines {
+        let _ = writeln!(
+            s,
+            "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>",
+            l.svg_path(),
+            colour_hex(l.colour()),
+            l.width()
+        );
+    }
     for o in &a.obstacles {
         let _ = match *o {
             Obstacle::Rect { x, y, w, h } => {
