@@ -164,6 +164,29 @@ test('the robot on wheels stops before the wall in the continuous arena', async 
   await context.close();
 });
 
+test('a road that bends and curves is drawn on the arena floor, and the line follower drives it to the green yard', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await page.waitForSelector('[data-testid=lesson]');
+  await page.getByTestId('map-toggle').click();
+  await page.locator('[data-testid=course-map] [data-lesson="sensors-7"]').click();
+  await page.waitForSelector('[data-testid=lesson][data-lesson-id="sensors-7"]');
+  // Two straight pieces and a curve: an arc in the SVG path of the middle one.
+  const roads = await page.locator('[data-testid=stage] path.floor-line').evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
+  assert.equal(roads.length, 3);
+  assert.match(roads[1], /^M145 75 A45 45 0 0 1 100 120$/);
+  await page.getByTestId('view-text').click();
+  await page.getByTestId('source').fill('while tile colour ≠ green\n  if line sensor\n    motors 50, 20\n  else\n    motors 20, 50\n  end\n  wait 0.05\nend\nmotors 0, 0\n');
+  await page.getByTestId('speed').fill('5');
+  await page.getByTestId('run').click();
+  await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 60_000 });
+  const [x, y] = (await page.getByTestId('stage').getAttribute('data-robot')).split(',').map(Number);
+  assert.ok(x >= 140 && y <= 40, `in the yard: ${x}, ${y}`);
+  await page.screenshot({ path: `${OUT}/arena-winding-road-en.png`, fullPage: true });
+  await context.close();
+});
+
 test('a broken lesson file shows an error card naming it; the other lessons keep working', async () => {
   // A service worker would answer from its cache, out of the reach of `page.route`.
   const context = await app.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
