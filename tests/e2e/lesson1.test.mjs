@@ -4,7 +4,7 @@
 // Every wait is on the app's own state (data attributes), never on a sleep.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { OUT, useApp, watchedPage } from './app.mjs';
+import { OUT, openLesson, useApp, watchedPage } from './app.mjs';
 
 const app = useApp();
 
@@ -148,12 +148,7 @@ test('a completed lesson earns stars, leads to the next, and shows on the course
 test('the robot on wheels stops before the wall in the continuous arena', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(app.server.url);
-  await page.waitForSelector('[data-testid=lesson]');
-  await page.getByTestId('map-toggle').click();
-  await page.locator('[data-testid=course-map] [data-lesson="sensors-1"]').click();
-  await page.waitForSelector('[data-testid=lesson][data-lesson-id="sensors-1"]');
-  await page.getByTestId('view-text').click();
+  await openLesson(app, page, 'sensors-1');
   await page.getByTestId('source').fill('motors 60, 60\nwhile distance > 10\n  wait 0.05\nend\nmotors 0, 0\n');
   await page.getByTestId('speed').fill('5');
   await page.getByTestId('run').click();
@@ -167,16 +162,11 @@ test('the robot on wheels stops before the wall in the continuous arena', async 
 test('a road that bends and curves is drawn on the arena floor, and the line follower drives it to the green yard', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(app.server.url);
-  await page.waitForSelector('[data-testid=lesson]');
-  await page.getByTestId('map-toggle').click();
-  await page.locator('[data-testid=course-map] [data-lesson="sensors-7"]').click();
-  await page.waitForSelector('[data-testid=lesson][data-lesson-id="sensors-7"]');
+  await openLesson(app, page, 'sensors-7');
   // Two straight pieces and a curve: an arc in the SVG path of the middle one.
   const roads = await page.locator('[data-testid=stage] path.floor-line').evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
   assert.equal(roads.length, 3);
   assert.match(roads[1], /^M145 75 A45 45 0 0 1 100 120$/);
-  await page.getByTestId('view-text').click();
   await page.getByTestId('source').fill('while tile colour ≠ green\n  if line sensor\n    motors 50, 20\n  else\n    motors 20, 50\n  end\n  wait 0.05\nend\nmotors 0, 0\n');
   await page.getByTestId('speed').fill('5');
   await page.getByTestId('run').click();
