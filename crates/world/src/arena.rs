@@ -121,7 +121,18 @@ impl Arena {
             arena.robot.heading = (*d as f64).to_radians();
             arena.robot.dir = direction(*d);
         }
-        arena.obstacles.extend(spec.obstacle_choices.get(rng.index(spec.obstacle_choices.len())).copied());
+        // `obstacle_count` different choices; the first is drawn as when there was only one,
+        // so arenas of one obstacle stay what they were for every seed.
+        let mut left = spec.obstacle_choices.clone();
+        for n in 0..spec.obstacle_count.unwrap_or(1).max(1) {
+            if n > 0 && left.is_empty() {
+                break;
+            }
+            let i = rng.index(left.len());
+            if i < left.len() {
+                arena.obstacles.push(left.remove(i));
+            }
+        }
         arena.floor.extend(spec.floor_choices.get(rng.index(spec.floor_choices.len())).cloned());
         arena
     }
@@ -663,6 +674,37 @@ mod tests {
         assert!(distinct(&|a| format!("{:?}", a.robot.dir)) > 1, "headings vary");
         assert!(distinct(&|a| format!("{:?}", a.obstacles)) > 1, "obstacles vary");
         assert!(distinct(&|a| format!("{:?}", a.floor)) > 1, "floors vary");
+    }
+
+    #[test]
+    fn several_seeded_obstacles_are_different_ones_and_the_first_is_drawn_as_before() {
+        let json = |count: &str| {
+            format!(
+                r#"{{"width":220,"height":100,"robot":{{"x":15,"y":50,"heading":0}},"seeds":[1,2,3],
+                "obstacle_choices":[{{"circle":{{"x":70,"y":50,"r":10}}}},{{"circle":{{"x":110,"y":50,"r":10}}}},{{"circle":{{"x":150,"y":50,"r":10}}}}],
+                "floor_choices":[{{"x":185,"y":0,"w":35,"h":40,"colour":"green"}},{{"x":185,"y":60,"w":35,"h":40,"colour":"green"}}]{count}}}"#
+            )
+        };
+        let one: crate::spec::ArenaSpec = serde_json::from_str(&json("")).unwrap();
+        let two: crate::spec::ArenaSpec = serde_json::from_str(&json(r#","obstacle_count":2"#)).unwrap();
+        assert!(two.problems().is_empty(), "{:?}", two.problems());
+        let mut pairs = std::collections::BTreeSet::new();
+        for seed in 0..24 {
+            let (a, b) = (Arena::from_spec_seeded(&one, seed), Arena::from_spec_seeded(&two, seed));
+            assert_eq!(b.obstacles.len(), 2, "seed {seed}");
+            assert_ne!(b.obstacles[0], b.obstacles[1], "two different rocks");
+            assert_eq!(a.obstacles[0], b.obstacles[0], "the first rock as with one");
+            pairs.insert(format!("{:?}", b.obstacles));
+        }
+        assert!(pairs.len() > 2, "the rocks stand in different places: {pairs:?}");
+        for bad in [r#","obstacle_count":0"#, r#","obstacle_count":4"#] {
+            let spec: crate::spec::ArenaSpec = serde_json::from_str(&json(bad)).unwrap();
+            assert_eq!(
+                spec.problems(),
+                ["obstacle_count must be between 1 and the 3 obstacle choices"],
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -337,6 +337,11 @@ pub struct ArenaSpec {
     #[cfg(feature = "arena")]
     #[serde(default)]
     pub lines: Vec<FloorLine>,
+    /// How many different `obstacle_choices` stand in each seed's arena (one when not
+    /// given): rocks in other places every time, so a way round learnt by heart fails.
+    #[cfg(feature = "arena")]
+    #[serde(default)]
+    pub obstacle_count: Option<u32>,
 }
 
 /// A line painted on the arena's floor, `width` cm wide, in whole centimetres and degrees.
@@ -419,6 +424,8 @@ impl ArenaSpec {
             floor_choices: vec![],
             #[cfg(feature = "arena")]
             lines: vec![],
+            #[cfg(feature = "arena")]
+            obstacle_count: None,
         }
     }
 
@@ -466,6 +473,14 @@ impl ArenaSpec {
             if !fine || !(1..=50).contains(&width) {
                 out.push(format!(
                     "a floor line needs 2 to {MAX_LINE_POINTS} points (an arc a radius up to {max} cm and headings from -360 to 720), and a width of 1 to 50 cm"
+                ));
+            }
+        }
+        if let Some(n) = self.obstacle_count {
+            if n == 0 || n as usize > self.obstacle_choices.len() {
+                out.push(format!(
+                    "obstacle_count must be between 1 and the {} obstacle choices",
+                    self.obstacle_choices.len()
                 ));
             }
         }
