@@ -177,6 +177,26 @@ test('a road that bends and curves is drawn on the arena floor, and the line fol
   await context.close();
 });
 
+test('two rocks stand on the way, elsewhere in each world, and the program that decides at every step passes them', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await openLesson(app, page, 'sensors-8');
+  const rocks = () => page.locator('[data-testid=stage] circle.obstacle').evaluateAll((cs) => cs.map((c) => c.getAttribute('cx')).join());
+  assert.equal((await rocks()).split(',').length, 2);
+  const source = await page.getByTestId('source').inputValue();
+  await page.getByTestId('speed').fill('5');
+  await page.getByTestId('run').click();
+  // The starter goes around the first rock once, then drives into the second.
+  await page.waitForSelector('[data-testid=stage][data-bumped="true"]', { timeout: 60_000 });
+  assert.ok(source.includes('drive 40'));
+  await page.getByTestId('source').fill('while tile colour ≠ green\n  if distance < 10\n    turn -90\n    drive 25\n    turn 90\n    drive 40\n    turn 90\n    drive 25\n    turn -90\n  else\n    drive 2\n  end\nend\n');
+  await page.waitForSelector('[data-testid=status][data-phase="ready"]');
+  await page.getByTestId('run').click();
+  await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 60_000 });
+  await page.screenshot({ path: `${OUT}/arena-two-rocks-en.png`, fullPage: true });
+  await context.close();
+});
+
 test('a broken lesson file shows an error card naming it; the other lessons keep working', async () => {
   // A service worker would answer from its cache, out of the reach of `page.route`.
   const context = await app.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
