@@ -156,6 +156,7 @@ pub fn blank_lesson(id: &str) -> Lesson {
         predict_end: false,
         reviewed: vec![],
         names: Default::default(),
+        other_solutions: Default::default(),
     }
 }
 

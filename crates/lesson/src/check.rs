@@ -120,7 +120,11 @@ pub fn check_lesson_file(
     if !too_big.is_empty() {
         return Err(too_big);
     }
-    let problems: Vec<String> = lesson_problems(&lesson, scope).iter().map(|p| p.english(words)).collect();
+    #[allow(unused_mut)]
+    let mut problems: Vec<String> =
+        lesson_problems(&lesson, scope).iter().map(|p| p.english(words)).collect();
+    #[cfg(feature = "author")]
+    problems.extend(crate::mutation::other_solution_problems(&lesson));
     if problems.is_empty() {
         Ok(lesson)
     } else {

@@ -13,6 +13,7 @@ pub mod ai_road;
 pub mod ai_world;
 #[cfg(feature = "arena")]
 pub mod arena_host;
+pub mod authored;
 pub mod check;
 pub mod circles;
 pub mod goals;

@@ -69,9 +69,13 @@ pub struct Lesson {
     pub reviewed: Vec<String>,
     /// The names and said texts of the lesson's programs in each language (`names`): the
     /// bundle writes each language's programs with its own words; never in the bundled form.
-    #[serde(default, skip_serializing_if = "crate::names::none", with = "crate::names::authored_only")]
+    #[serde(default, skip_serializing_if = "crate::names::none", with = "crate::authored")]
     #[cfg_attr(feature = "schema", schemars(with = "crate::names::Names"))]
     pub names: crate::names::Names,
+    /// Other right answers the author knows of (`authored::OtherSolutions`); never bundled.
+    #[serde(default, skip_serializing_if = "crate::authored::no_other_solutions", with = "crate::authored")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
+    pub other_solutions: crate::authored::OtherSolutions,
 }
 
 /// A lesson's notes for the teacher's preparation, in each language.

@@ -105,12 +105,60 @@ fn ends_alike(lesson: &Lesson, a: &str, b: &str) -> bool {
     seeds(&lesson.world).into_iter().all(|seed| end(a, seed).is_some_and(|g| Some(g) == end(b, seed)))
 }
 
+/// The lesson's other right answers (`other_solutions`), printed as the wrong programs are.
+fn other_solutions(lesson: &Lesson) -> Vec<String> {
+    #[cfg(feature = "author")]
+    return lesson.other_solutions.iter().map(|s| print(&parse(s, Lang::En).program, Lang::En)).collect();
+    #[cfg(not(feature = "author"))]
+    return {
+        let _ = lesson;
+        Vec::new()
+    };
+}
+
+/// What is wrong with the lesson's other solutions, in English: each must read, stay within
+/// the toolbox, differ from the solution and pass on every seed, so that naming one never
+/// hides a wrong program.
+#[cfg(feature = "author")]
+pub fn other_solution_problems(lesson: &Lesson) -> Vec<String> {
+    let solution = print(&parse(&lesson.solution, Lang::En).program, Lang::En);
+    let mut problems = Vec::new();
+    for (n, source) in lesson.other_solutions.iter().enumerate().map(|(i, s)| (i + 1, s)) {
+        let parsed = parse(source, Lang::En);
+        let problem = if !parsed.diagnostics.is_empty() {
+            Some("does not read".to_string())
+        } else if let Some((bad, _)) = toolbox_gap(&parsed.program, &lesson.toolbox) {
+            Some(format!("uses `{}`, which the toolbox lacks", bad.key()))
+        } else if print(&parsed.program, Lang::En) == solution {
+            Some("is the solution itself".to_string())
+        } else {
+            match crate::check::first_failure(lesson, source) {
+                Ok(None) => None,
+                Err(_) => Some("does not compile".to_string()),
+                Ok(Some(crate::check::Failure::Fault { seed, line, .. })) => {
+                    Some(format!("stops with an error on line {line} with seed {seed}"))
+                }
+                Ok(Some(crate::check::Failure::Goal { seed, .. })) => {
+                    Some(format!("misses a goal with seed {seed}"))
+                }
+            }
+        };
+        if let Some(problem) = problem {
+            problems.push(format!("other solution {n} {problem}"));
+        }
+    }
+    problems
+}
+
 /// One warning for each wrong program a pupil could make (within the toolbox) that passes
-/// `lesson` on every seed and ends differently from the solution on some seed.
+/// `lesson` on every seed, ends differently from the solution on some seed, and is none of
+/// the other right answers the lesson names.
 pub fn warnings(lesson: &Lesson) -> Vec<String> {
     let in_toolbox = |m: &Mutant| toolbox_gap(&parse(&m.source, Lang::En).program, &lesson.toolbox).is_none();
+    let right = other_solutions(lesson);
     mutants(&lesson.solution)
         .into_iter()
+        .filter(|m| !right.contains(&m.source))
         .filter(|m| in_toolbox(m) && passes(lesson, &m.source) == Ok(true))
         .filter(|m| !ends_alike(lesson, &lesson.solution, &m.source))
         .map(|m| format!("the solution still passes with {}", m.change))
@@ -185,6 +233,34 @@ mod tests {
             [
                 "the solution still passes with line 3 repeating 3 times",
                 "the solution still passes with line 3 repeating 5 times",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_named_other_solution_is_not_a_warning_and_must_itself_pass() {
+        let mut l = lesson(r#"[{"robot_at":{"x":2,"y":0}}]"#);
+        l.solution = "move\nmove\nrepeat 4 times\n  turn right\nend\n".into();
+        l.toolbox.push("repeat".into());
+        // Written loosely: it is compared as printed.
+        l.other_solutions = vec!["move\nmove\nrepeat  3 times\n    turn right\nend".into()];
+        assert_eq!(warnings(&l), ["the solution still passes with line 3 repeating 5 times"]);
+        assert_eq!(other_solution_problems(&l), Vec::<String>::new());
+        l.other_solutions = vec![
+            "move\n".into(),
+            "move\nmove\nrepeat 4 times\n  turn right\nend\n".into(),
+            "move\nmove\nturn left\n".into(),
+            "move\nmove\nmove\nmove\nmove\n".into(),
+            "repeat 3 times\n".into(),
+        ];
+        assert_eq!(
+            other_solution_problems(&l),
+            [
+                "other solution 1 misses a goal with seed 0",
+                "other solution 2 is the solution itself",
+                "other solution 3 uses `turn_left`, which the toolbox lacks",
+                "other solution 4 stops with an error on line 4 with seed 0",
+                "other solution 5 does not read",
             ]
         );
     }

@@ -4,7 +4,6 @@
 //! writes each language's lesson with its own words (`one_language::lesson_for`), so the app
 //! never reads them, and the bundled form spends no byte on them.
 
-use serde::{Deserialize, Deserializer, Serializer};
 #[cfg(feature = "author")]
 use tafukt_lang::ast::Program;
 #[cfg(feature = "author")]
@@ -32,32 +31,6 @@ pub fn none(names: &Names) -> bool {
     return names.is_empty();
     #[cfg(not(feature = "author"))]
     return *names == Names;
-}
-
-/// How `Lesson::names` is read and written: in lesson JSON as a map; in the bundled,
-/// positional form as nothing at all (the bundle has already used them).
-pub mod authored_only {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(names: &Names, to: S) -> Result<S::Ok, S::Error> {
-        #[cfg(feature = "author")]
-        if to.is_human_readable() {
-            return serde::Serialize::serialize(names, to);
-        }
-        let _ = names;
-        to.serialize_unit()
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<Names, D::Error> {
-        if !from.is_human_readable() {
-            #[allow(clippy::default_constructed_unit_structs)]
-            return Ok(Names::default());
-        }
-        #[cfg(feature = "author")]
-        return Names::deserialize(from);
-        #[cfg(not(feature = "author"))]
-        return serde::de::IgnoredAny::deserialize(from).map(|_| Names);
-    }
 }
 
 /// The names a program gives: procedures, their parameters, variables and loop counters,

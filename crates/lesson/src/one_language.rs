@@ -33,6 +33,7 @@ pub fn lesson_for(lesson: &Lesson, lang: Lang) -> Result<Lesson, String> {
     crate::names::apply(&mut out, lang)?;
     // Used: the bundled form carries none.
     out.names = Default::default();
+    out.other_solutions = Default::default();
     out.title = one_language(&lesson.title, lang, keep)?;
     out.instructions = one_language(&lesson.instructions, lang, to_rich_text)?;
     out.hints = lesson.hints.iter().map(|h| one_language(h, lang, to_rich_text)).collect::<Result<_, _>>()?;
