@@ -70,13 +70,19 @@ fn uses_ai(lesson: &Lesson) -> bool {
 }
 
 /// Whether the world has a rule only the full app reads: a maze carved afresh for each seed,
-/// a start place or walls that stand or not by the seed.
+/// a start place or walls that stand or not by the seed, portals.
 #[cfg(any(feature = "full", test))]
 fn has_puzzle_rule(lesson: &Lesson) -> bool {
     use tafukt_world::spec::RandomRule;
     let WorldSpec::Grid(g) = &lesson.world else { return false };
     g.variants.iter().flat_map(|v| &v.rules).any(|r| {
-        matches!(r, RandomRule::Maze { .. } | RandomRule::StartAt { .. } | RandomRule::WallMaybe { .. })
+        matches!(
+            r,
+            RandomRule::Maze { .. }
+                | RandomRule::StartAt { .. }
+                | RandomRule::WallMaybe { .. }
+                | RandomRule::Portal { .. }
+        )
     })
 }
 

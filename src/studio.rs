@@ -42,10 +42,13 @@ pub enum Tool {
     /// Olives whose number each seed's world chooses: none or one, then up to
     /// [`MAX_MAYBE_ITEMS`] with each tap; one tap more takes the choice away.
     ItemsMaybe,
+    /// A pair of portals: the first tap puts one end, the next the other; a tap on either
+    /// end takes the pair away. At most [`MAX_PORTALS`] pairs.
+    Portal,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 12] = [
+    pub const ALL: [Tool; 13] = [
         Tool::Wall,
         Tool::WallChoice,
         Tool::Item("olive"),
@@ -55,6 +58,7 @@ impl Tool {
         Tool::FlagChoice,
         Tool::StartChoice,
         Tool::EndHere,
+        Tool::Portal,
         Tool::Paint,
         Tool::Robot,
         Tool::Erase,
@@ -74,6 +78,7 @@ impl Tool {
             Tool::WallChoice => "wall-choice",
             Tool::EndHere => "end-here",
             Tool::ItemsMaybe => "items-maybe",
+            Tool::Portal => "portal",
         }
     }
 }
@@ -82,6 +87,8 @@ impl Tool {
 pub const MAX_ITEMS: u32 = 9;
 /// Most olives the "olives maybe" tool lets a seed put on a cell.
 pub const MAX_MAYBE_ITEMS: u32 = 3;
+/// Most pairs of portals the studio puts in a world (each pair has its own colour).
+pub const MAX_PORTALS: usize = 3;
 /// The kind of item the "olives maybe" tool varies.
 const MAYBE_KIND: &str = "olive";
 /// The paint colour of the paint tool.
@@ -273,6 +280,10 @@ pub fn tap(g: &mut GridSpec, tool: Tool, x: u32, y: u32, fx: f64, fy: f64) {
                 rules.retain(
                     |r| !matches!(r, RandomRule::ItemCount { x: rx, y: ry, .. } if (*rx, *ry) == (x, y)),
                 );
+                let cell = Cell { x, y };
+                rules.retain(
+                    |r| !matches!(r, RandomRule::Portal { a, b } if a.contains(&cell) || b.contains(&cell)),
+                );
             });
         }
         Tool::ItemsMaybe => edit_rules(g, |rules| {
@@ -287,6 +298,20 @@ pub fn tap(g: &mut GridSpec, tool: Tool, x: u32, y: u32, fx: f64, fy: f64) {
                 None => {
                     rules.push(RandomRule::ItemCount { x, y, kind: MAYBE_KIND.to_string(), min: 0, max: 1 })
                 }
+            }
+        }),
+        Tool::Portal => edit_rules(g, |rules| {
+            let cell = Cell { x, y };
+            let pairs = |r: &RandomRule| matches!(r, RandomRule::Portal { .. });
+            let here = |r: &RandomRule| matches!(r, RandomRule::Portal { a, b } if a.contains(&cell) || b.contains(&cell));
+            if let Some(i) = rules.iter().position(here) {
+                rules.remove(i);
+            } else if let Some(RandomRule::Portal { b, .. }) =
+                rules.iter_mut().find(|r| matches!(r, RandomRule::Portal { b, .. } if b.is_empty()))
+            {
+                b.push(cell);
+            } else if rules.iter().filter(|r| pairs(r)).count() < MAX_PORTALS {
+                rules.push(RandomRule::Portal { a: vec![cell], b: vec![] });
             }
         }),
         // A goal of the lesson, not a part of the world: see `toggle_end_square`.
@@ -395,6 +420,22 @@ pub fn choices(g: &GridSpec) -> (Vec<Cell>, Vec<Cell>) {
     (flag, start)
 }
 
+/// The studio's pairs of portals: both ends of each finished pair, and the end of a pair
+/// whose other end is still to be tapped.
+pub fn portals(g: &GridSpec) -> (Vec<tafukt_world::grid::PortalPair>, Option<(u32, u32)>) {
+    let (mut pairs, mut waiting) = (Vec::new(), None);
+    for rule in g.variants.iter().flat_map(|v| &v.rules) {
+        if let RandomRule::Portal { a, b } = rule {
+            match (a.first(), b.first()) {
+                (Some(a), Some(b)) => pairs.push([(a.x, a.y), (b.x, b.y)]),
+                (Some(a), None) => waiting = Some((a.x, a.y)),
+                _ => {}
+            }
+        }
+    }
+    (pairs, waiting)
+}
+
 /// Whether the robot's heading is chosen by each seed.
 pub fn heading_varies(g: &GridSpec) -> bool {
     g.variants.iter().flat_map(|v| &v.rules).any(|r| matches!(r, RandomRule::StartHeading { .. }))
@@ -463,6 +504,9 @@ pub fn resize(g: &mut GridSpec, width: u32, height: u32) {
             }
         }
         rules.retain(|r| !matches!(r, RandomRule::ItemCount { x, y, .. } if !inside(*x, *y)));
+        rules.retain(
+            |r| !matches!(r, RandomRule::Portal { a, b } if a.iter().chain(b).any(|c| !inside(c.x, c.y))),
+        );
     });
 }
 
@@ -839,6 +883,29 @@ mod tests {
         tap(g, Tool::Erase, 0, 5, 0.5, 0.5);
         resize(g, 2, 6);
         assert_eq!(g.variants, None, "no choice left, no variants");
+    }
+
+    #[test]
+    fn portals_come_in_pairs_of_two_taps_at_most_three_and_a_tap_on_an_end_takes_its_pair_away() {
+        let mut l = blank_lesson("p");
+        let g = grid(&mut l);
+        tap(g, Tool::Portal, 0, 0, 0.5, 0.5);
+        assert_eq!(portals(g), (vec![], Some((0, 0))), "the first end waits for the second");
+        tap(g, Tool::Portal, 4, 3, 0.5, 0.5);
+        assert_eq!(portals(g), (vec![[(0, 0), (4, 3)]], None));
+        assert!(g.problems().is_empty(), "{:?}", g.problems());
+        let w = tafukt_world::grid::GridWorld::from_spec_seeded(g, SEEDS[0]);
+        assert_eq!(w.portal_exit((4, 3)), Some((0, 0)));
+        for (x, y) in [(1, 1), (2, 1), (1, 2), (2, 2), (3, 3), (3, 4)] {
+            tap(g, Tool::Portal, x, y, 0.5, 0.5);
+        }
+        assert_eq!(portals(g).0.len(), MAX_PORTALS, "a fourth pair is not started");
+        tap(g, Tool::Portal, 2, 1, 0.5, 0.5);
+        assert_eq!(portals(g), (vec![[(0, 0), (4, 3)], [(1, 2), (2, 2)]], None));
+        tap(g, Tool::Erase, 4, 3, 0.5, 0.5);
+        assert_eq!(portals(g), (vec![[(1, 2), (2, 2)]], None));
+        resize(g, 2, 2);
+        assert_eq!(g.variants, None, "a pair with an end outside goes with the squares");
     }
 
     #[test]

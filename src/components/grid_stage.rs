@@ -77,6 +77,45 @@ fn targets_of(_: &GridWorld) -> Html {
     Html::default()
 }
 
+/// Pairs of portals: both ends of a pair have its colour and its number (so the colour is
+/// never the only sign), a ring around a dark middle. Only the full app plays portal lessons.
+#[cfg(feature = "full")]
+fn portals_of(w: &GridWorld) -> Html {
+    html! {
+        <g class="portals">
+            { for w.portals.iter().enumerate().flat_map(|(i, ends)| ends.map(|(x, y)| html! {
+                <g class={format!("portal pair-{}", i % 3)} data-pair={(i + 1).to_string()}
+                    transform={format!("translate({} {})", x * CELL + CELL / 2, y * CELL + CELL / 2)}>
+                    <circle r="15" class="ring" />
+                    <circle r="8" class="middle" />
+                    <text y="5" text-anchor="middle">{ i + 1 }</text>
+                </g>
+            })) }
+        </g>
+    }
+}
+
+#[cfg(not(feature = "full"))]
+fn portals_of(_: &GridWorld) -> Html {
+    Html::default()
+}
+
+/// The robot's class: `jump` right after a portal took it across, so the stage shows a jump,
+/// not a slide over the world.
+#[cfg(feature = "full")]
+fn robot_class(w: &GridWorld) -> &'static str {
+    if w.jumped_at.is_some_and(|n| n == w.actions) {
+        "robot jump"
+    } else {
+        "robot"
+    }
+}
+
+#[cfg(not(feature = "full"))]
+fn robot_class(_: &GridWorld) -> &'static str {
+    "robot"
+}
+
 /// Each kind of item has its own outline as well as its own colour.
 fn item_shape(kind: &str) -> &'static str {
     match kind {
@@ -176,6 +215,7 @@ pub fn grid_stage(w: &GridWorld, guides: &[Segment], i18n: &I18n, over: Html) ->
                 { for (1..w.height).map(|y| html! {
                     <line class="grid" x1="0" y1={(y * CELL).to_string()} x2={width.to_string()} y2={(y * CELL).to_string()} />
                 }) }
+                { portals_of(w) }
                 { for w.flags.iter().map(|(x, y)| {
                     let (px, py) = (x * CELL, y * CELL);
                     html! {
@@ -197,7 +237,7 @@ pub fn grid_stage(w: &GridWorld, guides: &[Segment], i18n: &I18n, over: Html) ->
                     html! { <line class="wall" x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()} /> }
                 }) }
                 { pen(w, guides) }
-                <g class="robot" transform={robot_place}>
+                <g class={robot_class(w)} transform={robot_place}>
                     <rect x="-14" y="-13" width="28" height="28" rx="7" class="body" />
                     <path d="M0 -19 L8 -8 L-8 -8 Z" class="nose" />
                     <circle cx="-6" cy="0" r="3" class="eye" />

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use super::i18n::use_i18n;
 use super::stage::stage;
-use crate::studio::{choices, fixed_part, item_choices, wall_choices, Tool, MAX_SIDE, MIN_SIDE};
+use crate::studio::{choices, fixed_part, item_choices, portals, wall_choices, Tool, MAX_SIDE, MIN_SIDE};
 
 /// A tap on cell `(x, y)` at `(fx, fy)` within it (each from 0 to 1).
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -53,6 +53,7 @@ fn icon(tool: Tool) -> &'static str {
         Tool::StartChoice => "⬚",
         Tool::EndHere => "◎",
         Tool::ItemsMaybe => "◌",
+        Tool::Portal => "◉",
         Tool::Paint => "▦",
         Tool::Robot => "➤",
         Tool::Erase => "⌫",
@@ -90,7 +91,12 @@ pub fn StudioWorld(props: &Props) -> Html {
     let i18n = use_i18n();
     let g = &props.grid;
     // The fixed part of the world, with the places a seed may choose drawn over it.
-    let world = World::from_spec(&WorldSpec::Grid(fixed_part(g)), 0);
+    let mut world = World::from_spec(&WorldSpec::Grid(fixed_part(g)), 0);
+    // Portals are fixed in the studio (one square each end): drawn as pupils see them.
+    let (portal_pairs, portal_waiting) = portals(g);
+    if let World::Grid(w) = &mut world {
+        w.portals = std::rc::Rc::new(portal_pairs);
+    }
     let (flag_choices, start_choices) = choices(g);
     // The square in the tab order (roving focus).
     let focused = use_state(|| (0u32, 0u32));
@@ -124,6 +130,11 @@ pub fn StudioWorld(props: &Props) -> Html {
                     <text x="20" y="37">{ format!("{fewest}–{most}") }</text>
                 </g>
             }) }
+            if let Some((x, y)) = portal_waiting {
+                // The first end of a pair, waiting for the tap that puts the other.
+                <circle class="studio-portal-waiting" data-testid="studio-portal-waiting" r="15"
+                    cx={(x * CELL + CELL / 2).to_string()} cy={(y * CELL + CELL / 2).to_string()} />
+            }
             { for start_choices.iter().map(|c| html! {
                 <rect class="studio-start-choice" data-testid="studio-start-choice" x={(c.x * CELL + 6).to_string()} y={(c.y * CELL + 6).to_string()}
                     width={(CELL - 12).to_string()} height={(CELL - 12).to_string()} rx="7" />

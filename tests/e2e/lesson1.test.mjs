@@ -197,6 +197,22 @@ test('two rocks stand on the way, elsewhere in each world, and the program that 
   await context.close();
 });
 
+test('a portal takes the robot through the wall: it jumps to the other end and picks the olive waiting there', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await openLesson(app, page, 'loops-9');
+  assert.equal(await page.locator('[data-testid=stage] .portal[data-pair="1"]').count(), 2);
+  await page.getByTestId('source').fill('repeat 4 times\n  move\n  pick up\nend\n');
+  await page.waitForSelector('[data-testid=status][data-phase="ready"]');
+  await page.getByTestId('run').click();
+  // The second move lands on the portal: the robot shows at the other end, without sliding.
+  await page.waitForSelector('[data-testid=stage][data-robot="4,0,east"] .robot.jump', { state: 'attached' });
+  await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 60_000 });
+  assert.equal(await page.getByTestId('stage').getAttribute('data-robot'), '6,0,east');
+  await page.screenshot({ path: `${OUT}/portal-en.png`, fullPage: true });
+  await context.close();
+});
+
 test('a broken lesson file shows an error card naming it; the other lessons keep working', async () => {
   // A service worker would answer from its cache, out of the reach of `page.route`.
   const context = await app.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });

@@ -352,6 +352,21 @@ test('a course pack brings a teacher\'s lessons to another device in one file', 
   const olives = await page.locator('[data-testid=studio-seeds] figure').evaluateAll((figures) => figures.map((f) =>
     [...f.querySelectorAll('.item.olive')].map((i) => `${i.querySelector('path').getAttribute('transform')}:${i.dataset.count}`).sort().join(' ')));
   assert.ok(new Set(olives).size >= 2, JSON.stringify(olives));
+  // A pair of portals: one tap for each end (the first waits, ringed, for the second), kept
+  // as the rule and drawn in the world and in every seed's world; a tap on an end takes
+  // the pair away.
+  await page.getByTestId('studio-tool-portal').click();
+  await page.locator('[data-testid=studio-cell][data-cell="0,3"]').click();
+  await page.waitForSelector('[data-testid=studio-world] [data-testid=studio-portal-waiting]', { state: 'attached' });
+  await page.locator('[data-testid=studio-cell][data-cell="5,2"]').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=studio-portal-waiting]')
+    && document.querySelectorAll('[data-testid=studio-world] .portal[data-pair="1"]').length === 2);
+  assert.deepEqual((await kept(page, ids[0])).world.grid.variants.rules.find((r) => r.portal).portal, { a: [{ x: 0, y: 3 }], b: [{ x: 5, y: 2 }] });
+  assert.equal(await page.locator('[data-testid=studio-seeds] .portal').count(), 10, 'both ends in each of five worlds');
+  await page.screenshot({ path: `${OUT}/studio-portals-en.png`, fullPage: true });
+  await page.locator('[data-testid=studio-cell][data-cell="5,2"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=studio-world] .portal').length === 0);
+  assert.ok(!(await kept(page, ids[0])).world.grid.variants.rules.some((r) => r.portal));
   // Zoom: the squares grow (the stage scrolls), and come back.
   const side = async () => (await cell(page, 0, 0).boundingBox()).width;
   const fitted = await side();

@@ -123,6 +123,14 @@ pub struct GridWorld {
     /// Measurable items and the learner's memory (AI lessons).
     #[cfg(feature = "ai")]
     pub ai: crate::ai::AiState,
+    /// Pairs of portals (`portal` rules): moving onto one end puts the robot on the other.
+    /// Shared (they never change during a run), so the world stays small to copy.
+    #[cfg(feature = "puzzles")]
+    pub portals: Rc<Vec<PortalPair>>,
+    /// The action (its number, see `actions`) that last took the robot through a portal:
+    /// the stage shows that move as a jump, not a slide across the world.
+    #[cfg(feature = "puzzles")]
+    pub jumped_at: Option<u32>,
 }
 
 impl Default for GridWorld {
@@ -142,9 +150,16 @@ impl Default for GridWorld {
             actions: 0,
             #[cfg(feature = "ai")]
             ai: Default::default(),
+            #[cfg(feature = "puzzles")]
+            portals: Rc::default(),
+            #[cfg(feature = "puzzles")]
+            jumped_at: None,
         }
     }
 }
+
+/// The two squares a pair of portals joins.
+pub type PortalPair = [(u32, u32); 2];
 
 /// Colours a tile may be painted, by canonical key.
 pub const COLOURS: [&str; 6] = ["red", "green", "blue", "yellow", "black", "white"];
@@ -230,6 +245,20 @@ impl GridWorld {
                     }
                 }
                 #[cfg(feature = "puzzles")]
+                RandomRule::Portal { a, b } => {
+                    let mut end = |cells: &[crate::spec::Cell]| {
+                        cells.get(rng.index(cells.len())).map(|c| clamp(c.x, c.y))
+                    };
+                    let (a, b) = (end(a), end(b));
+                    if let (Some(a), Some(b)) = (a, b) {
+                        // One portal per square: a later pair never takes a square already used.
+                        let used = |c| world.portals.iter().any(|p| p.contains(&c));
+                        if a != b && !used(a) && !used(b) {
+                            Rc::make_mut(&mut world.portals).push([a, b]);
+                        }
+                    }
+                }
+                #[cfg(feature = "puzzles")]
                 RandomRule::WallMaybe { walls } => {
                     for w in walls {
                         if rng.index(2) == 0 {
@@ -267,6 +296,10 @@ impl GridWorld {
             actions: 0,
             #[cfg(feature = "ai")]
             ai: Default::default(),
+            #[cfg(feature = "puzzles")]
+            portals: Rc::default(),
+            #[cfg(feature = "puzzles")]
+            jumped_at: None,
         };
         for w in &spec.walls {
             let (x, y) = clamp(w.x, w.y);
@@ -408,7 +441,29 @@ impl GridWorld {
             self.robot.y = y;
         }
         self.actions += 1;
+        #[cfg(feature = "puzzles")]
+        self.through_portal();
         Ok(())
+    }
+
+    /// The other end of the portal on `cell`, if there is one.
+    #[cfg(feature = "puzzles")]
+    pub fn portal_exit(&self, cell: (u32, u32)) -> Option<(u32, u32)> {
+        self.portals.iter().find_map(|[a, b]| match cell {
+            c if c == *a => Some(*b),
+            c if c == *b => Some(*a),
+            _ => None,
+        })
+    }
+
+    /// After a move onto a portal: the robot comes out of the other end, facing the same
+    /// way (the pen lifts across: no line joins the two ends).
+    #[cfg(feature = "puzzles")]
+    fn through_portal(&mut self) {
+        if let Some((x, y)) = self.portal_exit(self.here()) {
+            (self.robot.x, self.robot.y) = (x, y);
+            self.jumped_at = Some(self.actions);
+        }
     }
 
     pub fn turn_left(&mut self) {
@@ -571,6 +626,46 @@ mod tests {
         w.step().unwrap();
         w.put_down().unwrap();
         assert_eq!(w.item_count_here(), 1);
+    }
+
+    #[cfg(feature = "puzzles")]
+    #[test]
+    fn a_portal_takes_the_robot_across_without_a_line_and_pairs_never_share_a_square() {
+        let spec: GridSpec = serde_json::from_str(
+            r#"{"width":5,"height":2,"robot":{"x":0,"y":0,"heading":"east"},"variants":{"seeds":[1],"rules":[
+                {"portal":{"a":[{"x":1,"y":0}],"b":[{"x":3,"y":1}]}},
+                {"portal":{"a":[{"x":3,"y":1}],"b":[{"x":4,"y":0}]}}]}}"#,
+        )
+        .unwrap();
+        assert!(spec.problems().is_empty(), "{:?}", spec.problems());
+        let mut w = GridWorld::from_spec_seeded(&spec, 1);
+        assert_eq!(*w.portals, vec![[(1, 0), (3, 1)]], "the second pair would share (3, 1): left out");
+        w.pen.down = true;
+        w.step().unwrap();
+        assert_eq!((w.robot.x, w.robot.y, w.robot.heading), (3, 1, Dir::East));
+        assert_eq!(w.jumped_at, Some(1));
+        w.step().unwrap();
+        assert_eq!((w.robot.x, w.robot.y), (4, 1), "out of the portal, a plain step");
+        let lines: Vec<_> = w.pen.strokes().iter().map(|s| (s.from, s.to)).collect();
+        assert_eq!(lines, [((0.0, 0.0), (1.0, 0.0)), ((3.0, 1.0), (4.0, 1.0))], "no line across");
+        // Coming back west onto (3, 1) goes through to (1, 0).
+        w.turn_left();
+        w.turn_left();
+        w.step().unwrap();
+        assert_eq!((w.robot.x, w.robot.y, w.robot.heading), (1, 0, Dir::West));
+        let same: GridSpec = serde_json::from_str(
+            r#"{"width":3,"height":1,"robot":{"x":0,"y":0,"heading":"east"},"variants":{"seeds":[1],"rules":[
+                {"portal":{"a":[{"x":1,"y":0}],"b":[{"x":1,"y":0}, {"x":2,"y":0}]}},{"portal":{"a":[],"b":[{"x":9,"y":0}]}}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            same.problems(),
+            [
+                "a portal's two ends may not be on the same square",
+                "a random rule needs at least one place to choose from",
+                "random rule place (9, 0) is outside the grid",
+            ]
+        );
     }
 
     #[test]

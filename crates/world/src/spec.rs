@@ -110,6 +110,11 @@ pub enum RandomRule {
     /// a program must look before it moves, not remember. Full app only.
     #[cfg(feature = "puzzles")]
     WallMaybe { walls: Vec<WallSpec> },
+    /// A pair of portals: one on one of the cells `a`, the other on one of the cells `b`,
+    /// each chosen by the seed (one cell each: always there). A robot that moves onto one
+    /// comes out of the other, facing the same way. Full app only.
+    #[cfg(feature = "puzzles")]
+    Portal { a: Vec<Cell>, b: Vec<Cell> },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -271,6 +276,13 @@ impl GridSpec {
                     RandomRule::StartAt { cells } => cells.iter().map(|c| (c.x, c.y)).collect(),
                     #[cfg(feature = "puzzles")]
                     RandomRule::WallMaybe { walls } => walls.iter().map(|w| (w.x, w.y)).collect(),
+                    #[cfg(feature = "puzzles")]
+                    RandomRule::Portal { a, b } => {
+                        if a.iter().any(|c| b.contains(c)) {
+                            out.push("a portal's two ends may not be on the same square".to_string());
+                        }
+                        a.iter().chain(b).map(|c| (c.x, c.y)).collect()
+                    }
                     #[cfg(feature = "ai")]
                     RandomRule::Path(p) => {
                         if p.length < 2 || p.marked > p.length {
@@ -283,7 +295,8 @@ impl GridSpec {
                 };
                 #[cfg(feature = "puzzles")]
                 let empty = matches!(rule, RandomRule::StartAt { cells } if cells.is_empty())
-                    || matches!(rule, RandomRule::WallMaybe { walls } if walls.is_empty());
+                    || matches!(rule, RandomRule::WallMaybe { walls } if walls.is_empty())
+                    || matches!(rule, RandomRule::Portal { a, b } if a.is_empty() || b.is_empty());
                 #[cfg(not(feature = "puzzles"))]
                 let empty = false;
                 if empty

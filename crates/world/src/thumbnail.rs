@@ -1,8 +1,8 @@
 //! A small picture of a world at its start, as SVG text, for lesson lists (the command line
 //! writes one file per lesson; the app shows them as images, so no drawing code is added to
 //! the first load). Colours follow the stage's; items are dots, flags are red triangles, tiles
-//! to paint are dashed frames around a dot of their colour, and the shape a drawing lesson
-//! asks for is dotted.
+//! to paint are dashed frames around a dot of their colour, portals dark rings in their
+//! pair's colour, and the shape a drawing lesson asks for is dotted.
 
 use std::fmt::Write;
 
@@ -65,6 +65,16 @@ fn grid(g: &GridWorld) -> String {
             "<rect x=\"{x}.15\" y=\"{y}.15\" width=\"0.7\" height=\"0.7\" fill=\"none\" stroke=\"#1d2330\" stroke-width=\"0.07\" stroke-dasharray=\"0.14 0.08\"/>\n<circle cx=\"{x}.5\" cy=\"{y}.5\" r=\"0.16\" fill=\"{}\" stroke=\"#1d2330\" stroke-width=\"0.04\"/>",
             colour_hex(c)
         );
+    }
+    #[cfg(feature = "puzzles")]
+    for (i, ends) in g.portals.iter().enumerate() {
+        let colour = ["#7b3fb5", "#0f7f8a", "#c0561b"][i % 3];
+        for (x, y) in ends {
+            let _ = writeln!(
+                s,
+                "<circle cx=\"{x}.5\" cy=\"{y}.5\" r=\"0.3\" fill=\"#1d2330\" stroke=\"{colour}\" stroke-width=\"0.12\"/>"
+            );
+        }
     }
     for (x, y) in g.flags.iter() {
         let _ = writeln!(

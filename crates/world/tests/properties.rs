@@ -162,3 +162,48 @@ proptest! {
         prop_assert_eq!(w.clone(), GridWorld::from_spec_seeded(&spec, seed), "the same seed, the same maze");
     }
 }
+
+proptest! {
+    /// A `portal` rule in a grid of any size, its ends anywhere: every move lands where a
+    /// plain step would, unless that square is a portal end, and then on the other end,
+    /// facing the same way; the robot never leaves the grid, and turns never jump.
+    #[test]
+    fn a_move_onto_a_portal_comes_out_of_the_other_end(
+        width in 2u32..8,
+        height in 1u32..8,
+        ends in (0u32..64, 0u32..64),
+        seed in any::<u64>(),
+        acts in prop::collection::vec(prop::sample::select(vec![Act::Move, Act::Move, Act::Left, Act::Right]), 0..120),
+    ) {
+        let cell = |i: u32| (i % width, (i / width) % height);
+        let (a, b) = (cell(ends.0), cell(ends.1));
+        prop_assume!(a != b);
+        let spec: GridSpec = serde_json::from_str(&format!(
+            r#"{{"width":{width},"height":{height},"robot":{{"x":0,"y":0,"heading":"east"}},
+            "variants":{{"seeds":[1],"rules":[{{"portal":{{"a":[{{"x":{},"y":{}}}],"b":[{{"x":{},"y":{}}}]}}}}]}}}}"#,
+            a.0, a.1, b.0, b.1
+        )).unwrap();
+        let mut w = GridWorld::from_spec_seeded(&spec, seed);
+        prop_assert_eq!(&*w.portals, &vec![[a, b]]);
+        for act in acts {
+            let (x, y, heading) = (w.robot.x, w.robot.y, w.robot.heading);
+            let (dx, dy) = heading.delta();
+            let plain = (x as i64 + dx, y as i64 + dy);
+            let inside = plain.0 >= 0 && plain.1 >= 0 && plain.0 < width as i64 && plain.1 < height as i64;
+            let moved = apply(&mut w, act);
+            let here = (w.robot.x, w.robot.y);
+            match act {
+                Act::Move if inside => {
+                    prop_assert!(moved);
+                    let landed = (plain.0 as u32, plain.1 as u32);
+                    let expected = if landed == a { b } else if landed == b { a } else { landed };
+                    prop_assert_eq!(here, expected);
+                    prop_assert_eq!(w.robot.heading, heading);
+                    prop_assert_eq!(w.jumped_at == Some(w.actions), expected != landed);
+                }
+                Act::Move => prop_assert!(!moved && here == (x, y)),
+                _ => prop_assert_eq!(here, (x, y)),
+            }
+        }
+    }
+}
