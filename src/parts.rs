@@ -29,7 +29,10 @@ pub fn part_for(lesson: &Lesson) -> Part {
     #[cfg(any(feature = "full", test))]
     let full_only = full_only
         || uses_ai(lesson)
-        || lesson.goals.iter().any(|g| matches!(g, Goal::PaintMarked))
+        || lesson.goals.iter().any(|g| matches!(g, Goal::PaintMarked | Goal::SwitchesOn))
+        || lesson.toolbox.iter().any(|k| {
+            tafukt_lang::Builtin::from_key(k).is_some_and(|b| tafukt_lang::Builtin::PUZZLES.contains(&b))
+        })
         || has_puzzle_rule(lesson);
     if full_only {
         Part::Full
@@ -70,7 +73,7 @@ fn uses_ai(lesson: &Lesson) -> bool {
 }
 
 /// Whether the world has a rule only the full app reads: a maze carved afresh for each seed,
-/// a start place or walls that stand or not by the seed, portals.
+/// a start place or walls that stand or not by the seed, portals, switches.
 #[cfg(any(feature = "full", test))]
 fn has_puzzle_rule(lesson: &Lesson) -> bool {
     use tafukt_world::spec::RandomRule;
@@ -82,6 +85,7 @@ fn has_puzzle_rule(lesson: &Lesson) -> bool {
                 | RandomRule::StartAt { .. }
                 | RandomRule::WallMaybe { .. }
                 | RandomRule::Portal { .. }
+                | RandomRule::Switches { .. }
         )
     })
 }

@@ -45,10 +45,13 @@ pub enum Tool {
     /// A pair of portals: the first tap puts one end, the next the other; a tap on either
     /// end takes the pair away. At most [`MAX_PORTALS`] pairs.
     Portal,
+    /// A switch: off at the start, then (tap again) on or off by each seed's world, then
+    /// (one tap more) no switch.
+    Switch,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 13] = [
+    pub const ALL: [Tool; 14] = [
         Tool::Wall,
         Tool::WallChoice,
         Tool::Item("olive"),
@@ -59,6 +62,7 @@ impl Tool {
         Tool::StartChoice,
         Tool::EndHere,
         Tool::Portal,
+        Tool::Switch,
         Tool::Paint,
         Tool::Robot,
         Tool::Erase,
@@ -79,6 +83,7 @@ impl Tool {
             Tool::EndHere => "end-here",
             Tool::ItemsMaybe => "items-maybe",
             Tool::Portal => "portal",
+            Tool::Switch => "switch",
         }
     }
 }
@@ -101,7 +106,7 @@ const _: () = assert!(MAX_SIDE <= FORMAT_MAX_SIDE);
 
 /// Built-ins of the grid a toolbox can offer, in the palette's order; the blocks and values
 /// of `tafukt_lang::toolbox` follow them.
-pub const BUILTINS: [&str; 13] = [
+pub const BUILTINS: [&str; 16] = [
     "move",
     "turn_left",
     "turn_right",
@@ -109,12 +114,15 @@ pub const BUILTINS: [&str; 13] = [
     "put_down",
     "paint",
     "say",
+    "toggle",
     "wall_ahead",
     "wall_left",
     "wall_right",
     "on_item",
     "at_goal",
     "bag_empty",
+    "switch_on",
+    "switch_off",
 ];
 
 /// Every toolbox entry the studio offers, in the order a toolbox lists them.
@@ -123,12 +131,13 @@ pub fn toolbox_choices() -> Vec<&'static str> {
 }
 
 /// Goals a teacher picks from (each one holds on the world, whatever the seed).
-pub fn goal_choices() -> [(&'static str, Goal); 4] {
+pub fn goal_choices() -> [(&'static str, Goal); 5] {
     [
         ("at-flag", Goal::AtFlag),
         ("no-items-left", Goal::NoItemsLeft),
         ("not-bumped", Goal::NotBumped),
         ("said-bag-count", Goal::SaidBagCount),
+        ("switches-on", Goal::SwitchesOn),
     ]
 }
 
@@ -284,6 +293,11 @@ pub fn tap(g: &mut GridSpec, tool: Tool, x: u32, y: u32, fx: f64, fy: f64) {
                 rules.retain(
                     |r| !matches!(r, RandomRule::Portal { a, b } if a.contains(&cell) || b.contains(&cell)),
                 );
+                for rule in rules.iter_mut() {
+                    if let RandomRule::Switches { cells, .. } = rule {
+                        cells.retain(|c| *c != cell);
+                    }
+                }
             });
         }
         Tool::ItemsMaybe => edit_rules(g, |rules| {
@@ -314,6 +328,7 @@ pub fn tap(g: &mut GridSpec, tool: Tool, x: u32, y: u32, fx: f64, fy: f64) {
                 rules.push(RandomRule::Portal { a: vec![cell], b: vec![] });
             }
         }),
+        Tool::Switch => edit_rules(g, |rules| toggle_switch(rules, Cell { x, y })),
         // A goal of the lesson, not a part of the world: see `toggle_end_square`.
         Tool::EndHere => {}
         Tool::FlagChoice | Tool::StartChoice => edit_rules(g, |rules| {
@@ -327,6 +342,34 @@ pub fn tap(g: &mut GridSpec, tool: Tool, x: u32, y: u32, fx: f64, fy: f64) {
                 None => rules.push(RandomRule::StartAt { cells: vec![cell] }),
             }
         }),
+    }
+}
+
+/// The switch tool on `cell`: a switch off at the start, then one that each seed's world
+/// turns on or off, then none.
+fn toggle_switch(rules: &mut Vec<RandomRule>, cell: Cell) {
+    if let Some(off) = switch_cells(rules, false).filter(|cells| cells.contains(&cell)) {
+        off.retain(|c| *c != cell);
+        add_switch(rules, cell, true);
+    } else if let Some(maybe) = switch_cells(rules, true).filter(|cells| cells.contains(&cell)) {
+        maybe.retain(|c| *c != cell);
+    } else {
+        add_switch(rules, cell, false);
+    }
+}
+
+/// The squares of the switches rule that starts them off (or, `maybe`, as the seed says).
+fn switch_cells(rules: &mut [RandomRule], maybe: bool) -> Option<&mut Vec<Cell>> {
+    rules.iter_mut().find_map(|r| match r {
+        RandomRule::Switches { cells, maybe: m } if *m == maybe => Some(cells),
+        _ => None,
+    })
+}
+
+fn add_switch(rules: &mut Vec<RandomRule>, cell: Cell, maybe: bool) {
+    match switch_cells(rules, maybe) {
+        Some(cells) => cells.push(cell),
+        None => rules.push(RandomRule::Switches { cells: vec![cell], maybe }),
     }
 }
 
@@ -360,6 +403,7 @@ fn edit_rules(g: &mut GridSpec, edit: impl FnOnce(&mut Vec<RandomRule>)) {
         RandomRule::FlagAt { cells } | RandomRule::StartAt { cells } => !cells.is_empty(),
         RandomRule::WallMaybe { walls } => !walls.is_empty(),
         RandomRule::StartHeading { choices } => !choices.is_empty(),
+        RandomRule::Switches { cells, .. } => !cells.is_empty(),
         _ => true,
     });
     if !rules.is_empty() {
@@ -422,7 +466,7 @@ pub fn choices(g: &GridSpec) -> (Vec<Cell>, Vec<Cell>) {
 
 /// The studio's pairs of portals: both ends of each finished pair, and the end of a pair
 /// whose other end is still to be tapped.
-pub fn portals(g: &GridSpec) -> (Vec<tafukt_world::grid::PortalPair>, Option<(u32, u32)>) {
+pub fn portals(g: &GridSpec) -> (Vec<tafukt_world::puzzle::PortalPair>, Option<(u32, u32)>) {
     let (mut pairs, mut waiting) = (Vec::new(), None);
     for rule in g.variants.iter().flat_map(|v| &v.rules) {
         if let RandomRule::Portal { a, b } = rule {
@@ -434,6 +478,18 @@ pub fn portals(g: &GridSpec) -> (Vec<tafukt_world::grid::PortalPair>, Option<(u3
         }
     }
     (pairs, waiting)
+}
+
+/// The studio's switches: each square with one, and whether each seed's world decides if
+/// it starts on (else it starts off).
+pub fn switches(g: &GridSpec) -> Vec<(u32, u32, bool)> {
+    let rules = g.variants.iter().flat_map(|v| &v.rules);
+    rules
+        .flat_map(|r| match r {
+            RandomRule::Switches { cells, maybe } => cells.iter().map(|c| (c.x, c.y, *maybe)).collect(),
+            _ => vec![],
+        })
+        .collect()
 }
 
 /// Whether the robot's heading is chosen by each seed.
@@ -498,6 +554,7 @@ pub fn resize(g: &mut GridSpec, width: u32, height: u32) {
                 }
                 RandomRule::WallMaybe { walls } => walls
                     .retain(|w| inside(w.x, w.y) && canonical((width, height), w.x, w.y, w.side).is_some()),
+                RandomRule::Switches { cells, .. } => cells.retain(|c| inside(c.x, c.y)),
                 // The maze keeps filling the whole grid.
                 RandomRule::Maze { width: w, height: h, .. } => (*w, *h) = (width, height),
                 _ => {}
@@ -895,7 +952,7 @@ mod tests {
         assert_eq!(portals(g), (vec![[(0, 0), (4, 3)]], None));
         assert!(g.problems().is_empty(), "{:?}", g.problems());
         let w = tafukt_world::grid::GridWorld::from_spec_seeded(g, SEEDS[0]);
-        assert_eq!(w.portal_exit((4, 3)), Some((0, 0)));
+        assert_eq!(w.puzzle.portal_exit((4, 3)), Some((0, 0)));
         for (x, y) in [(1, 1), (2, 1), (1, 2), (2, 2), (3, 3), (3, 4)] {
             tap(g, Tool::Portal, x, y, 0.5, 0.5);
         }
@@ -906,6 +963,40 @@ mod tests {
         assert_eq!(portals(g), (vec![[(1, 2), (2, 2)]], None));
         resize(g, 2, 2);
         assert_eq!(g.variants, None, "a pair with an end outside goes with the squares");
+    }
+
+    #[test]
+    fn a_switch_is_off_then_up_to_the_seed_then_gone_and_the_goal_wants_them_all_on() {
+        let mut l = blank_lesson("s");
+        let g = grid(&mut l);
+        tap(g, Tool::Switch, 1, 5, 0.5, 0.5);
+        tap(g, Tool::Switch, 2, 5, 0.5, 0.5);
+        assert_eq!(switches(g), [(1, 5, false), (2, 5, false)]);
+        tap(g, Tool::Switch, 2, 5, 0.5, 0.5);
+        assert_eq!(switches(g), [(1, 5, false), (2, 5, true)], "the second now up to each world");
+        assert!(g.problems().is_empty(), "{:?}", g.problems());
+        let starts: std::collections::BTreeSet<bool> = (1..=20)
+            .map(|s| tafukt_world::grid::GridWorld::from_spec_seeded(g, s))
+            .inspect(|w| assert_eq!(w.puzzle.switches.get(&(1, 5)), Some(&false)))
+            .map(|w| w.puzzle.switches.get(&(2, 5)) == Some(&true))
+            .collect();
+        assert_eq!(starts.len(), 2, "on in some worlds, off in others");
+        set_text(&mut l.title, "en", "T");
+        set_text(&mut l.instructions, "en", "I");
+        l.goals = vec![Goal::SwitchesOn];
+        l.toolbox = vec!["move".into(), "toggle".into(), "switch_off".into(), "if".into()];
+        l.solution = "move\ntoggle\nmove\nif switch off\n  toggle\nend\n".into();
+        assert_eq!(tafukt_lesson::check::lesson_problems(&l, Scope::Own), []);
+        l.solution = "move\ntoggle\nmove\ntoggle\n".into();
+        assert!(
+            !tafukt_lesson::check::lesson_problems(&l, Scope::Own).is_empty(),
+            "a switch turned off again"
+        );
+        let g = grid(&mut l);
+        tap(g, Tool::Switch, 2, 5, 0.5, 0.5);
+        tap(g, Tool::Erase, 1, 5, 0.5, 0.5);
+        assert_eq!(switches(g), []);
+        assert_eq!(g.variants, None);
     }
 
     #[test]

@@ -83,7 +83,7 @@ fn targets_of(_: &GridWorld) -> Html {
 fn portals_of(w: &GridWorld) -> Html {
     html! {
         <g class="portals">
-            { for w.portals.iter().enumerate().flat_map(|(i, ends)| ends.map(|(x, y)| html! {
+            { for w.puzzle.portals.iter().enumerate().flat_map(|(i, ends)| ends.map(|(x, y)| html! {
                 <g class={format!("portal pair-{}", i % 3)} data-pair={(i + 1).to_string()}
                     transform={format!("translate({} {})", x * CELL + CELL / 2, y * CELL + CELL / 2)}>
                     <circle r="15" class="ring" />
@@ -100,11 +100,36 @@ fn portals_of(_: &GridWorld) -> Html {
     Html::default()
 }
 
+/// Switches: a track with a knob, at the start (left) when off, at the end when on, and the
+/// "on" one yellow with rays of light, so colour is never the only sign. Full app only.
+#[cfg(feature = "full")]
+fn switches_of(w: &GridWorld) -> Html {
+    html! {
+        <g class="switches">
+            { for w.puzzle.switches.iter().map(|((x, y), on)| html! {
+                <g class={if *on { "switch on" } else { "switch off" }} data-on={on.to_string()}
+                    transform={format!("translate({} {})", x * CELL, y * CELL)}>
+                    if *on {
+                        <path class="rays" d="M20 3v5M9 7l3 3M31 7l-3 3" />
+                    }
+                    <rect class="track" x="8" y="14" width="24" height="16" rx="8" />
+                    <circle class="knob" cx={if *on { "24" } else { "16" }} cy="22" r="5.5" />
+                </g>
+            }) }
+        </g>
+    }
+}
+
+#[cfg(not(feature = "full"))]
+fn switches_of(_: &GridWorld) -> Html {
+    Html::default()
+}
+
 /// The robot's class: `jump` right after a portal took it across, so the stage shows a jump,
 /// not a slide over the world.
 #[cfg(feature = "full")]
 fn robot_class(w: &GridWorld) -> &'static str {
-    if w.jumped_at.is_some_and(|n| n == w.actions) {
+    if w.puzzle.jumped_at.is_some_and(|n| n == w.actions) {
         "robot jump"
     } else {
         "robot"
@@ -216,6 +241,7 @@ pub fn grid_stage(w: &GridWorld, guides: &[Segment], i18n: &I18n, over: Html) ->
                     <line class="grid" x1="0" y1={(y * CELL).to_string()} x2={width.to_string()} y2={(y * CELL).to_string()} />
                 }) }
                 { portals_of(w) }
+                { switches_of(w) }
                 { for w.flags.iter().map(|(x, y)| {
                     let (px, py) = (x * CELL, y * CELL);
                     html! {

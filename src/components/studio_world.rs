@@ -14,7 +14,9 @@ use yew::prelude::*;
 
 use super::i18n::use_i18n;
 use super::stage::stage;
-use crate::studio::{choices, fixed_part, item_choices, portals, wall_choices, Tool, MAX_SIDE, MIN_SIDE};
+use crate::studio::{
+    choices, fixed_part, item_choices, portals, switches, wall_choices, Tool, MAX_SIDE, MIN_SIDE,
+};
 
 /// A tap on cell `(x, y)` at `(fx, fy)` within it (each from 0 to 1).
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -54,6 +56,7 @@ fn icon(tool: Tool) -> &'static str {
         Tool::EndHere => "◎",
         Tool::ItemsMaybe => "◌",
         Tool::Portal => "◉",
+        Tool::Switch => "⏻",
         Tool::Paint => "▦",
         Tool::Robot => "➤",
         Tool::Erase => "⌫",
@@ -93,9 +96,14 @@ pub fn StudioWorld(props: &Props) -> Html {
     // The fixed part of the world, with the places a seed may choose drawn over it.
     let mut world = World::from_spec(&WorldSpec::Grid(fixed_part(g)), 0);
     // Portals are fixed in the studio (one square each end): drawn as pupils see them.
+    // Portals and switches are drawn as pupils see them (a switch each world decides is
+    // drawn off, and ringed).
     let (portal_pairs, portal_waiting) = portals(g);
+    let switch_list = switches(g);
     if let World::Grid(w) = &mut world {
-        w.portals = std::rc::Rc::new(portal_pairs);
+        let puzzle = std::rc::Rc::make_mut(&mut w.puzzle);
+        puzzle.portals = portal_pairs;
+        puzzle.switches = switch_list.iter().map(|(x, y, _)| ((*x, *y), false)).collect();
     }
     let (flag_choices, start_choices) = choices(g);
     // The square in the tab order (roving focus).
@@ -129,6 +137,11 @@ pub fn StudioWorld(props: &Props) -> Html {
                     <ellipse cx="20" cy="17" rx="8" ry="10" />
                     <text x="20" y="37">{ format!("{fewest}–{most}") }</text>
                 </g>
+            }) }
+            { for switch_list.iter().filter(|(_, _, maybe)| *maybe).map(|(x, y, _)| html! {
+                // A switch each world turns on or off: ringed, dashed.
+                <rect class="studio-switch-maybe" data-testid="studio-switch-maybe" x={(x * CELL + 4).to_string()} y={(y * CELL + 9).to_string()}
+                    width={(CELL - 8).to_string()} height="26" rx="13" />
             }) }
             if let Some((x, y)) = portal_waiting {
                 // The first end of a pair, waiting for the tap that puts the other.

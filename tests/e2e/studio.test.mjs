@@ -367,6 +367,17 @@ test('a course pack brings a teacher\'s lessons to another device in one file', 
   await page.locator('[data-testid=studio-cell][data-cell="5,2"]').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=studio-world] .portal').length === 0);
   assert.ok(!(await kept(page, ids[0])).world.grid.variants.rules.some((r) => r.portal));
+  // A switch: off at the start, then on or off by each world (ringed), then gone.
+  await page.getByTestId('studio-tool-switch').click();
+  await page.locator('[data-testid=studio-cell][data-cell="4,0"]').click();
+  await page.waitForSelector('[data-testid=studio-world] .switch[data-on="false"]', { state: 'attached' });
+  assert.deepEqual((await kept(page, ids[0])).world.grid.variants.rules.find((r) => r.switches).switches, { cells: [{ x: 4, y: 0 }], maybe: false });
+  await page.locator('[data-testid=studio-cell][data-cell="4,0"]').click();
+  await page.waitForSelector('[data-testid=studio-world] [data-testid=studio-switch-maybe]', { state: 'attached' });
+  await page.screenshot({ path: `${OUT}/studio-switch-en.png`, fullPage: true });
+  await page.locator('[data-testid=studio-cell][data-cell="4,0"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=studio-world] .switch').length === 0);
+  assert.ok(!(await kept(page, ids[0])).world.grid.variants.rules.some((r) => r.switches));
   // Zoom: the squares grow (the stage scrolls), and come back.
   const side = async () => (await cell(page, 0, 0).boundingBox()).width;
   const fitted = await side();

@@ -324,6 +324,8 @@ impl Lexicon {
         let phrases = table(lang).iter();
         #[cfg(feature = "ai")]
         let phrases = phrases.chain(crate::lexicon_ai::table(lang));
+        #[cfg(feature = "puzzles")]
+        let phrases = phrases.chain(crate::lexicon_puzzles::table(lang));
         let split: Vec<(Vec<String>, Term)> =
             phrases.map(|(phrase, term)| (phrase.split(' ').map(normalize_word).collect(), *term)).collect();
         // Longest first, so `tourner à gauche` wins over a shorter phrase; the table's order
@@ -338,10 +340,19 @@ impl Lexicon {
     /// (see [`Lexicon::every_language`]).
     fn of_all(lang: Lang) -> Lexicon {
         let langs = core::iter::once(lang).chain(Lang::ALL.into_iter().filter(move |l| *l != lang));
-        #[cfg(feature = "ai")]
-        let phrases = langs.flat_map(|l| table(l).iter().chain(crate::lexicon_ai::table(l)));
-        #[cfg(not(feature = "ai"))]
+        // The core table, then the AI built-ins' and the switches' in builds that have them
+        // (`ai` brings `puzzles`).
+        #[cfg(not(feature = "puzzles"))]
         let phrases = langs.flat_map(|l| table(l).iter());
+        #[cfg(feature = "puzzles")]
+        let phrases = {
+            let switches = langs.clone().flat_map(crate::lexicon_puzzles::table);
+            #[cfg(feature = "ai")]
+            let phrases = langs.flat_map(|l| table(l).iter().chain(crate::lexicon_ai::table(l)));
+            #[cfg(not(feature = "ai"))]
+            let phrases = langs.flat_map(|l| table(l).iter());
+            phrases.chain(switches)
+        };
         // As `new` orders them (written apart so lesson 1's reader stays as small as it was).
         let split: Vec<(Vec<String>, Term)> =
             phrases.map(|(phrase, term)| (phrase.split(' ').map(normalize_word).collect(), *term)).collect();
@@ -414,6 +425,8 @@ pub fn spelling(lang: Lang, term: Term) -> &'static str {
     let phrases = table(lang).iter();
     #[cfg(feature = "ai")]
     let phrases = phrases.chain(crate::lexicon_ai::table(lang));
+    #[cfg(feature = "puzzles")]
+    let phrases = phrases.chain(crate::lexicon_puzzles::table(lang));
     phrases.into_iter().find(|(_, t)| *t == term).map(|(p, _)| *p).unwrap_or("?")
 }
 

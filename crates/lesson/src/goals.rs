@@ -68,6 +68,10 @@ pub enum Goal {
     /// bundled form are the same in both apps.
     #[cfg(feature = "puzzles")]
     PaintMarked,
+    /// Every switch of the world is on at the end (switches start off or on by the seed).
+    /// A puzzle goal, after `PaintMarked` for the same reason.
+    #[cfg(feature = "puzzles")]
+    SwitchesOn,
     /// AI: at least `count` examples recorded, each kind with a label of its own.
     #[cfg(feature = "ai")]
     Recorded { count: u32 },
@@ -199,6 +203,11 @@ impl Goal {
             }
             #[cfg(feature = "puzzles")]
             Goal::PaintMarked => return paint_marked(world),
+            #[cfg(feature = "puzzles")]
+            Goal::SwitchesOn => match world.puzzle.switches_off() {
+                0 => ("world.switches-on", vec![], true),
+                n => ("world.switches-on-left", vec![("count", n.to_string())], false),
+            },
             Goal::Said { text } => {
                 ("goal.said", vec![("text", text.clone())], world.said.iter().any(|s| s == text))
             }

@@ -86,6 +86,15 @@ impl Host for GridHost<'_> {
                 Value::Num(d as f64)
             }
             Builtin::LineSensor => Value::Bool(w.tile_colour() == "black"),
+            #[cfg(feature = "puzzles")]
+            Builtin::Toggle => {
+                w.toggle().ok_or_else(|| HostFault::new("no-switch"))?;
+                Value::Nothing
+            }
+            #[cfg(feature = "puzzles")]
+            Builtin::SwitchOn => Value::Bool(w.on_switch(true)),
+            #[cfg(feature = "puzzles")]
+            Builtin::SwitchOff => Value::Bool(w.on_switch(false)),
             // Every AI built-in was handled above.
             #[cfg(feature = "ai")]
             _ => Value::Nothing,

@@ -72,6 +72,13 @@ pub enum Builtin {
     LearningRate,
     #[cfg(feature = "ai")]
     Explore,
+    // Switches of classic puzzles, only in builds that play them (the full app).
+    #[cfg(feature = "puzzles")]
+    Toggle,
+    #[cfg(feature = "puzzles")]
+    SwitchOn,
+    #[cfg(feature = "puzzles")]
+    SwitchOff,
 }
 
 /// Whether a built-in is used as a statement or as a value.
@@ -82,19 +89,19 @@ pub enum BuiltinKind {
 }
 
 impl Builtin {
-    /// Every built-in: the core ones, then the AI ones in builds that have them.
-    #[cfg(not(feature = "ai"))]
+    /// Every built-in: the core ones, then the AI ones and the puzzles' in builds that have
+    /// them (`ai` brings `puzzles`).
+    #[cfg(not(feature = "puzzles"))]
     pub const ALL: [Builtin; 29] = Builtin::CORE;
+    #[cfg(all(feature = "puzzles", not(feature = "ai")))]
+    pub const ALL: [Builtin; 32] = joined([&Builtin::CORE, &Builtin::PUZZLES]);
     #[cfg(feature = "ai")]
-    pub const ALL: [Builtin; 46] = {
-        let mut all = [Builtin::Move; 46];
-        let mut i = 0;
-        while i < 46 {
-            all[i] = if i < 29 { Builtin::CORE[i] } else { Builtin::AI[i - 29] };
-            i += 1;
-        }
-        all
-    };
+    pub const ALL: [Builtin; 49] = joined([&Builtin::CORE, &Builtin::AI, &Builtin::PUZZLES]);
+
+    /// The switches of classic puzzles: `toggle` flips the switch under the robot; `switch
+    /// on` and `switch off` say whether the robot stands on a switch that is on (or off).
+    #[cfg(feature = "puzzles")]
+    pub const PUZZLES: [Builtin; 3] = [Builtin::Toggle, Builtin::SwitchOn, Builtin::SwitchOff];
 
     /// The AI built-ins: recording, predicting and forgetting examples, the floor sensors
     /// the road lessons learn from, the answer of a rule written by hand, the models'
@@ -218,6 +225,12 @@ impl Builtin {
             Builtin::LearningRate => "learning_rate",
             #[cfg(feature = "ai")]
             Builtin::Explore => "explore",
+            #[cfg(feature = "puzzles")]
+            Builtin::Toggle => "toggle",
+            #[cfg(feature = "puzzles")]
+            Builtin::SwitchOn => "switch_on",
+            #[cfg(feature = "puzzles")]
+            Builtin::SwitchOff => "switch_off",
         }
     }
 
@@ -255,6 +268,8 @@ impl Builtin {
             | Builtin::Epochs
             | Builtin::LearningRate
             | Builtin::Explore => BuiltinKind::Action,
+            #[cfg(feature = "puzzles")]
+            Builtin::Toggle => BuiltinKind::Action,
             _ => BuiltinKind::Sensor,
         }
     }
@@ -283,6 +298,24 @@ impl Builtin {
             _ => 0,
         }
     }
+}
+
+/// The built-ins of `parts`, one after another (`N` must be their total).
+#[cfg(feature = "puzzles")]
+const fn joined<const N: usize, const P: usize>(parts: [&[Builtin]; P]) -> [Builtin; N] {
+    let mut all = [Builtin::Move; N];
+    let (mut i, mut p) = (0, 0);
+    while p < P {
+        let mut j = 0;
+        while j < parts[p].len() {
+            all[i] = parts[p][j];
+            i += 1;
+            j += 1;
+        }
+        p += 1;
+    }
+    assert!(i == N, "N must be the number of built-ins in the parts");
+    all
 }
 
 /// Tile and pen colours. Code names them with words from the pupil's language; the value

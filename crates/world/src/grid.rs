@@ -123,14 +123,9 @@ pub struct GridWorld {
     /// Measurable items and the learner's memory (AI lessons).
     #[cfg(feature = "ai")]
     pub ai: crate::ai::AiState,
-    /// Pairs of portals (`portal` rules): moving onto one end puts the robot on the other.
-    /// Shared (they never change during a run), so the world stays small to copy.
+    /// Portals and switches (`crate::puzzle`), shared until changed like the items.
     #[cfg(feature = "puzzles")]
-    pub portals: Rc<Vec<PortalPair>>,
-    /// The action (its number, see `actions`) that last took the robot through a portal:
-    /// the stage shows that move as a jump, not a slide across the world.
-    #[cfg(feature = "puzzles")]
-    pub jumped_at: Option<u32>,
+    pub puzzle: Rc<crate::puzzle::Puzzle>,
 }
 
 impl Default for GridWorld {
@@ -151,15 +146,10 @@ impl Default for GridWorld {
             #[cfg(feature = "ai")]
             ai: Default::default(),
             #[cfg(feature = "puzzles")]
-            portals: Rc::default(),
-            #[cfg(feature = "puzzles")]
-            jumped_at: None,
+            puzzle: Rc::default(),
         }
     }
 }
-
-/// The two squares a pair of portals joins.
-pub type PortalPair = [(u32, u32); 2];
 
 /// Colours a tile may be painted, by canonical key.
 pub const COLOURS: [&str; 6] = ["red", "green", "blue", "yellow", "black", "white"];
@@ -251,10 +241,19 @@ impl GridWorld {
                     };
                     let (a, b) = (end(a), end(b));
                     if let (Some(a), Some(b)) = (a, b) {
-                        // One portal per square: a later pair never takes a square already used.
-                        let used = |c| world.portals.iter().any(|p| p.contains(&c));
-                        if a != b && !used(a) && !used(b) {
-                            Rc::make_mut(&mut world.portals).push([a, b]);
+                        // One element per square: a later pair never takes a square in use.
+                        if a != b && !world.puzzle.taken(a) && !world.puzzle.taken(b) {
+                            Rc::make_mut(&mut world.puzzle).portals.push([a, b]);
+                        }
+                    }
+                }
+                #[cfg(feature = "puzzles")]
+                RandomRule::Switches { cells, maybe } => {
+                    for c in cells {
+                        let cell = clamp(c.x, c.y);
+                        let on = *maybe && rng.index(2) == 0;
+                        if !world.puzzle.taken(cell) {
+                            Rc::make_mut(&mut world.puzzle).switches.insert(cell, on);
                         }
                     }
                 }
@@ -297,9 +296,7 @@ impl GridWorld {
             #[cfg(feature = "ai")]
             ai: Default::default(),
             #[cfg(feature = "puzzles")]
-            portals: Rc::default(),
-            #[cfg(feature = "puzzles")]
-            jumped_at: None,
+            puzzle: Rc::default(),
         };
         for w in &spec.walls {
             let (x, y) = clamp(w.x, w.y);
@@ -392,6 +389,12 @@ impl GridWorld {
             h.write_u32(*y);
             h.write(colour.as_bytes());
         }
+        #[cfg(feature = "puzzles")]
+        for ((x, y), on) in self.puzzle.switches.iter() {
+            h.write_u32(*x);
+            h.write_u32(*y);
+            h.write_u8(u8::from(*on));
+        }
         h.write_u8(u8::from(self.pen.down));
         h.write(self.pen.colour.as_bytes());
         h.write_u8(self.pen.width);
@@ -446,24 +449,30 @@ impl GridWorld {
         Ok(())
     }
 
-    /// The other end of the portal on `cell`, if there is one.
-    #[cfg(feature = "puzzles")]
-    pub fn portal_exit(&self, cell: (u32, u32)) -> Option<(u32, u32)> {
-        self.portals.iter().find_map(|[a, b]| match cell {
-            c if c == *a => Some(*b),
-            c if c == *b => Some(*a),
-            _ => None,
-        })
-    }
-
     /// After a move onto a portal: the robot comes out of the other end, facing the same
     /// way (the pen lifts across: no line joins the two ends).
     #[cfg(feature = "puzzles")]
     fn through_portal(&mut self) {
-        if let Some((x, y)) = self.portal_exit(self.here()) {
+        if let Some((x, y)) = self.puzzle.portal_exit(self.here()) {
             (self.robot.x, self.robot.y) = (x, y);
-            self.jumped_at = Some(self.actions);
+            Rc::make_mut(&mut self.puzzle).jumped_at = Some(self.actions);
         }
+    }
+
+    /// Flips the switch under the robot (an action); `None` when there is no switch here.
+    #[cfg(feature = "puzzles")]
+    pub fn toggle(&mut self) -> Option<bool> {
+        let here = self.here();
+        let on = !*self.puzzle.switches.get(&here)?;
+        Rc::make_mut(&mut self.puzzle).switches.insert(here, on);
+        self.actions += 1;
+        Some(on)
+    }
+
+    /// Whether the robot stands on a switch that is `on` (false on a square without one).
+    #[cfg(feature = "puzzles")]
+    pub fn on_switch(&self, on: bool) -> bool {
+        self.puzzle.switches.get(&self.here()) == Some(&on)
     }
 
     pub fn turn_left(&mut self) {
@@ -639,11 +648,11 @@ mod tests {
         .unwrap();
         assert!(spec.problems().is_empty(), "{:?}", spec.problems());
         let mut w = GridWorld::from_spec_seeded(&spec, 1);
-        assert_eq!(*w.portals, vec![[(1, 0), (3, 1)]], "the second pair would share (3, 1): left out");
+        assert_eq!(w.puzzle.portals, vec![[(1, 0), (3, 1)]], "the second pair would share (3, 1): left out");
         w.pen.down = true;
         w.step().unwrap();
         assert_eq!((w.robot.x, w.robot.y, w.robot.heading), (3, 1, Dir::East));
-        assert_eq!(w.jumped_at, Some(1));
+        assert_eq!(w.puzzle.jumped_at, Some(1));
         w.step().unwrap();
         assert_eq!((w.robot.x, w.robot.y), (4, 1), "out of the portal, a plain step");
         let lines: Vec<_> = w.pen.strokes().iter().map(|s| (s.from, s.to)).collect();

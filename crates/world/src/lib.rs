@@ -10,6 +10,8 @@ pub mod grid;
 #[cfg(feature = "puzzles")]
 pub mod maze;
 pub mod pen;
+#[cfg(feature = "puzzles")]
+pub mod puzzle;
 pub mod rng;
 pub mod sorted;
 pub mod spec;

@@ -115,6 +115,16 @@ pub enum RandomRule {
     /// comes out of the other, facing the same way. Full app only.
     #[cfg(feature = "puzzles")]
     Portal { a: Vec<Cell>, b: Vec<Cell> },
+    /// A switch on each of these squares, off at the start; with `maybe`, each one on or
+    /// off by the seed (one chance in two), so a program must look before it toggles.
+    /// `toggle` flips the switch under the robot; the `switches_on` goal wants them all on.
+    /// Full app only.
+    #[cfg(feature = "puzzles")]
+    Switches {
+        cells: Vec<Cell>,
+        #[serde(default)]
+        maybe: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -283,6 +293,8 @@ impl GridSpec {
                         }
                         a.iter().chain(b).map(|c| (c.x, c.y)).collect()
                     }
+                    #[cfg(feature = "puzzles")]
+                    RandomRule::Switches { cells, .. } => cells.iter().map(|c| (c.x, c.y)).collect(),
                     #[cfg(feature = "ai")]
                     RandomRule::Path(p) => {
                         if p.length < 2 || p.marked > p.length {
@@ -296,7 +308,8 @@ impl GridSpec {
                 #[cfg(feature = "puzzles")]
                 let empty = matches!(rule, RandomRule::StartAt { cells } if cells.is_empty())
                     || matches!(rule, RandomRule::WallMaybe { walls } if walls.is_empty())
-                    || matches!(rule, RandomRule::Portal { a, b } if a.is_empty() || b.is_empty());
+                    || matches!(rule, RandomRule::Portal { a, b } if a.is_empty() || b.is_empty())
+                    || matches!(rule, RandomRule::Switches { cells, .. } if cells.is_empty());
                 #[cfg(not(feature = "puzzles"))]
                 let empty = false;
                 if empty

@@ -2,7 +2,8 @@
 //! writes one file per lesson; the app shows them as images, so no drawing code is added to
 //! the first load). Colours follow the stage's; items are dots, flags are red triangles, tiles
 //! to paint are dashed frames around a dot of their colour, portals dark rings in their
-//! pair's colour, and the shape a drawing lesson asks for is dotted.
+//! pair's colour, switches small lamps (filled when on), and the shape a drawing lesson asks
+//! for is dotted.
 
 use std::fmt::Write;
 
@@ -67,7 +68,7 @@ fn grid(g: &GridWorld) -> String {
         );
     }
     #[cfg(feature = "puzzles")]
-    for (i, ends) in g.portals.iter().enumerate() {
+    for (i, ends) in g.puzzle.portals.iter().enumerate() {
         let colour = ["#7b3fb5", "#0f7f8a", "#c0561b"][i % 3];
         for (x, y) in ends {
             let _ = writeln!(
@@ -75,6 +76,15 @@ fn grid(g: &GridWorld) -> String {
                 "<circle cx=\"{x}.5\" cy=\"{y}.5\" r=\"0.3\" fill=\"#1d2330\" stroke=\"{colour}\" stroke-width=\"0.12\"/>"
             );
         }
+    }
+    // A switch: a lamp, yellow and filled when on, hollow when off.
+    #[cfg(feature = "puzzles")]
+    for ((x, y), on) in g.puzzle.switches.iter() {
+        let (fill, stroke) = if *on { ("#f2c230", "#8d5b00") } else { ("none", "#5b4a36") };
+        let _ = writeln!(
+            s,
+            "<rect x=\"{x}.22\" y=\"{y}.3\" width=\"0.56\" height=\"0.4\" rx=\"0.2\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"0.08\"/>"
+        );
     }
     for (x, y) in g.flags.iter() {
         let _ = writeln!(

@@ -184,7 +184,7 @@ proptest! {
             a.0, a.1, b.0, b.1
         )).unwrap();
         let mut w = GridWorld::from_spec_seeded(&spec, seed);
-        prop_assert_eq!(&*w.portals, &vec![[a, b]]);
+        prop_assert_eq!(&w.puzzle.portals, &vec![[a, b]]);
         for act in acts {
             let (x, y, heading) = (w.robot.x, w.robot.y, w.robot.heading);
             let (dx, dy) = heading.delta();
@@ -199,7 +199,7 @@ proptest! {
                     let expected = if landed == a { b } else if landed == b { a } else { landed };
                     prop_assert_eq!(here, expected);
                     prop_assert_eq!(w.robot.heading, heading);
-                    prop_assert_eq!(w.jumped_at == Some(w.actions), expected != landed);
+                    prop_assert_eq!(w.puzzle.jumped_at == Some(w.actions), expected != landed);
                 }
                 Act::Move => prop_assert!(!moved && here == (x, y)),
                 _ => prop_assert_eq!(here, (x, y)),
