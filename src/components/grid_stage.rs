@@ -101,7 +101,8 @@ fn portals_of(_: &GridWorld) -> Html {
 }
 
 /// Switches: a track with a knob, at the start (left) when off, at the end when on, and the
-/// "on" one yellow with rays of light, so colour is never the only sign. Full app only.
+/// "on" one yellow with rays of light and its square lit (seen around the robot standing on
+/// it), so colour is never the only sign. Full app only.
 #[cfg(feature = "full")]
 fn switches_of(w: &GridWorld) -> Html {
     html! {
@@ -110,6 +111,8 @@ fn switches_of(w: &GridWorld) -> Html {
                 <g class={if *on { "switch on" } else { "switch off" }} data-on={on.to_string()}
                     transform={format!("translate({} {})", x * CELL, y * CELL)}>
                     if *on {
+                        // The lamp lights its square: seen around the robot standing on it.
+                        <rect class="glow" width={CELL.to_string()} height={CELL.to_string()} />
                         <path class="rays" d="M20 3v5M9 7l3 3M31 7l-3 3" />
                     }
                     <rect class="track" x="8" y="14" width="24" height="16" rx="8" />
