@@ -29,7 +29,9 @@ pub fn part_for(lesson: &Lesson) -> Part {
     #[cfg(any(feature = "full", test))]
     let full_only = full_only
         || uses_ai(lesson)
-        || lesson.goals.iter().any(|g| matches!(g, Goal::PaintMarked | Goal::SwitchesOn))
+        || lesson.goals.iter().any(|g| {
+            matches!(g, Goal::PaintMarked | Goal::SwitchesOn | Goal::BagEmpty | Goal::ItemsAtFlag { .. })
+        })
         || lesson.toolbox.iter().any(|k| {
             tafukt_lang::Builtin::from_key(k).is_some_and(|b| tafukt_lang::Builtin::PUZZLES.contains(&b))
         })
@@ -151,7 +153,12 @@ mod tests {
                 || l.goals.iter().any(|g| matches!(g, Goal::ShapeDrawn { .. }))
                 || l.toolbox.iter().any(|k| k.starts_with("pen_") || k == "define")
                 || name.starts_with("ai-")
-                || l.goals.iter().any(|g| matches!(g, Goal::PaintMarked))
+                || l.goals.iter().any(|g| {
+                    matches!(
+                        g,
+                        Goal::PaintMarked | Goal::SwitchesOn | Goal::BagEmpty | Goal::ItemsAtFlag { .. }
+                    )
+                })
                 || has_puzzle_rule(&l)
                 || l.predict_end;
             assert_eq!(part_for(&l) == Part::Full, needs, "{name}");

@@ -131,12 +131,13 @@ pub fn toolbox_choices() -> Vec<&'static str> {
 }
 
 /// Goals a teacher picks from (each one holds on the world, whatever the seed).
-pub fn goal_choices() -> [(&'static str, Goal); 5] {
+pub fn goal_choices() -> [(&'static str, Goal); 6] {
     [
         ("at-flag", Goal::AtFlag),
         ("no-items-left", Goal::NoItemsLeft),
         ("not-bumped", Goal::NotBumped),
         ("said-bag-count", Goal::SaidBagCount),
+        ("bag-empty", Goal::BagEmpty),
         ("switches-on", Goal::SwitchesOn),
     ]
 }

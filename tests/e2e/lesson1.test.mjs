@@ -245,6 +245,23 @@ test('switches in the souk: toggling every switch turns the lit ones off; lookin
   await context.close();
 });
 
+test('olives to the mill: the walk counted for one day misses the mill; asking at goal carries them there', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 800, height: 1280 } });
+  const page = await context.newPage();
+  await openLesson(app, page, 'conditions-14');
+  assert.match(await page.getByTestId('goals').innerText(), /Put 2 items on the flag's square/);
+  await page.getByTestId('speed').fill('5');
+  await page.getByTestId('run').click();
+  await page.waitForSelector('[data-testid=status][data-phase="finished"]', { timeout: 60_000 });
+  await page.getByTestId('source').fill('repeat 2 times\n  pick up\nend\nwhile not at goal\n  move\nend\nrepeat 2 times\n  put down\nend\n');
+  await page.waitForSelector('[data-testid=status][data-phase="ready"]');
+  await page.getByTestId('run').click();
+  await page.waitForSelector('[data-testid=goals][data-all-met="true"]', { timeout: 60_000 });
+  assert.equal(await page.locator('[data-testid=stage] .flag').count(), 1);
+  await page.screenshot({ path: `${OUT}/mill-en.png`, fullPage: true });
+  await context.close();
+});
+
 test('a broken lesson file shows an error card naming it; the other lessons keep working', async () => {
   // A service worker would answer from its cache, out of the reach of `page.route`.
   const context = await app.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });

@@ -72,6 +72,13 @@ pub enum Goal {
     /// A puzzle goal, after `PaintMarked` for the same reason.
     #[cfg(feature = "puzzles")]
     SwitchesOn,
+    /// The robot's bag is empty at the end: everything it picked up is put down again.
+    #[cfg(feature = "puzzles")]
+    BagEmpty,
+    /// At least `count` items lie on the flag's square at the end, wherever the world's
+    /// seed put the flag (on each flag's square, if there are several): "carry it there".
+    #[cfg(feature = "puzzles")]
+    ItemsAtFlag { count: u32 },
     /// AI: at least `count` examples recorded, each kind with a label of its own.
     #[cfg(feature = "ai")]
     Recorded { count: u32 },
@@ -203,6 +210,17 @@ impl Goal {
             }
             #[cfg(feature = "puzzles")]
             Goal::PaintMarked => return paint_marked(world),
+            #[cfg(feature = "puzzles")]
+            Goal::BagEmpty => match world.bag_total() {
+                0 => ("world.bag-emptied", vec![], true),
+                n => ("world.bag-left", vec![("count", n.to_string())], false),
+            },
+            #[cfg(feature = "puzzles")]
+            Goal::ItemsAtFlag { count } => {
+                let here = |cell| world.items.get(cell).map_or(0, |kinds| kinds.values().sum::<u32>());
+                let met = !world.flags.is_empty() && world.flags.iter().all(|f| here(f) >= *count);
+                ("world.items-at-flag", vec![("count", count.to_string())], met)
+            }
             #[cfg(feature = "puzzles")]
             Goal::SwitchesOn => match world.puzzle.switches_off() {
                 0 => ("world.switches-on", vec![], true),
