@@ -430,6 +430,7 @@ test('the studio fits a phone, a portrait tablet and a projector, in Tamazight, 
     const square = await page.locator('[data-testid=studio-cell]').first().boundingBox();
     assert.ok(square.width >= 44, `${name}: squares of ${square.width} px`);
     await page.screenshot({ path: `${OUT}/studio-${name}.png`, fullPage: true });
+    await page.locator('.studio-tools').screenshot({ path: `${OUT}/studio-tools-${name}.png` });
     assert.deepEqual(errors, []);
     await context.close();
   }
