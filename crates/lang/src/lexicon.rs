@@ -454,6 +454,23 @@ pub fn normalize_word(word: &str) -> String {
     out
 }
 
+/// Test helper: `en` (canonical English) printed in every language reads back without a
+/// problem and prints as `en` again; and every built-in of `builtins` has a phrase in every
+/// language. For the tables kept apart from the core one (AI, switches).
+#[cfg(test)]
+pub(crate) fn assert_every_language_reads(en: &str, builtins: &[B]) {
+    let program = crate::parser::parse(en, Lang::En).program;
+    for lang in Lang::ALL {
+        let text = crate::printer::print(&program, lang);
+        let back = crate::parser::parse(&text, lang);
+        assert!(back.diagnostics.is_empty(), "{lang:?}: {text}: {:?}", back.diagnostics);
+        assert_eq!(crate::printer::print(&back.program, Lang::En), en, "{lang:?}: {text}");
+        for b in builtins {
+            assert_ne!(spelling(lang, Tb(*b)), "?", "{lang:?} lacks {b:?}");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
