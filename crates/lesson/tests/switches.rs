@@ -95,3 +95,21 @@ proptest! {
         prop_assert_eq!(goal(&world).1 == GoalStatus::Met, all_off);
     }
 }
+
+#[test]
+fn a_hostile_world_of_ten_thousand_switches_and_portal_ends_builds_at_once_and_runs() {
+    // Far more places than squares, most outside the grid: clamped, one element per square.
+    let cells: Vec<String> = (0..10_000).map(|i| format!(r#"{{"x":{},"y":{}}}"#, i % 97, i / 97)).collect();
+    let cells = cells.join(",");
+    let spec: WorldSpec = serde_json::from_str(&format!(
+        r#"{{"grid":{{"width":16,"height":16,"robot":{{"x":0,"y":0,"heading":"east"}},
+        "variants":{{"seeds":[1],"rules":[{{"portal":{{"a":[{cells}],"b":[{cells}]}}}},
+        {{"switches":{{"cells":[{cells}],"maybe":true}}}}]}}}}}}"#
+    ))
+    .unwrap();
+    let World::Grid(g) = World::from_spec(&spec, 7) else { unreachable!() };
+    assert!(g.puzzle.switches.iter().count() <= 256);
+    let (world, halt) = run("repeat 15 times\n  if switch off\n    toggle\n  end\n  move\nend\n", &spec, 7);
+    assert!(matches!(halt, Halt::Finished | Halt::Faulted(_)), "{halt:?}");
+    assert!(matches!(world, World::Grid(_)));
+}
