@@ -24,6 +24,9 @@ pub mod sheet;
 /// The teacher studio's lesson in the making (studio app; its tests run natively).
 #[cfg(any(feature = "studio", test))]
 pub mod studio;
+/// The studio's arena in the making (studio app; its tests run natively).
+#[cfg(any(feature = "studio", test))]
+pub mod studio_arena;
 pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]

@@ -14,6 +14,8 @@ use tafukt_world::spec::{
 };
 use tafukt_world::WorldSpec;
 
+use crate::studio_arena::{arena_goal_choices, ARENA_BUILTINS};
+
 /// What a tap on the world does.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Tool {
@@ -48,10 +50,16 @@ pub enum Tool {
     /// A switch: off at the start, then (tap again) on or off by each seed's world, then
     /// (one tap more) no switch.
     Switch,
+    /// A tile pupils must paint (a mark; tap it again to take it away). With marks, the
+    /// lesson wants every marked tile painted and no other (`paint_marked`).
+    Mark,
+    /// A square where items must lie at the end (an `items_at` goal): one, then one more with
+    /// each tap up to [`MAX_ITEMS`], then (one tap more) no such goal.
+    ItemsHere,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 14] = [
+    pub const ALL: [Tool; 16] = [
         Tool::Wall,
         Tool::WallChoice,
         Tool::Item("olive"),
@@ -64,6 +72,8 @@ impl Tool {
         Tool::Portal,
         Tool::Switch,
         Tool::Paint,
+        Tool::Mark,
+        Tool::ItemsHere,
         Tool::Robot,
         Tool::Erase,
     ];
@@ -84,6 +94,8 @@ impl Tool {
             Tool::ItemsMaybe => "items-maybe",
             Tool::Portal => "portal",
             Tool::Switch => "switch",
+            Tool::Mark => "mark",
+            Tool::ItemsHere => "items-here",
         }
     }
 }
@@ -131,7 +143,7 @@ pub fn toolbox_choices() -> Vec<&'static str> {
 }
 
 /// Goals a teacher picks from (each one holds on the world, whatever the seed).
-pub fn goal_choices() -> [(&'static str, Goal); 6] {
+pub fn goal_choices() -> [(&'static str, Goal); 7] {
     [
         ("at-flag", Goal::AtFlag),
         ("no-items-left", Goal::NoItemsLeft),
@@ -139,6 +151,7 @@ pub fn goal_choices() -> [(&'static str, Goal); 6] {
         ("said-bag-count", Goal::SaidBagCount),
         ("bag-empty", Goal::BagEmpty),
         ("switches-on", Goal::SwitchesOn),
+        ("items-at-flag", Goal::ItemsAtFlag { count: 1 }),
     ]
 }
 
@@ -279,10 +292,18 @@ pub fn tap(g: &mut GridSpec, tool: Tool, x: u32, y: u32, fx: f64, fy: f64) {
         }
         Tool::Robot if (g.robot.x, g.robot.y) == (x, y) => g.robot.heading = g.robot.heading.right(),
         Tool::Robot => (g.robot.x, g.robot.y) = (x, y),
+        Tool::Mark => {
+            let before = g.marks.len();
+            g.marks.retain(|p| (p.x, p.y) != (x, y));
+            if g.marks.len() == before {
+                g.marks.push(PaintSpec { x, y, colour: PAINT.to_string() });
+            }
+        }
         Tool::Erase => {
             g.items.retain(|i| (i.x, i.y) != (x, y));
             g.flags.retain(|c| (c.x, c.y) != (x, y));
             g.paint.retain(|p| (p.x, p.y) != (x, y));
+            g.marks.retain(|p| (p.x, p.y) != (x, y));
             edit_rules(g, |rules| {
                 for cells in rules.iter_mut().filter_map(choice_cells) {
                     cells.retain(|c| (c.x, c.y) != (x, y));
@@ -330,8 +351,8 @@ pub fn tap(g: &mut GridSpec, tool: Tool, x: u32, y: u32, fx: f64, fy: f64) {
             }
         }),
         Tool::Switch => edit_rules(g, |rules| toggle_switch(rules, Cell { x, y })),
-        // A goal of the lesson, not a part of the world: see `toggle_end_square`.
-        Tool::EndHere => {}
+        // Goals of the lesson, not parts of the world: see `tap_lesson`.
+        Tool::EndHere | Tool::ItemsHere => {}
         Tool::FlagChoice | Tool::StartChoice => edit_rules(g, |rules| {
             let cell = Cell { x, y };
             let flag = tool == Tool::FlagChoice;
@@ -410,6 +431,60 @@ fn edit_rules(g: &mut GridSpec, edit: impl FnOnce(&mut Vec<RandomRule>)) {
     if !rules.is_empty() {
         g.variants = Some(Variants { seeds: SEEDS.to_vec(), rules });
     }
+}
+
+/// Applies `tool` to cell `(x, y)` of the lesson, tapped at `(fx, fy)` within it: the world's
+/// tools change the grid (`tap`), the end square and the items-here squares are goals; the
+/// `paint_marked` goal is there exactly when the world has marks.
+pub fn tap_lesson(l: &mut Lesson, tool: Tool, x: u32, y: u32, fx: f64, fy: f64) {
+    match tool {
+        Tool::EndHere => l.goals = toggle_end_square(&l.goals, x, y),
+        Tool::ItemsHere => l.goals = items_here(&l.goals, x, y),
+        _ => {
+            if let Some(g) = grid_mut(l) {
+                tap(g, tool, x, y, fx, fy);
+            }
+        }
+    }
+    settle_mark_goal(l);
+}
+
+/// Puts the `paint_marked` goal in when the world has marks (tiles pupils must paint), and
+/// takes it out when it has none.
+pub fn settle_mark_goal(l: &mut Lesson) {
+    let marked = matches!(&l.world, WorldSpec::Grid(g) if !g.marks.is_empty());
+    l.goals.retain(|g| *g != Goal::PaintMarked);
+    if marked {
+        l.goals.push(Goal::PaintMarked);
+    }
+}
+
+/// The goals with one more item wanted on `(x, y)` at the end (the first tap: one), or none
+/// once [`MAX_ITEMS`] were wanted there.
+fn items_here(goals: &[Goal], x: u32, y: u32) -> Vec<Goal> {
+    let here = |g: &Goal| matches!(g, Goal::ItemsAt { x: gx, y: gy, .. } if (*gx, *gy) == (x, y));
+    let mut out = goals.to_vec();
+    match out.iter().position(here) {
+        Some(i) => match &mut out[i] {
+            Goal::ItemsAt { count, .. } if *count < MAX_ITEMS => *count += 1,
+            _ => {
+                out.remove(i);
+            }
+        },
+        None => out.push(Goal::ItemsAt { x, y, kind: None, count: 1 }),
+    }
+    out
+}
+
+/// The squares where items must lie at the end, with how many.
+pub fn items_wanted(goals: &[Goal]) -> Vec<(u32, u32, u32)> {
+    goals
+        .iter()
+        .filter_map(|g| match g {
+            Goal::ItemsAt { x, y, count, .. } => Some((*x, *y, *count)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The goals with the robot's end square at `(x, y)`, or without one when it was there: one
@@ -568,17 +643,38 @@ pub fn resize(g: &mut GridSpec, width: u32, height: u32) {
     });
 }
 
-/// The toolbox with `key` put in (in the studio's order) or taken out.
+/// Every toolbox entry the studio offers for the lesson's kind of world, in the toolbox's order.
+pub fn lesson_toolbox_choices(lesson: &Lesson) -> Vec<&'static str> {
+    match lesson.world {
+        WorldSpec::Arena(_) => ARENA_BUILTINS.into_iter().chain(Construct::ALL.map(Construct::key)).collect(),
+        _ => toolbox_choices(),
+    }
+}
+
+/// Goals a teacher picks from for the lesson's kind of world.
+pub fn lesson_goal_choices(lesson: &Lesson) -> Vec<(&'static str, Goal)> {
+    match lesson.world {
+        WorldSpec::Arena(_) => arena_goal_choices().to_vec(),
+        _ => goal_choices().to_vec(),
+    }
+}
+
+/// The toolbox with `key` put in (in the studio's order: the grid's built-ins, the arena's,
+/// then control blocks and values) or taken out.
 pub fn toggle_toolbox(toolbox: &[String], key: &str) -> Vec<String> {
     let on =
         |k: &str| if k == key { !toolbox.iter().any(|t| t == k) } else { toolbox.iter().any(|t| t == k) };
-    toolbox_choices().into_iter().filter(|k| on(k)).map(str::to_string).collect()
+    let mut order = toolbox_choices();
+    order.extend(ARENA_BUILTINS.into_iter().filter(|k| !BUILTINS.contains(k)));
+    order.into_iter().filter(|k| on(k)).map(str::to_string).collect()
 }
 
-/// The goals with the studio's goal `key` put in or taken out, in the list's order; goals of
-/// the lesson the studio does not offer are kept.
+/// The goals with the studio's goal `key` (of a grid or an arena) put in or taken out, in the
+/// list's order; goals of the lesson the studio does not offer are kept.
 pub fn toggle_goal(goals: &[Goal], key: &str) -> Vec<Goal> {
-    let choices = goal_choices();
+    let mut choices = goal_choices().to_vec();
+    choices
+        .extend(arena_goal_choices().into_iter().filter(|(k, _)| goal_choices().iter().all(|(g, _)| g != k)));
     let offered = |g: &Goal| choices.iter().any(|(_, c)| c == g);
     let mut out: Vec<Goal> = goals.iter().filter(|g| !offered(g)).cloned().collect();
     for (k, goal) in choices {
@@ -686,7 +782,6 @@ pub enum ImportError {
     /// Larger than the most (in KB) a lesson or a pack may be.
     TooBig(usize),
     Unreadable(String),
-    NotAGrid,
 }
 
 /// A lesson file picked by the teacher, read as strictly as `tafukt check` reads one: the
@@ -703,9 +798,6 @@ pub fn from_file(bytes: &[u8]) -> Result<Lesson, ImportError> {
     }
     if let Some(p) = world_limits(&lesson.world).into_iter().next() {
         return Err(ImportError::Unreadable(p));
-    }
-    if !matches!(lesson.world, WorldSpec::Grid(_)) {
-        return Err(ImportError::NotAGrid);
     }
     Ok(lesson)
 }
@@ -1124,6 +1216,48 @@ mod tests {
     }
 
     #[test]
+    fn marked_squares_make_the_paint_goal_and_a_painting_learnt_elsewhere_fails() {
+        let mut l = blank_lesson("my-marks");
+        l.goals = vec![];
+        l.toolbox = toggle_toolbox(&l.toolbox, "paint");
+        tap_lesson(&mut l, Tool::Mark, 1, 5, 0.5, 0.5);
+        tap_lesson(&mut l, Tool::Mark, 2, 5, 0.5, 0.5);
+        assert_eq!(l.goals, [Goal::PaintMarked]);
+        assert_eq!(grid(&mut l).marks.len(), 2);
+        l.solution = "move\npaint green\nmove\npaint green\n".into();
+        l.starter = String::new();
+        assert_eq!(tafukt_lesson::check::passes(&l, &l.solution.clone()), Ok(true));
+        // One square too far: the wrong tiles, not only the wrong number.
+        assert_eq!(
+            tafukt_lesson::check::passes(&l, "move\nmove\npaint green\nmove\npaint green\n"),
+            Ok(false)
+        );
+        // Marks go by a second tap or by erasing; with none, the goal goes too.
+        tap_lesson(&mut l, Tool::Mark, 1, 5, 0.5, 0.5);
+        tap_lesson(&mut l, Tool::Erase, 2, 5, 0.5, 0.5);
+        assert!(grid(&mut l).marks.is_empty() && l.goals.is_empty());
+    }
+
+    #[test]
+    fn items_wanted_on_a_square_count_up_with_each_tap_then_go() {
+        let mut l = blank_lesson("my-carry");
+        tap(grid(&mut l), Tool::Item("olive"), 1, 5, 0.5, 0.5);
+        tap_lesson(&mut l, Tool::ItemsHere, 3, 5, 0.5, 0.5);
+        tap_lesson(&mut l, Tool::ItemsHere, 4, 4, 0.5, 0.5);
+        tap_lesson(&mut l, Tool::ItemsHere, 4, 4, 0.5, 0.5);
+        assert_eq!(items_wanted(&l.goals), [(3, 5, 1), (4, 4, 2)]);
+        for _ in 0..MAX_ITEMS - 1 {
+            tap_lesson(&mut l, Tool::ItemsHere, 4, 4, 0.5, 0.5);
+        }
+        assert_eq!(items_wanted(&l.goals), [(3, 5, 1)]);
+        // Carried there: the goal holds; left where it was, it does not.
+        l.goals = vec![Goal::ItemsAt { x: 3, y: 5, kind: None, count: 1 }];
+        l.toolbox = toggle_toolbox(&toggle_toolbox(&l.toolbox, "pick_up"), "put_down");
+        assert_eq!(tafukt_lesson::check::passes(&l, "move\npick up\nmove\nmove\nput down\n"), Ok(true));
+        assert_eq!(tafukt_lesson::check::passes(&l, "move\nmove\nmove\n"), Ok(false));
+    }
+
+    #[test]
     fn one_end_square_at_most_moved_by_a_tap_and_taken_away_by_a_tap_on_it() {
         let goals = toggle_end_square(&[Goal::AtFlag], 2, 3);
         assert_eq!(goals, [Goal::AtFlag, Goal::RobotAt { x: 2, y: 3 }]);
@@ -1275,13 +1409,21 @@ mod tests {
     /// are in every catalogue.
     #[test]
     fn every_key_the_studio_builds_is_in_all_four_catalogues() {
+        use crate::studio_arena::ArenaTool;
         let mut keys: Vec<String> = Vec::new();
         for t in Tool::ALL {
             keys.push(format!("studio.tool.{}", t.key()));
             keys.push(format!("studio.tool-help.{}", t.key()));
         }
-        for (k, _) in goal_choices() {
+        for t in ArenaTool::ALL {
+            keys.push(format!("studio.tool.{}", t.key()));
+            keys.push(format!("studio.tool-help.{}", t.key()));
+        }
+        for (k, _) in goal_choices().into_iter().chain(arena_goal_choices()) {
             keys.push(format!("studio.goal.{k}"));
+        }
+        for colour in crate::studio_arena::FLOOR_COLOURS {
+            keys.push(format!("colour.{colour}"));
         }
         for family in ["note", "variables", "arithmetic", "compare", "logic", "lists"] {
             keys.push(format!("studio.block.{family}"));

@@ -17,8 +17,9 @@ use super::i18n::I18n;
 use super::pen_layer::{pen_layer, Scale};
 use tafukt_world::drawing::Segment;
 
-/// A plain function, like [`super::grid_stage::grid_stage`].
-pub fn arena_stage(a: &Arena, guides: &[Segment], i18n: &I18n) -> Html {
+/// A plain function, like [`super::grid_stage::grid_stage`]; `over` is drawn over the world,
+/// in its centimetres.
+pub fn arena_stage(a: &Arena, guides: &[Segment], i18n: &I18n, over: Html) -> Html {
     let r = tafukt_world::arena::RADIUS;
     // The heading is a unit vector, so the robot turns with a matrix, not an angle; numbers
     // are written with the language's integer-based formatting (no float formatter).
@@ -55,6 +56,7 @@ pub fn arena_stage(a: &Arena, guides: &[Segment], i18n: &I18n) -> Html {
                     <circle r={n(r)} class="body" />
                     <path d={format!("M{} 0 L{} {} L{} {} Z", n(r), n(r * 0.2), n(-r * 0.6), n(r * 0.2), n(r * 0.6))} class="nose" />
                 </g>
+                { over }
             </svg>
         </div>
     }

@@ -55,6 +55,8 @@ pub mod stage;
 #[cfg(feature = "studio")]
 pub mod studio;
 #[cfg(feature = "studio")]
+pub mod studio_arena;
+#[cfg(feature = "studio")]
 pub mod studio_world;
 #[cfg(feature = "full")]
 pub mod teacher_notes;

@@ -26,14 +26,20 @@ use super::i18n::{use_i18n, I18n};
 use super::instructions::Instructions;
 use super::language_picker::native_name;
 use super::stage::stage;
+use super::studio_arena::StudioArena;
 use super::studio_world::{StudioWorld, Tap};
 use crate::services::{files, page, storage};
 use crate::session::translate;
 use crate::studio::{
-    blank_lesson, edit_quiz, end_square, from_file, goal_choices, grid_mut, heading_varies, is_pack,
-    lessons_from_file, maze_varies, new_id, pack_to_file, resize, set_heading_varies, set_maze_varies,
-    set_text, star_rule, tap, to_file, toggle_end_square, toggle_goal, toggle_toolbox, toolbox_choices,
-    Draft, ImportError, QuizEdit, Tool, MAX_CHOICES, MAX_HINTS, MAX_PACK_BYTES, MAX_QUESTIONS, SEEDS,
+    blank_lesson, edit_quiz, end_square, from_file, grid_mut, heading_varies, is_pack, items_wanted,
+    lesson_goal_choices, lesson_toolbox_choices, lessons_from_file, maze_varies, new_id, pack_to_file,
+    resize, set_heading_varies, set_maze_varies, set_text, settle_mark_goal, star_rule, tap_lesson, to_file,
+    toggle_goal, toggle_toolbox, Draft, ImportError, QuizEdit, Tool, MAX_CHOICES, MAX_HINTS, MAX_PACK_BYTES,
+    MAX_QUESTIONS, SEEDS,
+};
+use crate::studio_arena::{
+    arena_heading_varies, arena_mut, end_area, resize_arena, set_arena_heading_varies, set_kind, stroke,
+    ArenaTool,
 };
 use tafukt_lang::blocks::Slot;
 use tafukt_world::World;
@@ -147,7 +153,6 @@ fn refusal(i18n: &I18n, e: &ImportError) -> String {
         ImportError::Unreadable(problem) => {
             i18n.f("studio.import-unreadable", &[("problem", problem.clone())])
         }
-        ImportError::NotAGrid => i18n.t("studio.import-not-grid"),
     }
 }
 
@@ -236,6 +241,8 @@ pub fn Studio(props: &Props) -> Html {
     let open = use_mut_ref(|| None::<Open>);
     let redraw = use_force_update();
     let tool = use_state(|| Tool::Wall);
+    let arena_tool = use_state(|| ArenaTool::Box);
+    let colour = use_state(|| "black");
     let text_lang = use_state(|| lang);
     let said = use_state(|| Said::Nothing);
     let armed = use_state(|| None::<String>);
@@ -478,11 +485,13 @@ pub fn Studio(props: &Props) -> Html {
     let (starter_text, solution_text) = (o.starter.clone(), o.solution.clone());
     let (can_undo, can_redo) = (o.draft.can_undo(), o.draft.can_redo());
     drop(slot);
-    let Some(grid) = (match &lesson.world {
+    let grid = match &lesson.world {
         tafukt_world::WorldSpec::Grid(g) => Some(g.clone()),
         _ => None,
-    }) else {
-        return Html::default();
+    };
+    let arena = match &lesson.world {
+        tafukt_world::WorldSpec::Arena(a) => Some(a.clone()),
+        _ => None,
     };
     let history = |undo: bool| {
         let edit = edit.clone();
@@ -512,15 +521,7 @@ pub fn Studio(props: &Props) -> Html {
     let on_tap = {
         let (edit, tool) = (edit.clone(), *tool);
         Callback::from(move |t: Tap| {
-            edit(Box::new(move |o: &mut Open| {
-                o.draft.edit(|l| {
-                    if tool == Tool::EndHere {
-                        l.goals = toggle_end_square(&l.goals, t.x, t.y);
-                    } else if let Some(g) = grid_mut(l) {
-                        tap(g, tool, t.x, t.y, t.fx, t.fy);
-                    }
-                })
-            }))
+            edit(Box::new(move |o: &mut Open| o.draft.edit(|l| tap_lesson(l, tool, t.x, t.y, t.fx, t.fy))))
         })
     };
     let on_resize = {
@@ -532,7 +533,10 @@ pub fn Studio(props: &Props) -> Html {
                         resize(g, w, h);
                         let (w, h) = (g.width, g.height);
                         // An end square that fell outside goes with it.
-                        l.goals.retain(|goal| !matches!(goal, Goal::RobotAt { x, y } if *x >= w || *y >= h));
+                        l.goals.retain(|goal| {
+                            !matches!(goal, Goal::RobotAt { x, y } | Goal::ItemsAt { x, y, .. } if *x >= w || *y >= h)
+                        });
+                        settle_mark_goal(l);
                     }
                 })
             }))
@@ -558,6 +562,78 @@ pub fn Studio(props: &Props) -> Html {
         let tool = tool.clone();
         Callback::from(move |t: Tool| tool.set(t))
     };
+    // The arena's tools: a stroke of a finger, its size, the heading each world turns.
+    let on_arena_tool = {
+        let tool = arena_tool.clone();
+        Callback::from(move |t: ArenaTool| tool.set(t))
+    };
+    let on_colour = {
+        let colour = colour.clone();
+        Callback::from(move |c: &'static str| colour.set(c))
+    };
+    let on_stroke = {
+        let (edit, tool, colour) = (edit.clone(), *arena_tool, *colour);
+        Callback::from(move |points: Vec<(i32, i32)>| {
+            edit(Box::new(move |o: &mut Open| o.draft.edit(|l| stroke(l, tool, colour, &points))))
+        })
+    };
+    let on_arena_resize = {
+        let edit = edit.clone();
+        Callback::from(move |(w, h): (i32, i32)| {
+            edit(Box::new(move |o: &mut Open| o.draft.edit(|l| resize_arena(l, w, h))))
+        })
+    };
+    let arena_heading_toggle = {
+        let edit = edit.clone();
+        Callback::from(move |_: Event| {
+            edit(Box::new(move |o: &mut Open| {
+                o.draft.edit(|l| {
+                    if let Some(a) = arena_mut(l) {
+                        set_arena_heading_varies(a, !arena_heading_varies(a));
+                    }
+                })
+            }))
+        })
+    };
+    let kind = |to_arena: bool| {
+        let edit = edit.clone();
+        Callback::from(move |_: Event| {
+            edit(Box::new(move |o: &mut Open| {
+                o.draft.edit(|l| set_kind(l, to_arena));
+                o.programs_from_lesson(lang);
+            }))
+        })
+    };
+    let varies = grid.as_ref().is_some_and(|g| g.variants.is_some())
+        || arena.as_ref().is_some_and(|a| !a.seeds.is_empty());
+    let world_editor = match (&grid, &arena) {
+        (Some(grid), _) => html! {
+            <>
+                <StudioWorld grid={grid.clone()} tool={*tool} {on_tool} {on_tap} {on_resize} end={end_square(&lesson.goals)}
+                    items={items_wanted(&lesson.goals)} />
+                <label class="studio-check" data-testid="studio-heading-varies">
+                    <input type="checkbox" checked={heading_varies(grid)} onchange={heading_toggle} />
+                    <span>{ i18n.t("studio.heading-varies") }</span>
+                </label>
+                <label class="studio-check" data-testid="studio-maze-varies">
+                    <input type="checkbox" checked={maze_varies(grid)} onchange={maze_toggle} />
+                    <span>{ i18n.t("studio.maze-varies") }</span>
+                </label>
+            </>
+        },
+        (None, Some(a)) => html! {
+            <>
+                <StudioArena arena={a.clone()} tool={*arena_tool} colour={*colour} on_tool={on_arena_tool} {on_colour}
+                    {on_stroke} on_resize={on_arena_resize} end={end_area(&lesson.goals)} />
+                <label class="studio-check" data-testid="studio-heading-varies">
+                    <input type="checkbox" checked={arena_heading_varies(a)} onchange={arena_heading_toggle} />
+                    <span>{ i18n.t("studio.heading-varies") }</span>
+                </label>
+            </>
+        },
+        (None, None) => Html::default(),
+    };
+    let is_arena = arena.is_some();
 
     // Texts, in the language the teacher picked.
     let tl = *text_lang;
@@ -721,16 +797,19 @@ pub fn Studio(props: &Props) -> Html {
             <div class="studio-columns">
                 <div class="studio-column">
                     <h3>{ i18n.t("studio.world") }</h3>
-                    <StudioWorld grid={grid.clone()} tool={*tool} {on_tool} {on_tap} {on_resize} end={end_square(&lesson.goals)} />
-                    <label class="studio-check" data-testid="studio-heading-varies">
-                        <input type="checkbox" checked={heading_varies(&grid)} onchange={heading_toggle} />
-                        <span>{ i18n.t("studio.heading-varies") }</span>
-                    </label>
-                    <label class="studio-check" data-testid="studio-maze-varies">
-                        <input type="checkbox" checked={maze_varies(&grid)} onchange={maze_toggle} />
-                        <span>{ i18n.t("studio.maze-varies") }</span>
-                    </label>
-                    if grid.variants.is_some() {
+                    <div class="studio-kind" role="radiogroup" aria-label={i18n.t("studio.kind")}>
+                        <label class="studio-check" data-testid="studio-kind-grid">
+                            <input type="radio" name="studio-kind" checked={!is_arena} onchange={kind(false)} />
+                            <span>{ i18n.t("studio.kind-grid") }</span>
+                        </label>
+                        <label class="studio-check" data-testid="studio-kind-arena">
+                            <input type="radio" name="studio-kind" checked={is_arena} onchange={kind(true)} />
+                            <span>{ i18n.t("studio.kind-arena") }</span>
+                        </label>
+                    </div>
+                    <p class="studio-help">{ i18n.t("studio.kind-help") }</p>
+                    { world_editor }
+                    if varies {
                         <h3>{ i18n.t("studio.seeds") }</h3>
                         <div class="studio-seeds" data-testid="studio-seeds">
                             { for SEEDS.into_iter().map(|seed| html! {
@@ -743,13 +822,13 @@ pub fn Studio(props: &Props) -> Html {
                     }
                     <h3>{ i18n.t("studio.goals") }</h3>
                     <div class="studio-checks" data-testid="studio-goals">
-                        { for goal_choices().into_iter().map(|(key, goal)| {
+                        { for lesson_goal_choices(&lesson).into_iter().map(|(key, goal)| {
                             checkbox("goal", key, lesson.goals.contains(&goal), i18n.t(&format!("studio.goal.{key}")), &goal_toggle)
                         }) }
                     </div>
                     <h3>{ i18n.t("studio.toolbox") }</h3>
                     <div class="studio-checks" data-testid="studio-toolbox">
-                        { for toolbox_choices().into_iter().map(|key| {
+                        { for lesson_toolbox_choices(&lesson).into_iter().map(|key| {
                             checkbox("toolbox", key, lesson.toolbox.iter().any(|k| k == key), block_name(key), &toolbox_toggle)
                         }) }
                     </div>

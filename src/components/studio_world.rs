@@ -36,6 +36,8 @@ pub struct Props {
     pub on_resize: Callback<(u32, u32)>,
     /// The square the robot must end on (a goal of the lesson), drawn over the world.
     pub end: Option<(u32, u32)>,
+    /// Squares where items must lie at the end (goals of the lesson), with how many.
+    pub items: Vec<(u32, u32, u32)>,
 }
 
 /// The side of a cell in the stage's drawing (`grid_stage`'s).
@@ -58,6 +60,8 @@ fn icon(tool: Tool) -> &'static str {
         Tool::Portal => "◉",
         Tool::Switch => "⏻",
         Tool::Paint => "▦",
+        Tool::Mark => "◪",
+        Tool::ItemsHere => "⊡",
         Tool::Robot => "➤",
         Tool::Erase => "⌫",
     }
@@ -120,6 +124,14 @@ pub fn StudioWorld(props: &Props) -> Html {
                 <rect class="studio-end" data-testid="studio-end" x={(x * CELL + 3).to_string()} y={(y * CELL + 3).to_string()}
                     width={(CELL - 6).to_string()} height={(CELL - 6).to_string()} rx="6" />
             }
+            { for props.items.iter().map(|(x, y, count)| html! {
+                // Items wanted here at the end: a dashed square with how many.
+                <g class="studio-items-here" data-testid="studio-items-here" data-count={count.to_string()}
+                    transform={format!("translate({} {})", x * CELL, y * CELL)}>
+                    <rect x="2" y="2" width={(CELL - 4).to_string()} height={(CELL - 4).to_string()} rx="4" />
+                    <text x="29" y="15">{ format!("×{count}") }</text>
+                </g>
+            }) }
             { for wall_choices(g).iter().map(|w| {
                 // The wall's edge: the east or the south side of its cell.
                 let east = w.side == Dir::East;

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OUT, catalogue, useApp, watchedPage } from './app.mjs';
 import { touchDrag } from './touch.mjs';
+import { cell, openStudio, program, status, tapCell } from './studio-page.mjs';
 
 const app = useApp();
 const en = catalogue('en');
@@ -22,38 +23,6 @@ const WRONG = 'move\nmove\nmove\nmove\n';
 // pick up, repeat).
 const MOVE = 0;
 const PICK_UP = 3;
-
-/** Teacher mode (the full app), then the studio (the studio app). */
-async function openStudio(page) {
-  await page.goto(app.server.url);
-  await page.waitForSelector('[data-testid=lesson]');
-  await page.getByTestId('teacher-toggle').tap();
-  await page.waitForSelector('html[data-part="full"] [data-testid=teacher-bar] [data-testid=studio]');
-  await page.getByTestId('studio').tap();
-  await page.waitForSelector('html[data-part="studio"] [data-testid=studio-panel]');
-}
-
-const cell = (page, x, y) => page.locator(`[data-testid=studio-cell][data-cell="${x},${y}"]`);
-
-/** Taps cell (x, y) at (fx, fy) of its size. */
-async function tapCell(page, x, y, fx = 0.5, fy = 0.5) {
-  const target = cell(page, x, y);
-  const box = await target.boundingBox();
-  await target.tap({ position: { x: box.width * fx, y: box.height * fy } });
-}
-
-async function status(page) {
-  return Number(await page.getByTestId('studio-status').getAttribute('data-problems'));
-}
-
-/** Types a program (the starter or the solution) in the studio's text view. Clicks, not
- * taps: once a finger has dragged through the DevTools protocol (`touchDrag`), Chromium
- * drops Playwright's own taps in that page; every step after the first drag clicks. */
-async function program(page, which, text) {
-  await page.getByTestId(`studio-tab-${which}`).click();
-  await page.getByTestId('studio-view-text').click();
-  await page.locator(`[data-testid=studio-${which}] textarea`).fill(text);
-}
 
 /** The lesson as the device keeps it. */
 async function kept(page, id) {
@@ -67,7 +36,7 @@ let link; // the lesson as a link
 test('a teacher builds, writes, checks and exports a lesson by touch', async () => {
   const context = await app.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 1280, height: 800 } });
   const { page, errors } = await watchedPage(context);
-  await openStudio(page);
+  await openStudio(page, app.server.url);
   assert.equal(await page.getByTestId('studio-empty').textContent(), en['studio.empty']);
   await page.getByTestId('studio-new').tap();
   await page.waitForSelector('[data-testid=studio-editor]');
@@ -217,7 +186,7 @@ test('on another device the file opens in the studio and a pupil solves it with 
   assert.ok(exported, 'the first test exported a lesson');
   const context = await app.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 1280, height: 800 } });
   const { page, errors } = await watchedPage(context);
-  await openStudio(page);
+  await openStudio(page, app.server.url);
 
   // A file that is not a lesson: an error card naming the problem, nothing changed.
   await page.getByTestId('studio-import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json',
@@ -267,7 +236,7 @@ test('a course pack brings a teacher\'s lessons to another device in one file', 
   assert.ok(pack, 'the first test saved a course pack');
   const context = await app.browser.newContext({ hasTouch: true, viewport: { width: 1366, height: 768 } });
   const { page, errors } = await watchedPage(context);
-  await openStudio(page);
+  await openStudio(page, app.server.url);
   await page.getByTestId('studio-import-file').setInputFiles({ name: pack.name, mimeType: 'application/json',
     buffer: Buffer.from(pack.text) });
   await page.waitForSelector('[data-testid=studio-said]');
@@ -407,6 +376,43 @@ test('a course pack brings a teacher\'s lessons to another device in one file', 
   await context.close();
 });
 
+test('squares to paint and a square where things must be carried are goals placed by a tap', async () => {
+  const context = await app.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 800, height: 1280 } });
+  const { page, errors } = await watchedPage(context);
+  await openStudio(page, app.server.url);
+  await page.getByTestId('studio-new').tap();
+  await page.waitForSelector('[data-testid=studio-editor]');
+  // An olive to carry, a square to paint, and the square it must be carried to (two taps:
+  // two things wanted, one tap less for one).
+  await page.getByTestId('studio-tool-olive').tap();
+  await tapCell(page, 1, 5);
+  await page.getByTestId('studio-tool-mark').tap();
+  assert.equal(await page.getByTestId('studio-tool-help').textContent(), en['studio.tool-help.mark']);
+  await tapCell(page, 2, 5);
+  await page.waitForSelector('[data-testid=studio-world] .targets path[data-colour="green"]');
+  await page.getByTestId('studio-tool-items-here').tap();
+  await tapCell(page, 3, 5);
+  await tapCell(page, 3, 5);
+  await page.waitForSelector('[data-testid=studio-items-here][data-count="2"]');
+  await page.getByTestId('studio-undo').tap();
+  await page.waitForSelector('[data-testid=studio-items-here][data-count="1"]');
+  await page.locator('[data-testid=studio-goal-at-flag] input').tap();
+  for (const block of ['pick_up', 'put_down', 'paint']) await page.locator(`[data-testid=studio-toolbox-${block}] input`).tap();
+  await page.getByTestId('studio-title').fill('Paint and carry');
+  await page.getByTestId('studio-instructions').fill('Paint the marked square and carry the olive one square further.');
+  // Painted one square too soon: flagged. Painted on its mark, the olive put down: ready.
+  await program(page, 'solution', 'move\npaint green\npick up\nmove\nmove\nput down\n');
+  await page.locator('[data-testid=studio-problems-solution] [data-key="check.solution-goal"]').waitFor();
+  await program(page, 'solution', 'move\npick up\nmove\npaint green\nmove\nput down\n');
+  await page.waitForSelector('[data-testid=studio-status][data-problems="0"]');
+  const id = await page.getByTestId('studio-editor').getAttribute('data-id');
+  const goals = (await kept(page, id)).goals;
+  assert.deepEqual(goals, [{ items_at: { x: 3, y: 5, kind: null, count: 1 } }, 'paint_marked']);
+  await page.getByTestId('studio-world').screenshot({ path: `${OUT}/studio-marks-en.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the studio fits a phone, a portrait tablet and a projector, in Tamazight, Arabic and English', async () => {
   assert.ok(exported, 'the first test exported a lesson');
   for (const [name, viewport, lang] of [['phone-zgh', { width: 360, height: 640 }, 'zgh'],
@@ -415,7 +421,7 @@ test('the studio fits a phone, a portrait tablet and a projector, in Tamazight, 
     const { page, errors } = await watchedPage(context);
     await page.goto(app.server.url);
     await page.evaluate((l) => localStorage.setItem('tafukt.v1.lang', l), lang);
-    await openStudio(page);
+    await openStudio(page, app.server.url);
     await page.getByTestId('studio-import-file').setInputFiles({ name: exported.name, mimeType: 'application/json',
       buffer: Buffer.from(exported.text) });
     await page.waitForSelector(`html[lang="${lang}"] [data-testid=studio-editor] [data-testid=studio-status][data-problems="0"]`);

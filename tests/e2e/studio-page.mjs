@@ -1,0 +1,34 @@
+// The teacher studio's pages as the end-to-end tests reach them: teacher mode, then the studio;
+// the grid's squares; the checker's count of problems; a program typed in the text view.
+
+/** Teacher mode (the full app), then the studio (the studio app). */
+export async function openStudio(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=lesson]');
+  await page.getByTestId('teacher-toggle').tap();
+  await page.waitForSelector('html[data-part="full"] [data-testid=teacher-bar] [data-testid=studio]');
+  await page.getByTestId('studio').tap();
+  await page.waitForSelector('html[data-part="studio"] [data-testid=studio-panel]');
+}
+
+export const cell = (page, x, y) => page.locator(`[data-testid=studio-cell][data-cell="${x},${y}"]`);
+
+/** Taps cell (x, y) at (fx, fy) of its size. */
+export async function tapCell(page, x, y, fx = 0.5, fy = 0.5) {
+  const target = cell(page, x, y);
+  const box = await target.boundingBox();
+  await target.tap({ position: { x: box.width * fx, y: box.height * fy } });
+}
+
+export async function status(page) {
+  return Number(await page.getByTestId('studio-status').getAttribute('data-problems'));
+}
+
+/** Types a program (the starter or the solution) in the studio's text view. Clicks, not
+ * taps: once a finger has dragged through the DevTools protocol (`touchDrag`), Chromium
+ * drops Playwright's own taps in that page; every step after the first drag clicks. */
+export async function program(page, which, text) {
+  await page.getByTestId(`studio-tab-${which}`).click();
+  await page.getByTestId('studio-view-text').click();
+  await page.locator(`[data-testid=studio-${which}] textarea`).fill(text);
+}
