@@ -686,6 +686,23 @@ pub fn toggle_goal(goals: &[Goal], key: &str) -> Vec<Goal> {
     out
 }
 
+/// Most concepts a lesson lists, and the most characters of one.
+pub const MAX_CONCEPTS: usize = 8;
+pub const MAX_CONCEPT_CHARS: usize = 40;
+
+/// The concepts a teacher typed, a comma (Latin or Arabic) between them: trimmed, without
+/// empty or repeated ones, each and their number kept within the limits.
+pub fn concepts_from_text(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for concept in text.split([',', '،']).map(str::trim).filter(|c| !c.is_empty()) {
+        let concept: String = concept.chars().take(MAX_CONCEPT_CHARS).collect();
+        if !out.contains(&concept) && out.len() < MAX_CONCEPTS {
+            out.push(concept);
+        }
+    }
+    out
+}
+
 /// The star rule for a number typed by the teacher: none when empty or zero.
 pub fn star_rule(text: &str) -> Option<StarRule> {
     text.trim()
@@ -1325,6 +1342,18 @@ mod tests {
         assert_eq!(star_rule(" 4 "), Some(StarRule { max_blocks: 4 }));
         assert_eq!(star_rule("0"), None);
         assert_eq!(star_rule("four"), None);
+    }
+
+    #[test]
+    fn concepts_are_read_between_commas_without_empty_or_repeated_ones_and_within_limits() {
+        assert_eq!(
+            concepts_from_text(" loops, ,conditions،الحلقات , loops,"),
+            ["loops", "conditions", "الحلقات"]
+        );
+        assert!(concepts_from_text(" , ،").is_empty());
+        let many = (0..50).map(|i| format!("c{i}")).collect::<Vec<_>>().join(",");
+        assert_eq!(concepts_from_text(&many).len(), MAX_CONCEPTS);
+        assert_eq!(concepts_from_text(&"ⵣ".repeat(100))[0].chars().count(), MAX_CONCEPT_CHARS);
     }
 
     #[test]

@@ -33,10 +33,12 @@ pub enum ArenaTool {
     EndArea,
     /// A tap takes away the topmost thing under it.
     Erase,
+    /// A finger moves the view of a zoomed floor (scrolls it) and changes nothing.
+    Pan,
 }
 
 impl ArenaTool {
-    pub const ALL: [ArenaTool; 8] = [
+    pub const ALL: [ArenaTool; 9] = [
         ArenaTool::Box,
         ArenaTool::Rock,
         ArenaTool::RockMaybe,
@@ -45,6 +47,7 @@ impl ArenaTool {
         ArenaTool::EndArea,
         ArenaTool::Robot,
         ArenaTool::Erase,
+        ArenaTool::Pan,
     ];
 
     /// Its name in the catalogue (`studio.tool.…`) and in `data-testid="studio-tool-…"`.
@@ -58,6 +61,7 @@ impl ArenaTool {
             ArenaTool::Line => "line",
             ArenaTool::EndArea => "end-area",
             ArenaTool::Erase => "arena-erase",
+            ArenaTool::Pan => "pan",
         }
     }
 

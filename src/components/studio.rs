@@ -31,11 +31,11 @@ use super::studio_world::{StudioWorld, Tap};
 use crate::services::{files, page, storage};
 use crate::session::translate;
 use crate::studio::{
-    blank_lesson, edit_quiz, end_square, from_file, grid_mut, heading_varies, is_pack, items_wanted,
-    lesson_goal_choices, lesson_toolbox_choices, lessons_from_file, maze_varies, new_id, pack_to_file,
-    resize, set_heading_varies, set_maze_varies, set_text, settle_mark_goal, star_rule, tap_lesson, to_file,
-    toggle_goal, toggle_toolbox, Draft, ImportError, QuizEdit, Tool, MAX_CHOICES, MAX_HINTS, MAX_PACK_BYTES,
-    MAX_QUESTIONS, SEEDS,
+    blank_lesson, concepts_from_text, edit_quiz, end_square, from_file, grid_mut, heading_varies, is_pack,
+    items_wanted, lesson_goal_choices, lesson_toolbox_choices, lessons_from_file, maze_varies, new_id,
+    pack_to_file, resize, set_heading_varies, set_maze_varies, set_text, settle_mark_goal, star_rule,
+    tap_lesson, to_file, toggle_goal, toggle_toolbox, Draft, ImportError, QuizEdit, Tool, MAX_CHOICES,
+    MAX_HINTS, MAX_PACK_BYTES, MAX_QUESTIONS, SEEDS,
 };
 use crate::studio_arena::{
     arena_heading_varies, arena_mut, end_area, resize_arena, set_arena_heading_varies, set_kind, stroke,
@@ -719,6 +719,7 @@ pub fn Studio(props: &Props) -> Html {
         _ => toolbox_words(&[key.to_string()], lang),
     };
     let stars_edit = lesson_edit(Rc::new(|l: &mut Lesson, v: String| l.stars = star_rule(&v)));
+    let concepts_edit = lesson_edit(Rc::new(|l: &mut Lesson, v: String| l.concepts = concepts_from_text(&v)));
     let program_edit = |solution: bool| {
         let edit = edit.clone();
         Callback::from(move |text: String| {
@@ -861,6 +862,18 @@ pub fn Studio(props: &Props) -> Html {
                         <span>{ i18n.f("studio.reviewed", &[("lang", native_name(tl).to_string())]) }</span>
                     </label>
                     { problem_list(&i18n, &problems, Field::Texts, "texts") }
+                    // Read when the field is left, so a comma being typed is not taken away.
+                    <label class="studio-field">
+                        <span>{ i18n.t("studio.concepts") }</span>
+                        <input type="text" data-testid="studio-concepts" maxlength="400" dir="auto"
+                            value={lesson.concepts.join(", ")} onchange={{
+                                let edit = concepts_edit.clone();
+                                Callback::from(move |e: Event| {
+                                    let value = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+                                    edit.emit(value)
+                                })
+                            }} />
+                    </label>
                     <h3>{ i18n.t("studio.programs") }</h3>
                     <div class="studio-program-bar">
                         <div role="tablist" class="studio-tabs">

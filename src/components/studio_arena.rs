@@ -15,6 +15,7 @@ use yew::prelude::*;
 use super::grid_stage::paint_fill;
 use super::i18n::use_i18n;
 use super::stage::stage;
+use super::studio_world::zoom_buttons;
 use crate::studio_arena::{rock, span, thin, ArenaTool, ARENA_STEP, FLOOR_COLOURS, MAX_ARENA, MIN_ARENA};
 
 #[derive(Properties, PartialEq)]
@@ -41,6 +42,7 @@ fn icon(tool: ArenaTool) -> &'static str {
         ArenaTool::EndArea => "◎",
         ArenaTool::Robot => "➤",
         ArenaTool::Erase => "⌫",
+        ArenaTool::Pan => "✋",
     }
 }
 
@@ -97,7 +99,7 @@ fn preview(tool: ArenaTool, colour: &str, points: &[(i32, i32)], size: (i32, i32
                     stroke={paint_fill(colour)} />
             }
         }
-        ArenaTool::Robot | ArenaTool::Erase => Html::default(),
+        ArenaTool::Robot | ArenaTool::Erase | ArenaTool::Pan => Html::default(),
     }
 }
 
@@ -113,6 +115,7 @@ pub fn StudioArena(props: &Props) -> Html {
     let redraw = use_force_update();
     let cross = use_mut_ref(|| (a.robot.x, a.robot.y));
     let focused = use_state(|| false);
+    let zoom = use_state(|| 0usize);
 
     // The fixed part of the floor; the rocks each world places are drawn dashed over it.
     let world = Arena::new(a);
@@ -138,8 +141,13 @@ pub fn StudioArena(props: &Props) -> Html {
     // past this component.
     let stage_ref = use_node_ref();
     let onpointerdown = {
-        let (drawing, redraw, stage_ref) = (drawing.clone(), redraw.clone(), stage_ref.clone());
+        let (drawing, redraw, stage_ref, tool) =
+            (drawing.clone(), redraw.clone(), stage_ref.clone(), props.tool);
         Callback::from(move |e: PointerEvent| {
+            // Moving the view: the browser scrolls the stage (its `touch-action` allows it).
+            if tool == ArenaTool::Pan {
+                return;
+            }
             let Some(stage) = stage_ref.cast::<Element>() else { return };
             if let Some(p) = at_cm(&stage, &e, size) {
                 // The stroke follows this pointer even off the stage, until it lifts.
@@ -306,7 +314,8 @@ pub fn StudioArena(props: &Props) -> Html {
                 { side("height", a.height) }
             </div>
             <p class="studio-tool-help">{ i18n.t("studio.arena-keys-help") }</p>
-            <div ref={stage_ref} class="studio-stage studio-arena-stage" data-testid="studio-world" data-tool={props.tool.key()} tabindex="0"
+            { zoom_buttons(&zoom, &i18n) }
+            <div ref={stage_ref} class="studio-stage studio-arena-stage" data-testid="studio-world" data-tool={props.tool.key()} data-zoom={zoom.to_string()} tabindex="0"
                 role="application" aria-label={i18n.t(&format!("studio.tool-help.{}", props.tool.key()))}
                 data-drawing={(!drawing.borrow().is_empty()).to_string()}
                 {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onkeydown}

@@ -93,6 +93,23 @@ fn focus_cell(stage: &Element, x: u32, y: u32) {
     }
 }
 
+/// The buttons that make the studio's world bigger or smaller (grid and arena alike).
+pub fn zoom_buttons(zoom: &UseStateHandle<usize>, i18n: &super::i18n::I18n) -> Html {
+    let zoom_by = |delta: isize| {
+        let zoom = zoom.clone();
+        Callback::from(move |_: MouseEvent| zoom.set(zoom.saturating_add_signed(delta).min(ZOOMS - 1)))
+    };
+    html! {
+        <div class="studio-zoom" role="group">
+            // A sign every language reads (a magnifier, minus, plus), named in words.
+            <button data-testid="studio-zoom-out" aria-label={i18n.t("ui.zoom-out")} disabled={**zoom == 0}
+                onclick={zoom_by(-1)}>{ "🔍−" }</button>
+            <button data-testid="studio-zoom-in" aria-label={i18n.t("ui.zoom-in")} disabled={**zoom + 1 >= ZOOMS}
+                onclick={zoom_by(1)}>{ "🔍+" }</button>
+        </div>
+    }
+}
+
 #[component]
 pub fn StudioWorld(props: &Props) -> Html {
     let i18n = use_i18n();
@@ -113,10 +130,6 @@ pub fn StudioWorld(props: &Props) -> Html {
     // The square in the tab order (roving focus).
     let focused = use_state(|| (0u32, 0u32));
     let zoom = use_state(|| 0usize);
-    let zoom_by = |delta: isize| {
-        let zoom = zoom.clone();
-        Callback::from(move |_: MouseEvent| zoom.set(zoom.saturating_add_signed(delta).min(ZOOMS - 1)))
-    };
     let (fx, fy) = (focused.0.min(g.width - 1), focused.1.min(g.height - 1));
     let targets = html! {
         <g class="studio-cells">
@@ -281,13 +294,7 @@ pub fn StudioWorld(props: &Props) -> Html {
                 { size("height", g.height) }
             </div>
             <p class="studio-tool-help">{ i18n.t("studio.keys-help") }</p>
-            <div class="studio-zoom" role="group">
-                // A sign every language reads (a magnifier, minus, plus), named in words.
-                <button data-testid="studio-zoom-out" aria-label={i18n.t("ui.zoom-out")} disabled={*zoom == 0}
-                    onclick={zoom_by(-1)}>{ "🔍−" }</button>
-                <button data-testid="studio-zoom-in" aria-label={i18n.t("ui.zoom-in")} disabled={*zoom + 1 >= ZOOMS}
-                    onclick={zoom_by(1)}>{ "🔍+" }</button>
-            </div>
+            { zoom_buttons(&zoom, &i18n) }
             <div class="studio-stage" data-testid="studio-world" data-tool={props.tool.key()} data-zoom={zoom.to_string()}
                 {onclick} {onkeydown} {onfocusin}>
                 { stage(&world, &[], &i18n, targets) }

@@ -122,9 +122,24 @@ test('a teacher builds an arena lesson with a finger, checks it, and a pupil sol
   await page.getByTestId('studio-redo').click();
   await waitCount(page, 'rect.obstacle', 1);
 
+  // Zoomed in, the move tool scrolls the floor with a finger and changes nothing on it.
+  const wide = (await stage(page).boundingBox()).width;
+  await page.getByTestId('studio-zoom-in').click();
+  await page.waitForSelector('[data-testid=studio-world][data-zoom="1"]');
+  assert.ok((await stage(page).boundingBox()).width > wide * 1.2, 'the floor is bigger');
+  await page.getByTestId('studio-tool-pan').click();
+  await page.getByTestId('studio-world').scrollIntoViewIfNeeded();
+  await finger(page, cdp, [[120, 75], [100, 75], [80, 75], [60, 75], [40, 75]]);
+  await page.waitForFunction(() => document.querySelector('[data-testid=studio-world]').scrollLeft > 0);
+  assert.equal(await count(page, 'rect.obstacle'), 1);
+  await page.getByTestId('studio-zoom-out').click();
+  await page.waitForSelector('[data-testid=studio-world][data-zoom="0"]');
+
   // Texts in English; a wrong solution is flagged beside its field, the right one is ready.
   await page.getByTestId('studio-title').fill('Round the box');
   await page.getByTestId('studio-instructions').fill('Drive round the **box** to the green place.');
+  await page.getByTestId('studio-concepts').fill('obstacles, angles,');
+  await page.getByTestId('studio-concepts').press('Tab');
   await program(page, 'solution', WRONG);
   await page.locator('[data-testid=studio-problems-solution] [data-key="check.solution-goal"]').waitFor();
   assert.ok((await status(page)) >= 1);
@@ -143,6 +158,7 @@ test('a teacher builds an arena lesson with a finger, checks it, and a pupil sol
   assert.equal(lesson.world.arena.lines[0].path.colour, 'black');
   assert.ok(lesson.world.arena.lines[0].path.points.length < wave.length, 'the line is thinned');
   assert.deepEqual(lesson.world.arena.seeds, [1, 2, 3, 4, 5]);
+  assert.deepEqual(lesson.concepts, ['obstacles', 'angles']);
   const dir = await mkdtemp(join(tmpdir(), 'tafukt-arena-'));
   const file = join(dir, exported.name);
   await writeFile(file, exported.text);
