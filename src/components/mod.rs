@@ -57,6 +57,8 @@ pub mod studio;
 #[cfg(feature = "studio")]
 pub mod studio_arena;
 #[cfg(feature = "studio")]
+pub mod studio_controls;
+#[cfg(feature = "studio")]
 pub mod studio_world;
 #[cfg(feature = "full")]
 pub mod teacher_notes;

@@ -8,14 +8,13 @@
 use tafukt_world::arena::Arena;
 use tafukt_world::spec::{ArenaSpec, Obstacle};
 use tafukt_world::World;
-use wasm_bindgen::JsCast;
 use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 
 use super::grid_stage::paint_fill;
 use super::i18n::use_i18n;
 use super::stage::stage;
-use super::studio_world::zoom_buttons;
+use super::studio_controls::{size_stepper, tool_bar, zoom_buttons};
 use crate::studio_arena::{rock, span, thin, ArenaTool, ARENA_STEP, FLOOR_COLOURS, MAX_ARENA, MIN_ARENA};
 
 #[derive(Properties, PartialEq)]
@@ -250,51 +249,29 @@ pub fn StudioArena(props: &Props) -> Html {
     };
     let on_tool = {
         let on_tool = props.on_tool.clone();
-        Callback::from(move |e: MouseEvent| {
-            let key = e
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|t| t.closest("[data-tool]").ok().flatten())
-                .and_then(|b| b.get_attribute("data-tool"));
-            if let Some(tool) = ArenaTool::ALL.into_iter().find(|t| Some(t.key()) == key.as_deref()) {
+        Callback::from(move |key: String| {
+            if let Some(tool) = ArenaTool::ALL.into_iter().find(|t| t.key() == key) {
                 on_tool.emit(tool);
             }
         })
     };
     let side = |which: &'static str, value: i32| {
-        let resize = |delta: i32| {
-            let on_resize = props.on_resize.clone();
-            Callback::from(move |_: MouseEvent| {
-                on_resize.emit(if which == "width" {
-                    (size.0 + delta, size.1)
-                } else {
-                    (size.0, size.1 + delta)
-                })
-            })
-        };
-        html! {
-            <div class="studio-size" role="group" aria-label={i18n.t(&format!("studio.arena-{which}"))}>
-                <span class="studio-size-name">{ i18n.t(&format!("studio.arena-{which}")) }</span>
-                <button data-testid={format!("studio-arena-{which}-minus")} onclick={resize(-ARENA_STEP)} disabled={value <= MIN_ARENA}
-                    aria-label={i18n.t(&format!("studio.arena-{which}-less"))}>{ "−" }</button>
-                <output data-testid={format!("studio-arena-{which}")}>{ value }</output>
-                <button data-testid={format!("studio-arena-{which}-plus")} onclick={resize(ARENA_STEP)} disabled={value >= MAX_ARENA}
-                    aria-label={i18n.t(&format!("studio.arena-{which}-more"))}>{ "+" }</button>
-            </div>
-        }
+        let on_resize = props.on_resize.clone();
+        let on_step = Callback::from(move |by: i32| {
+            let delta = by * ARENA_STEP;
+            on_resize.emit(if which == "width" {
+                (size.0 + delta, size.1)
+            } else {
+                (size.0, size.1 + delta)
+            });
+        });
+        size_stepper(&i18n, &format!("arena-{which}"), value, (MIN_ARENA, MAX_ARENA), on_step)
     };
+    let tools: Vec<(&'static str, &'static str)> =
+        ArenaTool::ALL.iter().map(|t| (t.key(), icon(*t))).collect();
     html! {
         <div class="studio-world studio-arena">
-            <div class="studio-tools" role="radiogroup" aria-label={i18n.t("studio.tools")} onclick={on_tool}>
-                { for ArenaTool::ALL.into_iter().map(|t| html! {
-                    <button role="radio" aria-checked={(t == props.tool).to_string()} data-tool={t.key()}
-                        data-testid={format!("studio-tool-{}", t.key())}>
-                        <span class="studio-tool-icon" aria-hidden="true">{ icon(t) }</span>
-                        { i18n.t(&format!("studio.tool.{}", t.key())) }
-                    </button>
-                }) }
-            </div>
-            <p class="studio-tool-help" data-testid="studio-tool-help">{ i18n.t(&format!("studio.tool-help.{}", props.tool.key())) }</p>
+            { tool_bar(&i18n, &tools, props.tool.key(), on_tool) }
             if props.tool.coloured() {
                 <div class="studio-colours" role="radiogroup" aria-label={i18n.t("studio.colour")}>
                     { for FLOOR_COLOURS.into_iter().map(|c| {

@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use super::i18n::use_i18n;
 use super::stage::stage;
+use super::studio_controls::{size_stepper, tool_bar, zoom_buttons};
 use crate::studio::{
     choices, fixed_part, item_choices, portals, switches, wall_choices, Tool, MAX_SIDE, MIN_SIDE,
 };
@@ -42,9 +43,6 @@ pub struct Props {
 
 /// The side of a cell in the stage's drawing (`grid_stage`'s).
 const CELL: u32 = 40;
-/// Zoom steps of the world (0: the world fits the column); a big grid's squares grow past
-/// a finger's width, and the stage scrolls.
-const ZOOMS: usize = 3;
 
 fn icon(tool: Tool) -> &'static str {
     match tool {
@@ -90,23 +88,6 @@ fn focus_cell(stage: &Element, x: u32, y: u32) {
         if let Ok(focus) = js_sys::Reflect::get(&cell, &"focus".into()) {
             let _ = focus.dyn_into::<js_sys::Function>().map(|f| f.call0(&cell));
         }
-    }
-}
-
-/// The buttons that make the studio's world bigger or smaller (grid and arena alike).
-pub fn zoom_buttons(zoom: &UseStateHandle<usize>, i18n: &super::i18n::I18n) -> Html {
-    let zoom_by = |delta: isize| {
-        let zoom = zoom.clone();
-        Callback::from(move |_: MouseEvent| zoom.set(zoom.saturating_add_signed(delta).min(ZOOMS - 1)))
-    };
-    html! {
-        <div class="studio-zoom" role="group">
-            // A sign every language reads (a magnifier, minus, plus), named in words.
-            <button data-testid="studio-zoom-out" aria-label={i18n.t("ui.zoom-out")} disabled={**zoom == 0}
-                onclick={zoom_by(-1)}>{ "🔍−" }</button>
-            <button data-testid="studio-zoom-in" aria-label={i18n.t("ui.zoom-in")} disabled={**zoom + 1 >= ZOOMS}
-                onclick={zoom_by(1)}>{ "🔍+" }</button>
-        </div>
     }
 }
 
@@ -242,53 +223,24 @@ pub fn StudioWorld(props: &Props) -> Html {
     };
     let on_tool = {
         let on_tool = props.on_tool.clone();
-        Callback::from(move |e: MouseEvent| {
-            let key = e
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|t| t.closest("[data-tool]").ok().flatten())
-                .and_then(|b| b.get_attribute("data-tool"));
-            if let Some(tool) = Tool::ALL.into_iter().find(|t| Some(t.key()) == key.as_deref()) {
+        Callback::from(move |key: String| {
+            if let Some(tool) = Tool::ALL.into_iter().find(|t| t.key() == key) {
                 on_tool.emit(tool);
             }
         })
     };
     let size = |which: &'static str, value: u32| {
-        let (width, height) = (g.width, g.height);
-        let resize = |delta: i32| {
-            let on_resize = props.on_resize.clone();
-            Callback::from(move |_: MouseEvent| {
-                let change = |v: u32| v.saturating_add_signed(delta);
-                on_resize.emit(if which == "width" {
-                    (change(width), height)
-                } else {
-                    (width, change(height))
-                });
-            })
-        };
-        html! {
-            <div class="studio-size" role="group" aria-label={i18n.t(&format!("studio.{which}"))}>
-                <span class="studio-size-name">{ i18n.t(&format!("studio.{which}")) }</span>
-                <button data-testid={format!("studio-{which}-minus")} onclick={resize(-1)} disabled={value <= MIN_SIDE}
-                    aria-label={i18n.t(&format!("studio.{which}-less"))}>{ "−" }</button>
-                <output data-testid={format!("studio-{which}")}>{ value }</output>
-                <button data-testid={format!("studio-{which}-plus")} onclick={resize(1)} disabled={value >= MAX_SIDE}
-                    aria-label={i18n.t(&format!("studio.{which}-more"))}>{ "+" }</button>
-            </div>
-        }
+        let (width, height, on_resize) = (g.width, g.height, props.on_resize.clone());
+        let on_step = Callback::from(move |by: i32| {
+            let change = |v: u32| v.saturating_add_signed(by);
+            on_resize.emit(if which == "width" { (change(width), height) } else { (width, change(height)) });
+        });
+        size_stepper(&i18n, which, value as i32, (MIN_SIDE as i32, MAX_SIDE as i32), on_step)
     };
+    let tools: Vec<(&'static str, &'static str)> = Tool::ALL.iter().map(|t| (t.key(), icon(*t))).collect();
     html! {
         <div class="studio-world">
-            <div class="studio-tools" role="radiogroup" aria-label={i18n.t("studio.tools")} onclick={on_tool}>
-                { for Tool::ALL.into_iter().map(|t| html! {
-                    <button role="radio" aria-checked={(t == props.tool).to_string()} data-tool={t.key()}
-                        data-testid={format!("studio-tool-{}", t.key())}>
-                        <span class="studio-tool-icon" aria-hidden="true">{ icon(t) }</span>
-                        { i18n.t(&format!("studio.tool.{}", t.key())) }
-                    </button>
-                }) }
-            </div>
-            <p class="studio-tool-help" data-testid="studio-tool-help">{ i18n.t(&format!("studio.tool-help.{}", props.tool.key())) }</p>
+            { tool_bar(&i18n, &tools, props.tool.key(), on_tool) }
             <div class="studio-sizes">
                 { size("width", g.width) }
                 { size("height", g.height) }

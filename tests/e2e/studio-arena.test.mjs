@@ -10,7 +10,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OUT, catalogue, runToEnd, useApp, watchedPage } from './app.mjs';
-import { openStudio, program, status } from './studio-page.mjs';
+import { newLessonOnTablet, openStudio, program, status } from './studio-page.mjs';
 
 const app = useApp();
 const en = catalogue('en');
@@ -53,11 +53,7 @@ const waitCount = (page, selector, n) =>
 let exported;
 
 test('a teacher builds an arena lesson with a finger, checks it, and a pupil solves it', async () => {
-  const context = await app.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 800, height: 1280 } });
-  const { page, errors } = await watchedPage(context);
-  await openStudio(page, app.server.url);
-  await page.getByTestId('studio-new').tap();
-  await page.waitForSelector('[data-testid=studio-editor]');
+  const { context, page, errors } = await newLessonOnTablet(app.browser, app.server.url);
 
   // An open floor instead of squares: a new arena, its goals and blocks.
   await page.locator('[data-testid=studio-kind-arena] input').tap();

@@ -1,5 +1,6 @@
 // The teacher studio's pages as the end-to-end tests reach them: teacher mode, then the studio;
 // the grid's squares; the checker's count of problems; a program typed in the text view.
+import { watchedPage } from './app.mjs';
 
 /** Teacher mode (the full app), then the studio (the studio app). */
 export async function openStudio(page, url) {
@@ -31,4 +32,14 @@ export async function program(page, which, text) {
   await page.getByTestId(`studio-tab-${which}`).click();
   await page.getByTestId('studio-view-text').click();
   await page.locator(`[data-testid=studio-${which}] textarea`).fill(text);
+}
+
+/** A portrait touch tablet in the studio, a new lesson open in the editor. */
+export async function newLessonOnTablet(browser, url) {
+  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 800, height: 1280 } });
+  const { page, errors } = await watchedPage(context);
+  await openStudio(page, url);
+  await page.getByTestId('studio-new').tap();
+  await page.waitForSelector('[data-testid=studio-editor]');
+  return { context, page, errors };
 }

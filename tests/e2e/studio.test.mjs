@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OUT, catalogue, useApp, watchedPage } from './app.mjs';
 import { touchDrag } from './touch.mjs';
-import { cell, openStudio, program, status, tapCell } from './studio-page.mjs';
+import { cell, newLessonOnTablet, openStudio, program, status, tapCell } from './studio-page.mjs';
 
 const app = useApp();
 const en = catalogue('en');
@@ -377,11 +377,7 @@ test('a course pack brings a teacher\'s lessons to another device in one file', 
 });
 
 test('squares to paint and a square where things must be carried are goals placed by a tap', async () => {
-  const context = await app.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 800, height: 1280 } });
-  const { page, errors } = await watchedPage(context);
-  await openStudio(page, app.server.url);
-  await page.getByTestId('studio-new').tap();
-  await page.waitForSelector('[data-testid=studio-editor]');
+  const { context, page, errors } = await newLessonOnTablet(app.browser, app.server.url);
   // An olive to carry, a square to paint, and the square it must be carried to (two taps:
   // two things wanted, one tap less for one).
   await page.getByTestId('studio-tool-olive').tap();
