@@ -170,6 +170,38 @@ impl fmt::Display for Value {
     }
 }
 
+/// Texts in the order a pupil expects, as in a dictionary: letters by their place in the
+/// alphabet whatever their case or accent (`apple` before `Banana`, `été` before `fin`), then,
+/// for texts alike that way, by character code, so that no two different texts are ever in
+/// the same place. (Arabic and Tifinagh letters are in alphabetical order in Unicode.)
+pub fn alphabetical(x: &str, y: &str) -> std::cmp::Ordering {
+    let (mut a, mut b) = (x.chars(), y.chars());
+    loop {
+        match (a.next(), b.next()) {
+            (Some(p), Some(q)) if letter(p) == letter(q) => {}
+            (Some(p), Some(q)) => return letter(p).cmp(&letter(q)),
+            (p, q) => return p.is_some().cmp(&q.is_some()).then_with(|| x.cmp(y)),
+        }
+    }
+}
+
+/// A character's place in the alphabet: Latin capitals and the accented letters of French
+/// (Latin-1) as their plain small letter.
+fn letter(c: char) -> u32 {
+    // The plain letter of each of U+00C0..U+00DF, and of U+00E0..U+00FF below it by 0x20
+    // (a space: a sign or a letter of its own, kept).
+    const PLAIN: &[u8; 32] = b"aaaaaa ceeeeiiii nooooo ouuuuy  ";
+    let n = c as u32;
+    match n {
+        0x41..=0x5A => n + 0x20,
+        0xC0..=0xFF => match PLAIN[n as usize & 31] {
+            b' ' => n,
+            plain => plain as u32,
+        },
+        _ => n,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,5 +221,25 @@ mod tests {
         assert_eq!(shorten(&outer, &Words::default(), 8), "[[1, red…");
         let fr = Words { yes: "vrai", colours: ["rouge"; 6], ..Words::default() };
         assert_eq!(shorten(&outer, &fr, 100), "[[1, rouge], [1, rouge], vrai]");
+    }
+
+    #[test]
+    fn texts_are_in_dictionary_order_whatever_their_case_or_accents() {
+        use std::cmp::Ordering::*;
+        let order = |x, y| alphabetical(x, y);
+        assert_eq!(order("apple", "Banana"), Less);
+        assert_eq!(order("Zebra", "apple"), Greater);
+        assert_eq!(order("été", "fin"), Less);
+        assert_eq!(order("Élan", "elle"), Less);
+        assert_eq!(order("ça", "cb"), Less);
+        assert_eq!(order("أحمد", "باب"), Less);
+        assert_eq!(order("ⴰⵎⴰⵏ", "ⵜⴰⵎⴰⵣⵉⵖⵜ"), Less);
+        // Alike as letters, the character codes decide: one order, never a tie.
+        assert_eq!(order("Apple", "apple"), Less);
+        assert_eq!(order("apple", "Apple"), Greater);
+        assert_eq!(order("apple", "apple"), Equal);
+        assert_eq!(order("a", "ab"), Less);
+        assert_eq!(order("×", "x"), Greater, "a sign is not a letter");
+        assert_eq!(order("ÿ", "z"), Greater, "a letter of its own after z");
     }
 }

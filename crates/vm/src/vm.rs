@@ -12,7 +12,7 @@ use crate::diagnostic::{Code, Diagnostic, Place};
 use crate::host::Host;
 use crate::ids::{BinOp, NodeId};
 use crate::limits::{Limits, MAX_LIST_DEPTH};
-use crate::value::{equal, shorten, List, Value, Writer};
+use crate::value::{alphabetical, equal, shorten, List, Value, Writer};
 
 /// Where a helper's error points until the loop knows which instruction failed.
 const PENDING: NodeId = NodeId(u32::MAX);
@@ -729,7 +729,7 @@ impl Vm {
             }
             (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge, Value::Text(x), Value::Text(y)) => {
                 self.charge(x.len().min(y.len()) / 16);
-                let ord = x.cmp(y);
+                let ord = alphabetical(x, y);
                 Value::Bool(match op {
                     BinOp::Lt => ord.is_lt(),
                     BinOp::Le => ord.is_le(),
