@@ -27,6 +27,9 @@ pub enum ArenaTool {
     RockMaybe,
     /// A floor area of the chosen colour, from corner to corner.
     Floor,
+    /// A floor area that some worlds paint: each world of the lesson paints one of them, so
+    /// a stop learnt by heart does not pass.
+    FloorMaybe,
     /// A line of the chosen colour along the finger's path.
     Line,
     /// The area the robot must end in (the lesson's `in_area` goal; one at most).
@@ -38,11 +41,12 @@ pub enum ArenaTool {
 }
 
 impl ArenaTool {
-    pub const ALL: [ArenaTool; 9] = [
+    pub const ALL: [ArenaTool; 10] = [
         ArenaTool::Box,
         ArenaTool::Rock,
         ArenaTool::RockMaybe,
         ArenaTool::Floor,
+        ArenaTool::FloorMaybe,
         ArenaTool::Line,
         ArenaTool::EndArea,
         ArenaTool::Robot,
@@ -58,6 +62,7 @@ impl ArenaTool {
             ArenaTool::Rock => "rock",
             ArenaTool::RockMaybe => "rock-maybe",
             ArenaTool::Floor => "floor",
+            ArenaTool::FloorMaybe => "floor-maybe",
             ArenaTool::Line => "line",
             ArenaTool::EndArea => "end-area",
             ArenaTool::Erase => "arena-erase",
@@ -67,7 +72,7 @@ impl ArenaTool {
 
     /// Whether the tool draws in a colour the teacher picks.
     pub fn coloured(self) -> bool {
-        matches!(self, ArenaTool::Floor | ArenaTool::Line)
+        matches!(self, ArenaTool::Floor | ArenaTool::FloorMaybe | ArenaTool::Line)
     }
 }
 
@@ -228,6 +233,11 @@ pub fn stroke(lesson: &mut Lesson, tool: ArenaTool, colour: &str, points: &Strok
             let (x, y, w, h) = span(&points, size);
             a.floor.push(Area { x, y, w, h, colour: colour.to_string() });
         }
+        ArenaTool::FloorMaybe if !full(a.floor_choices.len()) => {
+            let (x, y, w, h) = span(&points, size);
+            a.floor_choices.push(Area { x, y, w, h, colour: colour.to_string() });
+            settle_seeds(a);
+        }
         ArenaTool::Line if !is_tap(&points) && a.lines.len() < MAX_FLOOR_LINES => {
             a.lines.push(FloorLine::Path {
                 points: thin(&points, MAX_LINE_POINTS).into_iter().map(|(x, y)| [x, y]).collect(),
@@ -277,7 +287,8 @@ fn on_line(line: &FloorLine, p: (i32, i32)) -> bool {
 }
 
 /// Takes away the topmost thing at `p`: an obstacle, a rock some worlds place, a line, the end
-/// area, then a floor area (the robot stays: every arena has one).
+/// area, a floor area some worlds paint, then a floor area (the robot stays: every arena has
+/// one).
 fn erase(lesson: &mut Lesson, p: (i32, i32)) {
     let Some(a) = arena_mut(lesson) else { return };
     if let Some(i) = a.obstacles.iter().rposition(|o| in_obstacle(o, p)) {
@@ -292,7 +303,11 @@ fn erase(lesson: &mut Lesson, p: (i32, i32)) {
     {
         lesson.goals.retain(|g| !matches!(g, Goal::InArea { .. }));
     } else if let Some(a) = arena_mut(lesson) {
-        if let Some(i) = a.floor.iter().rposition(|f| f.contains(p.0 as f64, p.1 as f64)) {
+        let here = |f: &Area| f.contains(p.0 as f64, p.1 as f64);
+        if let Some(i) = a.floor_choices.iter().rposition(here) {
+            a.floor_choices.remove(i);
+            settle_seeds(a);
+        } else if let Some(i) = a.floor.iter().rposition(here) {
             a.floor.remove(i);
         }
     }
@@ -380,6 +395,7 @@ pub fn resize_arena(lesson: &mut Lesson, width: i32, height: i32) {
     a.obstacles.retain(inside);
     a.obstacle_choices.retain(inside);
     a.floor.retain(|f| f.x < w && f.y < h);
+    a.floor_choices.retain(|f| f.x < w && f.y < h);
     a.lines.retain(|l| match l {
         FloorLine::Path { points, .. } => points.iter().any(|p| p[0] < w && p[1] < h),
         FloorLine::Arc { x, y, .. } => *x < w && *y < h,
@@ -526,6 +542,27 @@ mod tests {
         stroke(&mut l, ArenaTool::Erase, "", &[(100, 40)]);
         stroke(&mut l, ArenaTool::Erase, "", &[(104, 112)]);
         assert!(arena(&l).obstacle_choices.is_empty() && arena(&l).seeds.is_empty());
+    }
+
+    #[test]
+    fn a_floor_area_maybe_is_painted_in_one_world_or_another_and_a_stop_learnt_by_heart_fails() {
+        let mut l = arena_lesson();
+        l.goals = vec![Goal::EndsOn { colour: "green".into() }];
+        stroke(&mut l, ArenaTool::FloorMaybe, "green", &[(60, 110), (80, 130)]);
+        stroke(&mut l, ArenaTool::FloorMaybe, "green", &[(120, 110), (140, 130)]);
+        assert_eq!(arena(&l).seeds, SEEDS);
+        let painted: Vec<Vec<Area>> =
+            SEEDS.iter().map(|&s| tafukt_world::arena::Arena::from_spec_seeded(arena(&l), s).floor).collect();
+        assert!(
+            painted.iter().all(|f| f.len() == 1) && painted.iter().any(|f| f[0] != painted[0][0]),
+            "{painted:?}"
+        );
+        // Driving to the first area by heart: some worlds paint the other one.
+        l.toolbox = vec!["drive".into()];
+        assert_eq!(tafukt_lesson::check::passes(&l, "drive 40\n"), Ok(false));
+        stroke(&mut l, ArenaTool::Erase, "", &[(70, 120)]);
+        stroke(&mut l, ArenaTool::Erase, "", &[(130, 120)]);
+        assert!(arena(&l).floor_choices.is_empty() && arena(&l).seeds.is_empty());
     }
 
     #[test]

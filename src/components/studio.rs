@@ -27,7 +27,7 @@ use super::instructions::Instructions;
 use super::language_picker::native_name;
 use super::stage::stage;
 use super::studio_arena::StudioArena;
-use super::studio_world::{StudioWorld, Tap};
+use super::studio_world::{StudioWorld, Tap, CELL};
 use crate::services::{files, page, storage};
 use crate::session::translate;
 use crate::studio::{
@@ -43,6 +43,23 @@ use crate::studio_arena::{
 };
 use tafukt_lang::blocks::Slot;
 use tafukt_world::World;
+
+/// Where the robot must end (the end square of a grid, the end area of an arena), drawn over
+/// each world pupils meet.
+fn end_mark(lesson: &Lesson) -> Html {
+    if let Some((x, y)) = end_square(&lesson.goals) {
+        let (x, y, side) = (x * CELL + 3, y * CELL + 3, CELL - 6);
+        return html! {
+            <rect class="studio-end" x={x.to_string()} y={y.to_string()} width={side.to_string()} height={side.to_string()} rx="6" />
+        };
+    }
+    match end_area(&lesson.goals) {
+        Some((x, y, w, h)) => html! {
+            <rect class="studio-end-area" x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} />
+        },
+        None => Html::default(),
+    }
+}
 
 /// The course with the teacher's own lessons as a last unit (`title` in `lang`), if any.
 pub fn with_own_lessons(index: &Rc<CourseIndex>, title: &str, lang: Lang) -> Rc<CourseIndex> {
@@ -815,7 +832,7 @@ pub fn Studio(props: &Props) -> Html {
                         <div class="studio-seeds" data-testid="studio-seeds">
                             { for SEEDS.into_iter().map(|seed| html! {
                                 <figure data-seed={seed.to_string()}>
-                                    { stage(&World::from_spec(&lesson.world, seed), &[], &i18n, Html::default()) }
+                                    { stage(&World::from_spec(&lesson.world, seed), &[], &i18n, end_mark(&lesson)) }
                                     <figcaption>{ i18n.f("studio.seed", &[("seed", seed.to_string())]) }</figcaption>
                                 </figure>
                             }) }

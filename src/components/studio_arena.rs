@@ -37,6 +37,7 @@ fn icon(tool: ArenaTool) -> &'static str {
         ArenaTool::Rock => "●",
         ArenaTool::RockMaybe => "◌",
         ArenaTool::Floor => "▦",
+        ArenaTool::FloorMaybe => "▨",
         ArenaTool::Line => "✎",
         ArenaTool::EndArea => "◎",
         ArenaTool::Robot => "➤",
@@ -79,9 +80,9 @@ fn preview(tool: ArenaTool, colour: &str, points: &[(i32, i32)], size: (i32, i32
         return Html::default();
     }
     match tool {
-        ArenaTool::Box | ArenaTool::Floor | ArenaTool::EndArea => {
+        ArenaTool::Box | ArenaTool::Floor | ArenaTool::FloorMaybe | ArenaTool::EndArea => {
             let (x, y, w, h) = span(points, size);
-            let fill = if tool == ArenaTool::Floor { paint_fill(colour) } else { "none" };
+            let fill = if tool.coloured() { paint_fill(colour) } else { "none" };
             html! {
                 <rect class="studio-arena-preview" data-testid="studio-arena-preview" x={x.to_string()} y={y.to_string()}
                     width={w.to_string()} height={h.to_string()} fill={fill} />
@@ -120,6 +121,10 @@ pub fn StudioArena(props: &Props) -> Html {
     let world = Arena::new(a);
     let over = html! {
         <g class="studio-arena-marks">
+            { for a.floor_choices.iter().map(|f| html! {
+                <rect class="studio-floor-maybe" data-testid="studio-floor-maybe" x={f.x.to_string()} y={f.y.to_string()}
+                    width={f.w.to_string()} height={f.h.to_string()} fill={paint_fill(&f.colour)} />
+            }) }
             { for a.obstacle_choices.iter().map(|o| obstacle(*o, "studio-rock-maybe", "studio-rock-maybe")) }
             if let Some((x, y, w, h)) = props.end {
                 <rect class="studio-end-area" data-testid="studio-end-area" x={x.to_string()} y={y.to_string()}

@@ -42,7 +42,7 @@ pub struct Props {
 }
 
 /// The side of a cell in the stage's drawing (`grid_stage`'s).
-const CELL: u32 = 40;
+pub const CELL: u32 = 40;
 
 fn icon(tool: Tool) -> &'static str {
     match tool {

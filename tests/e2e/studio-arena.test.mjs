@@ -1,6 +1,6 @@
 // The studio's arena editor as a teacher uses it on a touch tablet: a lesson for the wheeled
-// robot built with a finger (a box dragged out, a line drawn, a rock some worlds place, the
-// place the robot must end in, the robot set facing where the finger goes), by keyboard too;
+// robot built with a finger (a box dragged out, a line drawn, a rock and floor areas some
+// worlds place, the place the robot must end in, the robot set facing where the finger goes), by keyboard too;
 // a wrong solution flagged, the right one ready; the file exported passes `tafukt check`; a
 // pupil plays it and solves it. Every wait is on the app's own state, never on a sleep.
 import { test } from 'node:test';
@@ -87,6 +87,13 @@ test('a teacher builds an arena lesson with a finger, checks it, and a pupil sol
   await finger(page, cdp, [[140, 100], [144, 100], [148, 100]]);
   await waitCount(page, '[data-testid=studio-rock-maybe]', 1);
   await page.waitForSelector('[data-testid=studio-seeds] figure[data-seed="5"]');
+  // A green floor area some worlds paint, one of two.
+  await page.getByTestId('studio-tool-floor-maybe').click();
+  await page.getByTestId('studio-colour-green').click();
+  await page.waitForSelector('[data-testid=studio-colour-green][aria-checked="true"]');
+  await finger(page, cdp, [[60, 10], [70, 20], [80, 30]]);
+  await finger(page, cdp, [[100, 10], [110, 20], [120, 30]]);
+  await waitCount(page, '[data-testid=studio-floor-maybe]', 2);
 
   // The place the robot must end in, dragged out where the teacher wants it.
   await page.getByTestId('studio-tool-end-area').click();
@@ -154,6 +161,8 @@ test('a teacher builds an arena lesson with a finger, checks it, and a pupil sol
   assert.equal(lesson.world.arena.lines[0].path.colour, 'black');
   assert.ok(lesson.world.arena.lines[0].path.points.length < wave.length, 'the line is thinned');
   assert.deepEqual(lesson.world.arena.seeds, [1, 2, 3, 4, 5]);
+  assert.deepEqual(lesson.world.arena.floor_choices.map((f) => [f.x, f.y, f.w, f.h, f.colour]),
+    [[60, 10, 20, 20, 'green'], [100, 10, 20, 20, 'green']]);
   assert.deepEqual(lesson.concepts, ['obstacles', 'angles']);
   const dir = await mkdtemp(join(tmpdir(), 'tafukt-arena-'));
   const file = join(dir, exported.name);
