@@ -9,8 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OUT, catalogue, runToEnd, useApp, watchedPage } from './app.mjs';
-import { newLessonOnTablet, openStudio, program, status } from './studio-page.mjs';
+import { OUT, catalogue, runToEnd, useApp } from './app.mjs';
+import { newLessonOnTablet, openFileInStudio, program, status } from './studio-page.mjs';
 
 const app = useApp();
 const en = catalogue('en');
@@ -186,18 +186,9 @@ test('the arena editor in Arabic on a landscape tablet and in Tamazight on a pho
   assert.ok(exported, 'the first test exported a lesson');
   for (const [name, viewport, lang, words] of [['landscape-ar', { width: 1280, height: 800 }, 'ar', ar],
     ['phone-zgh', { width: 360, height: 640 }, 'zgh', catalogue('zgh')]]) {
-    const context = await app.browser.newContext({ hasTouch: true, viewport });
-    const { page, errors } = await watchedPage(context);
-    await page.goto(app.server.url);
-    await page.evaluate((l) => localStorage.setItem('tafukt.v1.lang', l), lang);
-    await openStudio(page, app.server.url);
-    await page.getByTestId('studio-import-file').setInputFiles({ name: exported.name, mimeType: 'application/json',
-      buffer: Buffer.from(exported.text) });
-    await page.waitForSelector(`html[lang="${lang}"] [data-testid=studio-editor] [data-testid=studio-status][data-problems="0"]`);
+    const { context, page, errors } = await openFileInStudio(app.browser, app.server.url, viewport, lang, exported);
     await page.getByTestId('studio-tool-line').tap();
     assert.equal(await page.getByTestId('studio-tool-help').textContent(), words['studio.tool-help.line']);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${name}: ${overflow} px wider than the screen`);
     for (const b of await page.locator('.studio-arena .studio-tools button, .studio-arena .studio-size button, .studio-colours button')
       .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.width, r.height]))) {
       assert.ok(b[0] >= 44 && b[1] >= 44, `${name}: a ${b[0]}×${b[1]} button`);

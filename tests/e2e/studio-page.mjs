@@ -43,3 +43,20 @@ export async function newLessonOnTablet(browser, url) {
   await page.waitForSelector('[data-testid=studio-editor]');
   return { context, page, errors };
 }
+
+/** A touch device of `viewport` with the page in `lang`, the lesson `file` (`{ name, text }`)
+ * opened in the studio and checked ready, and nothing wider than the screen. */
+export async function openFileInStudio(browser, url, viewport, lang, file) {
+  const context = await browser.newContext({ hasTouch: true, viewport });
+  const { page, errors } = await watchedPage(context);
+  await page.goto(url);
+  await page.evaluate((l) => localStorage.setItem('tafukt.v1.lang', l), lang);
+  await openStudio(page, url);
+  await page.getByTestId('studio-import-file').setInputFiles({ name: file.name, mimeType: 'application/json',
+    buffer: Buffer.from(file.text) });
+  await page.waitForSelector(`html[lang="${lang}"] [data-testid=studio-editor] [data-testid=studio-status][data-problems="0"]`);
+  // Nothing wider than the screen: the page never scrolls sideways.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) throw new Error(`${viewport.width}×${viewport.height} ${lang}: ${overflow} px wider than the screen`);
+  return { context, page, errors };
+}

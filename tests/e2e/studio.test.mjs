@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OUT, catalogue, useApp, watchedPage } from './app.mjs';
 import { touchDrag } from './touch.mjs';
-import { cell, newLessonOnTablet, openStudio, program, status, tapCell } from './studio-page.mjs';
+import { cell, newLessonOnTablet, openFileInStudio, openStudio, program, status, tapCell } from './studio-page.mjs';
 
 const app = useApp();
 const en = catalogue('en');
@@ -413,17 +413,7 @@ test('the studio fits a phone, a portrait tablet and a projector, in Tamazight, 
   assert.ok(exported, 'the first test exported a lesson');
   for (const [name, viewport, lang] of [['phone-zgh', { width: 360, height: 640 }, 'zgh'],
     ['portrait-ar', { width: 800, height: 1280 }, 'ar'], ['projector-en', { width: 1920, height: 1080 }, 'en']]) {
-    const context = await app.browser.newContext({ hasTouch: true, viewport });
-    const { page, errors } = await watchedPage(context);
-    await page.goto(app.server.url);
-    await page.evaluate((l) => localStorage.setItem('tafukt.v1.lang', l), lang);
-    await openStudio(page, app.server.url);
-    await page.getByTestId('studio-import-file').setInputFiles({ name: exported.name, mimeType: 'application/json',
-      buffer: Buffer.from(exported.text) });
-    await page.waitForSelector(`html[lang="${lang}"] [data-testid=studio-editor] [data-testid=studio-status][data-problems="0"]`);
-    // Nothing wider than the screen: the page never scrolls sideways.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${name}: ${overflow} px wider than the screen`);
+    const { context, page, errors } = await openFileInStudio(app.browser, app.server.url, viewport, lang, exported);
     // Every tool and the size buttons are big enough for a finger.
     for (const box of await page.locator('.studio-tools button, .studio-size button').evaluateAll((els) =>
       els.map((e) => e.getBoundingClientRect()).map((r) => [r.width, r.height]))) {
