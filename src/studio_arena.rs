@@ -76,6 +76,9 @@ impl ArenaTool {
     }
 }
 
+/// Most points of a stroke the studio keeps: a longer one is sampled down to this many, so
+/// thinning a line (quadratic in its points) stays quick however long a finger scribbles.
+pub const MAX_STROKE: usize = 2048;
 /// A stroke shorter than this (cm) is a tap.
 pub const TAP: i32 = 4;
 /// The side of a box, an area or the end area a tap makes, and a tapped rock's diameter (cm).
@@ -201,15 +204,21 @@ pub fn stroke(lesson: &mut Lesson, tool: ArenaTool, colour: &str, points: &Strok
         return;
     }
     let size = (a.width, a.height);
-    let points: Vec<(i32, i32)> =
-        points.iter().map(|&(x, y)| (x.clamp(0, a.width), y.clamp(0, a.height))).collect();
+    let every = points.len().div_ceil(MAX_STROKE);
+    let last = points[points.len() - 1];
+    let points: Vec<(i32, i32)> = points
+        .iter()
+        .step_by(every)
+        .chain((every > 1).then_some(&last))
+        .map(|&(x, y)| (x.clamp(0, a.width), y.clamp(0, a.height)))
+        .collect();
     let (start, end) = (points[0], points[points.len() - 1]);
     let full = |n: usize| n >= MAX_SHAPES;
     match tool {
         ArenaTool::Robot => {
             let on_robot = length(start, (a.robot.x, a.robot.y)) <= RADIUS * 2.0;
             if is_tap(&points) && on_robot {
-                a.robot.heading = (a.robot.heading + 45).rem_euclid(360);
+                a.robot.heading = (a.robot.heading.rem_euclid(360) + 45) % 360;
             } else {
                 let r = RADIUS as i32;
                 a.robot.x = start.0.clamp(r, a.width - r);
@@ -358,7 +367,8 @@ fn settle_seeds(a: &mut ArenaSpec) {
 
 /// The headings each world may turn the robot to: its own, and a quarter turn either way.
 fn heading_choices(heading: i32) -> Vec<i32> {
-    vec![heading, (heading + 90).rem_euclid(360), (heading + 270).rem_euclid(360)]
+    let heading = heading.rem_euclid(360);
+    vec![heading, (heading + 90) % 360, (heading + 270) % 360]
 }
 
 /// After the robot turns, the headings each world chooses follow it.
@@ -613,6 +623,31 @@ mod tests {
         assert!(a.problems().is_empty());
         resize_arena(&mut l, 10, 10_000);
         assert_eq!((arena(&l).width, arena(&l).height), (MIN_ARENA, MAX_ARENA));
+    }
+
+    #[test]
+    fn a_hostile_file_and_an_endless_scribble_change_the_arena_and_never_panic() {
+        let mut l = arena_lesson();
+        let a = arena_mut(&mut l).unwrap();
+        (a.robot.heading, a.heading_choices) = (i32::MAX, vec![i32::MIN]);
+        stroke(&mut l, ArenaTool::Robot, "", &[(30, 120)]);
+        assert_eq!(arena(&l).robot.heading, (i32::MAX.rem_euclid(360) + 45) % 360);
+        set_arena_heading_varies(arena_mut(&mut l).unwrap(), true);
+        assert!(arena(&l).heading_choices.iter().all(|h| (0..360).contains(h)));
+        for tool in ArenaTool::ALL {
+            stroke(&mut l, tool, "black", &[(i32::MIN, i32::MAX), (i32::MAX, i32::MIN)]);
+        }
+        // A million points of scribble: sampled, thinned, within the format's limits.
+        let scribble: Vec<(i32, i32)> = (0..1_000_000).map(|i| ((i * 7) % 200, (i * 13) % 150)).collect();
+        stroke(&mut l, ArenaTool::Line, "black", &scribble);
+        let Some(FloorLine::Path { points, .. }) = arena(&l).lines.last() else { panic!("no line") };
+        assert!(
+            points.len() <= MAX_LINE_POINTS
+                && points.last() == Some(&[(999_999 * 7) % 200, (999_999 * 13) % 150])
+        );
+        // The box and rock dragged over the whole floor cover the robot: the checker says so.
+        let problems = arena(&l).problems();
+        assert!(problems.iter().all(|p| p == "an obstacle covers the robot's start"), "{problems:?}");
     }
 
     #[test]

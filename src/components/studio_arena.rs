@@ -15,7 +15,9 @@ use super::grid_stage::paint_fill;
 use super::i18n::use_i18n;
 use super::stage::stage;
 use super::studio_controls::{size_stepper, tool_bar, zoom_buttons};
-use crate::studio_arena::{rock, span, thin, ArenaTool, ARENA_STEP, FLOOR_COLOURS, MAX_ARENA, MIN_ARENA};
+use crate::studio_arena::{
+    rock, span, ArenaTool, ARENA_STEP, FLOOR_COLOURS, MAX_ARENA, MAX_STROKE, MIN_ARENA,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -92,8 +94,7 @@ fn preview(tool: ArenaTool, colour: &str, points: &[(i32, i32)], size: (i32, i32
             obstacle(rock(points), "studio-arena-preview", "studio-arena-preview")
         }
         ArenaTool::Line => {
-            let path: Vec<String> =
-                thin(points, usize::MAX).iter().map(|(x, y)| format!("{x},{y}")).collect();
+            let path: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
             html! {
                 <polyline class="studio-arena-preview line" data-testid="studio-arena-preview" points={path.join(" ")}
                     stroke={paint_fill(colour)} />
@@ -171,6 +172,10 @@ pub fn StudioArena(props: &Props) -> Html {
                 return;
             }
             if let Some(p) = at_cm(&stage, &e, size) {
+                // A stroke past its most points keeps its end under the finger.
+                if points.len() >= MAX_STROKE {
+                    points.pop();
+                }
                 if points.last() != Some(&p) {
                     points.push(p);
                     redraw.force_update();
