@@ -374,6 +374,9 @@ pub enum ValueBlock {
     Var(String),
     Op(crate::ast::BinOp),
     Not,
+    /// `item … of` or `length of` a list variable of the program's.
+    #[cfg(feature = "lists")]
+    ListRead(Builtin, String),
 }
 
 impl ValueBlock {
@@ -392,6 +395,15 @@ impl ValueBlock {
                 ExprKind::Binary(*op, boxed(), Box::new(value(ExprKind::Number(1.0))))
             }
             ValueBlock::Op(op) => ExprKind::Binary(*op, boxed(), Box::new(value(ExprKind::Number(0.0)))),
+            // The value that was there becomes the position: `n` becomes `item n of scores`.
+            #[cfg(feature = "lists")]
+            ValueBlock::ListRead(b, list) => {
+                let list = value(ExprKind::Var(list.clone()));
+                match b {
+                    Builtin::ItemOf => ExprKind::Sensor(*b, vec![old.clone(), list]),
+                    _ => ExprKind::Sensor(*b, vec![list]),
+                }
+            }
         })
     }
 }
@@ -476,7 +488,39 @@ pub fn action_block(b: Builtin) -> Option<Stmt> {
         Builtin::ItemReward => vec![num(0.0)],
         _ => vec![],
     };
+    #[cfg(feature = "lists")]
+    if b.list_changed().is_some() {
+        // Its list is a variable of the program's: see `list_block`.
+        return None;
+    }
     (b.kind() == BuiltinKind::Action).then(|| stmt(StmtKind::Action(b, args)))
+}
+
+/// The block a palette shows for a built-in that changes a list, on the list variable `var`
+/// (the program's: the editor names one), with values a pupil can change.
+#[cfg(feature = "lists")]
+pub fn list_block(b: Builtin, var: &str) -> Option<Stmt> {
+    let (num, list) = (|n: f64| value(ExprKind::Number(n)), || value(ExprKind::Var(var.into())));
+    let args = match b {
+        Builtin::AddTo => vec![num(1.0), list()],
+        Builtin::RemoveItem => vec![num(1.0), list()],
+        Builtin::ReplaceItem => vec![num(1.0), list(), num(0.0)],
+        _ => return None,
+    };
+    Some(stmt(StmtKind::Action(b, args)))
+}
+
+/// The variable a list block starts on: the first the program gives a list in brackets,
+/// else its first variable, else `new` (the word for a new variable).
+#[cfg(feature = "lists")]
+pub fn list_variable(program: &Program, new: &str) -> String {
+    fn holds_list(list: &[Stmt]) -> Option<&String> {
+        list.iter().find_map(|s| match &s.kind {
+            StmtKind::Assign(name, Expr { kind: ExprKind::List(_), .. }) => Some(name),
+            other => other.blocks().find_map(|b| holds_list(b)),
+        })
+    }
+    holds_list(&program.body).or(variables(program).first()).map_or_else(|| new.to_string(), Clone::clone)
 }
 
 /// The words new palette blocks start with, in the pupil's language: a new procedure's name,
@@ -732,6 +776,8 @@ mod tests {
             .into_iter()
             .filter_map(|c| control_block(c, &WORDS))
             .chain(Builtin::ALL.into_iter().filter_map(action_block));
+        #[cfg(feature = "lists")]
+        let blocks = blocks.chain(Builtin::LISTS.into_iter().filter_map(|b| list_block(b, "scores")));
         for b in blocks {
             let p = Program { body: vec![b], spans: vec![] };
             let printed = text(&p);

@@ -504,6 +504,15 @@ impl Compiler {
             self.expr(a)?;
         }
         self.emit(Op::Builtin(b, argc), id);
+        // `add 5 to scores`: the VM leaves the changed list, which goes back in `scores`.
+        #[cfg(feature = "lists")]
+        if let Some(i) = b.list_changed() {
+            let Some(ExprKind::Var(name)) = args.get(i).map(|a| &a.kind) else {
+                let at = args.get(i).map_or(id, |a| a.id);
+                return Err(Box::new(Diagnostic::at_node(Code::ListNeedsVariable, at)));
+            };
+            self.store(name, id);
+        }
         Ok(())
     }
 

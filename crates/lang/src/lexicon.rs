@@ -59,6 +59,11 @@ pub enum Keyword {
     False,
     Mod,
     To,
+    /// Between a list built-in's values (`item 2 of scores`): the full app's.
+    #[cfg(feature = "lists")]
+    Of,
+    #[cfg(feature = "lists")]
+    With,
 }
 
 /// Anything a phrase of words can stand for.
@@ -326,6 +331,8 @@ impl Lexicon {
         let phrases = phrases.chain(crate::lexicon_ai::table(lang));
         #[cfg(feature = "puzzles")]
         let phrases = phrases.chain(crate::lexicon_puzzles::table(lang));
+        #[cfg(feature = "lists")]
+        let phrases = phrases.chain(crate::lexicon_lists::table(lang));
         let split: Vec<(Vec<String>, Term)> =
             phrases.map(|(phrase, term)| (phrase.split(' ').map(normalize_word).collect(), *term)).collect();
         // Longest first, so `tourner à gauche` wins over a shorter phrase; the table's order
@@ -340,8 +347,10 @@ impl Lexicon {
     /// (see [`Lexicon::every_language`]).
     fn of_all(lang: Lang) -> Lexicon {
         let langs = core::iter::once(lang).chain(Lang::ALL.into_iter().filter(move |l| *l != lang));
-        // The core table, then the AI built-ins' and the switches' in builds that have them
-        // (`ai` brings `puzzles`).
+        // The core table, then the AI built-ins', the switches' and the lists' in builds that
+        // have them (`ai` brings `puzzles`, which brings `lists`).
+        #[cfg(feature = "lists")]
+        let lists = langs.clone().flat_map(crate::lexicon_lists::table);
         #[cfg(not(feature = "puzzles"))]
         let phrases = langs.flat_map(|l| table(l).iter());
         #[cfg(feature = "puzzles")]
@@ -353,6 +362,8 @@ impl Lexicon {
             let phrases = langs.flat_map(|l| table(l).iter());
             phrases.chain(switches)
         };
+        #[cfg(feature = "lists")]
+        let phrases = phrases.chain(lists);
         // As `new` orders them (written apart so lesson 1's reader stays as small as it was).
         let split: Vec<(Vec<String>, Term)> =
             phrases.map(|(phrase, term)| (phrase.split(' ').map(normalize_word).collect(), *term)).collect();
@@ -427,6 +438,8 @@ pub fn spelling(lang: Lang, term: Term) -> &'static str {
     let phrases = phrases.chain(crate::lexicon_ai::table(lang));
     #[cfg(feature = "puzzles")]
     let phrases = phrases.chain(crate::lexicon_puzzles::table(lang));
+    #[cfg(feature = "lists")]
+    let phrases = phrases.chain(crate::lexicon_lists::table(lang));
     phrases.into_iter().find(|(_, t)| *t == term).map(|(p, _)| *p).unwrap_or("?")
 }
 

@@ -12,6 +12,8 @@ pub mod lexer;
 pub mod lexicon;
 #[cfg(feature = "ai")]
 mod lexicon_ai;
+#[cfg(feature = "lists")]
+pub mod lexicon_lists;
 #[cfg(feature = "puzzles")]
 mod lexicon_puzzles;
 pub mod parser;

@@ -513,6 +513,15 @@ impl<'a> Parser<'a> {
         if want == 0 {
             return Ok(vec![]);
         }
+        // A list built-in reads exactly its values, so `length of scores` may stand among
+        // other values (`plant(length of scores, 2)`).
+        #[cfg(feature = "lists")]
+        if Builtin::LISTS.contains(&b) {
+            // A value's last value is one word or bracket (`item 1 of scores + 1` adds 1 to
+            // the item); a statement's takes the rest of the line.
+            let last = if b.kind() == BuiltinKind::Sensor { 7 } else { 0 };
+            return self.joined_args(crate::lexicon_lists::joiners(b, self.lex.lang()), last);
+        }
         // `motors 50, 50` and `motors(50, 50)` both work: read a bare list first, and if that
         // does not fill the line, read it again as one bracketed list.
         let saved = (self.pos, self.spans.len(), self.diags.len());
@@ -533,6 +542,42 @@ impl<'a> Parser<'a> {
                 .with("count", want.to_string());
             return Err(self.error(d));
         }
+        Ok(args)
+    }
+
+    /// A list built-in's values with a word between each two (`item 2 of scores`). The words
+    /// end the values before them, which are read without `a to b` (`to` may be one of the
+    /// words); the last value is read with operators of at least `last`'s precedence.
+    /// `self.height` is then the tallest's.
+    #[cfg(feature = "lists")]
+    fn joined_args(&mut self, joiners: &[Keyword], last: u8) -> PResult<Vec<Expr>> {
+        let (mut args, mut tallest) = (Vec::new(), 0);
+        for want in joiners {
+            if self.at_line_end() {
+                let span = self.span();
+                return Err(self.error(Diagnostic::at_span(Code::ExpectedValue, span)));
+            }
+            args.push(self.expr(1)?);
+            tallest = tallest.max(self.height);
+            match self.term() {
+                Some((Term::Keyword(found), n)) if crate::lexicon_lists::joins(*want, found) => {
+                    for _ in 0..n {
+                        self.bump();
+                    }
+                }
+                _ => {
+                    let word = crate::lexicon::spelling(self.lex.lang(), Term::Keyword(*want));
+                    let span = self.span();
+                    return Err(self.error(Diagnostic::at_span(Code::ExpectedWord, span).with("word", word)));
+                }
+            }
+        }
+        if self.at_line_end() {
+            let span = self.span();
+            return Err(self.error(Diagnostic::at_span(Code::ExpectedValue, span)));
+        }
+        args.push(self.expr(last)?);
+        self.height = self.height.max(tallest);
         Ok(args)
     }
 

@@ -94,7 +94,7 @@ impl Printer {
         match &s.kind {
             StmtKind::Action(b, args) => {
                 self.out.push_str(spelling(self.lang, Term::Builtin(*b)));
-                self.args_bare(args);
+                self.builtin_args(*b, args);
             }
             StmtKind::Call(name, args) => {
                 self.out.push_str(name);
@@ -198,6 +198,30 @@ impl Printer {
         }
     }
 
+    /// A built-in's values: with commas, or with a list built-in's words between them.
+    #[cfg_attr(not(feature = "lists"), inline(always))]
+    fn builtin_args(&mut self, _b: crate::Builtin, args: &[Expr]) {
+        #[cfg(feature = "lists")]
+        {
+            let joiners = crate::lexicon_lists::joiners(_b, self.lang);
+            if crate::Builtin::LISTS.contains(&_b) && args.len() == joiners.len() + 1 {
+                // A value's last value is one word or bracket (see the parser).
+                let last = if _b.kind() == crate::builtins::BuiltinKind::Sensor { 7 } else { 0 };
+                for (i, a) in args.iter().enumerate() {
+                    self.out.push(' ');
+                    // Before a word, `a to b` needs brackets (the reader stops at `to`).
+                    self.expr(a, if i < joiners.len() { 1 } else { last });
+                    if let Some(k) = joiners.get(i) {
+                        self.out.push(' ');
+                        self.kw(*k);
+                    }
+                }
+                return;
+            }
+        }
+        self.args_bare(args);
+    }
+
     fn args_parens(&mut self, args: &[Expr]) {
         self.out.push('(');
         for (i, a) in args.iter().enumerate() {
@@ -238,7 +262,7 @@ impl Printer {
                     self.out.push('(');
                 }
                 self.out.push_str(spelling(self.lang, Term::Builtin(*b)));
-                self.args_bare(args);
+                self.builtin_args(*b, args);
                 if wrap {
                     self.out.push(')');
                 }

@@ -67,8 +67,12 @@ fn arb_expr() -> impl Strategy<Value = Expr> {
             inner.clone().prop_map(|a| expr(ExprKind::Unary(UnaryOp::Neg, Box::new(a)))),
             prop::collection::vec(inner.clone(), 0..3).prop_map(|items| expr(ExprKind::List(items))),
             (inner.clone(), inner.clone()).prop_map(|(a, b)| expr(ExprKind::Range(Box::new(a), Box::new(b)))),
-            prop::collection::vec(inner, 1..=1)
+            prop::collection::vec(inner.clone(), 1..=1)
                 .prop_map(|args| expr(ExprKind::Call("climb".to_string(), args))),
+            // `item a of b` and `length of a`, with the words between their values.
+            (inner.clone(), inner.clone())
+                .prop_map(|(a, b)| expr(ExprKind::Sensor(Builtin::ItemOf, vec![a, b]))),
+            inner.prop_map(|a| expr(ExprKind::Sensor(Builtin::LengthOf, vec![a]))),
         ]
     })
 }
@@ -95,6 +99,20 @@ fn arb_stmt() -> impl Strategy<Value = Stmt> {
             }
         ),
         "[a-z][a-z ]{0,12}[a-z]".prop_map(|t| stmt(StmtKind::Comment(t), None)),
+        // `add`, `remove item` and `replace item` on a list variable.
+        (
+            prop::sample::select(vec![Builtin::AddTo, Builtin::RemoveItem, Builtin::ReplaceItem]),
+            arb_expr(),
+            prop::sample::select(NAMES.to_vec()),
+            arb_expr()
+        )
+            .prop_map(|(b, a, list, c)| {
+                let mut args = vec![a, expr(ExprKind::Var(list.to_string()))];
+                if b == Builtin::ReplaceItem {
+                    args.push(c);
+                }
+                stmt(StmtKind::Action(b, args), None)
+            }),
     ];
     simple.prop_recursive(3, 24, 4, |inner| {
         let body = prop::collection::vec(inner, 0..4);

@@ -236,6 +236,21 @@ fn cases() -> Vec<Case> {
             "3",
             "“for each” needs a list, like “[1, 2, 3]”, but got “3”.",
         ),
+        case("run.needs-list", "n = 2\nadd 1 to n", "add 1 to n", "This needs a list, like “[1, 2, 3]”, but got “2”."),
+        case(
+            "run.list-position",
+            "l = [4, 6]\nsay item 3 of l",
+            "item 3 of l",
+            "There is no item 3 in this list: its items are numbered from 1 to 2.",
+        ),
+        case("run.list-empty", "l = []\nremove item 1 of l", "remove item 1 of l", "This list is empty, so it has no item 1."),
+        case(
+            "compile.list-needs-variable",
+            "add 1 to [2]",
+            "[2]",
+            "Only a list kept in a variable can change: put the variable’s name here.",
+        ),
+        case("parse.expected-word", "l = [1]\nsay item 1 l", "l", "“of” is missing here, between two values."),
         case("run.divide-by-zero", "say 1 / 0", "1 / 0", "You cannot divide by zero."),
         case("run.not-allowed", "move\nsay 1", "say 1", "“say” is not used in this lesson. Its blocks are: move, turn left."),
         case(
@@ -303,7 +318,7 @@ fn diagnose(c: &Case) -> (Diagnostic, String) {
 #[test]
 fn every_code_has_a_case() {
     let keys: Vec<&str> = cases().iter().map(|c| c.key).collect();
-    for code in Code::LANGUAGE_CODES {
+    for code in Code::every() {
         assert!(keys.contains(&code.key().as_str()), "no case for {}", code.key());
     }
     for fault in tafukt_world::Fault::ALL {

@@ -79,6 +79,17 @@ pub enum Builtin {
     SwitchOn,
     #[cfg(feature = "puzzles")]
     SwitchOff,
+    // Lists a program reads and changes, only in builds that have them (the full app).
+    #[cfg(feature = "lists")]
+    ItemOf,
+    #[cfg(feature = "lists")]
+    LengthOf,
+    #[cfg(feature = "lists")]
+    AddTo,
+    #[cfg(feature = "lists")]
+    RemoveItem,
+    #[cfg(feature = "lists")]
+    ReplaceItem,
 }
 
 /// Whether a built-in is used as a statement or as a value.
@@ -89,14 +100,31 @@ pub enum BuiltinKind {
 }
 
 impl Builtin {
-    /// Every built-in: the core ones, then the AI ones and the puzzles' in builds that have
-    /// them (`ai` brings `puzzles`).
-    #[cfg(not(feature = "puzzles"))]
+    /// Every built-in: the core ones, then the AI ones, the puzzles' and the lists' in builds
+    /// that have them (`ai` brings `puzzles`, which brings `lists`).
+    #[cfg(not(feature = "lists"))]
     pub const ALL: [Builtin; 29] = Builtin::CORE;
+    #[cfg(all(feature = "lists", not(feature = "puzzles")))]
+    pub const ALL: [Builtin; 34] = joined([&Builtin::CORE, &Builtin::LISTS]);
     #[cfg(all(feature = "puzzles", not(feature = "ai")))]
-    pub const ALL: [Builtin; 32] = joined([&Builtin::CORE, &Builtin::PUZZLES]);
+    pub const ALL: [Builtin; 37] = joined([&Builtin::CORE, &Builtin::PUZZLES, &Builtin::LISTS]);
     #[cfg(feature = "ai")]
-    pub const ALL: [Builtin; 49] = joined([&Builtin::CORE, &Builtin::AI, &Builtin::PUZZLES]);
+    pub const ALL: [Builtin; 54] = joined([&Builtin::CORE, &Builtin::AI, &Builtin::PUZZLES, &Builtin::LISTS]);
+
+    /// What a program does with a list besides writing one and going through it:
+    /// `item 2 of scores` and `length of scores` read it; `add 5 to scores`, `remove item 2
+    /// of scores` and `replace item 2 of scores with 7` change the list a variable holds.
+    /// The VM works them out itself (no world sees them): see [`Builtin::list_changed`].
+    #[cfg(feature = "lists")]
+    pub const LISTS: [Builtin; 5] =
+        [Builtin::ItemOf, Builtin::LengthOf, Builtin::AddTo, Builtin::RemoveItem, Builtin::ReplaceItem];
+
+    /// For a built-in that changes a list: which of its values names the variable holding it
+    /// (the compiler stores the changed list back there).
+    #[cfg(feature = "lists")]
+    pub fn list_changed(self) -> Option<usize> {
+        matches!(self, Builtin::AddTo | Builtin::RemoveItem | Builtin::ReplaceItem).then_some(1)
+    }
 
     /// The switches of classic puzzles: `toggle` flips the switch under the robot; `switch
     /// on` and `switch off` say whether the robot stands on a switch that is on (or off).
@@ -231,6 +259,16 @@ impl Builtin {
             Builtin::SwitchOn => "switch_on",
             #[cfg(feature = "puzzles")]
             Builtin::SwitchOff => "switch_off",
+            #[cfg(feature = "lists")]
+            Builtin::ItemOf => "item_of",
+            #[cfg(feature = "lists")]
+            Builtin::LengthOf => "length_of",
+            #[cfg(feature = "lists")]
+            Builtin::AddTo => "add_to",
+            #[cfg(feature = "lists")]
+            Builtin::RemoveItem => "remove_item",
+            #[cfg(feature = "lists")]
+            Builtin::ReplaceItem => "replace_item",
         }
     }
 
@@ -270,6 +308,8 @@ impl Builtin {
             | Builtin::Explore => BuiltinKind::Action,
             #[cfg(feature = "puzzles")]
             Builtin::Toggle => BuiltinKind::Action,
+            #[cfg(feature = "lists")]
+            Builtin::AddTo | Builtin::RemoveItem | Builtin::ReplaceItem => BuiltinKind::Action,
             _ => BuiltinKind::Sensor,
         }
     }
@@ -295,13 +335,19 @@ impl Builtin {
             | Builtin::Epochs
             | Builtin::LearningRate
             | Builtin::Explore => 1,
+            #[cfg(feature = "lists")]
+            Builtin::LengthOf => 1,
+            #[cfg(feature = "lists")]
+            Builtin::ItemOf | Builtin::AddTo | Builtin::RemoveItem => 2,
+            #[cfg(feature = "lists")]
+            Builtin::ReplaceItem => 3,
             _ => 0,
         }
     }
 }
 
 /// The built-ins of `parts`, one after another (`N` must be their total).
-#[cfg(feature = "puzzles")]
+#[cfg(feature = "lists")]
 const fn joined<const N: usize, const P: usize>(parts: [&[Builtin]; P]) -> [Builtin; N] {
     let mut all = [Builtin::Move; N];
     let (mut i, mut p) = (0, 0);

@@ -54,6 +54,21 @@ pub enum Code {
     /// Everything (the world and the program's place and values) is back as it was some
     /// actions ago: the program goes round in circles for ever (`Vm::state_hash`).
     EndlessCircle,
+    /// Lists (the full app's): a joining word such as `of` is missing after a value.
+    #[cfg(feature = "lists")]
+    ExpectedWord,
+    /// `add`, `remove item` or `replace item` on something other than a variable's name.
+    #[cfg(feature = "lists")]
+    ListNeedsVariable,
+    /// A list built-in was given something other than a list.
+    #[cfg(feature = "lists")]
+    NeedsList,
+    /// A position outside the list (or not a whole number).
+    #[cfg(feature = "lists")]
+    ListPosition,
+    /// Any position of an empty list.
+    #[cfg(feature = "lists")]
+    ListEmpty,
     /// A fault the world reported, with the world's own key (e.g. `hit-wall`).
     World(&'static str),
 }
@@ -104,6 +119,16 @@ impl Code {
             Code::NotAllowed => ("run", "not-allowed"),
             Code::EndlessCircle => ("run", "endless-circle"),
             Code::NegativeRepeat => ("run", "negative-repeat"),
+            #[cfg(feature = "lists")]
+            Code::ExpectedWord => ("parse", "expected-word"),
+            #[cfg(feature = "lists")]
+            Code::ListNeedsVariable => ("compile", "list-needs-variable"),
+            #[cfg(feature = "lists")]
+            Code::NeedsList => ("run", "needs-list"),
+            #[cfg(feature = "lists")]
+            Code::ListPosition => ("run", "list-position"),
+            #[cfg(feature = "lists")]
+            Code::ListEmpty => ("run", "list-empty"),
             Code::World(name) => ("world", name),
         };
         format!("{layer}.{name}")
@@ -154,6 +179,20 @@ impl Code {
         Code::EndlessCircle,
         Code::NegativeRepeat,
     ];
+
+    /// Every code with a catalogue entry of its own in this build: the language's, and the
+    /// lists' in builds that have them.
+    pub fn every() -> impl Iterator<Item = Code> {
+        let codes = Code::LANGUAGE_CODES.into_iter();
+        #[cfg(feature = "lists")]
+        let codes = codes.chain(Code::LIST_CODES);
+        codes
+    }
+
+    /// The lists' codes, in builds that have them (see [`Code::LANGUAGE_CODES`]).
+    #[cfg(feature = "lists")]
+    pub const LIST_CODES: [Code; 5] =
+        [Code::ExpectedWord, Code::ListNeedsVariable, Code::NeedsList, Code::ListPosition, Code::ListEmpty];
 }
 
 /// Where a diagnostic points: a source range (parse) or a node (compile and run).

@@ -10,6 +10,8 @@ pub mod disasm;
 pub mod host;
 pub mod ids;
 pub mod limits;
+#[cfg(feature = "lists")]
+pub mod lists;
 pub use tafukt_number as number;
 pub mod value;
 pub mod vm;

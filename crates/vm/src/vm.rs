@@ -177,6 +177,32 @@ impl Vm {
         shorten(v, &self.chunk.words, SHOWN)
     }
 
+    /// A list built-in's result as a value, or its fault as a message.
+    #[cfg(feature = "lists")]
+    #[cold]
+    fn list_outcome(
+        &self,
+        outcome: Result<crate::lists::Outcome, crate::lists::Fault>,
+    ) -> Result<Value, Box<Diagnostic>> {
+        use crate::lists::{Fault, Outcome};
+        match outcome {
+            Ok(Outcome::Value(v)) => Ok(v),
+            Ok(Outcome::Changed(items)) => {
+                // The copy is work, as much as making the list (`make_list` charges that).
+                self.charge(items.len() / 8);
+                self.make_list(items)
+            }
+            Err(Fault::NeedsList(v)) => Err(self.fault_with(Code::NeedsList, &[("value", self.show(&v))])),
+            Err(Fault::Empty { position }) => {
+                Err(self.fault_with(Code::ListEmpty, &[("position", self.show(&position))]))
+            }
+            Err(Fault::Position { position, count }) => Err(self.fault_with(
+                Code::ListPosition,
+                &[("position", self.show(&position)), ("count", count.to_string())],
+            )),
+        }
+    }
+
     /// Counts `steps` of work done inside the instruction being run.
     fn charge(&self, steps: usize) {
         self.work.set(self.work.get() + steps as u64);
@@ -604,6 +630,16 @@ impl Vm {
                         let said = tri!(self.join(&args.iter().collect::<Vec<_>>()));
                         charged!();
                         args = vec![said];
+                    }
+                    // Lists are the VM's own: no world sees them, and changing one is no
+                    // action (the compiler stores the new list in its variable).
+                    #[cfg(feature = "lists")]
+                    if let Some(outcome) = crate::lists::apply(b, &args) {
+                        let v = tri!(self.list_outcome(outcome));
+                        charged!();
+                        self.stack.push(v);
+                        ip += 1;
+                        continue;
                     }
                     let node = chunk.node_at(ip);
                     match host.call(b, &args) {
