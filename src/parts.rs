@@ -30,10 +30,19 @@ pub fn part_for(lesson: &Lesson) -> Part {
     let full_only = full_only
         || uses_ai(lesson)
         || lesson.goals.iter().any(|g| {
-            matches!(g, Goal::PaintMarked | Goal::SwitchesOn | Goal::BagEmpty | Goal::ItemsAtFlag { .. })
+            matches!(
+                g,
+                Goal::PaintMarked
+                    | Goal::SwitchesOn
+                    | Goal::BagEmpty
+                    | Goal::ItemsAtFlag { .. }
+                    | Goal::RowCopied { .. }
+                    | Goal::NothingCollectedTwice
+            )
         })
         || lesson.toolbox.iter().any(|k| {
-            tafukt_lang::Builtin::from_key(k).is_some_and(|b| tafukt_lang::Builtin::PUZZLES.contains(&b))
+            use tafukt_lang::Builtin;
+            Builtin::from_key(k).is_some_and(|b| Builtin::PUZZLES.contains(&b) || Builtin::LISTS.contains(&b))
         })
         || has_puzzle_rule(lesson);
     if full_only {
@@ -156,8 +165,16 @@ mod tests {
                 || l.goals.iter().any(|g| {
                     matches!(
                         g,
-                        Goal::PaintMarked | Goal::SwitchesOn | Goal::BagEmpty | Goal::ItemsAtFlag { .. }
-                    )
+                        Goal::PaintMarked
+                            | Goal::SwitchesOn
+                            | Goal::BagEmpty
+                            | Goal::ItemsAtFlag { .. }
+                            | Goal::RowCopied { .. }
+                            | Goal::NothingCollectedTwice
+                    ) || l.toolbox.iter().any(|k| {
+                        ["item_of", "length_of", "add_to", "remove_item", "replace_item"]
+                            .contains(&k.as_str())
+                    })
                 })
                 || has_puzzle_rule(&l)
                 || l.predict_end;

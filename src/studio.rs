@@ -118,7 +118,7 @@ const _: () = assert!(MAX_SIDE <= FORMAT_MAX_SIDE);
 
 /// Built-ins of the grid a toolbox can offer, in the palette's order; the blocks and values
 /// of `tafukt_lang::toolbox` follow them.
-pub const BUILTINS: [&str; 16] = [
+pub const BUILTINS: [&str; 21] = [
     "move",
     "turn_left",
     "turn_right",
@@ -135,6 +135,11 @@ pub const BUILTINS: [&str; 16] = [
     "bag_empty",
     "switch_on",
     "switch_off",
+    "item_of",
+    "length_of",
+    "add_to",
+    "remove_item",
+    "replace_item",
 ];
 
 /// Every toolbox entry the studio offers, in the order a toolbox lists them.
@@ -143,7 +148,7 @@ pub fn toolbox_choices() -> Vec<&'static str> {
 }
 
 /// Goals a teacher picks from (each one holds on the world, whatever the seed).
-pub fn goal_choices() -> [(&'static str, Goal); 7] {
+pub fn goal_choices() -> [(&'static str, Goal); 8] {
     [
         ("at-flag", Goal::AtFlag),
         ("no-items-left", Goal::NoItemsLeft),
@@ -152,6 +157,7 @@ pub fn goal_choices() -> [(&'static str, Goal); 7] {
         ("bag-empty", Goal::BagEmpty),
         ("switches-on", Goal::SwitchesOn),
         ("items-at-flag", Goal::ItemsAtFlag { count: 1 }),
+        ("nothing-collected-twice", Goal::NothingCollectedTwice),
     ]
 }
 

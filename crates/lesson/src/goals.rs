@@ -79,6 +79,15 @@ pub enum Goal {
     /// seed put the flag (on each flag's square, if there are several): "carry it there".
     #[cfg(feature = "puzzles")]
     ItemsAtFlag { count: u32 },
+    /// Each square of row `to_y` holds, at the end, as many items as the square of its column
+    /// in row `from_y` held at the start, and row `from_y` is as it was (rows counted from 0,
+    /// top first): copy a row the seed filled. A puzzle goal.
+    #[cfg(feature = "puzzles")]
+    RowCopied { from_y: u32, to_y: u32 },
+    /// The robot never picks up again something it put down itself (taking from a square
+    /// where it put things down takes those first). A puzzle goal.
+    #[cfg(feature = "puzzles")]
+    NothingCollectedTwice,
     /// AI: at least `count` examples recorded, each kind with a label of its own.
     #[cfg(feature = "ai")]
     Recorded { count: u32 },
@@ -222,6 +231,13 @@ impl Goal {
                 ("world.items-at-flag", vec![("count", count.to_string())], met)
             }
             #[cfg(feature = "puzzles")]
+            Goal::RowCopied { from_y, to_y } => return row_copied(world, *from_y, *to_y),
+            #[cfg(feature = "puzzles")]
+            Goal::NothingCollectedTwice => match world.puzzle.collected_twice {
+                0 => ("world.nothing-collected-twice", vec![], true),
+                _ => ("world.collected-twice", vec![], false),
+            },
+            #[cfg(feature = "puzzles")]
             Goal::SwitchesOn => match world.puzzle.switches_off() {
                 0 => ("world.switches-on", vec![], true),
                 n => ("world.switches-on-left", vec![("count", n.to_string())], false),
@@ -315,6 +331,41 @@ fn paint_marked(world: &GridWorld) -> GoalReport {
         }
         (None, 0) => report("world.paint-marked", vec![], true),
         (None, n) => report("world.paint-marked-left", vec![("count", n.to_string())], false),
+    }
+}
+
+/// `row_copied`: the first column, from the west, whose square in row `from` changed (a copy
+/// leaves what it copies as it was), else the first whose square in row `to` holds another
+/// number of items than its square in row `from` held at the start, named with both numbers
+/// (columns and rows counted from 1, as the pupil counts).
+#[cfg(feature = "puzzles")]
+fn row_copied(world: &GridWorld, from: u32, to: u32) -> GoalReport {
+    let count = |items: &tafukt_world::grid::Items, x: u32, y: u32| {
+        items.get(&(x, y)).map_or(0, |kinds| kinds.values().sum::<u32>())
+    };
+    let rows = vec![("from", (from + 1).to_string()), ("to", (to + 1).to_string())];
+    let start = |x| count(&world.puzzle.start_items, x, from);
+    // A copy leaves the row it copies as it was.
+    let moved = (0..world.width).find(|x| count(&world.items, *x, from) != start(*x));
+    let wrong = (0..world.width).find_map(|x| {
+        let (want, have) = (start(x), count(&world.items, x, to));
+        (want != have).then_some((x, want, have))
+    });
+    let mut args = rows;
+    match (moved, wrong) {
+        (Some(x), _) => {
+            args.push(("column", (x + 1).to_string()));
+            report("world.row-copied-moved", args, false)
+        }
+        (None, None) => report("world.row-copied", args, true),
+        (None, Some((x, want, have))) => {
+            args.extend([
+                ("column", (x + 1).to_string()),
+                ("want", want.to_string()),
+                ("have", have.to_string()),
+            ]);
+            report("world.row-copied-column", args, false)
+        }
     }
 }
 

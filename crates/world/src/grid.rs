@@ -171,7 +171,7 @@ impl GridWorld {
     /// drawn from a generator seeded with `seed`. Same spec and seed, same world, anywhere.
     pub fn from_spec_seeded(spec: &GridSpec, seed: u64) -> GridWorld {
         let mut world = GridWorld::from_spec(spec);
-        let Some(variants) = &spec.variants else { return world };
+        let Some(variants) = &spec.variants else { return world.started() };
         let mut rng = crate::rng::Rng::new(seed);
         let (width, height) = (world.width, world.height);
         let clamp = |x: u32, y: u32| (x.min(width - 1), y.min(height - 1));
@@ -268,7 +268,22 @@ impl GridWorld {
                 }
             }
         }
-        world
+        world.started()
+    }
+
+    /// The world as a run starts in it: in builds with puzzles, it remembers where the
+    /// items were (goals such as `row_copied` compare with the start).
+    #[inline(always)]
+    fn started(self) -> GridWorld {
+        #[cfg(feature = "puzzles")]
+        let mut world = self;
+        #[cfg(feature = "puzzles")]
+        {
+            Rc::make_mut(&mut world.puzzle).start_items = world.items.clone();
+            world
+        }
+        #[cfg(not(feature = "puzzles"))]
+        self
     }
 
     /// Builds the world a spec describes, without its random rules. Call
@@ -521,6 +536,8 @@ impl GridWorld {
         }
         *self.robot.bag.get_or_default(kind) += 1;
         self.actions += 1;
+        #[cfg(feature = "puzzles")]
+        Rc::make_mut(&mut self.puzzle).picked_up(here);
         Ok(())
     }
 
@@ -544,6 +561,8 @@ impl GridWorld {
         let here = self.here();
         *Rc::make_mut(&mut self.items).get_or_default(here).get_or_default(kind) += 1;
         self.actions += 1;
+        #[cfg(feature = "puzzles")]
+        Rc::make_mut(&mut self.puzzle).put_down(here);
         Ok(())
     }
 

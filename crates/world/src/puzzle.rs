@@ -3,6 +3,9 @@
 //! them costs one pointer, and copying a world (the timeline keeps one per action) copies
 //! them only once they change.
 
+use std::rc::Rc;
+
+use crate::grid::Items;
 use crate::sorted::SortedMap;
 
 /// The two squares a pair of portals joins.
@@ -17,6 +20,15 @@ pub struct Puzzle {
     pub jumped_at: Option<u32>,
     /// Each switch's square, and whether it is on (`switches` rules; `toggle` flips it).
     pub switches: SortedMap<(u32, u32), bool>,
+    /// The items on each square when the run began (`row_copied` compares with them).
+    pub start_items: Rc<Items>,
+    /// How many things the robot has put down on each square and not picked up again.
+    pub put_down_at: SortedMap<(u32, u32), u32>,
+    /// How many times the robot picked up again something it had put down itself (the
+    /// `nothing_collected_twice` goal): taking from a square where it put things down takes
+    /// what it put there first, as a pupil watching would say. Neither this nor
+    /// `put_down_at` is read by any sensor, so the circle watch leaves them out.
+    pub collected_twice: u32,
 }
 
 impl Puzzle {
@@ -32,6 +44,19 @@ impl Puzzle {
     /// Whether a portal end or a switch is already on `cell` (one element per square).
     pub fn taken(&self, cell: (u32, u32)) -> bool {
         self.portal_exit(cell).is_some() || self.switches.get(&cell).is_some()
+    }
+
+    /// The robot put something down on `cell`.
+    pub fn put_down(&mut self, cell: (u32, u32)) {
+        *self.put_down_at.get_or_default(cell) += 1;
+    }
+
+    /// The robot picked something up on `cell`: something it put there, if it put any.
+    pub fn picked_up(&mut self, cell: (u32, u32)) {
+        if let Some(n) = self.put_down_at.get_mut(&cell).filter(|n| **n > 0) {
+            *n -= 1;
+            self.collected_twice += 1;
+        }
     }
 
     /// How many switches are still off.
