@@ -100,7 +100,16 @@ const DRAG_THRESHOLD: i32 = 8;
 fn palette(lesson: &Lesson, program: &Program, words: &NewWords) -> Vec<Stmt> {
     let listed = lesson.toolbox.iter().filter_map(|k| match Construct::from_key(k) {
         Some(c) => control_block(c, words),
-        None => Builtin::from_key(k).and_then(action_block),
+        None => {
+            let b = Builtin::from_key(k)?;
+            // A list is changed in one of the program's variables.
+            #[cfg(feature = "full")]
+            if b.list_changed().is_some() {
+                let list = tafukt_lang::blocks::list_variable(program, words.variable);
+                return tafukt_lang::blocks::list_block(b, &list);
+            }
+            action_block(b)
+        }
     });
     let own = program.body.iter().filter_map(|s| match &s.kind {
         StmtKind::Define(name, params, _) => Some(Stmt {
@@ -303,7 +312,17 @@ pub fn BlockEditor(props: &Props) -> Html {
     let variables = Rc::new(variables(&program));
     let families: Vec<Construct> =
         props.lesson.toolbox.iter().filter_map(|k| Construct::from_key(k)).collect();
-    let values = Rc::new(value_blocks(&variables, &sensors, &families));
+    #[cfg_attr(not(feature = "full"), allow(unused_mut))]
+    let mut values = value_blocks(&variables, &sensors, &families);
+    // `item … of` and `length of` the program's list, when the lesson lists them.
+    #[cfg(feature = "full")]
+    {
+        let list = tafukt_lang::blocks::list_variable(&program, &i18n.t("blocks.variable"));
+        let reads = props.lesson.toolbox.iter().filter_map(|k| Builtin::from_key(k));
+        let reads = reads.filter(|b| matches!(b, Builtin::ItemOf | Builtin::LengthOf));
+        values.extend(reads.map(|b| ValueBlock::ListRead(b, list.clone())).collect::<Vec<_>>());
+    }
+    let values = Rc::new(values);
 
     // Every change: remember the text before, print the new program, close what was open.
     let commit: Rc<dyn Fn(Option<Program>)> = {

@@ -51,6 +51,9 @@ pub fn family(kind: &StmtKind) -> &'static str {
             | Builtin::Turn
             | Builtin::Motors
             | Builtin::Wait => "motion",
+            // Changing a list is changing a variable.
+            #[cfg(feature = "full")]
+            Builtin::AddTo | Builtin::RemoveItem | Builtin::ReplaceItem => "data",
             _ => "action",
         },
         StmtKind::Repeat(..) | StmtKind::While(..) | StmtKind::ForEach(..) => "loop",
@@ -123,6 +126,11 @@ impl Draw<'_> {
                 let joins = matches!(op, BinOp::And | BinOp::Or);
                 html! { <span class="expr">{ inner(0, a, joins) }{ self.label(op_word(*op, l)) }{ inner(1, b, joins) }</span> }
             }
+            // `item 1 of scores`: its values, each a field, with its words between them.
+            #[cfg(feature = "full")]
+            ExprKind::Sensor(b, args) if Builtin::LISTS.contains(b) => {
+                html! { <span class="expr">{ self.joined(*b, args, &format!("{at}.")) }</span> }
+            }
             ExprKind::Unary(UnaryOp::Not, x)
                 if !matches!(&x.kind, ExprKind::Sensor(_, args) if args.is_empty()) || !condition =>
             {
@@ -182,6 +190,8 @@ impl Draw<'_> {
         };
         let first = |e: &Expr, condition: bool| self.field(e, "0".into(), condition);
         match kind {
+            #[cfg(feature = "full")]
+            StmtKind::Action(b, args) if Builtin::LISTS.contains(b) => self.joined(*b, args, ""),
             StmtKind::Action(b, args) => {
                 html! { <>{ self.label(spelling(l, Term::Builtin(*b))) }{ fields(args) }</> }
             }
@@ -219,6 +229,25 @@ impl Draw<'_> {
             StmtKind::Invalid(text) => {
                 html! { <>{ self.label(text) }<span class="badge" aria-hidden="true">{ "⚠" }</span></> }
             }
+        }
+    }
+
+    /// A list built-in's name, then its values as fields (named `{prefix}0`, `{prefix}1` …)
+    /// with its words between them: `add [1] to [scores]`.
+    #[cfg(feature = "full")]
+    fn joined(&self, b: Builtin, args: &[Expr], prefix: &str) -> Html {
+        let l = self.lang();
+        let joiners = tafukt_lang::lexicon_lists::joiners(b, l);
+        html! {
+            <>
+                { self.label(spelling(l, Term::Builtin(b))) }
+                { for args.iter().enumerate().map(|(i, a)| html! {
+                    <>
+                        { self.field(a, format!("{prefix}{i}"), false) }
+                        { for joiners.get(i).map(|k| self.label(word(l, *k))) }
+                    </>
+                }) }
+            </>
         }
     }
 
