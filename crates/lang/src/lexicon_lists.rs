@@ -83,8 +83,8 @@ mod tests {
 
     #[test]
     fn list_programs_read_the_same_in_every_language_and_every_list_built_in_has_a_phrase() {
-        let en = "scores = [3, 5]\nadd 7 to scores\nreplace item 1 of scores with (item 2 of scores) + 1\n\
-                  remove item (length of scores) of scores\nsay (item 1 of scores) + (length of scores)\n";
+        let en = "scores = [3, 5]\nadd 7 to scores\nreplace item 1 of scores with item 2 of scores + 1\n\
+                  remove item (length of scores) of scores\nsay item 1 of scores + length of scores\n";
         crate::lexicon::assert_every_language_reads(en, &B::LISTS);
         // Without accents, as children type them, and `to` where French says `dans`.
         let fr = crate::parser::parse(

@@ -209,8 +209,17 @@ impl Printer {
                 let last = if _b.kind() == crate::builtins::BuiltinKind::Sensor { 7 } else { 0 };
                 for (i, a) in args.iter().enumerate() {
                     self.out.push(' ');
-                    // Before a word, `a to b` needs brackets (the reader stops at `to`).
+                    // Before a word, `a to b` needs brackets (the reader stops at `to`), and
+                    // so does a value with words of its own, to be read at a glance:
+                    // `item (length of scores) of scores`.
+                    let inner = i < joiners.len() && matches!(&a.kind, ExprKind::Sensor(_, x) if !x.is_empty());
+                    if inner {
+                        self.out.push('(');
+                    }
                     self.expr(a, if i < joiners.len() { 1 } else { last });
+                    if inner {
+                        self.out.push(')');
+                    }
                     if let Some(k) = joiners.get(i) {
                         self.out.push(' ');
                         self.kw(*k);
@@ -257,6 +266,9 @@ impl Printer {
             }
             ExprKind::Var(name) => self.out.push_str(name),
             ExprKind::Sensor(b, args) => {
+                // A list built-in's last value is one word or bracket: it needs none.
+                #[cfg(feature = "lists")]
+                let min_prec = if crate::Builtin::LISTS.contains(b) { 0 } else { min_prec };
                 let wrap = !args.is_empty() && min_prec > 0;
                 if wrap {
                     self.out.push('(');
