@@ -212,7 +212,8 @@ impl Printer {
                     // Before a word, `a to b` needs brackets (the reader stops at `to`), and
                     // so does a value with words of its own, to be read at a glance:
                     // `item (length of scores) of scores`.
-                    let inner = i < joiners.len() && matches!(&a.kind, ExprKind::Sensor(_, x) if !x.is_empty());
+                    let inner =
+                        i < joiners.len() && matches!(&a.kind, ExprKind::Sensor(_, x) if !x.is_empty());
                     if inner {
                         self.out.push('(');
                     }

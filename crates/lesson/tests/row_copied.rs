@@ -158,3 +158,72 @@ fn picking_up_what_the_robot_put_down_is_collecting_it_twice() {
     let back = run("pick up\nput down\npick up\n", &spec, 1);
     assert_eq!(report(goal, &back).1, GoalStatus::NotMet);
 }
+
+/// One step of a program walking a row: the guarded actions the property test strings
+/// together.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    PickUp,
+    PutDown,
+    Move,
+    TurnAround,
+}
+
+impl Step {
+    fn code(self) -> &'static str {
+        match self {
+            Step::PickUp => "if on item\n  pick up\nend\n",
+            Step::PutDown => "if not bag empty\n  put down\nend\n",
+            Step::Move => "if not wall ahead\n  move\nend\n",
+            Step::TurnAround => "turn left\nturn left\n",
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Model-based: a program of guarded picks, puts, moves and turns along a row meets
+    /// `nothing_collected_twice` exactly when, walking the same steps on paper (a pick on a
+    /// square where the robot's own things lie takes one of those), no pick takes back one.
+    #[test]
+    fn collecting_twice_is_taking_back_what_the_robot_put_down(
+        start in prop::collection::vec(0u32..3, 5),
+        steps in prop::collection::vec(prop_oneof![Just(Step::PickUp), Just(Step::PutDown), Just(Step::Move), Just(Step::TurnAround)], 0..40),
+    ) {
+        let items: Vec<String> = start.iter().enumerate().filter(|(_, n)| **n > 0)
+            .map(|(x, n)| format!(r#"{{"x":{x},"y":0,"kind":"olive","count":{n}}}"#)).collect();
+        let spec: WorldSpec = serde_json::from_str(&format!(
+            r#"{{"grid":{{"width":5,"height":1,"robot":{{"x":0,"y":0,"heading":"east"}},"items":[{}]}}}}"#,
+            items.join(",")
+        )).unwrap();
+        let source: String = steps.iter().map(|s| s.code()).collect();
+        // On paper.
+        let (mut x, mut east, mut bag, mut twice) = (0usize, true, 0u32, false);
+        let (mut here, mut mine) = (start.clone(), [0u32; 5]);
+        for step in &steps {
+            match step {
+                Step::PickUp if here[x] > 0 => {
+                    here[x] -= 1;
+                    bag += 1;
+                    if mine[x] > 0 {
+                        mine[x] -= 1;
+                        twice = true;
+                    }
+                }
+                Step::PutDown if bag > 0 => {
+                    bag -= 1;
+                    here[x] += 1;
+                    mine[x] += 1;
+                }
+                Step::Move if east && x < 4 => x += 1,
+                Step::Move if !east && x > 0 => x -= 1,
+                Step::TurnAround => east = !east,
+                _ => {}
+            }
+        }
+        let world = run(&source, &spec, 1);
+        let want = if twice { GoalStatus::NotMet } else { GoalStatus::Met };
+        prop_assert_eq!(report(Goal::NothingCollectedTwice, &world).1, want);
+    }
+}
