@@ -17,7 +17,13 @@ pub fn cut_outs(lesson: &Lesson, lang: Lang) -> Vec<String> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(String::from)
         .collect();
-    for block in lesson.toolbox.iter().filter_map(|k| Builtin::from_key(k)).filter_map(action_block) {
+    // A list block is drawn on the solution's list (the first it writes in brackets).
+    let list = tafukt_lang::blocks::list_variable(
+        &tafukt_lang::parser::parse(&lesson.solution, Lang::En).program,
+        "",
+    );
+    let block_of = |b: Builtin| action_block(b).or_else(|| tafukt_lang::blocks::list_block(b, &list));
+    for block in lesson.toolbox.iter().filter_map(|k| Builtin::from_key(k)).filter_map(block_of) {
         let text = print(&Program { body: vec![block], spans: vec![] }, lang);
         let line = text.lines().next().unwrap_or_default().trim().to_string();
         if !line.is_empty() && !cards.contains(&line) {
@@ -47,5 +53,14 @@ mod tests {
             cut_outs(&l, Lang::Ar),
             ["تقدم", "استدر يسارا", "كرر 3 مرات", "تقدم", "نهاية", "استدر يمينا"]
         );
+    }
+
+    #[test]
+    fn a_list_block_the_solution_does_not_use_gets_a_card_on_the_solutions_list() {
+        // (The bundle gives the lesson its names in the pupil's language; the file has them
+        // in English.)
+        let cards = cut_outs(&lesson("variables-8"), Lang::Fr);
+        assert!(cards.contains(&"ajouter nombre d'objets dans counts".to_string()), "{cards:?}");
+        assert!(cards.contains(&"retirer élément 1 de counts".to_string()), "{cards:?}");
     }
 }
