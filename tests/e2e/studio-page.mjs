@@ -48,9 +48,11 @@ export async function newLessonOnTablet(browser, url) {
  * opened in the studio and checked ready, and nothing wider than the screen. */
 export async function openFileInStudio(browser, url, viewport, lang, file) {
   const context = await browser.newContext({ hasTouch: true, viewport });
+  // The language is set before any of the page's scripts run: set after the first page
+  // loaded, it raced with the app booting there, and the studio sometimes opened in English.
+  await context.addInitScript((l) => localStorage.setItem('tafukt.v1.lang', l), lang);
   const { page, errors } = await watchedPage(context);
   await page.goto(url);
-  await page.evaluate((l) => localStorage.setItem('tafukt.v1.lang', l), lang);
   await openStudio(page, url);
   await page.getByTestId('studio-import-file').setInputFiles({ name: file.name, mimeType: 'application/json',
     buffer: Buffer.from(file.text) });
