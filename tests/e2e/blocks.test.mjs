@@ -290,3 +290,25 @@ test('lesson 1\'s palette holds only the blocks its toolbox lists, in its order;
   assert.match(await status.textContent(), /^Line 1: “while” is not used in this lesson\. Its blocks are: move, turn left, turn right, repeat\.$/);
   await context.close();
 });
+
+test('blocks have the shapes pupils know: a condition has pointed ends, a value is round', async () => {
+  const context = await browser_context();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    localStorage.setItem('tafukt.v1.lesson', 'conditions-3');
+    localStorage.setItem('tafukt.v1.program.conditions-3', 'en\nwhile not at goal\n  if wall ahead\n    turn left\n  else\n    move\n  end\nend\n');
+  });
+  await page.goto(app.server.url);
+  await page.waitForSelector('[data-testid=lesson][data-lesson-id="conditions-3"] [data-testid=blocks] .program .block');
+  const shape = (sel) => page.locator(sel).evaluate((el) => getComputedStyle(el).clipPath);
+  // The `while` and the `if` each hold a condition with six corners, pointed at both ends.
+  for (const key of ['/0', '0:0/0']) {
+    assert.match(await shape(`${block(key)} > .head > select.field`), /^polygon\(.*50%.*50%\)$/, key);
+  }
+  // Focused by keyboard, the condition shows whole, so its outline is not cut off.
+  await page.locator(`${block('/0')} > .head > select.field`).focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await shape(`${block('/0')} > .head > select.field`), 'none');
+  await context.close();
+});
