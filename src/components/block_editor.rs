@@ -319,7 +319,8 @@ pub fn BlockEditor(props: &Props) -> Html {
     {
         let list = tafukt_lang::blocks::list_variable(&program, &i18n.t("blocks.variable"));
         let reads = props.lesson.toolbox.iter().filter_map(|k| Builtin::from_key(k));
-        let reads = reads.filter(|b| matches!(b, Builtin::ItemOf | Builtin::LengthOf));
+        let reads = reads
+            .filter(|b| Builtin::LISTS.contains(b) && b.kind() == tafukt_lang::builtins::BuiltinKind::Sensor);
         values.extend(reads.map(|b| ValueBlock::ListRead(b, list.clone())).collect::<Vec<_>>());
     }
     let values = Rc::new(values);

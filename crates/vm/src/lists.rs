@@ -29,11 +29,7 @@ pub enum Fault {
 /// Works out list built-in `b` on its values (in the order the program writes them), or
 /// `None` for a built-in that is not about lists.
 pub fn apply(b: Builtin, args: &[Value]) -> Option<Result<Outcome, Fault>> {
-    matches!(
-        b,
-        Builtin::LengthOf | Builtin::ItemOf | Builtin::AddTo | Builtin::RemoveItem | Builtin::ReplaceItem
-    )
-    .then(|| work_out(b, args))
+    Builtin::LISTS.contains(&b).then(|| work_out(b, args))
 }
 
 fn work_out(b: Builtin, args: &[Value]) -> Result<Outcome, Fault> {
