@@ -176,19 +176,29 @@ pub fn to_bundled<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
     postcard::to_allocvec(value).map_err(|e| e.to_string())
 }
 
-fn damaged(file: &str, e: postcard::Error) -> LoadError {
-    LoadError {
-        file: file.to_string(),
-        problem: format!("the file is damaged or from another version ({e})"),
-    }
+/// A bundled file postcard could not read. Its reason is left out: bundles are written by
+/// `tafukt bundle` from checked sources, so the reason is never the author's to fix, and
+/// postcard's words for it would weigh on lesson 1's load.
+fn damaged(file: &str, _: postcard::Error) -> LoadError {
+    LoadError { file: file.to_string(), problem: DAMAGED.to_string() }
 }
+
+const DAMAGED: &str = "the file is damaged or from another version";
 
 /// Reads and validates one bundled lesson. Never inlined: the web app calls it from more
 /// than one place, and its reader is large.
 #[inline(never)]
 pub fn read_bundled_lesson(file: &str, bytes: &[u8]) -> Result<Lesson, LoadError> {
     let lesson: Lesson = postcard::from_bytes(bytes).map_err(|e| damaged(file, e))?;
-    validate(file, lesson)
+    // A bundle is written from sources `tafukt check` passed, so a problem here means a
+    // damaged file: the app says so (in the pupil's words), and the checker's words for
+    // what is wrong are left out of its build.
+    let mut sound = true;
+    check(&lesson, &mut |_| sound = false);
+    if !sound {
+        return Err(LoadError { file: file.to_string(), problem: DAMAGED.to_string() });
+    }
+    Ok(lesson)
 }
 
 /// Every lesson's teacher notes in one language, as `tafukt bundle` writes them apart from the
@@ -214,29 +224,37 @@ pub fn read_bundled_index(file: &str, bytes: &[u8]) -> Result<CourseIndex, LoadE
     postcard::from_bytes(bytes).map_err(|e| damaged(file, e))
 }
 
-/// What makes a lesson unusable whatever form it came in.
-fn validate(file: &str, lesson: Lesson) -> Result<Lesson, LoadError> {
-    let problem = |p: String| LoadError { file: file.to_string(), problem: p };
+/// What makes a lesson unusable whatever form it came in, each told to `report`.
+fn check(lesson: &Lesson, report: &mut impl FnMut(std::fmt::Arguments)) {
     if lesson.schema_version != LESSON_SCHEMA_VERSION {
-        return Err(problem(format!(
+        report(format_args!(
             "schema_version is {}, this version of Tafukt reads {LESSON_SCHEMA_VERSION}",
             lesson.schema_version
-        )));
+        ));
     }
-    if let Some(p) = lesson.world.problems().into_iter().next() {
-        return Err(problem(format!("world: {p}")));
-    }
+    lesson.world.check(&mut |p| report(format_args!("world: {p}")));
     for key in &lesson.toolbox {
         if tafukt_lang::Builtin::from_key(key).is_none()
             && tafukt_lang::toolbox::Construct::from_key(key).is_none()
         {
-            return Err(problem(format!("toolbox names `{key}`, which is not a built-in or a block")));
+            report(format_args!("toolbox names `{key}`, which is not a built-in or a block"));
         }
     }
     if lesson.goals.is_empty() {
-        return Err(problem("a lesson needs at least one goal".to_string()));
+        report(format_args!("a lesson needs at least one goal"));
     }
-    Ok(lesson)
+}
+
+/// The lesson, or the first thing that makes it unusable, in words for its author.
+fn validate(file: &str, lesson: Lesson) -> Result<Lesson, LoadError> {
+    let mut first = None;
+    check(&lesson, &mut |p| {
+        first.get_or_insert_with(|| p.to_string());
+    });
+    match first {
+        Some(problem) => Err(LoadError { file: file.to_string(), problem }),
+        None => Ok(lesson),
+    }
 }
 
 pub fn parse_index(file: &str, text: &str) -> Result<CourseIndex, LoadError> {

@@ -22,13 +22,22 @@ pub enum WorldSpec {
 impl WorldSpec {
     /// Problems that make the world impossible to build, whatever its kind.
     pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        self.check(&mut |p| out.push(p.to_string()));
+        out
+    }
+
+    /// Tells `report` each problem that makes the world impossible to build. A caller that
+    /// only asks whether there is one (the app, reading bundles written from checked
+    /// sources) ignores the words, and they are left out of its build.
+    pub fn check(&self, report: &mut impl FnMut(std::fmt::Arguments)) {
         match self {
-            WorldSpec::Grid(g) => g.problems(),
+            WorldSpec::Grid(g) => g.check(report),
             #[cfg(feature = "arena")]
-            WorldSpec::Arena(a) => a.problems(),
+            WorldSpec::Arena(a) => a.check(report),
             // Built without the arena (the core app), which never checks a world's spec.
             #[cfg(not(feature = "arena"))]
-            WorldSpec::Arena(_) => vec!["this build has no arena".to_string()],
+            WorldSpec::Arena(_) => report(format_args!("this build has no arena")),
         }
     }
 }
@@ -189,34 +198,40 @@ pub const MAX_SIDE: u32 = 100;
 pub const MAX_ITEMS: u32 = 10_000;
 
 impl GridSpec {
-    /// Problems that make the world impossible to build, as (message key, detail) pairs.
+    /// Problems that make the world impossible to build.
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
+        self.check(&mut |p| out.push(p.to_string()));
+        out
+    }
+
+    /// Tells `report` each problem that makes the world impossible to build.
+    pub fn check(&self, report: &mut impl FnMut(std::fmt::Arguments)) {
         if self.width == 0 || self.height == 0 || self.width > MAX_SIDE || self.height > MAX_SIDE {
-            out.push(format!("grid size {}×{} must be between 1 and {MAX_SIDE}", self.width, self.height));
+            report(format_args!("grid size {}×{} must be between 1 and {MAX_SIDE}", self.width, self.height));
         }
         let inside = |x: u32, y: u32| x < self.width && y < self.height;
         if !inside(self.robot.x, self.robot.y) {
-            out.push(format!("robot at ({}, {}) is outside the grid", self.robot.x, self.robot.y));
+            report(format_args!("robot at ({}, {}) is outside the grid", self.robot.x, self.robot.y));
         }
         for w in &self.walls {
             if !inside(w.x, w.y) {
-                out.push(format!("wall at ({}, {}) is outside the grid", w.x, w.y));
+                report(format_args!("wall at ({}, {}) is outside the grid", w.x, w.y));
             }
         }
         for i in &self.items {
             if !inside(i.x, i.y) {
-                out.push(format!("item at ({}, {}) is outside the grid", i.x, i.y));
+                report(format_args!("item at ({}, {}) is outside the grid", i.x, i.y));
             }
         }
         for p in &self.paint {
             if !inside(p.x, p.y) {
-                out.push(format!("paint at ({}, {}) is outside the grid", p.x, p.y));
+                report(format_args!("paint at ({}, {}) is outside the grid", p.x, p.y));
             }
         }
         for f in &self.flags {
             if !inside(f.x, f.y) {
-                out.push(format!("flag at ({}, {}) is outside the grid", f.x, f.y));
+                report(format_args!("flag at ({}, {}) is outside the grid", f.x, f.y));
             }
         }
         let chosen_marks = self.variants.iter().flat_map(|v| &v.rules).filter_map(|r| match r {
@@ -225,12 +240,12 @@ impl GridSpec {
         });
         for m in &self.marks {
             if !inside(m.x, m.y) {
-                out.push(format!("mark at ({}, {}) is outside the grid", m.x, m.y));
+                report(format_args!("mark at ({}, {}) is outside the grid", m.x, m.y));
             }
         }
         for colour in self.marks.iter().map(|m| &m.colour).chain(chosen_marks) {
             if !crate::grid::COLOURS.contains(&colour.as_str()) {
-                out.push(format!("a mark's colour `{colour}` is not one the robot can paint"));
+                report(format_args!("a mark's colour `{colour}` is not one the robot can paint"));
             }
         }
         let fixed = self.items.iter().map(|i| i.count).chain(self.robot.bag.values().copied());
@@ -240,17 +255,17 @@ impl GridSpec {
         });
         let total = fixed.chain(drawn).fold(0u64, |sum, n| sum.saturating_add(n as u64));
         if total > MAX_ITEMS as u64 {
-            out.push(format!("the world holds up to {total} items; at most {MAX_ITEMS} are allowed"));
+            report(format_args!("the world holds up to {total} items; at most {MAX_ITEMS} are allowed"));
         }
         if let Some(v) = &self.variants {
             if v.seeds.is_empty() {
-                out.push("variants need at least one seed".to_string());
+                report(format_args!("variants need at least one seed"));
             }
             for rule in &v.rules {
                 let cells: Vec<(u32, u32)> = match rule {
                     RandomRule::ItemCount { x, y, min, max, .. } => {
                         if min > max {
-                            out.push(format!("item count at ({x}, {y}) has min {min} above max {max}"));
+                            report(format_args!("item count at ({x}, {y}) has min {min} above max {max}"));
                         }
                         vec![(*x, *y)]
                     }
@@ -260,14 +275,14 @@ impl GridSpec {
                     }
                     RandomRule::StartHeading { choices } => {
                         if choices.is_empty() {
-                            out.push("start_heading needs at least one choice".to_string());
+                            report(format_args!("start_heading needs at least one choice"));
                         }
                         vec![]
                     }
                     #[cfg(feature = "ai")]
                     RandomRule::Samples(s) => {
                         if s.cells.is_empty() {
-                            out.push("samples need at least one cell".to_string());
+                            report(format_args!("samples need at least one cell"));
                         }
                         s.cells.iter().map(|c| (c.x, c.y)).collect()
                     }
@@ -278,7 +293,7 @@ impl GridSpec {
                     #[cfg(feature = "puzzles")]
                     RandomRule::Maze { x, y, width, height } => {
                         if *width < 2 || *height < 2 {
-                            out.push("a maze needs a region of 2 × 2 squares or more".to_string());
+                            report(format_args!("a maze needs a region of 2 × 2 squares or more"));
                         }
                         vec![(*x, *y), (x + width.saturating_sub(1), y + height.saturating_sub(1))]
                     }
@@ -289,7 +304,7 @@ impl GridSpec {
                     #[cfg(feature = "puzzles")]
                     RandomRule::Portal { a, b } => {
                         if a.iter().any(|c| b.contains(c)) {
-                            out.push("a portal's two ends may not be on the same square".to_string());
+                            report(format_args!("a portal's two ends may not be on the same square"));
                         }
                         a.iter().chain(b).map(|c| (c.x, c.y)).collect()
                     }
@@ -298,9 +313,9 @@ impl GridSpec {
                     #[cfg(feature = "ai")]
                     RandomRule::Path(p) => {
                         if p.length < 2 || p.marked > p.length {
-                            out.push(
-                                "a path needs a length of 2 or more, and no more marked cells".to_string(),
-                            );
+                            report(format_args!(
+                                "a path needs a length of 2 or more, and no more marked cells"
+                            ));
                         }
                         vec![(p.x, p.y)]
                     }
@@ -316,16 +331,15 @@ impl GridSpec {
                     || matches!(rule, RandomRule::WallGap { walls } if walls.is_empty())
                     || matches!(rule, RandomRule::FlagAt { cells } | RandomRule::MarkAt { cells, .. } if cells.is_empty())
                 {
-                    out.push("a random rule needs at least one place to choose from".to_string());
+                    report(format_args!("a random rule needs at least one place to choose from"));
                 }
                 for (x, y) in cells {
                     if !inside(x, y) {
-                        out.push(format!("random rule place ({x}, {y}) is outside the grid"));
+                        report(format_args!("random rule place ({x}, {y}) is outside the grid"));
                     }
                 }
             }
         }
-        out
     }
 }
 
@@ -459,15 +473,22 @@ impl ArenaSpec {
     #[cfg(feature = "arena")]
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
+        self.check(&mut |p| out.push(p.to_string()));
+        out
+    }
+
+    /// Tells `report` each problem that makes the arena impossible to simulate.
+    #[cfg(feature = "arena")]
+    pub fn check(&self, report: &mut impl FnMut(std::fmt::Arguments)) {
         let max = MAX_ARENA_SIDE as i32;
         if self.width < 20 || self.height < 20 || self.width > max || self.height > max {
-            out.push(format!("arena size must be between 20 and {max} cm"));
+            report(format_args!("arena size must be between 20 and {max} cm"));
         }
         // In i64: `width - r` overflows an i32 for a width near i32::MIN.
         let r = crate::arena::RADIUS as i64;
         let (x, y) = (self.robot.x as i64, self.robot.y as i64);
         if x < r || y < r || x > self.width as i64 - r || y > self.height as i64 - r {
-            out.push("the robot must start inside the arena".to_string());
+            report(format_args!("the robot must start inside the arena"));
         }
         let chosen = &self.obstacle_choices;
         let mut arena = crate::arena::Arena::new(self);
@@ -477,15 +498,15 @@ impl ArenaSpec {
                 Obstacle::Circle { r, .. } => r > 0,
             };
             if !fine {
-                out.push("an obstacle needs a positive size".to_string());
+                report(format_args!("an obstacle needs a positive size"));
             }
             arena.obstacles = vec![*o];
             if arena.blocked(arena.robot.x, arena.robot.y) {
-                out.push("an obstacle covers the robot's start".to_string());
+                report(format_args!("an obstacle covers the robot's start"));
             }
         }
         if self.lines.len() > MAX_FLOOR_LINES {
-            out.push(format!("at most {MAX_FLOOR_LINES} lines may be painted on the floor"));
+            report(format_args!("at most {MAX_FLOOR_LINES} lines may be painted on the floor"));
         }
         for line in &self.lines {
             let (width, fine) = match line {
@@ -497,14 +518,14 @@ impl ArenaSpec {
                 }
             };
             if !fine || !(1..=50).contains(&width) {
-                out.push(format!(
+                report(format_args!(
                     "a floor line needs 2 to {MAX_LINE_POINTS} points (an arc a radius up to {max} cm and headings from -360 to 720), and a width of 1 to 50 cm"
                 ));
             }
         }
         if let Some(n) = self.obstacle_count {
             if n == 0 || n as usize > self.obstacle_choices.len() {
-                out.push(format!(
+                report(format_args!(
                     "obstacle_count must be between 1 and the {} obstacle choices",
                     self.obstacle_choices.len()
                 ));
@@ -514,9 +535,8 @@ impl ArenaSpec {
             && self.obstacle_choices.is_empty()
             && self.floor_choices.is_empty());
         if choices && self.seeds.is_empty() {
-            out.push("choices need at least one seed".to_string());
+            report(format_args!("choices need at least one seed"));
         }
-        out
     }
 }
 
