@@ -15,7 +15,7 @@ use tafukt_lesson::Lesson;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::app_loading::{initial_lang, load_catalog, load_lesson, load_more};
+use super::app_loading::{initial_lang, load_catalog, load_lesson, load_more, Unusable};
 #[cfg(feature = "full")]
 use super::class_view::ClassView;
 #[cfg(feature = "full")]
@@ -42,10 +42,7 @@ use crate::services::{page, storage};
 enum Load<T> {
     Loading,
     Ready(T),
-    Failed {
-        file: String,
-        problem: String,
-    },
+    Failed(Unusable),
     /// Came, but in a form only the full app reads (a lesson of one of its parts, such as
     /// AI): the core app hands it over.
     Elsewhere,
@@ -76,10 +73,10 @@ pub fn App() -> Html {
             *asked.borrow_mut() = wanted;
             spawn_local(async move {
                 match load_catalog(wanted).await {
-                    Ok((catalog, text)) => {
+                    Some((catalog, text)) => {
                         i18n.set(catalog);
                         // Then, off the first load, the messages of problems.
-                        if let Ok(full) = load_more(wanted, text).await {
+                        if let Some(full) = load_more(wanted, text).await {
                             if *asked.borrow() == wanted {
                                 i18n.set(full);
                             }
@@ -87,12 +84,12 @@ pub fn App() -> Html {
                     }
                     // Offline before any catalogue came: try English, then give up with the
                     // page's own message in all four languages.
-                    Err(_) if i18n.0.is_empty() => match wanted {
+                    None if i18n.0.is_empty() => match wanted {
                         Lang::En => page::show_boot_error(),
                         _ => wanted_handle.set(Lang::En),
                     },
                     // Offline later: stay in the language on screen.
-                    Err(_) => wanted_handle.set(i18n.0.lang()),
+                    None => wanted_handle.set(i18n.0.lang()),
                 }
             });
         });
@@ -104,11 +101,11 @@ pub fn App() -> Html {
             let file = format!("{}/index.bin", lang.tag());
             spawn_local(async move {
                 index.set(match fetch_bytes(&format!("lessons/{file}")).await {
-                    Ok(bytes) => match read_bundled_index(&file, &bytes) {
+                    Some(bytes) => match read_bundled_index(&file, &bytes) {
                         Ok(i) => Load::Ready(Rc::new(i)),
-                        Err(e) => Load::Failed { file: e.file, problem: e.problem },
+                        Err(_) => Load::Failed(Unusable { file, came: true }),
                     },
-                    Err(problem) => Load::Failed { file, problem },
+                    None => Load::Failed(Unusable { file, came: false }),
                 });
             });
         });
@@ -152,8 +149,8 @@ pub fn App() -> Html {
                         Ok(l) => Load::Ready(Rc::new(l)),
                         // The core app reads the lessons it plays; the full app reads every
                         // lesson (and shows the error card if it cannot either).
-                        Err((_, true)) if !cfg!(feature = "full") => Load::Elsewhere,
-                        Err((e, _)) => Load::Failed { file: e.file, problem: e.problem },
+                        Err(Unusable { came: true, .. }) if !cfg!(feature = "full") => Load::Elsewhere,
+                        Err(e) => Load::Failed(e),
                     });
                 });
             }
@@ -311,11 +308,13 @@ pub fn App() -> Html {
     }
     let counter =
         i18n.f("ui.lesson-of", &[("index", (position + 1).to_string()), ("count", ids.len().to_string())]);
-    let error_card = |file: &str, problem: &str| {
+    // Why, in the pupil's words: the file never came, or came in a form this app cannot read.
+    let error_card = |e: &Unusable| {
+        let why = if e.came { "ui.lesson-damaged" } else { "ui.lesson-unreachable" };
         html! {
             <div class="error-card" role="alert" data-testid="error-card">
                 <h2>{ i18n.t("ui.lesson-error") }</h2>
-                <p>{ i18n.f("ui.lesson-error-detail", &[("file", file.to_string()), ("problem", problem.to_string())]) }</p>
+                <p>{ i18n.f(why, &[("file", e.file.clone())]) }</p>
             </div>
         }
     };
@@ -482,10 +481,8 @@ pub fn App() -> Html {
     page::set_code_direction(code_lang.filter(|c| c.is_rtl() != lang.is_rtl()));
 
     // The tab's title: the lesson's, in the pupil's language (index.html's is the app's
-    // name, and stays so in the core app: lesson 1's load has no room for it). Set as the
-    // app draws, on a new lesson or language, not as a program runs: an effect hook on a
-    // text would cost more code than this call.
-    #[cfg(feature = "full")]
+    // name). Set as the app draws, on a new lesson or language, not as a program runs: an
+    // effect hook on a text would cost more code than this call.
     if let Load::Ready(l) = &*lesson {
         page::set_title(l.title.get(lang));
     }
@@ -539,8 +536,7 @@ pub fn App() -> Html {
             {
                 match (course, &*lesson) {
                     _ if studio_is_open => studio_view,
-                    (Load::Failed { file, problem }, _) => error_card(file, problem),
-                    (_, Load::Failed { file, problem }) => error_card(file, problem),
+                    (Load::Failed(e), _) | (_, Load::Failed(e)) => error_card(e),
                     _ if *part_failed => html! {
                         <div class="error-card" role="alert" data-testid="part-unavailable">
                             <p>{ i18n.t("ui.part-unavailable") }</p>

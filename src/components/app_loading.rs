@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use tafukt_i18n::Catalog;
 use tafukt_lang::Lang;
-use tafukt_lesson::model::{read_bundled_lesson, LoadError};
+use tafukt_lesson::model::read_bundled_lesson;
 use tafukt_lesson::Lesson;
 
 use super::i18n::I18n;
@@ -19,35 +19,42 @@ pub(super) fn initial_lang() -> Lang {
     })
 }
 
+/// A file that could not be used, and whether it came (so it was its form that could not be
+/// read) or never did (no connection): what the pupil is told, in their language.
+#[derive(Clone, PartialEq, Debug)]
+pub(super) struct Unusable {
+    pub file: String,
+    pub came: bool,
+}
+
 /// A lesson in the pupil's language from `lessons/<lang>/` (bundled by `tafukt bundle`), or
-/// why it could not be had, and whether the file came (so it was its form that could not be
-/// read). The one place lessons are fetched and parsed, so the parser is in the bundle once.
-pub(super) async fn load_lesson(id: &str, lang: Lang) -> Result<Lesson, (LoadError, bool)> {
+/// why it could not be had. The one place lessons are fetched and parsed, so the parser is
+/// in the bundle once.
+pub(super) async fn load_lesson(id: &str, lang: Lang) -> Result<Lesson, Unusable> {
     // A teacher's own lesson (studio app) is kept on the device as its file.
     #[cfg(feature = "studio")]
     if let Some(text) = storage::own_lesson(id) {
-        return own_lesson(id, &text, lang)
-            .map_err(|problem| (LoadError { file: format!("{id}.json"), problem }, true));
+        return own_lesson(id, &text, lang).map_err(|_| Unusable { file: format!("{id}.json"), came: true });
     }
     let file = format!("{}/{id}.bin", lang.tag());
     match fetch_bytes(&format!("lessons/{file}")).await {
-        Ok(bytes) => read_bundled_lesson(&file, &bytes).map_err(|e| (e, true)),
-        Err(problem) => Err((LoadError { file, problem }, false)),
+        Some(bytes) => read_bundled_lesson(&file, &bytes).map_err(|_| Unusable { file, came: true }),
+        None => Err(Unusable { file, came: false }),
     }
 }
 
 /// The catalogue for `lang`, fetched from `messages/` (none is compiled into the app): what
 /// a pupil sees before the first Run, and its text. `tafukt bundle` splits the catalogues.
-pub(super) async fn load_catalog(lang: Lang) -> Result<(I18n, String), String> {
+pub(super) async fn load_catalog(lang: Lang) -> Option<(I18n, String)> {
     let text = fetch_text(&format!("messages/{}.txt", lang.tag())).await?;
-    Ok((I18n(Rc::new(Catalog::from_text(lang, &text))), text))
+    Some((I18n(Rc::new(Catalog::from_text(lang, &text))), text))
 }
 
 /// The catalogue `first` (its text) with the messages of problems added (`xx.more.txt`),
 /// fetched once the first load is done.
-pub(super) async fn load_more(lang: Lang, first: String) -> Result<I18n, String> {
+pub(super) async fn load_more(lang: Lang, first: String) -> Option<I18n> {
     let text = first + &fetch_text(&format!("messages/{}.more.txt", lang.tag())).await?;
-    Ok(I18n(Rc::new(Catalog::from_text(lang, &text))))
+    Some(I18n(Rc::new(Catalog::from_text(lang, &text))))
 }
 
 /// A teacher's own lesson as pupils of `lang` see it (its Markdown turned into lesson text).

@@ -171,6 +171,6 @@ pub fn ProgramFileButtons(props: &Props) -> Html {
 /// Every lesson id of the course, from the index in `lang` (none if it cannot be had).
 async fn known_lessons(lang: Lang) -> Option<Vec<String>> {
     let file = format!("{}/index.bin", lang.tag());
-    let bytes = fetch_bytes(&format!("lessons/{file}")).await.ok()?;
+    let bytes = fetch_bytes(&format!("lessons/{file}")).await?;
     Some(read_bundled_index(&file, &bytes).ok()?.lesson_ids())
 }

@@ -46,7 +46,7 @@ pub fn TeacherNotes(props: &Props) -> Html {
             spawn_local(async move {
                 let file = format!("notes/{}.bin", lang.tag());
                 // Offline before they were kept, or a damaged file: no notes, nothing shown.
-                let Ok(bytes) = fetch_bytes(&format!("lessons/{file}")).await else { return };
+                let Some(bytes) = fetch_bytes(&format!("lessons/{file}")).await else { return };
                 if let Ok(bundle) = read_bundled_notes(&file, &bytes) {
                     let bundle = Rc::new(bundle);
                     FETCHED.with(|f| f.borrow_mut().push((lang, bundle.clone())));

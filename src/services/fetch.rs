@@ -7,30 +7,22 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-async fn fetch(path: &str) -> Result<Response, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let promise = super::boot::taken(path).unwrap_or_else(|| window.fetch_with_str(path));
-    let response = JsFuture::from(promise).await.map_err(|e| format!("{e:?}"))?;
-    let response: Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    Ok(response)
+/// The response for `path`, or nothing when it could not be had (no connection, or a file
+/// the server does not have): the pupil is told so in their language, never the browser's
+/// words for it.
+async fn fetch(path: &str) -> Option<Response> {
+    let promise = super::boot::taken(path).or_else(|| Some(web_sys::window()?.fetch_with_str(path)))?;
+    let response: Response = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+    response.ok().then_some(response)
 }
 
-/// The text of `path`, or a one-line reason it could not be had.
-pub async fn fetch_text(path: &str) -> Result<String, String> {
-    let response = fetch(path).await?;
-    let text =
-        JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
-    text.as_string().ok_or_else(|| "not text".to_string())
+/// The text of `path`, or nothing when it could not be had.
+pub async fn fetch_text(path: &str) -> Option<String> {
+    JsFuture::from(fetch(path).await?.text().ok()?).await.ok()?.as_string()
 }
 
-/// The bytes of `path` (bundled lessons), or a one-line reason they could not be had.
-pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
-    let response = fetch(path).await?;
-    let buffer = JsFuture::from(response.array_buffer().map_err(|e| format!("{e:?}"))?)
-        .await
-        .map_err(|e| format!("{e:?}"))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+/// The bytes of `path` (bundled lessons), or nothing when they could not be had.
+pub async fn fetch_bytes(path: &str) -> Option<Vec<u8>> {
+    let buffer = JsFuture::from(fetch(path).await?.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
