@@ -8,6 +8,7 @@ pub mod ai_eval;
 #[cfg(any(feature = "full", test))]
 pub mod ai_plot;
 pub mod list_keys;
+pub mod message_words;
 pub mod parts;
 /// Predict-then-run (full app; its tests run natively).
 #[cfg(any(feature = "full", test))]
@@ -38,9 +39,10 @@ pub mod services;
 /// message for when nothing can be loaded, which the app must not wipe).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    // No panic reaches a pupil as a frozen page: the page's own calm card shows instead,
-    // with a reload button; every edit was already saved on the device.
-    std::panic::set_hook(Box::new(|_| services::page::show_panic()));
+    // No panic reaches a pupil as a frozen page: a panic ends in a trap (`panic = "abort"`),
+    // which the boot script meets as a `WebAssembly.RuntimeError` and answers with the
+    // page's own calm card and a reload button (every edit was already saved on the device).
+    // Yew's renderer installs its own panic hook, which writes the panic to the console.
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     let app = match root {
         Some(root) => yew::Renderer::<components::app::App>::with_root(root).render(),

@@ -78,6 +78,19 @@
     if (lesson && /^[a-z0-9-]+$/.test(lesson)) fetchAhead('lessons/' + lang + '/' + lesson + '.bin');
   }
 
+  // A panic in the app ends in a trap of its wasm (the release build aborts on panic),
+  // thrown out of whatever called it: an event, a timer, or a promise's task. The page's
+  // panic card says so calmly, in the page's language, with a reload button.
+  function trapped(error) {
+    if (typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError) show('panic');
+  }
+  w.addEventListener('error', function (e) {
+    trapped(e.error);
+  });
+  w.addEventListener('unhandledrejection', function (e) {
+    trapped(e.reason);
+  });
+
   // The panic card's button (index.html): reloading brings the saved work back.
   d.addEventListener('click', function (e) {
     if (e.target && e.target.closest && e.target.closest('[data-reload]')) location.reload();

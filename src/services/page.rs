@@ -28,7 +28,6 @@ pub fn set_code_direction(code: Option<Lang>) {
 }
 
 /// The tab's title.
-#[cfg(feature = "full")]
 pub fn set_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(title);
@@ -86,12 +85,6 @@ pub fn set_projector(on: bool) {
     };
     let _ =
         if on { root.set_attribute("data-projector", "") } else { root.remove_attribute("data-projector") };
-}
-
-/// Shows `index.html`'s panic card (in the page's language, with a reload button). Called
-/// from the panic hook, so it touches the page only, never the app's state.
-pub fn show_panic() {
-    reveal("panic");
 }
 
 /// Shows one of the page's own messages (hidden in `index.html` until needed).
