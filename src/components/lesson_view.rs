@@ -17,6 +17,7 @@ use super::lesson_parts::{
 };
 use super::run_controls::RunControls;
 use super::stage::stage;
+use crate::message_words::pieces;
 use crate::services::storage;
 use crate::session::{Action, Phase, Session};
 
@@ -396,7 +397,7 @@ pub fn LessonView(props: &Props) -> Html {
                     {on_speed}
                 >{ step_buttons }</RunControls>
                 <p class={classes!("status", phase_name)} data-testid="status" data-phase={phase_name} role="status" aria-live="polite">
-                    { status }
+                    { for pieces(&status).into_iter().map(|(p, code)| if code { html! { <code>{ p }</code> } } else { html! { p } }) }
                 </p>
                 <p class="restore">
                     if s.put_aside.is_some() {

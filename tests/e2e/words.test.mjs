@@ -131,3 +131,48 @@ test('a teacher has a class that reads Arabic code in French: blocks in French, 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the tab is named after the lesson, in the pupil\'s language, from lesson 1 on (the core app)', async () => {
+  for (const lang of ['zgh', 'ar']) {
+    const { context, page } = await open(lang, 'first-steps-1', [360, 640]);
+    const parts = [];
+    page.on('request', (r) => parts.push(new URL(r.url()).pathname));
+    const title = await page.getByTestId('lesson-title').innerText();
+    assert.ok(title.length > 0 && !/[A-Za-z]/.test(title), `a title in ${lang}: ${title}`);
+    await page.waitForFunction((t) => document.title === t, title);
+    await page.getByTestId('next-lesson').click();
+    await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-2"]');
+    const next = await page.getByTestId('lesson-title').innerText();
+    await page.waitForFunction((t) => document.title === t, next);
+    assert.notEqual(next, title);
+    // Lesson 2 is the core app's too: no on-demand part was fetched for either title.
+    assert.ok(!parts.some((p) => p.includes('tafukt-full')), `the core app named the tab: ${parts}`);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  }
+});
+
+test('the program words in a message are drawn as code, between the quotation marks of the pupil\'s language', async () => {
+  for (const [lang, typo, words, shot] of [
+    ['fr', 'avancr', ['avancr', 'avancer'], [1280, 800]],
+    ['ar', 'تقدمم', ['تقدمم', 'تقدم'], [360, 640]],
+  ]) {
+    const { context, page } = await open(lang, 'first-steps-1', shot);
+    await page.getByTestId('view-text').click();
+    await page.waitForSelector('[data-part="full"] [data-testid=source]');
+    await page.getByTestId('source').evaluate((el, typo) => {
+      el.value = `${typo}\n`;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, typo);
+    await page.getByTestId('run').click();
+    await page.waitForSelector('[data-testid=status][data-phase="failed"] code');
+    const status = page.getByTestId('status');
+    assert.deepEqual(await status.locator('code').allTextContents(), words);
+    // The marks stay around the code, outside it, and nothing of the message is lost.
+    const text = await status.textContent();
+    assert.ok(lang === 'fr' ? text.includes(`«\u00a0${typo}\u00a0»`) : text.includes(`«${typo}»`), text);
+    await status.screenshot({ path: `${OUT}/message-code-${lang}.png` });
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  }
+});
