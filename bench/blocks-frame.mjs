@@ -5,7 +5,7 @@
 //  - editing: a tap on a palette block and a tap on a place: the work each causes, and
 //    the frame it lands in.
 // Prints `blocks-1000-frame-ms: <median frame while dragging>` last, and the edit times.
-// Usage: node bench/blocks-frame.mjs (after `trunk build --release`).
+// Usage: node bench/blocks-frame.mjs (after `trunk build --release`; DIST=dir for another build).
 import { serveDir } from '../tests/e2e/static-server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 import { block, slot } from '../tests/e2e/places.mjs';
@@ -17,7 +17,7 @@ for (let i = 0; i < 100; i++) {
 const program = `en\n${lines.join('\n')}\n`;
 const throttle = Number(process.env.THROTTLE ?? 4);
 
-const server = await serveDir('dist');
+const server = await serveDir(process.env.DIST ?? 'dist');
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.addInitScript((p) => localStorage.setItem('tafukt.v1.program.first-steps-1', p), program);

@@ -291,6 +291,42 @@ test('lesson 1\'s palette holds only the blocks its toolbox lists, in its order;
   await context.close();
 });
 
+for (const [lang, size, start] of [['en', [800, 1280], 'left'], ['ar', [360, 640], 'right'], ['zgh', [1920, 1080], 'left']]) {
+  test(`${lang}: statements notch together: a tab in the block's colours under each one, mirrored right to left`, async () => {
+    const context = await app.browser.newContext({ viewport: { width: size[0], height: size[1] } });
+    await context.addInitScript((lang) => {
+      localStorage.setItem('tafukt.v1.lang', lang);
+      localStorage.setItem('tafukt.v1.tap-hint', '1');
+      localStorage.setItem('tafukt.v1.program.first-steps-1', 'en\nmove\nrepeat 3 times\n  move\nend\n');
+    }, lang);
+    const page = await context.newPage();
+    await page.goto(app.server.url);
+    await page.waitForSelector(`html[lang="${lang}"] [data-testid=blocks] ${block('1:0/0')}`);
+    const tabs = await page.locator('.program .block').evaluateAll((blocks, start) =>
+      blocks.map((b) => {
+        const tab = getComputedStyle(b, '::after');
+        const own = getComputedStyle(b);
+        return {
+          content: tab.content,
+          height: parseFloat(tab.height),
+          colours: tab.backgroundColor === own.backgroundColor && tab.borderBottomColor === own.borderBottomColor,
+          start: parseFloat(start === 'left' ? tab.marginLeft : tab.marginRight),
+          hangs: parseFloat(tab.marginBottom),
+        };
+      }), start);
+    // move, repeat, and the move inside it: three statements, three tabs.
+    assert.equal(tabs.length, 3);
+    for (const t of tabs) {
+      assert.equal(t.content, '""');
+      assert.ok(t.height > 5 && t.colours && t.start > 10 && Math.abs(t.hangs + t.height) < 0.1, JSON.stringify(t));
+    }
+    // The palette's blocks are not stacked, and have no tab.
+    assert.equal(await page.locator('.palette .block').first().evaluate((b) => getComputedStyle(b, '::after').content), 'none');
+    await page.locator('.program').screenshot({ path: `${OUT}/notches-${lang}.png` });
+    await context.close();
+  });
+}
+
 test('blocks have the shapes pupils know: a condition has pointed ends, a value is round', async () => {
   const context = await browser_context();
   const page = await context.newPage();
