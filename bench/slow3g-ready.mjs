@@ -5,7 +5,8 @@
 // run, then `slow3g-ready-ms: <median of RUNS>` and, for a repeat visit in the same browser
 // profile (the service worker keeps the app), `repeat-ready-ms: <median>`. Also lists when
 // each file arrived in the last cold run (the waterfall). A benchmark, never a test.
-// Usage: node bench/slow3g-ready.mjs (after `trunk build --release`); RUNS=3 by default.
+// Usage: node bench/slow3g-ready.mjs (after `trunk build --release`); RUNS=3 by default, DIST=dir
+// for another build.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -17,7 +18,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 const compressed = new Map();
 const server = createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  const file = join('dist', path.endsWith('/') ? path + 'index.html' : path);
+  const file = join(process.env.DIST ?? 'dist', path.endsWith('/') ? path + 'index.html' : path);
   try {
     if (!compressed.has(file)) {
       const body = await readFile(file);

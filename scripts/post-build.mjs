@@ -10,7 +10,7 @@
 //    (scripts/single-file.mjs).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { minify } from 'terser';
@@ -65,6 +65,10 @@ for (const [placeholder, value] of [['@first-lesson@', first], ['@full-js@', nam
   if (!html.includes(placeholder)) throw new Error(`index.html has no ${placeholder}`);
   html = html.replace(placeholder, value);
 }
+// 2. Loaders minified (release), before the start script below is written: shortening the
+// wasm's import names changes its size, which the start script gives the progress bar.
+await import('./minify-assets.mjs');
+
 // Trunk starts the app with an inline module script; a Content-Security-Policy without
 // 'unsafe-inline' (ARCHITECTURE.md) refuses inline scripts, so each becomes a file of its own,
 // named by its content like trunk's files. The browser finds it as it parses the page, in
@@ -83,6 +87,11 @@ for (const [tag, start] of inline) {
     rmSync(join(dir, imported[1]));
     html = html.replace(new RegExp(`<link[^>]*${imported[1]}[^>]*>`), '');
   }
+  // Trunk writes the wasm's size for the progress bar before its wasm-opt step shrinks the
+  // file; the bar counts the bytes that come, so it is given the size of the file served.
+  const sized = /(__trunkInitializer\(init, '\.\/([^']+_bg\.wasm)', )(\d+)/;
+  if (source.includes('__trunkInitializer(') && !sized.test(source)) throw new Error("trunk's start script has no wasm size");
+  source = source.replace(sized, (_, head, wasm) => head + statSync(join(dir, wasm)).size);
   const code = release ? (await minify(source, { module: true, compress: { passes: 2 }, mangle: true })).code : source;
   const name = `init-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), code);
@@ -91,8 +100,7 @@ for (const [tag, start] of inline) {
 if (release && /<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('index.html still has an inline script');
 writeFileSync(htmlPath, html);
 
-// 2. Loaders minified (release), 3. lessons, catalogues and the service worker.
-await import('./minify-assets.mjs');
+// 3. Lessons, catalogues and the service worker.
 await import('./fonts.mjs'); // Tifinagh and Arabic fonts, before the worker lists every file
 run('cargo', ['run', '-q', '-p', 'tafukt-cli', '--', 'bundle', 'lessons', 'crates/i18n/messages']);
 

@@ -30,6 +30,29 @@ test('lesson 1 needs only the core app, and fetches what it needs once, before i
   await context.close();
 });
 
+test('the progress bar counts the wasm\'s bytes toward the size of the file served', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 360, height: 640 } });
+  // Every value the page gives the bar, in order (the setter is wrapped before any script).
+  await context.addInitScript(() => {
+    const own = Object.getOwnPropertyDescriptor(HTMLProgressElement.prototype, 'value');
+    window.barValues = [];
+    Object.defineProperty(HTMLProgressElement.prototype, 'value', {
+      get() { return own.get.call(this); },
+      set(v) { window.barValues.push(v); own.set.call(this, v); },
+    });
+  });
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await page.waitForSelector(ready);
+  const values = await page.evaluate(() => window.barValues);
+  // Rising with each piece that came, and full when the last piece came (before the end of
+  // the stream sets it full again): a total larger than the file would stop short.
+  assert.ok(values.length >= 2, `${values}`);
+  assert.deepEqual([...values].sort((a, b) => a - b), values);
+  assert.ok(values.at(-2) > 0.999, `the last piece fills the bar: ${values}`);
+  await context.close();
+});
+
 test('the course map hands the page to the full app, and the pupil carries on there', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
