@@ -262,17 +262,23 @@ test('olives to the mill: the walk counted for one day misses the mill; asking a
   await context.close();
 });
 
-test('a broken lesson file shows an error card naming it; the other lessons keep working', async () => {
+/** Lesson 1 in `locale`, then the next lesson, whose file `answer` (a route handler) spoils:
+ * the page and the error card's text. */
+async function nextLessonFails(locale, viewport, answer) {
   // A service worker would answer from its cache, out of the reach of `page.route`.
-  const context = await app.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const context = await app.browser.newContext({ locale, viewport, serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.route('**/lessons/en/first-steps-2.bin', (r) => r.fulfill({ body: Buffer.from([1, 9, 9]) }));
+  await page.route(`**/lessons/${locale.slice(0, 2)}/first-steps-2.bin`, answer);
   await page.goto(app.server.url);
   await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-1"]');
   await page.getByTestId('next-lesson').click();
   const card = page.getByTestId('error-card');
   await card.waitFor();
-  const text = await card.innerText();
+  return { context, page, text: await card.innerText() };
+}
+
+test('a broken lesson file shows an error card naming it; the other lessons keep working', async () => {
+  const { context, page, text } = await nextLessonFails('en-GB', { width: 1280, height: 800 }, (r) => r.fulfill({ body: Buffer.from([1, 9, 9]) }));
   assert.match(text, /en\/first-steps-2\.bin/);
   assert.match(text, /is damaged or from another version of Tafukt/);
   // Only the pupil's words: nothing of the reader's own (postcard's, in English).
@@ -283,15 +289,7 @@ test('a broken lesson file shows an error card naming it; the other lessons keep
 });
 
 test('a lesson that cannot be fetched says so in the pupil language and asks to check the connection', async () => {
-  const context = await app.browser.newContext({ locale: 'ar', viewport: { width: 360, height: 640 }, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  await page.route('**/lessons/ar/first-steps-2.bin', (r) => r.abort('internetdisconnected'));
-  await page.goto(app.server.url);
-  await page.waitForSelector('[data-testid=lesson][data-lesson-id="first-steps-1"]');
-  await page.getByTestId('next-lesson').click();
-  const card = page.getByTestId('error-card');
-  await card.waitFor();
-  const text = await card.innerText();
+  const { context, page, text } = await nextLessonFails('ar', { width: 360, height: 640 }, (r) => r.abort('internetdisconnected'));
   // The file name is isolated from the Arabic around it (U+2068 … U+2069), so it reads whole.
   assert.match(text, /تعذّر تنزيل «\u2068ar\/first-steps-2\.bin\u2069»/);
   assert.match(text, /تحقّق من الاتصال/);
