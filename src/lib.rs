@@ -30,6 +30,12 @@ pub mod studio;
 pub mod studio_arena;
 pub mod timeline;
 
+/// The wasm's memory allocator: talc, in place of the standard library's dlmalloc (smaller
+/// code in lesson 1's load, and faster; figures in docs/perf.md). The page runs one thread.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
