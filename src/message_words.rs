@@ -1,5 +1,5 @@
 //! A message's program words: the catalogue sets them between its language's quotation
-//! marks (“move”, « avancer », «تقدم», «ⵙⵉⵔⵉ»), and the app draws them as code, the marks
+//! marks (“move”, « avancer », «تقدم», «ⴷⴷⵓ»), and the app draws them as code, the marks
 //! and the spaces inside them left around the code.
 
 /// `text` cut into pieces in order, each with whether it is a program word. A closing mark

@@ -20,7 +20,7 @@ use super::app_loading::{initial_lang, load_catalog, load_lesson, load_more, Unu
 use super::class_view::ClassView;
 #[cfg(feature = "full")]
 use super::course_map::CourseMap;
-use super::i18n::I18n;
+use super::i18n::{with_code, I18n};
 use super::language_picker::LanguagePicker;
 use super::lesson_view::LessonView;
 #[cfg(feature = "full")]
@@ -314,7 +314,8 @@ pub fn App() -> Html {
         html! {
             <div class="error-card" role="alert" data-testid="error-card">
                 <h2>{ i18n.t("ui.lesson-error") }</h2>
-                <p>{ i18n.f(why, &[("file", e.file.clone())]) }</p>
+                // The file name, between quotation marks, is drawn as code: it never wraps.
+                <p>{ with_code(&i18n.f(why, &[("file", e.file.clone())])) }</p>
             </div>
         }
     };

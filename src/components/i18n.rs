@@ -1,10 +1,13 @@
-//! The message catalogue as a Yew context, so every component speaks the pupil's language.
+//! The message catalogue as a Yew context, so every component speaks the pupil's language,
+//! and messages drawn with their program words as code.
 
 use std::rc::Rc;
 
 use tafukt_i18n::Catalog;
 use tafukt_lang::Lang;
 use yew::prelude::*;
+
+use crate::message_words::pieces;
 
 /// A shared catalogue; two are equal when they are the same loaded catalogue.
 #[derive(Clone)]
@@ -30,6 +33,21 @@ impl I18n {
     pub fn f(&self, key: &str, args: &[(&str, String)]) -> String {
         self.0.format(key, args)
     }
+}
+
+/// A message on screen with its program words (and file names) drawn as code
+/// ([`crate::message_words`]).
+pub fn with_code(text: &str) -> Html {
+    pieces(text)
+        .into_iter()
+        .map(|(p, code)| {
+            if code {
+                html! { <code>{ p }</code> }
+            } else {
+                html! { p }
+            }
+        })
+        .collect()
 }
 
 #[hook]

@@ -10,14 +10,13 @@ use yew::prelude::*;
 
 use super::block_editor::BlockEditor;
 use super::goal_list::GoalList;
-use super::i18n::use_i18n;
+use super::i18n::{use_i18n, with_code};
 use super::instructions::Instructions;
 use super::lesson_parts::{
     ai_panels, link_prompt, program_file, program_tools, teacher_view, text_editor, timeline_bar,
 };
 use super::run_controls::RunControls;
 use super::stage::stage;
-use crate::message_words::pieces;
 use crate::services::storage;
 use crate::session::{Action, Phase, Session};
 
@@ -397,7 +396,7 @@ pub fn LessonView(props: &Props) -> Html {
                     {on_speed}
                 >{ step_buttons }</RunControls>
                 <p class={classes!("status", phase_name)} data-testid="status" data-phase={phase_name} role="status" aria-live="polite">
-                    { for pieces(&status).into_iter().map(|(p, code)| if code { html! { <code>{ p }</code> } } else { html! { p } }) }
+                    { with_code(&status) }
                 </p>
                 <p class="restore">
                     if s.put_aside.is_some() {

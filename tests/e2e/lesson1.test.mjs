@@ -281,6 +281,7 @@ test('a broken lesson file shows an error card naming it; the other lessons keep
   const { context, page, text } = await nextLessonFails('en-GB', { width: 1280, height: 800 }, (r) => r.fulfill({ body: Buffer.from([1, 9, 9]) }));
   assert.match(text, /en\/first-steps-2\.bin/);
   assert.match(text, /is damaged or from another version of Tafukt/);
+  assert.equal(await page.getByTestId('error-card').locator('code').textContent(), 'en/first-steps-2.bin');
   // Only the pupil's words: nothing of the reader's own (postcard's, in English).
   assert.doesNotMatch(text, /postcard|feature|\(/i);
   await page.getByTestId('next-lesson').click();
@@ -295,6 +296,11 @@ test('a lesson that cannot be fetched says so in the pupil language and asks to 
   assert.match(text, /تحقّق من الاتصال/);
   // No browser words (TypeError, Failed to fetch, JsValue) reach the pupil.
   assert.doesNotMatch(text.replace('ar/first-steps-2.bin', ''), /[A-Za-z]{3,}/);
+  // The name between the quotation marks is drawn as code, on one line: a phone's narrow card
+  // does not break it at its hyphen.
+  const code = page.getByTestId('error-card').locator('code');
+  assert.equal(await code.textContent(), '\u2068ar/first-steps-2.bin\u2069');
+  assert.equal(await code.evaluate((c) => c.getClientRects().length), 1);
   await page.screenshot({ path: `${OUT}/unreachable-ar-phone.png` });
   await context.close();
 });
