@@ -1,5 +1,6 @@
 // Grid benchmark in Chromium: a 100 × 100 grid with 1,000 items, a program that walks the
-// top half of the grid (24 sweeps there and back: 4,896 actions, within a run's 5,000), animated at the fastest speed (one action per frame).
+// top half of the grid (24 sweeps there and back: 4,896 actions, within a run's 5,000),
+// animated at the fastest speed (one action per frame).
 // Measures the time between animation frames while it runs and prints
 // `grid-frame-ms: <median>` (and the 95th percentile). 16.7 ms means 60 frames per second.
 // THROTTLE=4 slows the CPU four times (Chromium's own emulation), like a cheap tablet.
