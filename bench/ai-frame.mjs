@@ -6,7 +6,7 @@
 // 100 held-out items and drawn after each action). Each program runs twice in the same page:
 // the first Run is cold (the browser compiles the full app's code the first time it is
 // called), the second, after Reset, is what every later run feels. A benchmark, never a test.
-// Usage: node bench/ai-frame.mjs (after `trunk build --release`); DIST=folder to choose a build.
+// Usage: node bench/ai-frame.mjs (after `scripts/build`); DIST=folder to choose a build.
 import { serveDir } from '../tests/e2e/static-server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 

@@ -5,7 +5,7 @@
 //  - editing: a tap on a palette block and a tap on a place: the work each causes, and
 //    the frame it lands in.
 // Prints `blocks-1000-frame-ms: <median frame while dragging>` last, and the edit times.
-// Usage: node bench/blocks-frame.mjs (after `trunk build --release`; DIST=dir for another build).
+// Usage: node bench/blocks-frame.mjs (after `scripts/build`; DIST=dir for another build).
 import { serveDir } from '../tests/e2e/static-server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 import { block, slot } from '../tests/e2e/places.mjs';

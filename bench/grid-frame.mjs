@@ -5,7 +5,7 @@
 // `grid-frame-ms: <median>` (and the 95th percentile). 16.7 ms means 60 frames per second.
 // THROTTLE=4 slows the CPU four times (Chromium's own emulation), like a cheap tablet.
 // The starter, which the run animates, stops a row short of the flag (a lesson's starter never
-// passes). Usage: node bench/grid-frame.mjs (after `trunk build --release`; DIST=dir for another build).
+// passes). Usage: node bench/grid-frame.mjs (after `scripts/build`; DIST=dir for another build).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

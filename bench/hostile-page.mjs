@@ -9,7 +9,7 @@
 // never a test.
 // Lesson 1 allows four blocks, so the page plays a copy of the build whose lesson 1 allows
 // every block (bundled again by `tafukt bundle` into a scratch folder).
-// Usage: node bench/hostile-page.mjs (after `trunk build --release`); DIST=folder to choose a
+// Usage: node bench/hostile-page.mjs (after `scripts/build`); DIST=folder to choose a
 // build, CPU=4 to slow the CPU four times.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -5,7 +5,7 @@
 // run, then `slow3g-ready-ms: <median of RUNS>` and, for a repeat visit in the same browser
 // profile (the service worker keeps the app), `repeat-ready-ms: <median>`. Also lists when
 // each file arrived in the last cold run (the waterfall). A benchmark, never a test.
-// Usage: node bench/slow3g-ready.mjs (after `trunk build --release`); RUNS=3 by default, DIST=dir
+// Usage: node bench/slow3g-ready.mjs (after `scripts/build`); RUNS=3 by default, DIST=dir
 // for another build.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';

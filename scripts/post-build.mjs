@@ -19,8 +19,8 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
 const release = process.env.TRUNK_PROFILE === 'release';
 
-function run(command, args) {
-  const r = spawnSync(command, args, { stdio: 'inherit' });
+function run(command, args, env = process.env) {
+  const r = spawnSync(command, args, { stdio: 'inherit', env });
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status ?? r.signal})`);
 }
 
@@ -102,7 +102,10 @@ writeFileSync(htmlPath, html);
 
 // 3. Lessons, catalogues and the service worker.
 await import('./fonts.mjs'); // Tifinagh and Arabic fonts, before the worker lists every file
-run('cargo', ['run', '-q', '-p', 'tafukt-cli', '--', 'bundle', 'lessons', 'crates/i18n/messages']);
+// The native tool is built by the stable toolchain, as the tests build it: without the release
+// wasm's toolchain and standard library build (scripts/setup.sh, `with_release_toolchain`).
+const { RUSTUP_TOOLCHAIN, CARGO_UNSTABLE_BUILD_STD, ...nativeEnv } = process.env;
+run('cargo', ['run', '-q', '-p', 'tafukt-cli', '--', 'bundle', 'lessons', 'crates/i18n/messages'], nativeEnv);
 
 // 4. One file for USB sticks.
 if (release) await import('./single-file.mjs');

@@ -7,6 +7,11 @@ set -euo pipefail
 TRUNK_VERSION=0.21.14
 # Must equal the wasm-bindgen version pinned in Cargo.toml / Cargo.lock.
 WASM_BINDGEN_VERSION=0.2.130
+# The release wasm (the three apps the pupils download) is built by this dated nightly, with
+# the standard library rebuilt for size and panics that end in a trap at once, with no message
+# formatting: 14.5 KB brotli off lesson 1's load (docs/perf.md). Everything else (tests,
+# clippy, the command-line tool, debug builds) uses the stable toolchain.
+RELEASE_TOOLCHAIN=nightly-2026-05-20
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -30,8 +35,27 @@ ensure_cargo_tool() { # binary version crate [extra cargo install flags]
   cargo install "$crate" --version "$version" "$@"
 }
 
+ensure_release_toolchain() {
+  if ! rustup run "$RELEASE_TOOLCHAIN" rustc --version >/dev/null 2>&1 \
+    || ! rustup component list --toolchain "$RELEASE_TOOLCHAIN" --installed | grep -q '^rust-src' \
+    || ! rustup target list --toolchain "$RELEASE_TOOLCHAIN" --installed | grep -qx wasm32-unknown-unknown; then
+    say "installing the release toolchain $RELEASE_TOOLCHAIN (with rust-src and the wasm target)"
+    rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal -c rust-src -t wasm32-unknown-unknown
+  fi
+}
+
+# Runs a command (trunk) with the release wasm's toolchain and flags. Only wasm32 builds take
+# the flags; scripts/post-build.mjs drops these variables for the native `tafukt` tool.
+with_release_toolchain() {
+  RUSTUP_TOOLCHAIN="$RELEASE_TOOLCHAIN" \
+    CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    "$@"
+}
+
 ensure_rust_tools() {
   ensure_wasm_target
+  ensure_release_toolchain
   ensure_cargo_tool trunk "$TRUNK_VERSION" trunk --locked
   # Without --locked: with it, the install fails on a yanked dependency.
   ensure_cargo_tool wasm-bindgen "$WASM_BINDGEN_VERSION" wasm-bindgen-cli
