@@ -9,7 +9,7 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 # The release wasm (the three apps the pupils download) is built by this dated nightly, with
 # the standard library rebuilt for size and panics that end in a trap at once, with no message
-# formatting: 14.5 KB brotli off lesson 1's load (docs/perf.md). Everything else (tests,
+# formatting: about 14.5 KB brotli off lesson 1's load (docs/perf.md). Everything else (tests,
 # clippy, the command-line tool, debug builds) uses the stable toolchain.
 RELEASE_TOOLCHAIN=nightly-2026-05-20
 
