@@ -63,10 +63,10 @@ window.tafuktEmbedded = (function () {
   var files = ${JSON.stringify(files)};
   return function (path) {
     var b64 = files[path];
-    if (b64 === undefined) return Promise.resolve(new Response('', { status: 404 }));
+    if (b64 === undefined) return Promise.resolve(null);
     var text = atob(b64), bytes = new Uint8Array(text.length);
     for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    return Promise.resolve(new Response(bytes));
+    return Promise.resolve(bytes.buffer);
   };
 })();
 </script>

@@ -2,7 +2,8 @@
 // too old for the app runs it and can say so). It owns what happens around the wasm:
 // - a browser without WebAssembly, fetch or modules gets the page's four-language message;
 // - the files the first lesson needs (catalogue, lesson index, the lesson) are fetched at
-//   once, in parallel with the wasm, and handed to the app by `tafuktTake` (none twice);
+//   once, in parallel with the wasm, read to the end and handed to the app by `tafuktTake`
+//   (none twice);
 // - the progress bar shows the bytes of the wasm received (trunk's initializer, web/progress.js);
 // - once the first lesson is on screen (`tafuktReady`), the service worker is registered,
 //   so keeping the whole app for offline use never competes with the first load;
@@ -59,11 +60,22 @@
     if (langs.indexOf(lang) < 0) lang = 'en';
   }
 
-  // Files fetched ahead for the app, by path; each is handed over once. `tafuktEmbedded`
-  // (the single-file build for USB sticks) answers from the page itself instead.
+  // Files fetched ahead for the app, by path, read to the end while the wasm still comes
+  // (an ArrayBuffer, or null when the file could not be had): the app's first screens then
+  // follow one another in one go, with no wait for a body between them. Each is handed over
+  // once. `tafuktEmbedded` (the single-file build for USB sticks) answers from the page
+  // itself instead, in the same form.
   var ahead = {};
   function fetchAhead(path) {
-    if (!ahead[path]) ahead[path] = fetch(path);
+    if (!ahead[path])
+      ahead[path] = fetch(path).then(
+        function (r) {
+          return r.ok ? r.arrayBuffer() : null;
+        },
+        function () {
+          return null;
+        }
+      );
   }
   w.tafuktTake = function (path) {
     if (w.tafuktEmbedded) return w.tafuktEmbedded(path);

@@ -488,10 +488,16 @@ pub fn App() -> Html {
         page::set_title(l.title.get(lang));
     }
 
-    if i18n.0.is_empty() {
-        // No words to show yet: the pupil's language is still on its way.
+    // No words to show yet (the pupil's language is still on its way), or, on the page's
+    // first screen, no lesson yet: the page keeps its wordless spinner, so the top bar and the
+    // lesson come in one go and the browser lays the page out once, not the bar first (on a
+    // slow device, a frame of layout) and the lesson after it.
+    let first_screen = use_mut_ref(|| true);
+    let waiting = matches!(course, Load::Loading) || matches!(&*lesson, Load::Loading);
+    if i18n.0.is_empty() || (waiting && *first_screen.borrow()) {
         return html! { <p class="loading" data-testid="loading" aria-busy="true"></p> };
     }
+    *first_screen.borrow_mut() = false;
     html! {
         <ContextProvider<I18n> context={i18n.clone()}>
             <header class="top-bar">

@@ -17,7 +17,8 @@ extern "C" {
     fn handed_over() -> Result<String, JsValue>;
 }
 
-/// The response the boot script already asked for `path`, once.
+/// The file the boot script already fetched for `path`, once: a promise of its bytes (an
+/// `ArrayBuffer`), or of null when it could not be had.
 pub fn taken(path: &str) -> Option<js_sys::Promise> {
     take(path).ok()?.dyn_into().ok()
 }

@@ -7,22 +7,23 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-/// The response for `path`, or nothing when it could not be had (no connection, or a file
-/// the server does not have): the pupil is told so in their language, never the browser's
-/// words for it.
-async fn fetch(path: &str) -> Option<Response> {
-    let promise = super::boot::taken(path).or_else(|| Some(web_sys::window()?.fetch_with_str(path)))?;
-    let response: Response = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
-    response.ok().then_some(response)
-}
-
-/// The text of `path`, or nothing when it could not be had.
-pub async fn fetch_text(path: &str) -> Option<String> {
-    JsFuture::from(fetch(path).await?.text().ok()?).await.ok()?.as_string()
-}
-
-/// The bytes of `path` (bundled lessons), or nothing when they could not be had.
+/// The bytes of `path` (bundled lessons), or nothing when they could not be had (no
+/// connection, or a file the server does not have): the pupil is told so in their language,
+/// never the browser's words for it. A file the boot script fetched ahead comes already read
+/// (so it takes no wait for its body), or null when it could not be had.
 pub async fn fetch_bytes(path: &str) -> Option<Vec<u8>> {
-    let buffer = JsFuture::from(fetch(path).await?.array_buffer().ok()?).await.ok()?;
-    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+    let buffer = match super::boot::taken(path) {
+        Some(ahead) => JsFuture::from(ahead).await.ok()?,
+        None => {
+            let response: Response =
+                JsFuture::from(web_sys::window()?.fetch_with_str(path)).await.ok()?.dyn_into().ok()?;
+            JsFuture::from(response.ok().then_some(response)?.array_buffer().ok()?).await.ok()?
+        }
+    };
+    (!buffer.is_null()).then(|| js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The text of `path` (catalogues), or nothing when it could not be had or is not UTF-8.
+pub async fn fetch_text(path: &str) -> Option<String> {
+    String::from_utf8(fetch_bytes(path).await?).ok()
 }
