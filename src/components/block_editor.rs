@@ -693,7 +693,7 @@ pub fn BlockEditor(props: &Props) -> Html {
         });
         html! {
             <div class="pad" role="dialog" aria-label={title.clone()} data-testid="note-editor">
-                <input class={classes!("note-text", (!valid).then_some("invalid"))} data-testid="note-text" value={text}
+                <input class={if valid { "note-text" } else { "note-text invalid" }} data-testid="note-text" value={text}
                     aria-label={title} aria-invalid={(!valid).to_string()} />
                 <button class="primary" data-tool="write-ok" data-testid="note-ok" disabled={!valid}>{ i18n.t("ui.ok") }</button>
                 <button data-tool="cancel">{ i18n.t("ui.cancel") }</button>
@@ -731,7 +731,7 @@ pub fn BlockEditor(props: &Props) -> Html {
             <div class="palette" role="toolbar" aria-label={i18n.t("ui.palette")} data-bin="palette"
                 data-tool={storage::get("tap-hint").is_none().then_some("hint-ok")}>
                 { for blocks.iter().enumerate().map(|(i, b)| html! {
-                    <button class={classes!("block", "new", family(&b.kind))}
+                    <button class={format!("block new {}", family(&b.kind))}
                         data-palette={i.to_string()} aria-pressed={is_picked(Pick::New(i))}>
                         { label(b, lang) }
                     </button>
@@ -740,7 +740,7 @@ pub fn BlockEditor(props: &Props) -> Html {
             if !values.is_empty() {
                 <div class="palette values" role="toolbar" aria-label={i18n.t("ui.palette-values")} data-bin="values">
                     { for values.iter().enumerate().map(|(i, v)| html! {
-                        <button class={classes!("block", "new", "value", matches!(v, ValueBlock::Var(_)).then_some("data"))}
+                        <button class={if matches!(v, ValueBlock::Var(_)) { "block new value data" } else { "block new value" }}
                             data-palette={format!("v{i}")} aria-pressed={is_picked(Pick::Value(i))}>
                             { value_label(v, lang) }
                         </button>

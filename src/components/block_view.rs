@@ -313,7 +313,7 @@ fn Block(props: &BlockProps) -> Html {
     keys.resize_with(bodies.len(), ListKeys::default);
     html! {
         <div class="item">
-            <div class={classes!("block", family(&s.kind))} tabindex="0" role="treeitem">
+            <div class={format!("block {}", family(&s.kind))} tabindex="0" role="treeitem">
                 <div class="head">
                     { draw.head(&s.kind) }
                     if let Some(c) = &s.comment {

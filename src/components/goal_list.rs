@@ -36,7 +36,7 @@ pub fn GoalList(props: &Props) -> Html {
                         })
                         .collect();
                     html! {
-                        <li class={classes!("goal", met.then_some("met"))} data-met={met.to_string()}>
+                        <li class={if met { "goal met" } else { "goal" }} data-met={met.to_string()}>
                             <span class="mark" aria-hidden="true">{ if met { "✓" } else { "✗" } }</span>
                             { i18n.f(g.key, &args) }
                         </li>

@@ -188,7 +188,7 @@ fn ItemsLayer(props: &ItemsProps) -> Html {
                 let kind = kinds.iter().next().map(|(k, _)| k.clone()).unwrap_or_default();
                 let (cx, cy) = (x * CELL + CELL / 2, y * CELL + CELL / 2);
                 html! {
-                    <g class={classes!("item", kind.clone())} data-count={count.to_string()}>
+                    <g class={format!("item {kind}")} data-count={count.to_string()}>
                         <path transform={format!("translate({cx} {cy})")} d={item_shape(&kind)} />
                         if count > 1 {
                             <text x={(cx + 10).to_string()} y={(cy + 14).to_string()}>{ count }</text>

@@ -395,7 +395,7 @@ pub fn LessonView(props: &Props) -> Html {
                     on_reset={send(|| Action::Reset)}
                     {on_speed}
                 >{ step_buttons }</RunControls>
-                <p class={classes!("status", phase_name)} data-testid="status" data-phase={phase_name} role="status" aria-live="polite">
+                <p class={format!("status {phase_name}")} data-testid="status" data-phase={phase_name} role="status" aria-live="polite">
                     { with_code(&status) }
                 </p>
                 <p class="restore">
