@@ -4,8 +4,9 @@
 // (`./tafukt-web_bg.js` / `__wbg_setAttribute_f75317b2b5cabfb4` become `a` / `$4`, in the
 // wasm's import section and in the loader alike): the names' random hashes do not compress,
 // and they were about 2 KB of the first load. Subresource integrity is off for the loader
-// in index.html, since it changes here. (The lessons are written compact by `tafukt bundle`,
-// the other post-build hook.)
+// in index.html, since it changes here. The closure invokers the wasm exports, whose names
+// carry the crates' hashes too, are renamed the same way (`_i0` …). (The lessons are written
+// compact by `tafukt bundle`, the other post-build hook.)
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minify } from 'terser';
@@ -43,52 +44,87 @@ const encode = (s) => {
 };
 
 /**
- * The wasm with its imports from `module` renamed (module to `a`, fields to `$0`, `$1` …),
- * and the renaming: [[old field, new field], …].
+ * The wasm with the entries of its section `id` rewritten: `entry(body, k)` reads the entry at
+ * `k`, pushes its new bytes onto `body` and returns where the next entry starts.
  */
-function shortenWasmImports(wasm, module) {
+function rewriteSection(wasm, id, entry) {
   const out = [wasm.subarray(0, 8)];
-  const renamed = [];
   let i = 8;
   while (i < wasm.length) {
-    const id = wasm[i];
     const [size, start] = leb(wasm, i + 1);
     const end = start + size;
-    if (id !== 2) {
+    if (wasm[i] !== id) {
       out.push(wasm.subarray(i, end));
       i = end;
       continue;
     }
-    // The import section: module name, field name, then the import's description, copied.
     const [count, first] = leb(wasm, start);
     const body = [...lebBytes(count)];
     let k = first;
-    for (let n = 0; n < count; n++) {
-      let len;
-      [len, k] = leb(wasm, k);
-      const mod = text.decode(wasm.subarray(k, k + len));
-      k += len;
-      [len, k] = leb(wasm, k);
-      const field = text.decode(wasm.subarray(k, k + len));
-      k += len;
-      const descStart = k;
-      const kind = wasm[k++];
-      if (kind === 0) [, k] = leb(wasm, k); // function: type index
-      else if (kind === 1) { k += 1; const flags = wasm[k++]; [, k] = leb(wasm, k); if (flags & 1) [, k] = leb(wasm, k); } // table
-      else if (kind === 2) { const flags = wasm[k++]; [, k] = leb(wasm, k); if (flags & 1) [, k] = leb(wasm, k); } // memory
-      else if (kind === 3) k += 2; // global: type, mutability
-      else throw new Error(`unknown import kind ${kind}`);
-      let newField = field;
-      if (mod === module) {
-        newField = `$${renamed.length.toString(36)}`;
-        renamed.push([field, newField]);
-      }
-      body.push(...encode(mod === module ? 'a' : mod), ...encode(newField), ...wasm.subarray(descStart, k));
-    }
-    out.push(Uint8Array.from([2, ...lebBytes(body.length), ...body]));
+    for (let n = 0; n < count; n++) k = entry(body, k);
+    out.push(Uint8Array.from([id, ...lebBytes(body.length), ...body]));
     i = end;
   }
-  return [Buffer.concat(out), renamed];
+  return Buffer.concat(out);
+}
+
+/** The name at `k`: [name, next index]. */
+function nameAt(wasm, k) {
+  const [len, from] = leb(wasm, k);
+  return [text.decode(wasm.subarray(from, from + len)), from + len];
+}
+
+/**
+ * The wasm with its imports from `module` renamed (module to `a`, fields to `$0`, `$1` …),
+ * and the renaming: [[old field, new field], …].
+ */
+function shortenWasmImports(wasm, module) {
+  const renamed = [];
+  // The import section: module name, field name, then the import's description, copied.
+  const out = rewriteSection(wasm, 2, (body, k) => {
+    let mod, field;
+    [mod, k] = nameAt(wasm, k);
+    [field, k] = nameAt(wasm, k);
+    const descStart = k;
+    const kind = wasm[k++];
+    if (kind === 0) [, k] = leb(wasm, k); // function: type index
+    else if (kind === 1) { k += 1; const flags = wasm[k++]; [, k] = leb(wasm, k); if (flags & 1) [, k] = leb(wasm, k); } // table
+    else if (kind === 2) { const flags = wasm[k++]; [, k] = leb(wasm, k); if (flags & 1) [, k] = leb(wasm, k); } // memory
+    else if (kind === 3) k += 2; // global: type, mutability
+    else throw new Error(`unknown import kind ${kind}`);
+    let newField = field;
+    if (mod === module) {
+      newField = `$${renamed.length.toString(36)}`;
+      renamed.push([field, newField]);
+    }
+    body.push(...encode(mod === module ? 'a' : mod), ...encode(newField), ...wasm.subarray(descStart, k));
+    return k;
+  });
+  return [out, renamed];
+}
+
+/**
+ * The wasm with its closure invokers' exports renamed (`wasm_bindgen_<hash>___convert__closures…`,
+ * names of up to 200 characters with the crates' hashes in them, become `_i0`, `_i1` …), and
+ * the renaming: [[old name, new name], …]. The loader calls them by these names.
+ */
+function shortenWasmExports(wasm) {
+  const renamed = [];
+  // The export section: a name, then its kind and index, copied.
+  const out = rewriteSection(wasm, 7, (body, k) => {
+    let name;
+    [name, k] = nameAt(wasm, k);
+    const descStart = k;
+    [, k] = leb(wasm, k + 1);
+    let newName = name;
+    if (/^wasm_bindgen_[0-9a-f]+___convert__closures_/.test(name)) {
+      newName = `_i${renamed.length.toString(36)}`;
+      renamed.push([name, newName]);
+    }
+    body.push(...encode(newName), ...wasm.subarray(descStart, k));
+    return k;
+  });
+  return [out, renamed];
 }
 
 const names = await readdir(dir);
@@ -99,13 +135,19 @@ for (const name of names.filter((n) => n.endsWith('.js') && names.includes(n.rep
   let js = (await minify(await readFile(path, 'utf8'), { module: true, compress: { passes: 2 }, mangle: true })).code;
   const wasmName = name.replace(/\.js$/, '_bg.wasm');
   const module = `./${name.replace(/-[0-9a-f]{8,16}\.js$/, '')}_bg.js`;
-  const [wasm, renamed] = shortenWasmImports(await readFile(join(dir, wasmName)), module);
+  const [imported, renamed] = shortenWasmImports(await readFile(join(dir, wasmName)), module);
+  const [wasm, exported] = shortenWasmExports(imported);
   const quoted = JSON.stringify(module);
   if (!js.includes(`${quoted}:`) || renamed.length === 0) throw new Error(`${name}: no imports from ${module}`);
   js = js.replace(`${quoted}:`, 'a:');
   for (const [from, to] of renamed) {
     const pattern = new RegExp(`(?<![\\w$])${from.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
     if (!pattern.test(js)) throw new Error(`${name}: import ${from} not found`);
+    js = js.replace(pattern, () => to);
+  }
+  for (const [from, to] of exported) {
+    const pattern = new RegExp(`(?<=\\.)${from}(?![\\w$])`, 'g');
+    if (!pattern.test(js)) throw new Error(`${name}: export ${from} not found`);
     js = js.replace(pattern, () => to);
   }
   await writeFile(join(dir, wasmName), wasm);
