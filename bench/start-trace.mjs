@@ -3,7 +3,8 @@
 // each load and prints, per run, when the wasm arrived, when the app started (trunk's
 // `TrunkApplicationStarted`, after `main`) and when the Run button was on the page, then the
 // main thread's busiest trace events in that span (from the wasm's arrival, or from the
-// app's start with FROM_START=1). A benchmark, never a test.
+// app's start with FROM_START=1). SLOW3G=1 adds bench/slow3g-ready.mjs's network (400 kbit/s,
+// 400 ms round trips; served plainly here, so the wasm takes longer). A benchmark, never a test.
 // Usage: node bench/start-trace.mjs (after `scripts/build`); RUNS=3 by default, DIST=dir.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -24,6 +25,12 @@ for (let run = 0; run < Number(process.env.RUNS ?? 3); run++) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  if (process.env.SLOW3G) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8,
+    });
+  }
   await page.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', () => { window.__started = performance.now(); });
     new MutationObserver((_, o) => { if (document.querySelector('[data-testid=run]')) { window.__ready = performance.now(); o.disconnect(); } }).observe(document, { childList: true, subtree: true });
