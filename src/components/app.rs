@@ -492,8 +492,9 @@ pub fn App() -> Html {
     // first screen, no lesson yet: the page keeps its wordless spinner, so the top bar and the
     // lesson come in one go and the browser lays the page out once, not the bar first (on a
     // slow device, a frame of layout) and the lesson after it.
+    // (A lesson index that never came means no lesson will: its error card is shown.)
     let first_screen = use_mut_ref(|| true);
-    let waiting = matches!(course, Load::Loading) || matches!(&*lesson, Load::Loading);
+    let waiting = matches!((course, &*lesson), (Load::Loading, _) | (Load::Ready(_), Load::Loading));
     if i18n.0.is_empty() || (waiting && *first_screen.borrow()) {
         return html! { <p class="loading" data-testid="loading" aria-busy="true"></p> };
     }

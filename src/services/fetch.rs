@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-/// The bytes of `path` (bundled lessons), or nothing when they could not be had (no
+/// The bytes of `path` (bundled lessons, and catalogues through [`fetch_text`]), or nothing when they could not be had (no
 /// connection, or a file the server does not have): the pupil is told so in their language,
 /// never the browser's words for it. A file the boot script fetched ahead comes already read
 /// (so it takes no wait for its body), or null when it could not be had.

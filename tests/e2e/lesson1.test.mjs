@@ -305,6 +305,20 @@ test('a lesson that cannot be fetched says so in the pupil language and asks to 
   await context.close();
 });
 
+test('a first visit whose lesson index cannot be fetched says so, not a spinner for ever', async () => {
+  // The page keeps its spinner until the first lesson can be drawn; a lesson index that never
+  // comes means no lesson will: the error card names the file.
+  const context = await app.browser.newContext({ locale: 'en-GB', viewport: { width: 800, height: 1280 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route('**/lessons/en/index.bin', (r) => r.abort('internetdisconnected'));
+  await page.goto(app.server.url);
+  const card = page.getByTestId('error-card');
+  await card.waitFor();
+  assert.equal(await card.locator('code').textContent(), 'en/index.bin');
+  assert.equal(await page.getByTestId('loading').count(), 0);
+  await context.close();
+});
+
 test('a panic in the app (a trap of its wasm) shows the calm card in the page language, with reload', async () => {
   const context = await app.browser.newContext({ locale: 'fr', viewport: { width: 800, height: 1280 } });
   const page = await context.newPage();
