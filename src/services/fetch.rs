@@ -7,10 +7,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-/// The bytes of `path` (bundled lessons, and catalogues through [`fetch_text`]), or nothing when they could not be had (no
-/// connection, or a file the server does not have): the pupil is told so in their language,
-/// never the browser's words for it. A file the boot script fetched ahead comes already read
-/// (so it takes no wait for its body), or null when it could not be had.
+/// The bytes of `path` (bundled lessons, and catalogues through [`fetch_text`]), or nothing
+/// when they could not be had (no connection, or a file the server does not have): the pupil
+/// is told so in their language, never the browser's words for it. A file the boot script
+/// fetched ahead comes already read, so it takes no wait for its body.
 pub async fn fetch_bytes(path: &str) -> Option<Vec<u8>> {
     let buffer = match super::boot::taken(path) {
         Some(ahead) => JsFuture::from(ahead).await.ok()?,
