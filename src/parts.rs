@@ -2,32 +2,41 @@
 //! first lesson, or the full app, fetched on demand (ARCHITECTURE.md, "Core and full").
 //! The rule as code, tested natively against every lesson of the course.
 
-use tafukt_lesson::{Goal, Lesson};
+#[cfg(any(feature = "full", test))]
+use tafukt_lesson::Goal;
+use tafukt_lesson::Lesson;
 use tafukt_world::WorldSpec;
 
 /// The app a lesson needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
-    /// The grid world with blocks, text, run controls, goals, hints and quizzes.
+    /// The grid world with the first unit's blocks ([`CORE_BLOCKS`]), run controls, goals,
+    /// hints and quizzes.
     Core,
     /// Everything else: the robot on wheels, drawing goals (shape matching), and every part
     /// added on demand since (the course map and teacher mode are full-app screens too).
     Full,
 }
 
+/// The blocks the core app's editor offers: the first unit's (moves, turns, picking up and
+/// putting down, `repeat` with a number). Their only values are numbers, so the core's editor
+/// has no values row, no lists in blocks and no writing dialog (`block_editor_values`); a
+/// lesson whose toolbox lists anything else (conditions, sensors, variables, texts, notes,
+/// colours, procedures, the pen) is played by the full app.
+pub const CORE_BLOCKS: &[&str] = &["move", "turn_left", "turn_right", "pick_up", "put_down", "repeat"];
+
 /// The app `lesson` needs to be played.
 pub fn part_for(lesson: &Lesson) -> Part {
     let arena = matches!(lesson.world, WorldSpec::Arena(_));
-    let drawing = lesson.goals.iter().any(|g| matches!(g, Goal::ShapeDrawn { .. }));
     // "Where will the robot end?" is asked by the full app (teacher mode's tools).
-    // The pen is drawn by the full app only (its layer and the drawing check), and so are
-    // step over and step out, which are for procedures (`define`).
-    let pen_or_define = lesson.toolbox.iter().any(|k| k.starts_with("pen_") || k == "define");
-    let full_only = arena || drawing || pen_or_define || lesson.predict_end;
-    // Only builds with the engine's `ai` feature can read an AI lesson (see `uses_ai`), and
-    // only those with `puzzles` a lesson with a puzzle goal (marked tiles to paint).
+    let beyond_core_blocks = lesson.toolbox.iter().any(|k| !CORE_BLOCKS.contains(&k.as_str()));
+    let full_only = arena || beyond_core_blocks || lesson.predict_end;
+    // Only builds with the engine's `ai` feature can read an AI lesson (see `uses_ai`), only
+    // those with `puzzles` a lesson with a puzzle goal (marked tiles to paint), and only those
+    // with `later_units` a goal of the later units (drawing a shape, among others).
     #[cfg(any(feature = "full", test))]
     let full_only = full_only
+        || lesson.goals.iter().any(|g| !core_goal(g))
         || uses_ai(lesson)
         || lesson.goals.iter().any(|g| {
             matches!(
@@ -39,10 +48,6 @@ pub fn part_for(lesson: &Lesson) -> Part {
                     | Goal::RowCopied { .. }
                     | Goal::NothingCollectedTwice
             )
-        })
-        || lesson.toolbox.iter().any(|k| {
-            use tafukt_lang::Builtin;
-            Builtin::from_key(k).is_some_and(|b| Builtin::PUZZLES.contains(&b) || Builtin::LISTS.contains(&b))
         })
         || has_puzzle_rule(lesson);
     if full_only {
@@ -60,6 +65,22 @@ fn a_lesson_that_asks_where_the_robot_ends_is_played_by_the_full_app() {
     assert_eq!(part_for(&l), Part::Core);
     l.predict_end = true;
     assert_eq!(part_for(&l), Part::Full);
+}
+
+/// Whether the core app reads `goal` (the first unit's goals, before `later_units`'s in
+/// `tafukt_lesson::Goal`).
+#[cfg(any(feature = "full", test))]
+fn core_goal(goal: &Goal) -> bool {
+    matches!(
+        goal,
+        Goal::RobotAt { .. }
+            | Goal::AtFlag
+            | Goal::ItemsCollected { .. }
+            | Goal::NoItemsLeft
+            | Goal::Heading { .. }
+            | Goal::ItemsAt { .. }
+            | Goal::WithinSteps { .. }
+    )
 }
 
 /// Whether the lesson allows an AI built-in or has an AI goal. Only builds with the engine's
@@ -119,9 +140,20 @@ mod tests {
 
     #[test]
     fn the_first_unit_is_played_by_the_core_app() {
-        for id in ["first-steps-1", "first-steps-2", "loops-1", "conditions-1", "variables-1"] {
+        for id in ["first-steps-1", "first-steps-2", "first-steps-6", "loops-1", "loops-7"] {
             assert_eq!(part_for(&lesson(id)), Part::Core, "{id}");
         }
+    }
+
+    #[test]
+    fn lessons_with_blocks_beyond_the_first_units_are_played_by_the_full_app() {
+        // Colours to paint, conditions and sensors, variables and texts, notes.
+        for id in ["loops-2", "conditions-1", "conditions-3", "variables-1", "algorithms-4"] {
+            assert_eq!(part_for(&lesson(id)), Part::Full, "{id}");
+        }
+        let mut l = lesson("first-steps-1");
+        l.toolbox.push("while".to_string());
+        assert_eq!(part_for(&l), Part::Full);
     }
 
     #[test]
@@ -160,7 +192,7 @@ mod tests {
             let l = lesson(name.trim_end_matches(".json"));
             let needs = matches!(l.world, WorldSpec::Arena(_))
                 || l.goals.iter().any(|g| matches!(g, Goal::ShapeDrawn { .. }))
-                || l.toolbox.iter().any(|k| k.starts_with("pen_") || k == "define")
+                || l.toolbox.iter().any(|k| !CORE_BLOCKS.contains(&k.as_str()))
                 || name.starts_with("ai-")
                 || l.goals.iter().any(|g| {
                     matches!(
@@ -171,10 +203,7 @@ mod tests {
                             | Goal::ItemsAtFlag { .. }
                             | Goal::RowCopied { .. }
                             | Goal::NothingCollectedTwice
-                    ) || l.toolbox.iter().any(|k| {
-                        ["item_of", "length_of", "add_to", "remove_item", "replace_item"]
-                            .contains(&k.as_str())
-                    })
+                    )
                 })
                 || has_puzzle_rule(&l)
                 || l.predict_end;
@@ -182,5 +211,6 @@ mod tests {
             full += usize::from(needs);
         }
         assert!(full >= 15, "the course has wheeled-robot, drawing and AI lessons: {full}");
+        assert!(full < 100, "the first units are the core app's: {full} lessons need the full app");
     }
 }

@@ -14,16 +14,14 @@
 
 use std::rc::Rc;
 
-use tafukt_lang::ast::{BinOp, ExprKind, NodeId, Program, Stmt, StmtKind, UnaryOp};
+use tafukt_lang::ast::{ExprKind, Program, Stmt, StmtKind};
 use tafukt_lang::blocks::{
-    action_block, call_other, control_block, duplicate, insert, move_stmt, pad_number, remove, rename,
-    set_comment, set_value_at, stmt_at, value, value_at, value_blocks, variables, NewWords, Slot, Step,
-    ValueBlock,
+    action_block, control_block, duplicate, insert, move_stmt, pad_number, remove, set_value_at, stmt_at,
+    value, NewWords, Slot, Step,
 };
-use tafukt_lang::builtins::Colour;
 use tafukt_lang::lexicon::{spelling, Keyword, Term};
 use tafukt_lang::parser::parse;
-use tafukt_lang::printer::{print, print_expr, print_with_places};
+use tafukt_lang::printer::{print, print_with_places};
 use tafukt_lang::toolbox::Construct;
 use tafukt_lang::{Builtin, Lang};
 use tafukt_lesson::Lesson;
@@ -31,9 +29,13 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::block_view::{family, lesson_sensors, selector, ProgramBlocks, CALL};
+#[cfg(feature = "full")]
+use super::block_editor_values::{chosen, named, value_label, Writing};
+use super::block_view::{family, selector, ProgramBlocks};
 use super::i18n::use_i18n;
 use crate::services::storage;
+#[cfg(feature = "full")]
+use tafukt_lang::blocks::{call_other, rename, set_comment, value_at, ValueBlock};
 
 #[derive(Properties)]
 pub struct Props {
@@ -59,11 +61,12 @@ impl PartialEq for Props {
 }
 
 /// A block picked up: a new one from the palette, one of the program's, or a value from the
-/// values row (by its place in the row).
+/// values row (by its place in the row; the full app's editor only).
 #[derive(Clone, PartialEq)]
 enum Pick {
     New(usize),
     Existing(Slot),
+    #[cfg(feature = "full")]
     Value(usize),
 }
 
@@ -73,17 +76,6 @@ struct Press {
     label: String,
     from: (i32, i32),
     dragging: bool,
-}
-
-/// What the small writing dialog writes.
-#[derive(Clone, PartialEq)]
-enum Writing {
-    /// The note on a block (or the text of a comment line).
-    Note(Slot),
-    /// A new name for a variable or procedure (the old name).
-    Name(String),
-    /// A text value (`say "…"`).
-    Text(Slot, Vec<usize>),
 }
 
 /// The program as the editor holds it, and where each top-level statement's text is.
@@ -97,6 +89,7 @@ const DRAG_THRESHOLD: i32 = 8;
 
 /// The palette: the blocks the lesson's toolbox lists, in its order (robot actions and
 /// control blocks; operator families go on the values row), then the pupil's own blocks.
+#[cfg_attr(not(feature = "full"), allow(unused_variables))]
 fn palette(lesson: &Lesson, program: &Program, words: &NewWords) -> Vec<Stmt> {
     let listed = lesson.toolbox.iter().filter_map(|k| match Construct::from_key(k) {
         Some(c) => control_block(c, words),
@@ -111,15 +104,11 @@ fn palette(lesson: &Lesson, program: &Program, words: &NewWords) -> Vec<Stmt> {
             action_block(b)
         }
     });
-    let own = program.body.iter().filter_map(|s| match &s.kind {
-        StmtKind::Define(name, params, _) => Some(Stmt {
-            id: NodeId(u32::MAX),
-            kind: StmtKind::Call(name.clone(), params.iter().map(|_| value(ExprKind::Number(1.0))).collect()),
-            comment: None,
-        }),
-        _ => None,
-    });
-    listed.chain(own).collect()
+    // The core app plays no lesson with procedures (`parts`).
+    #[cfg(not(feature = "full"))]
+    return listed.collect();
+    #[cfg(feature = "full")]
+    listed.chain(super::block_editor_values::own_blocks(program)).collect()
 }
 
 /// The first line of a block as text (and `… else` for an `if` that has one): its name on
@@ -131,19 +120,6 @@ fn label(stmt: &Stmt, lang: Lang) -> String {
         StmtKind::If(_, Some(_)) => format!("{first} … {}", spelling(lang, Term::Keyword(Keyword::Else))),
         _ => first.to_string(),
     }
-}
-
-/// What a value of the values row shows: the value it makes around a placeholder (`… + 1`;
-/// `… and …`, whose second condition is for the pupil to choose).
-fn value_label(v: &ValueBlock, lang: Lang) -> String {
-    let hole = || value(ExprKind::Var("…".into()));
-    let shown = match v {
-        ValueBlock::Op(op @ (BinOp::And | BinOp::Or)) => {
-            value(ExprKind::Binary(*op, Box::new(hole()), Box::new(hole())))
-        }
-        v => v.put_into(&hole()),
-    };
-    print_expr(&shown, lang)
 }
 
 /// What a pupil's tap or press in the program is on.
@@ -214,34 +190,15 @@ fn element_of(e: &Event) -> Option<Element> {
     e.target()?.dyn_into().ok()
 }
 
-/// The value a list field's choice stands for: a colour, a variable (`$n`), a sensor or
-/// its opposite (`wall_ahead`, `!wall_ahead`), or `true`.
-fn chosen(choice: &str) -> ExprKind {
-    if let Some(c) = Colour::from_key(choice) {
-        return ExprKind::Colour(c);
-    }
-    if let Some(name) = choice.strip_prefix('$') {
-        return ExprKind::Var(name.to_string());
-    }
-    let (not, key) = match choice.strip_prefix('!') {
-        Some(k) => (true, k),
-        None => (false, choice),
-    };
-    match Builtin::from_key(key) {
-        Some(b) if not => ExprKind::Unary(UnaryOp::Not, Box::new(value(ExprKind::Sensor(b, vec![])))),
-        Some(b) => ExprKind::Sensor(b, vec![]),
-        None => ExprKind::Bool(true),
-    }
-}
-
 /// The pick a palette button stands for (`data-palette`: `3` a block, `v3` a value).
 fn palette_pick(el: &Element) -> Option<(Pick, String)> {
     let button = closest(el, "[data-palette]")?;
     let key = button.get_attribute("data-palette")?;
-    let pick = match key.strip_prefix('v') {
-        Some(i) => Pick::Value(i.parse().ok()?),
-        None => Pick::New(key.parse().ok()?),
-    };
+    #[cfg(feature = "full")]
+    if let Some(i) = key.strip_prefix('v') {
+        return Some((Pick::Value(i.parse().ok()?), button.text_content().unwrap_or_default()));
+    }
+    let pick = Pick::New(key.parse().ok()?);
     Some((pick, button.text_content().unwrap_or_default()))
 }
 
@@ -264,8 +221,6 @@ pub fn BlockEditor(props: &Props) -> Html {
     // it replaces.
     let pad = use_state(|| None::<(Slot, Vec<usize>, String, String)>);
     let zoom = use_state(|| 0i32);
-    // The writing dialog: what it writes and the text so far.
-    let writing = use_state(|| None::<(Writing, String)>);
     let ghost_label = use_state(|| None::<String>);
     let press = use_mut_ref(|| None::<Press>);
     // A drag ends with a click on the block it started from; that click is not a tap.
@@ -297,45 +252,24 @@ pub fn BlockEditor(props: &Props) -> Html {
     let (counter, variable) = (i18n.t("blocks.counter"), i18n.t("blocks.variable"));
     let words = NewWords { procedure: &procedure, note: &note, counter: &counter, variable: &variable };
     let blocks = Rc::new(palette(&props.lesson, &program, &words));
-    // The program's procedures: the calls the palette offers.
-    let procedures: Rc<Vec<String>> = Rc::new(
-        blocks
-            .iter()
-            .filter_map(|b| match &b.kind {
-                StmtKind::Call(name, _) => Some(name.clone()),
-                _ => None,
-            })
-            .collect(),
-    );
-    // The values row: sensors the lesson allows, the program's variables, operators.
-    let sensors = lesson_sensors(&props.lesson);
-    let variables = Rc::new(variables(&program));
-    let families: Vec<Construct> =
-        props.lesson.toolbox.iter().filter_map(|k| Construct::from_key(k)).collect();
-    #[cfg_attr(not(feature = "full"), allow(unused_mut))]
-    let mut values = value_blocks(&variables, &sensors, &families);
-    // `item … of` and `length of` the program's list, when the lesson lists them.
     #[cfg(feature = "full")]
-    {
-        let list = tafukt_lang::blocks::list_variable(&program, &i18n.t("blocks.variable"));
-        let reads = props.lesson.toolbox.iter().filter_map(|k| Builtin::from_key(k));
-        let reads = reads
-            .filter(|b| Builtin::LISTS.contains(b) && b.kind() == tafukt_lang::builtins::BuiltinKind::Sensor);
-        values.extend(reads.map(|b| ValueBlock::ListRead(b, list.clone())).collect::<Vec<_>>());
-    }
-    let values = Rc::new(values);
+    let super::block_editor_values::ValuesRow { procedures, variables, values } =
+        super::block_editor_values::values_row(&props.lesson, &program, &blocks, &variable);
+    #[cfg(feature = "full")]
+    let writing = use_state(|| None::<(Writing, String)>);
 
     // Every change: remember the text before, print the new program, close what was open.
     let commit: Rc<dyn Fn(Option<Program>)> = {
-        let (source, on_edit, history, picked, pad, writing, printed) = (
+        let (source, on_edit, history, picked, pad, printed) = (
             props.source.to_string(),
             props.on_edit.clone(),
             history.clone(),
             picked.clone(),
             pad.clone(),
-            writing.clone(),
             printed.clone(),
         );
+        #[cfg(feature = "full")]
+        let writing = writing.clone();
         Rc::new(move |changed: Option<Program>| {
             if let Some(p) = changed {
                 storage::set("tap-hint", "1");
@@ -348,18 +282,21 @@ pub fn BlockEditor(props: &Props) -> Html {
             }
             picked.set(None);
             pad.set(None);
+            #[cfg(feature = "full")]
             writing.set(None);
         })
     };
     let put: Rc<Put> = {
-        let (program, blocks, values, commit) =
-            (program.clone(), blocks.clone(), values.clone(), commit.clone());
+        let (program, blocks, commit) = (program.clone(), blocks.clone(), commit.clone());
+        #[cfg(feature = "full")]
+        let values = values.clone();
         Rc::new(move |pick: &Pick, target: &Target| {
             commit(match (pick, target) {
                 (Pick::New(i), Target::Place(slot)) => {
                     blocks.get(*i).and_then(|b| insert(&program, slot, b.clone()))
                 }
                 (Pick::Existing(from), Target::Place(slot)) => move_stmt(&program, from, slot),
+                #[cfg(feature = "full")]
                 (Pick::Value(i), Target::Value(slot, at, _)) => values.get(*i).and_then(|v| {
                     let with = v.put_into(value_at(&program, slot, at)?);
                     set_value_at(&program, slot, at, with)
@@ -372,7 +309,7 @@ pub fn BlockEditor(props: &Props) -> Html {
         let (program, commit) = (program.clone(), commit.clone());
         Rc::new(move |pick: &Pick| match pick {
             Pick::Existing(from) => commit(remove(&program, from).map(|(p, _)| p)),
-            Pick::New(_) | Pick::Value(_) => commit(None),
+            _ => commit(None),
         })
     };
     // A tap picks a block up, or drops the one already picked.
@@ -384,8 +321,9 @@ pub fn BlockEditor(props: &Props) -> Html {
     let onclick = {
         let (picked, program, put, delete, tap) =
             (picked.clone(), program.clone(), put.clone(), delete.clone(), tap.clone());
-        let (swallow, pad, writing, zoom, commit) =
-            (swallow_click.clone(), pad.clone(), writing.clone(), zoom.clone(), commit.clone());
+        let (swallow, pad, zoom, commit) = (swallow_click.clone(), pad.clone(), zoom.clone(), commit.clone());
+        #[cfg(feature = "full")]
+        let writing = writing.clone();
         let (history, on_edit, source) = (history.clone(), props.on_edit.clone(), props.source.to_string());
         Callback::from(move |e: MouseEvent| {
             if std::mem::take(&mut *swallow.borrow_mut()) {
@@ -400,6 +338,7 @@ pub fn BlockEditor(props: &Props) -> Html {
                     Some(Pick::Existing(slot)) => Some(slot.clone()),
                     _ => None,
                 };
+                #[cfg(feature = "full")]
                 let picked_stmt = picked_slot.as_ref().and_then(|s| stmt_at(&program, s));
                 match tool.as_str() {
                     // Undo takes the last text off the undo list and keeps the present one for
@@ -419,6 +358,7 @@ pub fn BlockEditor(props: &Props) -> Html {
                             delete(&p)
                         }
                     }
+                    #[cfg(feature = "full")]
                     "note" => {
                         if let (Some(slot), Some(s)) = (picked_slot.clone(), picked_stmt) {
                             let old = match &s.kind {
@@ -428,6 +368,7 @@ pub fn BlockEditor(props: &Props) -> Html {
                             writing.set(Some((Writing::Note(slot), old)));
                         }
                     }
+                    #[cfg(feature = "full")]
                     "rename" => {
                         if let Some(name) = picked_stmt.and_then(named) {
                             writing.set(Some((Writing::Name(name.clone()), name)));
@@ -442,6 +383,7 @@ pub fn BlockEditor(props: &Props) -> Html {
                             commit(number.and_then(|n| set_value_at(&program, &slot, &at, n)))
                         }
                     }
+                    #[cfg(feature = "full")]
                     "write-ok" => {
                         if let Some((what, text)) = (*writing).clone() {
                             commit(match what {
@@ -455,6 +397,7 @@ pub fn BlockEditor(props: &Props) -> Html {
                     }
                     "cancel" => {
                         pad.set(None);
+                        #[cfg(feature = "full")]
                         writing.set(None);
                     }
                     "hint-ok" => {
@@ -470,12 +413,14 @@ pub fn BlockEditor(props: &Props) -> Html {
                 return;
             }
             match (target_at(&el), (*picked).clone()) {
+                #[cfg(feature = "full")]
                 (Some(target @ Target::Value(..)), Some(pick @ Pick::Value(_))) => put(&pick, &target),
                 (Some(Target::Value(slot, at, field)), _) => {
                     match field.get_attribute("data-edit").as_deref() {
                         Some("number") => {
                             pad.set(Some((slot, at, String::new(), field.text_content().unwrap_or_default())))
                         }
+                        #[cfg(feature = "full")]
                         Some("text") => {
                             let old = match value_at(&program, &slot, &at).map(|e| &e.kind) {
                                 Some(ExprKind::Text(t)) => t.clone(),
@@ -582,13 +527,17 @@ pub fn BlockEditor(props: &Props) -> Html {
             }
         })
     };
+    // A value's list or a call's procedure chosen, a text written (full app only).
+    #[cfg(not(feature = "full"))]
+    let (onchange, oninput) = (None::<Callback<Event>>, None::<Callback<InputEvent>>);
+    #[cfg(feature = "full")]
     let onchange = {
         let (program, commit) = (program.clone(), commit.clone());
         Callback::from(move |e: Event| {
             let Some(el) = element_of(&e) else { return };
             let choice = el.clone().unchecked_into::<web_sys::HtmlSelectElement>().value();
             // The list of procedures on a call, or a value's list.
-            if el.get_attribute("data-value").as_deref() == Some(CALL) {
+            if el.get_attribute("data-value").as_deref() == Some(super::block_view::CALL) {
                 let slot = closest(&el, ".block").as_ref().and_then(slot_of);
                 return commit(slot.and_then(|slot| call_other(&program, &slot, &choice)));
             }
@@ -597,6 +546,7 @@ pub fn BlockEditor(props: &Props) -> Html {
             }
         })
     };
+    #[cfg(feature = "full")]
     let oninput = {
         let writing = writing.clone();
         Callback::from(move |e: InputEvent| {
@@ -607,7 +557,9 @@ pub fn BlockEditor(props: &Props) -> Html {
         })
     };
     let onkeydown = {
-        let (tap, delete, picked, put) = (tap.clone(), delete.clone(), picked.clone(), put.clone());
+        let (tap, delete) = (tap.clone(), delete.clone());
+        #[cfg(feature = "full")]
+        let (picked, put) = (picked.clone(), put.clone());
         Callback::from(move |e: KeyboardEvent| {
             // Escape puts down what was picked and closes the number pad or the writing dialog,
             // as Cancel does: deleting a new block is a change of nothing, which closes them all.
@@ -617,6 +569,7 @@ pub fn BlockEditor(props: &Props) -> Html {
             let Some(block) = element_of(&e) else { return };
             // Enter on a value (a list too, which a click would open) puts a picked value there.
             let target = target_at(&block);
+            #[cfg(feature = "full")]
             if let (Some(pick @ Pick::Value(_)), Some(target @ Target::Value(..)), "Enter") =
                 ((*picked).clone(), &target, e.key().as_str())
             {
@@ -675,31 +628,66 @@ pub fn BlockEditor(props: &Props) -> Html {
         use_effect(move || mark_blocks(&root, picked.as_deref(), active));
     }
     let (undo_list, redo_list) = (history.borrow().0.len(), history.borrow().1.len());
-    let picked_name = picked_slot.and_then(|s| stmt_at(&program, s)).and_then(named);
     let tool = |name: &'static str, text: Html, enabled: bool| {
         html! { <button data-tool={name} data-testid={name} disabled={!enabled}>{ text }</button> }
     };
     let is_picked = |p: Pick| (*picked == Some(p)).to_string();
-    let writing_view = (*writing).clone().map(|(what, text)| {
-        // A new name must read back as a name; until it does, OK waits.
-        let valid = match &what {
-            Writing::Name(old) => rename(&program, old, &text, lang).is_some(),
-            _ => true,
+    // The full app's editor only: the note and rename tools, the values row, the writing
+    // dialog, and the lists the program's blocks offer.
+    #[cfg(feature = "full")]
+    let (name_tools, values_view, writing_view, program_blocks) = {
+        let picked_name = picked_slot.and_then(|s| stmt_at(&program, s)).and_then(named);
+        let name_tools = html! {
+            <>
+                { tool("note", html! { <>{ "✎ " }{ i18n.t("ui.note") }</> }, picked_slot.is_some()) }
+                { tool("rename", i18n.t("ui.rename").into(), picked_name.is_some()) }
+            </>
         };
-        let title = i18n.t(match what {
-            Writing::Note(_) => "ui.note",
-            Writing::Name(_) => "ui.rename",
-            Writing::Text(..) => "ui.text",
+        let writing_view = (*writing).clone().map(|(what, text)| {
+            // A new name must read back as a name; until it does, OK waits.
+            let valid = match &what {
+                Writing::Name(old) => rename(&program, old, &text, lang).is_some(),
+                _ => true,
+            };
+            let title = i18n.t(match what {
+                Writing::Note(_) => "ui.note",
+                Writing::Name(_) => "ui.rename",
+                Writing::Text(..) => "ui.text",
+            });
+            html! {
+                <div class="pad" role="dialog" aria-label={title.clone()} data-testid="note-editor">
+                    <input class={if valid { "note-text" } else { "note-text invalid" }} data-testid="note-text" value={text}
+                        aria-label={title} aria-invalid={(!valid).to_string()} />
+                    <button class="primary" data-tool="write-ok" data-testid="note-ok" disabled={!valid}>{ i18n.t("ui.ok") }</button>
+                    <button data-tool="cancel">{ i18n.t("ui.cancel") }</button>
+                </div>
+            }
         });
-        html! {
-            <div class="pad" role="dialog" aria-label={title.clone()} data-testid="note-editor">
-                <input class={if valid { "note-text" } else { "note-text invalid" }} data-testid="note-text" value={text}
-                    aria-label={title} aria-invalid={(!valid).to_string()} />
-                <button class="primary" data-tool="write-ok" data-testid="note-ok" disabled={!valid}>{ i18n.t("ui.ok") }</button>
-                <button data-tool="cancel">{ i18n.t("ui.cancel") }</button>
-            </div>
-        }
-    });
+        let values_view = html! {
+            if !values.is_empty() {
+                <div class="palette values" role="toolbar" aria-label={i18n.t("ui.palette-values")} data-bin="values">
+                    { for values.iter().enumerate().map(|(i, v)| html! {
+                        <button class={if matches!(v, ValueBlock::Var(_)) { "block new value data" } else { "block new value" }}
+                            data-palette={format!("v{i}")} aria-pressed={is_picked(Pick::Value(i))}>
+                            { value_label(v, lang) }
+                        </button>
+                    }) }
+                </div>
+            }
+        };
+        let program_blocks = html! {
+            <ProgramBlocks source={props.source.clone()} {places} {lang} lesson={props.lesson.clone()}
+                {variables} {procedures} />
+        };
+        (name_tools, values_view, writing_view.unwrap_or_default(), program_blocks)
+    };
+    #[cfg(not(feature = "full"))]
+    let (name_tools, values_view, writing_view, program_blocks) = (
+        Html::default(),
+        Html::default(),
+        Html::default(),
+        html! { <ProgramBlocks source={props.source.clone()} {places} {lang} /> },
+    );
     let pad_view = (*pad).clone().map(|(_, _, typed, old)| {
         html! {
             <div class="pad" role="dialog" aria-label={i18n.t("ui.number-pad")} data-testid="number-pad" dir="ltr">
@@ -722,7 +710,7 @@ pub fn BlockEditor(props: &Props) -> Html {
     html! {
         <div class="blocks-editor" data-testid="blocks"
             data-picking={matches!(&*picked, Some(Pick::New(_) | Pick::Existing(_))).to_string()}
-            data-picking-value={matches!(&*picked, Some(Pick::Value(_))).to_string()}
+            data-picking-value={picking_value(&picked).to_string()}
             data-blocks={program.block_count().to_string()}
             ref={root} data-zoom={zoom.to_string()}
             {onclick} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onchange} {oninput} {onkeydown}>
@@ -737,49 +725,36 @@ pub fn BlockEditor(props: &Props) -> Html {
                     </button>
                 }) }
             </div>
-            if !values.is_empty() {
-                <div class="palette values" role="toolbar" aria-label={i18n.t("ui.palette-values")} data-bin="values">
-                    { for values.iter().enumerate().map(|(i, v)| html! {
-                        <button class={if matches!(v, ValueBlock::Var(_)) { "block new value data" } else { "block new value" }}
-                            data-palette={format!("v{i}")} aria-pressed={is_picked(Pick::Value(i))}>
-                            { value_label(v, lang) }
-                        </button>
-                    }) }
-                </div>
-            }
+            { values_view }
             <div class="tools">
                 { tool("undo", html! { <>{ "↶ " }{ i18n.t("ui.undo") }</> }, undo_list > 0) }
                 { tool("redo", html! { <>{ "↷ " }{ i18n.t("ui.redo") }</> }, redo_list > 0) }
                 { tool("copy", i18n.t("ui.duplicate").into(), picked_slot.is_some()) }
-                { tool("note", html! { <>{ "✎ " }{ i18n.t("ui.note") }</> }, picked_slot.is_some()) }
-                { tool("rename", i18n.t("ui.rename").into(), picked_name.is_some()) }
+                { name_tools }
                 <button data-tool="bin" data-testid="bin" data-bin="bin" disabled={picked_slot.is_none()}>{ "🗑 " }{ i18n.t("ui.delete") }</button>
                 // A sign every language reads (a magnifier, minus, plus), named in words.
                 <button data-tool="smaller" aria-label={i18n.t("ui.zoom-out")}>{ "🔍−" }</button>
                 <button data-tool="bigger" aria-label={i18n.t("ui.zoom-in")}>{ "🔍+" }</button>
             </div>
             <div class="program" role="tree" aria-label={i18n.t("ui.program")}>
-                <ProgramBlocks source={props.source.clone()} {places} {lang} lesson={props.lesson.clone()}
-                    {variables} {procedures} />
+                { program_blocks }
             </div>
             if let Some(text) = (*ghost_label).clone() {
                 <div class="ghost block" ref={ghost} aria-hidden="true">{ text }</div>
             }
             { for pad_view }
-            { for writing_view }
+            { writing_view }
         </div>
     }
 }
 
-/// The name a block gives (a variable it sets or counts with, a procedure), for renaming.
-fn named(stmt: &Stmt) -> Option<String> {
-    match &stmt.kind {
-        StmtKind::Assign(n, _)
-        | StmtKind::ForEach(n, _, _)
-        | StmtKind::Define(n, _, _)
-        | StmtKind::Call(n, _) => Some(n.clone()),
-        _ => None,
-    }
+/// Whether a value of the values row is picked up (the full app's editor only).
+#[cfg_attr(not(feature = "full"), allow(unused_variables))]
+fn picking_value(picked: &Option<Pick>) -> bool {
+    #[cfg(feature = "full")]
+    return matches!(picked, Some(Pick::Value(_)));
+    #[cfg(not(feature = "full"))]
+    false
 }
 
 /// Puts the editor's marks on the drawn blocks: `data-picked` on the picked one, `data-run`

@@ -11,8 +11,11 @@
 
 use std::rc::Rc;
 
-use tafukt_lang::ast::{BinOp, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
+#[cfg(feature = "full")]
+use tafukt_lang::ast::UnaryOp;
+use tafukt_lang::ast::{BinOp, Expr, ExprKind, Stmt, StmtKind};
 use tafukt_lang::blocks::Slot;
+#[cfg(feature = "full")]
 use tafukt_lang::builtins::Colour;
 use tafukt_lang::lexicon::{spelling, Keyword as K, Term};
 use tafukt_lang::parser::parse;
@@ -27,10 +30,13 @@ use crate::list_keys::{text_hash, ListKeys};
 pub struct Shared {
     pub lang: Lang,
     /// Sensors the lesson allows, offered in conditions.
+    #[cfg(feature = "full")]
     pub sensors: Vec<Builtin>,
     /// The program's variables, offered where a variable is, and its procedures, offered on
     /// a call.
+    #[cfg(feature = "full")]
     pub variables: Rc<Vec<String>>,
+    #[cfg(feature = "full")]
     pub procedures: Rc<Vec<String>>,
     /// The spoken name of a place to put a block.
     pub put_here: AttrValue,
@@ -81,6 +87,7 @@ pub fn selector(slot: &Slot) -> String {
 }
 
 /// The `data-value` of the list of procedures on a call (not a value's place).
+#[cfg(feature = "full")]
 pub const CALL: &str = "call";
 
 struct Draw<'a> {
@@ -99,7 +106,9 @@ impl Draw<'_> {
     /// A value inside a block, named by where it is in the statement (`data-value`: `0`, or
     /// `0.1` for the right side of the first value): numbers open the pad, texts the writing
     /// dialog; colours, conditions and variables are lists; an operator shows its two sides
-    /// as values of their own; any other value is shown as written.
+    /// as values of their own; any other value is shown as written. The core app's editor
+    /// (the first unit's blocks: numbers only) shows every value but a number as written.
+    #[cfg_attr(not(feature = "full"), allow(unused_variables))]
     fn field(&self, e: &Expr, at: String, condition: bool) -> Html {
         let l = self.lang();
         let inner = |i: usize, e: &Expr, condition: bool| self.field(e, format!("{at}.{i}"), condition);
@@ -107,9 +116,11 @@ impl Draw<'_> {
             ExprKind::Number(_) => html! {
                 <button class="field number" data-edit="number" data-value={at}>{ print_expr(e, l) }</button>
             },
+            #[cfg(feature = "full")]
             ExprKind::Text(_) => html! {
                 <button class="field text" data-edit="text" data-value={at}>{ print_expr(e, l) }</button>
             },
+            #[cfg(feature = "full")]
             ExprKind::Colour(current) => {
                 let options: Vec<(String, String)> = Colour::ALL
                     .iter()
@@ -117,6 +128,7 @@ impl Draw<'_> {
                     .collect();
                 self.choice(at, current.key(), options)
             }
+            #[cfg(feature = "full")]
             ExprKind::Var(name) => {
                 let options = self.shared.variables.iter().map(|v| (format!("${v}"), v.clone())).collect();
                 self.choice(at, &format!("${name}"), options)
@@ -131,6 +143,7 @@ impl Draw<'_> {
             ExprKind::Sensor(b, args) if Builtin::LISTS.contains(b) => {
                 html! { <span class="expr">{ self.joined(*b, args, &format!("{at}.")) }</span> }
             }
+            #[cfg(feature = "full")]
             ExprKind::Unary(UnaryOp::Not, x)
                 if !matches!(&x.kind, ExprKind::Sensor(_, args) if args.is_empty()) || !condition =>
             {
@@ -138,6 +151,7 @@ impl Draw<'_> {
                     <span class="expr">{ self.label(word(l, K::Not)) }{ inner(0, x, true) }</span>
                 }
             }
+            #[cfg(feature = "full")]
             _ if condition => {
                 // The sensor there, and whether it is negated.
                 let (sensor, not) = match &e.kind {
@@ -172,6 +186,7 @@ impl Draw<'_> {
         html! { <span class="field text" data-value={at} tabindex="0">{ print_expr(e, self.lang()) }</span> }
     }
 
+    #[cfg(feature = "full")]
     fn choice(&self, at: String, current: &str, options: Vec<(String, String)>) -> Html {
         html! {
             <select class="field choice" data-value={at}>
@@ -195,6 +210,9 @@ impl Draw<'_> {
             StmtKind::Action(b, args) => {
                 html! { <>{ self.label(spelling(l, Term::Builtin(*b))) }{ fields(args) }</> }
             }
+            #[cfg(not(feature = "full"))]
+            StmtKind::Call(name, args) => html! { <>{ self.label(name) }{ fields(args) }</> },
+            #[cfg(feature = "full")]
             StmtKind::Call(name, args) => {
                 // The procedure called is a list of the program's procedures (the one called
                 // stays in it even when it is not defined).
@@ -335,6 +353,7 @@ fn Block(props: &BlockProps) -> Html {
 }
 
 /// The sensors a lesson allows that take no value: what conditions and the palette offer.
+#[cfg(feature = "full")]
 pub fn lesson_sensors(lesson: &tafukt_lesson::Lesson) -> Vec<Builtin> {
     lesson
         .toolbox
@@ -351,20 +370,25 @@ pub struct ProgramProps {
     pub places: Rc<Vec<std::ops::Range<usize>>>,
     pub lang: Lang,
     /// The lesson, for the sensors its conditions may use.
+    #[cfg(feature = "full")]
     pub lesson: Rc<tafukt_lesson::Lesson>,
     /// The program's variables and procedures, for their lists.
+    #[cfg(feature = "full")]
     pub variables: Rc<Vec<String>>,
+    #[cfg(feature = "full")]
     pub procedures: Rc<Vec<String>>,
 }
 
 impl PartialEq for ProgramProps {
     fn eq(&self, other: &ProgramProps) -> bool {
-        Rc::ptr_eq(&self.places, &other.places)
-            && self.source == other.source
-            && self.lang == other.lang
+        let same =
+            Rc::ptr_eq(&self.places, &other.places) && self.source == other.source && self.lang == other.lang;
+        #[cfg(feature = "full")]
+        let same = same
             && Rc::ptr_eq(&self.lesson, &other.lesson)
             && self.variables == other.variables
-            && self.procedures == other.procedures
+            && self.procedures == other.procedures;
+        same
     }
 }
 
@@ -374,8 +398,11 @@ pub fn ProgramBlocks(props: &ProgramProps) -> Html {
     let i18n = super::i18n::use_i18n();
     let shared = Rc::new(Shared {
         lang: props.lang,
+        #[cfg(feature = "full")]
         sensors: lesson_sensors(&props.lesson),
+        #[cfg(feature = "full")]
         variables: props.variables.clone(),
+        #[cfg(feature = "full")]
         procedures: props.procedures.clone(),
         put_here: i18n.t("ui.put-here").into(),
     });

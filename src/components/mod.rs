@@ -11,6 +11,8 @@ pub mod app_loading;
 pub mod arena_stage;
 pub mod block_editor;
 #[cfg(feature = "full")]
+mod block_editor_values;
+#[cfg(feature = "full")]
 pub mod block_marks;
 pub mod block_view;
 #[cfg(feature = "full")]

@@ -119,7 +119,7 @@ test('the same by keyboard alone: pick up with Enter, put down with Enter, delet
   await context.close();
 });
 
-test('numbers are typed on the pad, notes and names are written on blocks, and undo brings the old program back', async () => {
+test('numbers are typed on the pad, and undo brings the old program back', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
   await page.goto(app.server.url);
@@ -136,13 +136,9 @@ test('numbers are typed on the pad, notes and names are written on blocks, and u
   await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.first-steps-1') === 'en\nmove\nrepeat 3 times\nend\n');
   await page.getByTestId('redo').click();
   await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.first-steps-1') === 'en\nmove\nrepeat 12 times\nend\n');
-  // A note on a block is the comment on its line in the text view.
-  await page.locator(block('/0')).click();
-  await page.getByTestId('note').click();
-  await page.getByTestId('note-text').fill('first step');
-  await page.getByTestId('note-ok').click();
-  await page.getByTestId('view-text').click();
-  assert.equal(await page.getByTestId('source').inputValue(), 'move # first step\nrepeat 12 times\nend\n');
+  // Lesson 1's editor (the core app's) has the first unit's tools: notes and names are
+  // written in the full app's (the next test but one).
+  assert.equal(await page.getByTestId('note').count(), 0);
   await context.close();
 });
 
@@ -239,13 +235,17 @@ test('a call block lists the program\'s procedures: choosing one calls it instea
   const context = await browser_context();
   const page = await context.newPage();
   const start = 'en\ndefine hop\n  move\nend\ndefine skip\n  turn left\nend\nhop\n';
-  await page.addInitScript((p) => localStorage.setItem('tafukt.v1.program.first-steps-1', p), start);
+  // A lesson with procedures (the full app's editor: the core's plays the first unit's blocks).
+  await page.addInitScript((p) => {
+    localStorage.setItem('tafukt.v1.lesson', 'procedures-1');
+    localStorage.setItem('tafukt.v1.program.procedures-1', p);
+  }, start);
   await page.goto(app.server.url);
-  const call = page.locator(`${block('/2')} select[data-value=call]`);
+  const call = page.locator(`[data-lesson-id="procedures-1"] ${block('/2')} select[data-value=call]`);
   await call.waitFor();
   assert.deepEqual(await call.locator('option').allTextContents(), ['hop', 'skip']);
   await call.selectOption('skip');
-  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.first-steps-1')?.endsWith('end\nskip\n'));
+  await page.waitForFunction(() => localStorage.getItem('tafukt.v1.program.procedures-1')?.endsWith('end\nskip\n'));
   // Choosing did not pick the block up.
   assert.equal(await page.getAttribute('[data-testid=blocks]', 'data-picking'), 'false');
   await context.close();

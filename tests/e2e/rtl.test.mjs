@@ -237,15 +237,18 @@ test('Escape closes the number pad (and the writing dialog) and leaves the value
   await page.keyboard.press('Escape');
   await page.waitForSelector('[data-testid=number-pad]', { state: 'detached' });
   assert.equal(await page.evaluate(() => localStorage.getItem('tafukt.v1.program.first-steps-1')), 'en\nrepeat 3 times\n  move\nend\n');
-  // The note dialog too, from its text box.
-  await page.locator(block('/0')).click();
-  await page.getByTestId('note').click();
-  await page.getByTestId('note-text').fill('never written');
-  await page.keyboard.press('Escape');
-  await page.waitForSelector('[data-testid=note-editor]', { state: 'detached' });
-  assert.equal(await page.evaluate(() => localStorage.getItem('tafukt.v1.program.first-steps-1')), 'en\nrepeat 3 times\n  move\nend\n');
   assert.deepEqual(page.errors, []);
   await context.close();
+  // The note dialog too, from its text box (the full app's editor: a lesson that lists notes).
+  const full = await open('en', { lesson: 'variables-1', full: true, seed: { 'program.variables-1': 'en\nn = 0\n', 'tap-hint': '1' } });
+  await full.page.locator(block('/0')).click();
+  await full.page.getByTestId('note').click();
+  await full.page.getByTestId('note-text').fill('never written');
+  await full.page.keyboard.press('Escape');
+  await full.page.waitForSelector('[data-testid=note-editor]', { state: 'detached' });
+  assert.equal(await full.page.evaluate(() => localStorage.getItem('tafukt.v1.program.variables-1')), 'en\nn = 0\n');
+  assert.deepEqual(full.page.errors, []);
+  await full.context.close();
 });
 
 for (const lang of LANGS) {
