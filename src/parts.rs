@@ -5,6 +5,7 @@
 #[cfg(any(feature = "full", test))]
 use tafukt_lesson::Goal;
 use tafukt_lesson::Lesson;
+#[cfg(any(feature = "full", test))]
 use tafukt_world::WorldSpec;
 
 /// The app a lesson needs.
@@ -27,15 +28,18 @@ pub const CORE_BLOCKS: &[&str] = &["move", "turn_left", "turn_right", "pick_up",
 
 /// The app `lesson` needs to be played.
 pub fn part_for(lesson: &Lesson) -> Part {
-    let arena = matches!(lesson.world, WorldSpec::Arena(_));
     // "Where will the robot end?" is asked by the full app (teacher mode's tools).
     let beyond_core_blocks = lesson.toolbox.iter().any(|k| !CORE_BLOCKS.contains(&k.as_str()));
-    let full_only = arena || beyond_core_blocks || lesson.predict_end;
-    // Only builds with the engine's `ai` feature can read an AI lesson (see `uses_ai`), only
-    // those with `puzzles` a lesson with a puzzle goal (marked tiles to paint), and only those
-    // with `later_units` a goal of the later units (drawing a shape, among others).
+    let full_only = beyond_core_blocks || lesson.predict_end;
+    // Only builds with the engine's `arena` can read an arena lesson, only those with `ai` an
+    // AI lesson (see `uses_ai`), only those with `puzzles` a lesson with a puzzle goal (marked
+    // tiles to paint), and only those with `later_units` a goal of the later units (drawing a
+    // shape, among others) or a world drawn afresh for each seed: the core app hands a lesson
+    // it cannot read over without asking here.
     #[cfg(any(feature = "full", test))]
     let full_only = full_only
+        || matches!(lesson.world, WorldSpec::Arena(_))
+        || matches!(&lesson.world, WorldSpec::Grid(g) if g.variants.as_ref().is_some_and(|v| !v.rules.is_empty()))
         || lesson.goals.iter().any(|g| !core_goal(g))
         || uses_ai(lesson)
         || lesson.goals.iter().any(|g| {

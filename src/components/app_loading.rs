@@ -45,14 +45,22 @@ pub(super) async fn load_lesson(id: &str, lang: Lang) -> Result<Lesson, Unusable
 
 /// The catalogue for `lang`, fetched from `messages/` (none is compiled into the app): what
 /// a pupil sees before the first Run, and its text. `tafukt bundle` splits the catalogues.
+/// The full app, which shows some of the later half's words at once (the block editor's
+/// notes and names, the later units' goals), takes both halves before its first screen.
 pub(super) async fn load_catalog(lang: Lang) -> Option<(I18n, String)> {
     let text = fetch_text(&format!("messages/{}.txt", lang.tag())).await?;
+    #[cfg(feature = "full")]
+    let text = text + &fetch_text(&format!("messages/{}.more.txt", lang.tag())).await.unwrap_or_default();
     Some((I18n(Rc::new(Catalog::from_text(lang, &text))), text))
 }
 
 /// The catalogue `first` (its text) with the messages of problems added (`xx.more.txt`),
 /// fetched once the first load is done.
 pub(super) async fn load_more(lang: Lang, first: String) -> Option<I18n> {
+    // The full app has both halves already (`load_catalog`).
+    if cfg!(feature = "full") {
+        return None;
+    }
     let text = first + &fetch_text(&format!("messages/{}.more.txt", lang.tag())).await?;
     Some(I18n(Rc::new(Catalog::from_text(lang, &text))))
 }

@@ -73,6 +73,33 @@ test('the course map hands the page to the full app, and the pupil carries on th
   await context.close();
 });
 
+test('a lesson the core app cannot play or read is handed over, the pupil\'s program kept as it was', async () => {
+  // Blocks after the first unit's (conditions), a goal of the later units (tiles to paint), a
+  // world drawn afresh for each seed: the core app hands each of them to the full app.
+  for (const [id, program] of [
+    ['conditions-3', 'en\nwhile not at goal\n  move\nend\n'],
+    ['loops-2', 'en\nrepeat 2 times\n  paint red\n  move\nend\n'],
+    ['loops-9', 'en\nrepeat 4 times\n  move\nend\n'],
+  ]) {
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(([id, program]) => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('tafukt.v1.lesson', id);
+      localStorage.setItem(`tafukt.v1.program.${id}`, program);
+    }, [id, program]);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(app.server.url);
+    await page.waitForSelector(`html[data-part="full"] [data-testid=lesson][data-lesson-id="${id}"] [data-testid=run]`);
+    assert.equal(await page.evaluate((id) => localStorage.getItem(`tafukt.v1.program.${id}`), id), program, id);
+    assert.equal(await page.locator('[data-testid=lesson]').count(), 1, id);
+    assert.deepEqual(errors, [], id);
+    await context.close();
+  }
+});
+
 test('after a visit to lesson 1 only, the wheeled robot and the course map open with no connection', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();

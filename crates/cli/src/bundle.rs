@@ -103,8 +103,9 @@ fn copy_files(files: &[std::fs::DirEntry], to: &Path) -> Result<(), String> {
 
 /// Messages of problems, shown only once a program has run.
 /// (`ai.`, `presenter.`, `projector.`, `teacher.`, `class.`, `files.`, `share.`, `history.`:
-/// words of the full app only, which loads them after.)
-const LATER_PREFIXES: [&str; 14] = [
+/// words of the full app only, which loads them after; `colour.`: the later units' goals
+/// name colours, the first unit's do not.)
+const LATER_PREFIXES: [&str; 15] = [
     "parse.",
     "run.",
     "world.",
@@ -119,10 +120,12 @@ const LATER_PREFIXES: [&str; 14] = [
     "history.",
     "studio.",
     "check.",
+    "colour.",
 ];
 /// Messages shown only after a run (results, hints, questions) or to a teacher, and the
-/// full app's (the timeline, the drawing goals: lessons the core app hands over).
-const LATER_KEYS: [&str; 17] = [
+/// full app's (the timeline, the later units' goals, the block editor's notes, names, texts
+/// and values row, step over and out: lessons the core app hands over).
+const LATER_KEYS: [&str; 29] = [
     "ui.all-goals-met",
     "ui.goals-not-met",
     "ui.lesson-complete",
@@ -140,6 +143,18 @@ const LATER_KEYS: [&str; 17] = [
     "ui.timeline",
     "goal.shape-drawn",
     "goal.shape-drawn-anywhere",
+    "goal.tiles-painted",
+    "goal.said",
+    "goal.said-count",
+    "goal.in-area",
+    "goal.not-bumped",
+    "goal.ends-on",
+    "ui.note",
+    "ui.rename",
+    "ui.text",
+    "ui.palette-values",
+    "ui.step-over",
+    "ui.step-out",
 ];
 
 fn shown_later(line: &str) -> bool {

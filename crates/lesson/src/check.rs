@@ -148,6 +148,7 @@ pub fn world_limits(world: &WorldSpec) -> Vec<String> {
             ];
             (lists, MAX_GRID_ENTRIES)
         }
+        #[cfg(feature = "arena")]
         WorldSpec::Arena(a) => {
             let lists = vec![
                 ("obstacles", a.obstacles.len()),

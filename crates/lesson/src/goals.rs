@@ -25,14 +25,6 @@ pub enum Goal {
     ItemsCollected { count: u32 },
     /// No item is left on the ground.
     NoItemsLeft,
-    /// At least this many tiles are painted `colour`.
-    TilesPainted { colour: String, count: u32 },
-    /// The program said exactly this text at some point.
-    Said { text: String },
-    /// The robot ends inside this rectangle: cells in a grid, centimetres in the arena.
-    InArea { x: i32, y: i32, w: i32, h: i32 },
-    /// The robot ends on floor (arena: under its line sensor) or a tile (grid) of this colour.
-    EndsOn { colour: String },
     /// The grid robot ends facing this way.
     Heading { heading: Dir },
     /// Exactly `count` items (of `kind`, or of any kind) lie on this cell at the end.
@@ -45,8 +37,24 @@ pub enum Goal {
     },
     /// The grid robot used at most this many actions (moves, turns, pick-ups …).
     WithinSteps { steps: u32 },
+    // The goals of the lessons after the first unit's: only builds with `later_units` read
+    // them (the full app; the core app hands such a lesson over). They stay after every goal
+    // the core reads, so those goals' places in the bundled form are the same in both apps.
+    /// At least this many tiles are painted `colour`.
+    #[cfg(feature = "later_units")]
+    TilesPainted { colour: String, count: u32 },
+    /// The program said exactly this text at some point.
+    #[cfg(feature = "later_units")]
+    Said { text: String },
+    /// The robot ends inside this rectangle: cells in a grid, centimetres in the arena.
+    #[cfg(feature = "later_units")]
+    InArea { x: i32, y: i32, w: i32, h: i32 },
+    /// The robot ends on floor (arena: under its line sensor) or a tile (grid) of this colour.
+    #[cfg(feature = "later_units")]
+    EndsOn { colour: String },
     /// The pen drew this shape (segments `[x1, y1, x2, y2]`: cells joining cell centres in a
     /// grid, centimetres in the arena) and nothing else, in any order and direction.
+    #[cfg(feature = "later_units")]
     ShapeDrawn {
         segments: Vec<Segment>,
         /// Arena only: how far (cm) the drawing may stray from the shape; grids use a quarter cell.
@@ -57,9 +65,11 @@ pub enum Goal {
         anywhere: bool,
     },
     /// The continuous robot never touches a wall or an obstacle, at any moment of the run.
+    #[cfg(feature = "later_units")]
     NotBumped,
     /// The program's last words are how many items the robot holds at the end (so the
     /// count must be worked out, not learnt by heart from one variant).
+    #[cfg(feature = "later_units")]
     SaidBagCount,
     /// Every marked tile is painted in its mark's colour, and no other tile is painted:
     /// the right tiles, not only the right number (marks follow the world's seed). A puzzle
@@ -111,6 +121,7 @@ pub enum Goal {
     PractisedAtMost { episodes: u32 },
 }
 
+#[cfg(feature = "later_units")]
 fn default_tolerance() -> u32 {
     5
 }
@@ -149,11 +160,13 @@ impl Goal {
             }
             #[cfg(feature = "arena")]
             (Goal::NotBumped, World::Arena(a)) => not_bumped(a),
+            #[cfg(feature = "later_units")]
             (Goal::InArea { x, y, w, h }, World::Grid(g)) => {
                 // In i64: a lesson's `x + w` may not fit in an i32.
                 let (rx, ry, x, y) = (g.robot.x as i64, g.robot.y as i64, *x as i64, *y as i64);
                 report("goal.in-area", vec![], rx >= x && rx < x + *w as i64 && ry >= y && ry < y + *h as i64)
             }
+            #[cfg(feature = "later_units")]
             (Goal::EndsOn { colour }, w) => {
                 let (under, stopped) = match w {
                     World::Grid(g) => (g.tile_colour(), true),
@@ -172,12 +185,14 @@ impl Goal {
                 report(key, vec![], draws_shape(&strokes, segments, tolerance, *anywhere))
             }
             // The core app hands drawing lessons to the full app before they run.
-            #[cfg(not(feature = "arena"))]
+            #[cfg(all(feature = "later_units", not(feature = "arena")))]
             (Goal::ShapeDrawn { anywhere, .. }, _) => {
                 let key = if *anywhere { "goal.shape-drawn-anywhere" } else { "goal.shape-drawn" };
                 report(key, vec![], false)
             }
+            #[cfg(feature = "later_units")]
             (Goal::NotBumped, _) => report("goal.not-bumped", vec![], false),
+            #[cfg(feature = "later_units")]
             (Goal::Said { text }, w) => {
                 report("goal.said", vec![("text", text.clone())], w.said().iter().any(|s| s == text))
             }
@@ -209,6 +224,7 @@ impl Goal {
             Goal::NoItemsLeft => {
                 ("goal.no-items-left", vec![], world.items.values().all(|k| k.values().all(|n| *n == 0)))
             }
+            #[cfg(feature = "later_units")]
             Goal::TilesPainted { colour, count } => {
                 let painted = world.paint.values().filter(|c| *c == colour).count() as u32;
                 (
@@ -242,6 +258,7 @@ impl Goal {
                 0 => ("world.switches-on", vec![], true),
                 n => ("world.switches-on-left", vec![("count", n.to_string())], false),
             },
+            #[cfg(feature = "later_units")]
             Goal::Said { text } => {
                 ("goal.said", vec![("text", text.clone())], world.said.iter().any(|s| s == text))
             }
@@ -266,9 +283,11 @@ impl Goal {
                 ("goal.within-steps", vec![("count", steps.to_string())], world.actions <= *steps)
             }
             // Checked in `check` for both worlds.
+            #[cfg(feature = "later_units")]
             Goal::InArea { .. } | Goal::NotBumped | Goal::ShapeDrawn { .. } | Goal::EndsOn { .. } => {
                 ("goal.in-area", vec![], false)
             }
+            #[cfg(feature = "later_units")]
             Goal::SaidBagCount => (
                 "goal.said-count",
                 vec![],
@@ -369,6 +388,7 @@ fn row_copied(world: &GridWorld, from: u32, to: u32) -> GoalReport {
     }
 }
 
+#[cfg(feature = "later_units")]
 fn report(key: &'static str, args: Vec<(&'static str, String)>, met: bool) -> GoalReport {
     GoalReport { key, args, status: if met { GoalStatus::Met } else { GoalStatus::NotMet } }
 }
@@ -387,6 +407,7 @@ pub fn guides(goals: &[Goal]) -> Vec<Segment> {
     goals
         .iter()
         .flat_map(|g| match g {
+            #[cfg(feature = "later_units")]
             Goal::ShapeDrawn { segments, .. } => segments.as_slice(),
             _ => &[],
         })

@@ -37,6 +37,7 @@ pub fn world_from(spec: &WorldSpec, seed: u64) -> World {
 pub fn seeds(spec: &WorldSpec) -> Vec<u64> {
     let seeds = match spec {
         WorldSpec::Grid(g) => g.variants.as_ref().map(|v| &v.seeds),
+        #[cfg(feature = "arena")]
         WorldSpec::Arena(a) => Some(&a.seeds),
     };
     seeds.filter(|s| !s.is_empty()).cloned().unwrap_or(vec![0])

@@ -13,7 +13,9 @@ use crate::sorted::{SortedMap, SortedSet};
 pub type Items = SortedMap<(u32, u32), SortedMap<String, u32>>;
 /// Tiles the lesson wants painted, with the colour of each.
 pub type Marks = SortedMap<(u32, u32), String>;
-use crate::spec::{GridSpec, RandomRule};
+use crate::spec::GridSpec;
+#[cfg(feature = "later_units")]
+use crate::spec::RandomRule;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -170,12 +172,26 @@ impl GridWorld {
     /// The world a spec describes for one seed: the fixed parts, then each random rule
     /// drawn from a generator seeded with `seed`. Same spec and seed, same world, anywhere.
     pub fn from_spec_seeded(spec: &GridSpec, seed: u64) -> GridWorld {
-        let mut world = GridWorld::from_spec(spec);
-        let Some(variants) = &spec.variants else { return world.started() };
+        let world = GridWorld::from_spec(spec);
+        match &spec.variants {
+            #[cfg(feature = "later_units")]
+            Some(variants) => world.with_rules(&variants.rules, seed).started(),
+            // The core app reads no rule (its lessons have none): only the seeds are left.
+            _ => {
+                let _ = seed;
+                world.started()
+            }
+        }
+    }
+
+    /// The world with each random rule drawn from a generator seeded with `seed`.
+    #[cfg(feature = "later_units")]
+    fn with_rules(mut self, rules: &[RandomRule], seed: u64) -> GridWorld {
+        let world = &mut self;
         let mut rng = crate::rng::Rng::new(seed);
         let (width, height) = (world.width, world.height);
         let clamp = |x: u32, y: u32| (x.min(width - 1), y.min(height - 1));
-        for rule in &variants.rules {
+        for rule in rules {
             match rule {
                 RandomRule::ItemCount { x, y, kind, min, max } => {
                     let cell = clamp(*x, *y);
@@ -226,7 +242,7 @@ impl GridWorld {
                 #[cfg(feature = "puzzles")]
                 RandomRule::Maze { x, y, width, height } => {
                     let region = crate::maze::Region { x: *x, y: *y, width: *width, height: *height };
-                    crate::maze::carve(&mut world, region, &mut rng);
+                    crate::maze::carve(world, region, &mut rng);
                 }
                 #[cfg(feature = "puzzles")]
                 RandomRule::StartAt { cells } => {
@@ -268,7 +284,7 @@ impl GridWorld {
                 }
             }
         }
-        world.started()
+        self
     }
 
     /// The world as a run starts in it: in builds with puzzles, it remembers where the

@@ -15,7 +15,9 @@ pub const WORLD_SCHEMA_VERSION: u32 = 1;
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum WorldSpec {
     Grid(GridSpec),
-    /// The continuous robot's arena.
+    /// The continuous robot's arena. Only builds with the `arena` read it (the core app
+    /// hands such a lesson over).
+    #[cfg(feature = "arena")]
     Arena(ArenaSpec),
 }
 
@@ -35,9 +37,6 @@ impl WorldSpec {
             WorldSpec::Grid(g) => g.check(report),
             #[cfg(feature = "arena")]
             WorldSpec::Arena(a) => a.check(report),
-            // Built without the arena (the core app), which never checks a world's spec.
-            #[cfg(not(feature = "arena"))]
-            WorldSpec::Arena(_) => report(format_args!("this build has no arena")),
         }
     }
 }
@@ -77,21 +76,28 @@ pub struct Variants {
     pub rules: Vec<RandomRule>,
 }
 
-/// One thing a seed decides, applied in order after the fixed parts of the world.
+/// One thing a seed decides, applied in order after the fixed parts of the world. Only
+/// builds with `later_units` read any (the first unit's lessons have none: the core app
+/// hands a lesson with one over), and the full app's own rules come after them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum RandomRule {
     /// The number of items of `kind` on a cell, between `min` and `max` (0 means none).
+    #[cfg(feature = "later_units")]
     ItemCount { x: u32, y: u32, kind: String, min: u32, max: u32 },
     /// All of these walls but one, chosen by the seed: a gap the robot must find.
+    #[cfg(feature = "later_units")]
     WallGap { walls: Vec<WallSpec> },
     /// The robot starts facing one of these directions.
+    #[cfg(feature = "later_units")]
     StartHeading { choices: Vec<Dir> },
     /// The flag stands on one of these cells.
+    #[cfg(feature = "later_units")]
     FlagAt { cells: Vec<Cell> },
     /// A tile marked `colour` on one of these cells (for `paint_marked`): the tiles to paint
     /// change with the seed, so a painting learnt by heart does not pass.
+    #[cfg(feature = "later_units")]
     MarkAt { cells: Vec<Cell>, colour: String },
     /// AI lessons: measurable items drawn from a seeded dataset (see `crate::ai`).
     #[cfg(feature = "ai")]
@@ -234,10 +240,13 @@ impl GridSpec {
                 report(format_args!("flag at ({}, {}) is outside the grid", f.x, f.y));
             }
         }
+        #[cfg(feature = "later_units")]
         let chosen_marks = self.variants.iter().flat_map(|v| &v.rules).filter_map(|r| match r {
             RandomRule::MarkAt { colour, .. } => Some(colour),
             _ => None,
         });
+        #[cfg(not(feature = "later_units"))]
+        let chosen_marks = std::iter::empty();
         for m in &self.marks {
             if !inside(m.x, m.y) {
                 report(format_args!("mark at ({}, {}) is outside the grid", m.x, m.y));
@@ -249,10 +258,13 @@ impl GridSpec {
             }
         }
         let fixed = self.items.iter().map(|i| i.count).chain(self.robot.bag.values().copied());
+        #[cfg(feature = "later_units")]
         let drawn = self.variants.iter().flat_map(|v| &v.rules).filter_map(|r| match r {
             RandomRule::ItemCount { max, .. } => Some(*max),
             _ => None,
         });
+        #[cfg(not(feature = "later_units"))]
+        let drawn = std::iter::empty();
         let total = fixed.chain(drawn).fold(0u64, |sum, n| sum.saturating_add(n as u64));
         if total > MAX_ITEMS as u64 {
             report(format_args!("the world holds up to {total} items; at most {MAX_ITEMS} are allowed"));
@@ -261,6 +273,7 @@ impl GridSpec {
             if v.seeds.is_empty() {
                 report(format_args!("variants need at least one seed"));
             }
+            #[cfg(feature = "later_units")]
             for rule in &v.rules {
                 let cells: Vec<(u32, u32)> = match rule {
                     RandomRule::ItemCount { x, y, min, max, .. } => {

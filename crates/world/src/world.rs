@@ -31,25 +31,6 @@ impl World {
             WorldSpec::Grid(g) => World::Grid(GridWorld::from_spec_seeded(g, seed)),
             #[cfg(feature = "arena")]
             WorldSpec::Arena(a) => World::Arena(Arena::from_spec_seeded(a, seed)),
-            // The core app opens such a lesson in the full app, never here; an empty grid
-            // keeps this total.
-            #[cfg(not(feature = "arena"))]
-            WorldSpec::Arena(_) => World::Grid(GridWorld::from_spec(&crate::spec::GridSpec {
-                width: 1,
-                height: 1,
-                robot: crate::spec::RobotSpec {
-                    x: 0,
-                    y: 0,
-                    heading: crate::Dir::East,
-                    bag: Default::default(),
-                },
-                walls: vec![],
-                items: vec![],
-                paint: vec![],
-                flags: vec![],
-                marks: vec![],
-                variants: None,
-            })),
         }
     }
 
