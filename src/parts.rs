@@ -149,6 +149,43 @@ mod tests {
         }
     }
 
+    /// What the core app's VM runs (`Op::first_unit`) is enough for every program a core
+    /// lesson lets run: its starter and solution, and programs its toolbox lets through.
+    #[test]
+    fn the_core_apps_programs_need_only_the_first_units_instructions() {
+        use tafukt_lang::{compiler::compile, parser::parse, Lang};
+        let toolbox: Vec<String> = CORE_BLOCKS.iter().map(|k| k.to_string()).collect();
+        let mut programs = vec![
+            "repeat -2 times\n  move\nend\n".to_string(),
+            "repeat n times\n  move\nend\n".to_string(),
+            "repeat \"3\" times\n  turn left\nend\n".to_string(),
+            "# a note\nmove # and another\npick up\nput down\nturn right\n".to_string(),
+            "repeat 2 times\n  repeat 3 times\n    move\n  end\nend\n".to_string(),
+        ];
+        let dir = format!("{}/lessons", env!("CARGO_MANIFEST_DIR"));
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().to_string();
+            if name == "index.json" || !name.ends_with(".json") {
+                continue;
+            }
+            let l = lesson(name.trim_end_matches(".json"));
+            if part_for(&l) == Part::Core {
+                programs.extend([l.starter.clone(), l.solution.clone()]);
+            }
+        }
+        for source in &programs {
+            let program = parse(source, Lang::En).program;
+            assert!(tafukt_lesson::runner::toolbox_gap(&program, &toolbox).is_none(), "{source}");
+            let Ok(chunk) = compile(&program) else { continue };
+            let later: Vec<_> = chunk.code.iter().filter(|op| !op.first_unit()).collect();
+            assert!(later.is_empty(), "{source}: {later:?}");
+        }
+        // And a program the toolbox refuses would need more.
+        let program = parse("while not at goal\n  move\nend\n", Lang::En).program;
+        assert!(tafukt_lesson::runner::toolbox_gap(&program, &toolbox).is_some());
+        assert!(compile(&program).unwrap().code.iter().any(|op| !op.first_unit()));
+    }
+
     #[test]
     fn lessons_with_blocks_beyond_the_first_units_are_played_by_the_full_app() {
         // Colours to paint, conditions and sensors, variables and texts, notes.

@@ -68,6 +68,31 @@ pub enum Op {
     Halt,
 }
 
+impl Op {
+    /// Whether the first unit's programs use this instruction (actions, `repeat` with a
+    /// number, a negative number, a name read): the only ones the core app's VM runs (built
+    /// without `later_units`, it stops at any other with `Code::NotAllowed`). A program with
+    /// another block is refused before it runs, by its lesson's toolbox.
+    pub fn first_unit(self) -> bool {
+        matches!(
+            self,
+            Op::Const(_)
+                | Op::Nothing
+                | Op::GetLocal(_)
+                | Op::GetGlobal(_)
+                | Op::Neg
+                | Op::Jump(_)
+                | Op::Pop
+                | Op::RepeatInit(_)
+                | Op::RepeatNext(..)
+                | Op::LoopInit(_)
+                | Op::LoopTick(_)
+                | Op::Builtin(..)
+                | Op::Halt
+        )
+    }
+}
+
 /// Where a counting loop keeps its variable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LoopVar {

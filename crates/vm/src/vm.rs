@@ -6,13 +6,20 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::builtins::{Builtin, BuiltinKind, Colour};
+#[cfg(feature = "later_units")]
 use crate::chunk::LoopVar;
 use crate::chunk::{Chunk, Op};
 use crate::diagnostic::{Code, Diagnostic, Place};
 use crate::host::Host;
-use crate::ids::{BinOp, NodeId};
-use crate::limits::{Limits, MAX_LIST_DEPTH};
-use crate::value::{alphabetical, equal, shorten, List, Value, Writer};
+#[cfg(feature = "later_units")]
+use crate::ids::BinOp;
+use crate::ids::NodeId;
+use crate::limits::Limits;
+#[cfg(feature = "later_units")]
+use crate::limits::MAX_LIST_DEPTH;
+#[cfg(feature = "later_units")]
+use crate::value::{alphabetical, equal, List};
+use crate::value::{shorten, Value, Writer};
 
 /// Where a helper's error points until the loop knows which instruction failed.
 const PENDING: NodeId = NodeId(u32::MAX);
@@ -164,6 +171,7 @@ impl Vm {
         }
     }
 
+    #[cfg(feature = "later_units")]
     fn boolean(&self, v: &Value) -> Result<bool, Box<Diagnostic>> {
         match v {
             Value::Bool(b) => Ok(*b),
@@ -208,6 +216,7 @@ impl Vm {
         self.work.set(self.work.get() + steps as u64);
     }
 
+    #[cfg(feature = "later_units")]
     /// A new list, if it is within the limits.
     fn make_list(&self, items: Vec<Value>) -> Result<Value, Box<Diagnostic>> {
         let list = List::new(items);
@@ -326,6 +335,7 @@ impl Vm {
         // Steps are counted against the run's limit once per call, not once per instruction.
         let left = self.limits.max_steps.saturating_sub(self.steps);
         let budget = fuel.min(left);
+        #[cfg_attr(not(feature = "later_units"), allow(unused_mut))]
         let mut base = self.frames.last().map_or(0, |f| f.base);
         let mut ip = self.ip;
         let mut done = 0u64;
@@ -390,20 +400,24 @@ impl Vm {
                     let v = read!(0, i).clone();
                     self.stack.push(v);
                 }
+                #[cfg(feature = "later_units")]
                 Op::SetLocal(i) => {
                     let v = self.pop();
                     self.slots[base + i as usize] = v;
                 }
+                #[cfg(feature = "later_units")]
                 Op::SetGlobal(i) => {
                     let v = self.pop();
                     self.slots[i as usize] = v;
                 }
+                #[cfg(feature = "later_units")]
                 Op::MakeList(n) => {
                     let items = self.stack.split_off(self.stack.len().saturating_sub(n as usize));
                     let v = tri!(self.make_list(items));
                     charged!();
                     self.stack.push(v);
                 }
+                #[cfg(feature = "later_units")]
                 Op::Bin(bin) => {
                     let y = self.pop();
                     let x = self.pop();
@@ -411,26 +425,31 @@ impl Vm {
                     charged!();
                     self.stack.push(v);
                 }
+                #[cfg(feature = "later_units")]
                 Op::BinGlobalConst(bin, a, c) => {
                     let v = tri!(self.binary(bin, read!(0, a), &consts[c as usize]));
                     charged!();
                     self.stack.push(v);
                 }
+                #[cfg(feature = "later_units")]
                 Op::BinLocalConst(bin, a, c) => {
                     let v = tri!(self.binary(bin, read!(base, a), &consts[c as usize]));
                     charged!();
                     self.stack.push(v);
                 }
+                #[cfg(feature = "later_units")]
                 Op::BinGlobals(bin, a, b) => {
                     let v = tri!(self.binary(bin, read!(0, a), read!(0, b)));
                     charged!();
                     self.stack.push(v);
                 }
+                #[cfg(feature = "later_units")]
                 Op::BinLocals(bin, a, b) => {
                     let v = tri!(self.binary(bin, read!(base, a), read!(base, b)));
                     charged!();
                     self.stack.push(v);
                 }
+                #[cfg(feature = "later_units")]
                 Op::JumpUnless(cmp, t) => {
                     let y = self.pop();
                     let x = self.pop();
@@ -441,6 +460,7 @@ impl Vm {
                         continue;
                     }
                 }
+                #[cfg(feature = "later_units")]
                 Op::JumpUnlessConst(cmp, c, t) => {
                     let x = self.pop();
                     let y = &consts[c as usize];
@@ -457,6 +477,7 @@ impl Vm {
                         continue;
                     }
                 }
+                #[cfg(feature = "later_units")]
                 Op::JumpUnlessGlobalConst(cmp, a, c, t) => {
                     let x = read!(0, a);
                     let y = &consts[c as usize];
@@ -478,6 +499,7 @@ impl Vm {
                     let n = tri!(self.num(&a, "-"));
                     self.stack.push(Value::Num(-n));
                 }
+                #[cfg(feature = "later_units")]
                 Op::Not => {
                     let a = self.pop();
                     let b = tri!(self.boolean(&a));
@@ -487,6 +509,7 @@ impl Vm {
                     ip = t as usize;
                     continue;
                 }
+                #[cfg(feature = "later_units")]
                 Op::JumpIfFalse(t) => {
                     let c = self.pop();
                     let truth = match c {
@@ -498,6 +521,7 @@ impl Vm {
                         continue;
                     }
                 }
+                #[cfg(feature = "later_units")]
                 Op::AndJump(t) | Op::OrJump(t) => {
                     let top = self.stack.last().cloned().unwrap_or_default();
                     let b = tri!(self.boolean(&top));
@@ -526,6 +550,7 @@ impl Vm {
                         continue;
                     }
                 },
+                #[cfg(feature = "later_units")]
                 Op::IterInit(s) => {
                     let v = self.pop();
                     if !matches!(v, Value::List(_)) {
@@ -534,6 +559,7 @@ impl Vm {
                     self.slots[base + s as usize] = v;
                     self.slots[base + s as usize + 1] = Value::Num(0.0);
                 }
+                #[cfg(feature = "later_units")]
                 Op::IterNext(s, exit) => {
                     let i = base + s as usize;
                     let index = match self.slots[i + 1] {
@@ -555,6 +581,7 @@ impl Vm {
                         }
                     }
                 }
+                #[cfg(feature = "later_units")]
                 Op::RangeInit(s) => {
                     let end = self.pop();
                     let start = self.pop();
@@ -566,6 +593,7 @@ impl Vm {
                     self.slots[i + 2] = Value::Num(0.0);
                     self.slots[i + 3] = Value::Num((self.steps + done) as f64);
                 }
+                #[cfg(feature = "later_units")]
                 Op::RangeLoop(s, var, body) => {
                     let i = base + s as usize;
                     let (Value::Num(next), Value::Num(end), Value::Num(count)) =
@@ -594,6 +622,7 @@ impl Vm {
                     ip = body as usize;
                     continue;
                 }
+                #[cfg(feature = "later_units")]
                 Op::MakeRange => {
                     let end = self.pop();
                     let start = self.pop();
@@ -675,6 +704,7 @@ impl Vm {
                         }
                     }
                 }
+                #[cfg(feature = "later_units")]
                 Op::Call(p, argc) => {
                     if self.frames.len() >= self.limits.max_call_depth {
                         let count = self.limits.max_call_depth.to_string();
@@ -692,6 +722,7 @@ impl Vm {
                     ip = proc.start as usize;
                     continue;
                 }
+                #[cfg(feature = "later_units")]
                 Op::Return => {
                     let v = self.pop();
                     if self.frames.len() <= 1 {
@@ -706,6 +737,10 @@ impl Vm {
                     continue;
                 }
                 Op::Halt => break Ok(Halt::Finished),
+                // The core app runs the first unit's programs only: a program with another
+                // block is refused before it runs (`toolbox_gap`), so this is never reached.
+                #[cfg(not(feature = "later_units"))]
+                _ => break Err(self.fault(Code::NotAllowed)),
             }
             ip += 1;
         };
@@ -723,6 +758,7 @@ impl Vm {
     /// A binary operator on two values: numbers take the fast path, everything else (texts,
     /// lists, equality of any values, errors) the slow one.
     #[inline(always)]
+    #[cfg(feature = "later_units")]
     fn binary(&self, op: BinOp, a: &Value, b: &Value) -> Result<Value, Box<Diagnostic>> {
         if let (Value::Num(x), Value::Num(y)) = (a, b) {
             let (x, y) = (*x, *y);
@@ -745,6 +781,7 @@ impl Vm {
     }
 
     #[cold]
+    #[cfg(feature = "later_units")]
     fn slow_binary(&self, op: BinOp, a: &Value, b: &Value) -> Result<Value, Box<Diagnostic>> {
         Ok(match (op, a, b) {
             (BinOp::Eq | BinOp::NotEq, a, b) => {
@@ -787,6 +824,7 @@ impl Vm {
 /// A comparison of two numbers, for the fused compare-and-branch instructions (which are
 /// only made for comparison operators).
 #[inline(always)]
+#[cfg(feature = "later_units")]
 fn compare(op: BinOp, x: f64, y: f64) -> bool {
     match op {
         BinOp::Eq => x == y,
@@ -801,6 +839,7 @@ fn compare(op: BinOp, x: f64, y: f64) -> bool {
 /// `x mod y` as pupils expect it (never negative for a positive y). Whole numbers use integer
 /// remainder: float remainder is a slow software routine in wasm.
 #[inline(always)]
+#[cfg(feature = "later_units")]
 fn modulo(x: f64, y: f64) -> f64 {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every whole number below is exact
     if x.fract() == 0.0 && y.fract() == 0.0 && x.abs() < EXACT && y.abs() < EXACT {
@@ -826,6 +865,7 @@ fn modulo(x: f64, y: f64) -> f64 {
     }
 }
 
+#[cfg(feature = "later_units")]
 fn symbol(op: BinOp) -> &'static str {
     match op {
         BinOp::Add => "+",
@@ -872,7 +912,7 @@ fn hash_value(v: &Value, h: &mut impl std::hash::Hasher) {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "later_units"))]
 mod tests {
     use super::modulo;
 
@@ -901,5 +941,72 @@ mod tests {
         }
         assert_eq!(modulo(-2.5, f64::INFINITY), f64::INFINITY);
         assert_eq!(modulo(2.5, f64::INFINITY), 2.5);
+    }
+}
+
+/// The core app's VM (built without `later_units`, `cargo test -p tafukt-vm
+/// --no-default-features`): it runs the first unit's instructions and stops at any other
+/// with a message, never a panic.
+#[cfg(all(test, not(feature = "later_units")))]
+mod first_unit_tests {
+    use super::*;
+    use crate::host::NullHost;
+    use crate::ids::BinOp;
+
+    fn run(code: Vec<Op>) -> Result<Halt, Code> {
+        let mut chunk = Chunk { consts: vec![Value::Num(2.0), Value::Bool(true)], ..Chunk::default() };
+        chunk.procs.push(crate::chunk::Proc {
+            name: String::new(),
+            start: 0,
+            params: 0,
+            slots: 8,
+            names: vec![],
+        });
+        for op in code {
+            chunk.emit(op, NodeId(1));
+        }
+        let mut vm = Vm::new(Rc::new(chunk), Limits::default());
+        match vm.run(&mut NullHost::default(), 1000) {
+            Halt::Faulted(d) => Err(d.code),
+            h => Ok(h),
+        }
+    }
+
+    #[test]
+    fn the_first_units_instructions_run() {
+        let ok = run(vec![Op::Const(0), Op::Neg, Op::Pop, Op::Nothing, Op::Pop, Op::Halt]);
+        assert!(matches!(ok, Ok(Halt::Finished)), "{ok:?}");
+        // repeat 2 times (empty): the count, the loop's slots, its test and jump back.
+        let repeat = vec![
+            Op::Const(0),
+            Op::RepeatInit(0),
+            Op::LoopInit(1),
+            Op::RepeatNext(0, 6),
+            Op::LoopTick(1),
+            Op::Jump(3),
+            Op::Halt,
+        ];
+        assert!(matches!(run(repeat), Ok(Halt::Finished)));
+    }
+
+    #[test]
+    fn any_other_instruction_stops_the_run_with_a_message() {
+        let later = [
+            Op::SetGlobal(0),
+            Op::MakeList(1),
+            Op::Bin(BinOp::Add),
+            Op::Not,
+            Op::JumpIfFalse(3),
+            Op::AndJump(3),
+            Op::IterInit(0),
+            Op::RangeInit(0),
+            Op::MakeRange,
+            Op::Call(0, 0),
+            Op::Return,
+        ];
+        for op in later {
+            assert!(!op.first_unit(), "{op:?}");
+            assert_eq!(run(vec![Op::Const(0), Op::Const(1), op, Op::Halt]), Err(Code::NotAllowed), "{op:?}");
+        }
     }
 }
