@@ -3,8 +3,11 @@
 
 use tafukt_lang::value::Value;
 use tafukt_lang::{Builtin, Host, HostFault};
-use tafukt_world::{Dir, GridWorld};
+#[cfg(feature = "later_units")]
+use tafukt_world::Dir;
+use tafukt_world::GridWorld;
 
+#[cfg(feature = "later_units")]
 use crate::pen_host::pen_call;
 
 /// The grid world seen through the language's [`Host`] door.
@@ -13,6 +16,7 @@ pub struct GridHost<'w> {
 }
 
 impl Host for GridHost<'_> {
+    #[cfg_attr(not(feature = "later_units"), allow(unused_variables))]
     fn call(&mut self, builtin: Builtin, args: &[Value]) -> Result<Value, HostFault> {
         let w = &mut *self.world;
         let fault = |f: tafukt_world::Fault| HostFault::new(f.key());
@@ -41,18 +45,22 @@ impl Host for GridHost<'_> {
                 w.put_down().map_err(fault)?;
                 Value::Nothing
             }
+            #[cfg(feature = "later_units")]
             Builtin::Paint => {
                 let colour = args.first().map(|v| v.to_string()).unwrap_or_default();
                 w.paint(&colour).map_err(fault)?;
                 Value::Nothing
             }
+            #[cfg(feature = "later_units")]
             Builtin::Say => {
                 w.say(args.first().map(|v| v.to_string()).unwrap_or_default());
                 Value::Nothing
             }
+            #[cfg(feature = "later_units")]
             Builtin::PenUp | Builtin::PenDown | Builtin::PenColour | Builtin::PenWidth => {
                 return pen_call(&mut w.pen, builtin, args).unwrap_or(Ok(Value::Nothing))
             }
+            #[cfg(feature = "later_units")]
             // Motors, time and turns by degrees are the continuous robot's.
             Builtin::Motors | Builtin::Wait | Builtin::Drive | Builtin::Turn => {
                 return Err(HostFault {
@@ -62,18 +70,31 @@ impl Host for GridHost<'_> {
             }
             #[cfg(feature = "ai")]
             b if Builtin::AI.contains(&b) => return crate::ai_host::call(w, b, args),
+            #[cfg(feature = "later_units")]
             Builtin::WallAhead => Value::Bool(w.wall_ahead()),
+            #[cfg(feature = "later_units")]
             Builtin::WallLeft => Value::Bool(w.wall_left()),
+            #[cfg(feature = "later_units")]
             Builtin::WallRight => Value::Bool(w.wall_right()),
+            #[cfg(feature = "later_units")]
             Builtin::OnItem => Value::Bool(w.item_count_here() > 0),
+            #[cfg(feature = "later_units")]
             Builtin::ItemCount => Value::Num(w.item_count_here() as f64),
+            #[cfg(feature = "later_units")]
             Builtin::TileColour => Value::text(w.tile_colour()),
+            #[cfg(feature = "later_units")]
             Builtin::AtGoal => Value::Bool(w.at_flag()),
+            #[cfg(feature = "later_units")]
             Builtin::FacingNorth => Value::Bool(w.robot.heading == Dir::North),
+            #[cfg(feature = "later_units")]
             Builtin::FacingEast => Value::Bool(w.robot.heading == Dir::East),
+            #[cfg(feature = "later_units")]
             Builtin::FacingSouth => Value::Bool(w.robot.heading == Dir::South),
+            #[cfg(feature = "later_units")]
             Builtin::FacingWest => Value::Bool(w.robot.heading == Dir::West),
+            #[cfg(feature = "later_units")]
             Builtin::BagEmpty => Value::Bool(w.bag_total() == 0),
+            #[cfg(feature = "later_units")]
             Builtin::Distance => {
                 let mut d = 0;
                 let (mut x, mut y) = (w.robot.x, w.robot.y);
@@ -85,6 +106,7 @@ impl Host for GridHost<'_> {
                 }
                 Value::Num(d as f64)
             }
+            #[cfg(feature = "later_units")]
             Builtin::LineSensor => Value::Bool(w.tile_colour() == "black"),
             #[cfg(feature = "puzzles")]
             Builtin::Toggle => {
@@ -98,6 +120,15 @@ impl Host for GridHost<'_> {
             // Every AI built-in was handled above.
             #[cfg(feature = "ai")]
             _ => Value::Nothing,
+            // The core app plays the first unit's lessons, whose toolboxes list no other
+            // built-in: a program with one is refused before it runs.
+            #[cfg(not(feature = "later_units"))]
+            _ => {
+                return Err(HostFault {
+                    key: "not-in-lesson",
+                    args: vec![("word", builtin.key().to_string())],
+                })
+            }
         })
     }
 

@@ -26,6 +26,7 @@ pub mod mutation;
 pub mod names;
 #[cfg(feature = "author")]
 pub mod one_language;
+#[cfg(feature = "later_units")]
 mod pen_host;
 pub mod problem;
 pub mod progress_file;
