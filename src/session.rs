@@ -443,7 +443,15 @@ impl Session {
             Phase::Finished { .. } | Phase::Failed(_) => self.rewind(),
             Phase::Ready => {}
         }
-        match tafukt_lang::build(&self.source, self.lang) {
+        // The lesson's toolbox is checked before the program is compiled: the core app
+        // compiles the first unit's blocks only (ARCHITECTURE.md, "Core and full").
+        let built = tafukt_lang::read(&self.source, self.lang).and_then(|program| {
+            match toolbox_violation(&program, &self.lesson.toolbox, self.lang) {
+                Some(d) => Ok((program, Err(d))),
+                None => tafukt_lang::compile(&program, self.lang).map(|chunk| (program, Ok(chunk))),
+            }
+        });
+        match built {
             Err(d) => {
                 // Half in the language the pupil switched from: read in every language and
                 // reprinted in the pupil's, then run (once: the reprint reads in it).
@@ -458,14 +466,14 @@ impl Session {
                 self.phase = Phase::Failed(d);
                 false
             }
-            Ok((program, chunk)) => {
-                if let Some(d) = toolbox_violation(&program, &self.lesson.toolbox, self.lang) {
-                    #[cfg(any(test, feature = "full"))]
-                    let d = self.nearest_allowed(d, &program);
-                    self.active_line = Some(line_of(&self.source, &d, Some(&program)));
-                    self.phase = Phase::Failed(d);
-                    return false;
-                }
+            Ok((program, Err(d))) => {
+                #[cfg(any(test, feature = "full"))]
+                let d = self.nearest_allowed(d, &program);
+                self.active_line = Some(line_of(&self.source, &d, Some(&program)));
+                self.phase = Phase::Failed(d);
+                false
+            }
+            Ok((program, Ok(chunk))) => {
                 self.vm = Some(Vm::new(Rc::new(chunk), Limits::default()));
                 self.program = Some(program);
                 true
@@ -984,6 +992,24 @@ mod tests {
         let mut s = Session::new(lesson(), Lang::En, Some("paint red\n".into()));
         s.apply(Action::Run);
         assert!(matches!(&s.phase, Phase::Failed(d) if d.code == tafukt_lang::Code::NotAllowed));
+    }
+
+    /// The toolbox is checked before the program is compiled (the core app compiles the
+    /// first unit's blocks only): a block the lesson does not list is named, even where
+    /// compiling would have found something else wrong with it.
+    #[test]
+    fn the_toolbox_is_checked_before_the_program_is_compiled() {
+        let l = lesson();
+        assert!(!l.toolbox.iter().any(|k| k == "define"));
+        // `return` outside a procedure does not compile; it is `define`'s block.
+        let mut s = Session::new(l, Lang::En, Some("move\nreturn\n".into()));
+        s.apply(Action::Run);
+        assert!(
+            matches!(&s.phase, Phase::Failed(d) if d.code == tafukt_lang::Code::NotAllowed),
+            "{:?}",
+            s.phase
+        );
+        assert_eq!(s.active_line, Some(2));
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! assigns is its own.
 
 use crate::ast::*;
-use crate::chunk::{Chunk, Loop, LoopVar, Op, Proc};
+#[cfg(feature = "later_units")]
+use crate::chunk::LoopVar;
+use crate::chunk::{Chunk, Loop, Op, Proc};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::value::Value;
 
@@ -163,6 +165,8 @@ struct Scope {
 
 struct Compiler {
     chunk: Chunk,
+    /// Each procedure's name and count of parameters (the core app compiles no call).
+    #[cfg_attr(not(feature = "later_units"), allow(dead_code))]
     signatures: Vec<(String, usize)>,
     scope: Scope,
     globals: Vec<String>,
@@ -182,6 +186,7 @@ impl Compiler {
     /// and no jump lands between them.
     fn emit(&mut self, op: Op, node: NodeId) -> u32 {
         let n = self.chunk.code.len();
+        #[cfg(feature = "later_units")]
         let tail = |k: usize| {
             if n >= k && (n - k) as u32 >= self.barrier {
                 Some(&self.chunk.code[n - k..])
@@ -189,6 +194,10 @@ impl Compiler {
                 None
             }
         };
+        // The core app's programs (the first unit's) have no operators or conditions to fuse.
+        #[cfg(not(feature = "later_units"))]
+        let fused: Option<(usize, Op)> = None;
+        #[cfg(feature = "later_units")]
         let fused = match op {
             Op::Bin(bin) => match tail(2) {
                 Some([Op::GetGlobal(a), Op::Const(c)]) => Some((2, Op::BinGlobalConst(bin, *a, *c))),
@@ -282,6 +291,7 @@ impl Compiler {
         Ok(())
     }
 
+    #[cfg(feature = "later_units")]
     fn proc_index(&self, name: &str, args: usize, node: NodeId) -> CResult<u32> {
         let Some(i) = self.signatures.iter().position(|(n, _)| n == name) else {
             return Err(Box::new(Diagnostic::at_node(Code::UnknownWord, node).with("word", name)));
@@ -306,10 +316,12 @@ impl Compiler {
         }
         match &s.kind {
             StmtKind::Action(b, args) => self.builtin(*b, args, id)?,
+            #[cfg(feature = "later_units")]
             StmtKind::Call(name, args) => {
                 self.call(name, args, id)?;
                 self.emit(Op::Pop, id);
             }
+            #[cfg(feature = "later_units")]
             StmtKind::Assign(name, value) => {
                 self.expr(value)?;
                 self.store(name, id);
@@ -332,6 +344,7 @@ impl Compiler {
                 self.loop_end(the_loop);
                 self.scope.next_hidden = saved;
             }
+            #[cfg(feature = "later_units")]
             StmtKind::While(cond, body) => {
                 let saved = self.scope.next_hidden;
                 let guard = self.hidden(2);
@@ -348,6 +361,7 @@ impl Compiler {
                 self.loop_end(the_loop);
                 self.scope.next_hidden = saved;
             }
+            #[cfg(feature = "later_units")]
             StmtKind::If(arms, otherwise) => {
                 let mut to_end = Vec::new();
                 for (k, (cond, body)) in arms.iter().enumerate() {
@@ -369,6 +383,7 @@ impl Compiler {
                     self.patch(j, end);
                 }
             }
+            #[cfg(feature = "later_units")]
             StmtKind::ForEach(name, list, body) if matches!(list.kind, ExprKind::Range(..)) => {
                 let ExprKind::Range(from, to) = &list.kind else { return Ok(()) };
                 self.expr(from)?;
@@ -393,6 +408,7 @@ impl Compiler {
                 self.loop_end(the_loop);
                 self.scope.next_hidden = saved;
             }
+            #[cfg(feature = "later_units")]
             StmtKind::ForEach(name, list, body) => {
                 self.expr(list)?;
                 let saved = self.scope.next_hidden;
@@ -418,6 +434,7 @@ impl Compiler {
                     return Err(Box::new(Diagnostic::at_node(Code::DefineNotAtTop, id)));
                 }
             }
+            #[cfg(feature = "later_units")]
             StmtKind::Return(value) => {
                 if self.scope.is_main {
                     return Err(Box::new(Diagnostic::at_node(Code::ReturnOutsideDefine, id)));
@@ -431,6 +448,15 @@ impl Compiler {
                 self.emit(Op::Return, id);
             }
             StmtKind::Comment(_) => {}
+            // The core app runs the first unit's programs only: a program with another block
+            // is refused before it is compiled, by its lesson's toolbox.
+            #[cfg(not(feature = "later_units"))]
+            StmtKind::Call(..)
+            | StmtKind::Assign(..)
+            | StmtKind::While(..)
+            | StmtKind::If(..)
+            | StmtKind::ForEach(..)
+            | StmtKind::Return(_) => return Err(Box::new(Diagnostic::at_node(Code::NotAllowed, id))),
             StmtKind::Invalid(text) => {
                 return Err(Box::new(
                     Diagnostic::at_node(Code::ExpectedStatement, id).with("word", text.clone()),
@@ -440,6 +466,7 @@ impl Compiler {
         Ok(())
     }
 
+    #[cfg(feature = "later_units")]
     fn store(&mut self, name: &str, id: NodeId) {
         match self.resolve(name) {
             Slot::Local(i) => self.emit(Op::SetLocal(i), id),
@@ -454,6 +481,7 @@ impl Compiler {
             ExprKind::Text(t) => self.constant(Value::text(t), id),
             ExprKind::Bool(b) => self.constant(Value::Bool(*b), id),
             ExprKind::Colour(c) => self.constant(Value::Colour(*c), id),
+            #[cfg(feature = "later_units")]
             ExprKind::List(items) => {
                 for item in items {
                     self.expr(item)?;
@@ -467,11 +495,13 @@ impl Compiler {
                 };
             }
             ExprKind::Sensor(b, args) => self.builtin(*b, args, id)?,
+            #[cfg(feature = "later_units")]
             ExprKind::Call(name, args) => self.call(name, args, id)?,
             ExprKind::Unary(op, inner) => {
                 self.expr(inner)?;
                 self.emit(if *op == UnaryOp::Neg { Op::Neg } else { Op::Not }, id);
             }
+            #[cfg(feature = "later_units")]
             ExprKind::Binary(op @ (BinOp::And | BinOp::Or), l, r) => {
                 self.expr(l)?;
                 let jump = self.emit(if *op == BinOp::And { Op::AndJump(0) } else { Op::OrJump(0) }, id);
@@ -479,17 +509,23 @@ impl Compiler {
                 let end = self.label();
                 self.patch(jump, end);
             }
+            #[cfg(feature = "later_units")]
             ExprKind::Binary(op, l, r) => {
                 self.expr(l)?;
                 self.expr(r)?;
                 self.emit(Op::Bin(*op), id);
             }
+            #[cfg(feature = "later_units")]
             ExprKind::Range(from, to) => {
                 self.expr(from)?;
                 self.expr(to)?;
                 self.emit(Op::MakeRange, id);
             }
             ExprKind::Missing => return Err(Box::new(Diagnostic::at_node(Code::ExpectedValue, id))),
+            #[cfg(not(feature = "later_units"))]
+            ExprKind::List(_) | ExprKind::Call(..) | ExprKind::Binary(..) | ExprKind::Range(..) => {
+                return Err(Box::new(Diagnostic::at_node(Code::NotAllowed, id)))
+            }
         }
         Ok(())
     }
@@ -516,6 +552,7 @@ impl Compiler {
         Ok(())
     }
 
+    #[cfg(feature = "later_units")]
     /// A call of a pupil's procedure; its result stays on the stack.
     fn call(&mut self, name: &str, args: &[Expr], id: NodeId) -> CResult<()> {
         let p = self.proc_index(name, args.len(), id)?;

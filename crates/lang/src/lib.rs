@@ -37,17 +37,29 @@ pub use vm::{Halt, Vm};
 /// Parses `source` in `lang` and compiles it, returning the VM-ready chunk or the first
 /// diagnostic, which then points at a source range (the tree is not returned with it).
 pub fn build(source: &str, lang: Lang) -> Result<(Program, chunk::Chunk), Diagnostic> {
+    let program = read(source, lang)?;
+    let chunk = compile(&program, lang)?;
+    Ok((program, chunk))
+}
+
+/// Parses `source` in `lang`: the tree, or the first diagnostic.
+pub fn read(source: &str, lang: Lang) -> Result<Program, Diagnostic> {
     let parsed = parser::parse(source, lang);
-    if let Some(first) = parsed.diagnostics.into_iter().next() {
-        return Err(first);
+    match parsed.diagnostics.into_iter().next() {
+        Some(first) => Err(first),
+        None => Ok(parsed.program),
     }
-    let program = parsed.program;
-    let mut chunk = compiler::compile(&program).map_err(|d| {
-        let span = d.span(&program);
+}
+
+/// Compiles a tree [`read`] gave, written in `lang`: the VM-ready chunk, or the diagnostic,
+/// pointing at a source range.
+pub fn compile(program: &Program, lang: Lang) -> Result<chunk::Chunk, Diagnostic> {
+    let mut chunk = compiler::compile(program).map_err(|d| {
+        let span = d.span(program);
         Diagnostic { place: diagnostic::Place::Span(span), ..*d }
     })?;
     chunk.words = words(lang);
-    Ok((program, chunk))
+    Ok(chunk)
 }
 
 /// The words a program's values are shown with (`say`, joined texts, messages): `true`,
