@@ -21,10 +21,9 @@ import subprocess
 import sys
 
 
-# The product's 3G budget for everything before the first Run, in brotli bytes.
-BUDGET = 170_000
-# The target once the app is split (issue "Room to grow"): reported, not yet enforced.
-TARGET = 140_000
+# The product's 3G budget for everything before the first Run, in brotli bytes: 170 KB
+# before the app was split, 140 KB since (issue "Room to grow"), enforced.
+BUDGET = 140_000
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
@@ -111,7 +110,7 @@ def main() -> int:
             print(f"{crate + ' code (core app)':<52} {mine:>9} of {code} code bytes before wasm-opt")
     print(f"full-part: {part[2]} br")
     print(f"studio-part: {studio_part[2]} br")
-    print(f"first-load: {first_load[2]} br, {first_load[1]} gz (target {TARGET}, budget {BUDGET})")
+    print(f"first-load: {first_load[2]} br, {first_load[1]} gz (budget {BUDGET})")
     if first_load[2] > BUDGET:
         print(f"over the first-load budget of {BUDGET} B brotli by {first_load[2] - BUDGET} B", file=sys.stderr)
         return 1
