@@ -31,29 +31,14 @@ pub fn part_for(lesson: &Lesson) -> Part {
     // "Where will the robot end?" is asked by the full app (teacher mode's tools).
     let beyond_core_blocks = lesson.toolbox.iter().any(|k| !CORE_BLOCKS.contains(&k.as_str()));
     let full_only = beyond_core_blocks || lesson.predict_end;
-    // Only builds with the engine's `arena` can read an arena lesson, only those with `ai` an
-    // AI lesson (see `uses_ai`), only those with `puzzles` a lesson with a puzzle goal (marked
-    // tiles to paint), and only those with `later_units` a goal of the later units (drawing a
-    // shape, among others) or a world drawn afresh for each seed: the core app hands a lesson
-    // it cannot read over without asking here.
+    // Only builds with the engine's `arena` can read an arena lesson, and only those with
+    // `later_units` a seeded world or a goal after the first unit's (drawing a shape, a puzzle
+    // goal, an AI goal …): the core app hands a lesson it cannot read over without asking here.
     #[cfg(any(feature = "full", test))]
     let full_only = full_only
         || matches!(lesson.world, WorldSpec::Arena(_))
         || matches!(&lesson.world, WorldSpec::Grid(g) if g.variants.as_ref().is_some_and(|v| !v.rules.is_empty()))
-        || lesson.goals.iter().any(|g| !core_goal(g))
-        || uses_ai(lesson)
-        || lesson.goals.iter().any(|g| {
-            matches!(
-                g,
-                Goal::PaintMarked
-                    | Goal::SwitchesOn
-                    | Goal::BagEmpty
-                    | Goal::ItemsAtFlag { .. }
-                    | Goal::RowCopied { .. }
-                    | Goal::NothingCollectedTwice
-            )
-        })
-        || has_puzzle_rule(lesson);
+        || lesson.goals.iter().any(|g| !core_goal(g));
     if full_only {
         Part::Full
     } else {
@@ -87,45 +72,6 @@ fn core_goal(goal: &Goal) -> bool {
     )
 }
 
-/// Whether the lesson allows an AI built-in or has an AI goal. Only builds with the engine's
-/// `ai` feature can read such a lesson at all (its rules, goals and built-ins are unknown to
-/// the core app's reader), so the core app has nothing to ask here.
-#[cfg(any(feature = "full", test))]
-fn uses_ai(lesson: &Lesson) -> bool {
-    use tafukt_lang::Builtin;
-    let ai_key = |k: &String| Builtin::from_key(k).is_some_and(|b| Builtin::AI.contains(&b));
-    let ai_goal = |g: &Goal| {
-        matches!(
-            g,
-            Goal::Recorded { .. }
-                | Goal::Sorted { .. }
-                | Goal::Accuracy { .. }
-                | Goal::PolicyReaches { .. }
-                | Goal::RuleAnswered { .. }
-                | Goal::PractisedAtMost { .. }
-        )
-    };
-    lesson.toolbox.iter().any(ai_key) || lesson.goals.iter().any(ai_goal)
-}
-
-/// Whether the world has a rule only the full app reads: a maze carved afresh for each seed,
-/// a start place or walls that stand or not by the seed, portals, switches.
-#[cfg(any(feature = "full", test))]
-fn has_puzzle_rule(lesson: &Lesson) -> bool {
-    use tafukt_world::spec::RandomRule;
-    let WorldSpec::Grid(g) = &lesson.world else { return false };
-    g.variants.iter().flat_map(|v| &v.rules).any(|r| {
-        matches!(
-            r,
-            RandomRule::Maze { .. }
-                | RandomRule::StartAt { .. }
-                | RandomRule::WallMaybe { .. }
-                | RandomRule::Portal { .. }
-                | RandomRule::Switches { .. }
-        )
-    })
-}
-
 /// Whether this build can play `lesson` itself (the full app plays every lesson).
 pub fn playable_here(lesson: &Lesson) -> bool {
     cfg!(feature = "full") || part_for(lesson) == Part::Core
@@ -135,6 +81,23 @@ pub fn playable_here(lesson: &Lesson) -> bool {
 mod tests {
     use super::*;
     use tafukt_lesson::model::parse_lesson;
+
+    /// Whether the world has a rule only the full app reads: a maze carved afresh for each seed,
+    /// a start place or walls that stand or not by the seed, portals, switches.
+    fn has_puzzle_rule(lesson: &Lesson) -> bool {
+        use tafukt_world::spec::RandomRule;
+        let WorldSpec::Grid(g) = &lesson.world else { return false };
+        g.variants.iter().flat_map(|v| &v.rules).any(|r| {
+            matches!(
+                r,
+                RandomRule::Maze { .. }
+                    | RandomRule::StartAt { .. }
+                    | RandomRule::WallMaybe { .. }
+                    | RandomRule::Portal { .. }
+                    | RandomRule::Switches { .. }
+            )
+        })
+    }
 
     fn lesson(id: &str) -> Lesson {
         let file = format!("{}/lessons/{id}.json", env!("CARGO_MANIFEST_DIR"));
